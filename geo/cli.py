@@ -1,0 +1,196 @@
+"""A thin argparse layer over the library: `python -m geo COMMAND ...`.
+
+Heavy imports (spaCy, the gazetteer) happen inside the commands, so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.errors import GeoError
+
+
+def _add_places_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--places",
+        type=Path,
+        default=None,
+        help="a CSV of your own places (see data/README.md); also read from $CLAIMATLAS_PLACES",
+    )
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load(user_places=args.places)
+    for err in gaz.user_places_errors:
+        print(f"warning: {err}", file=sys.stderr)
+    places = gaz.lookup(args.name, country=args.country, limit=args.limit)
+    if args.json:
+        print(json.dumps([_place_json(p) for p in places], ensure_ascii=False, indent=1))
+        return 0
+    if not places:
+        print(f"no place matches {args.name!r}", file=sys.stderr)
+        return 1
+    for p in places:
+        where = ", ".join(x for x in (p.admin1_name, p.country_code) if x)
+        print(f"{p.name}\t{p.lat:.4f}\t{p.lon:.4f}\t{p.kind}\t{where}\tpop={p.population}\t{p.id}")
+    return 0
+
+
+def _place_json(p: object) -> dict[str, object]:
+    from geo.types import Place
+
+    assert isinstance(p, Place)
+    return {
+        "id": p.id,
+        "name": p.name,
+        "lat": p.lat,
+        "lon": p.lon,
+        "country_code": p.country_code,
+        "admin1": p.admin1,
+        "admin1_name": p.admin1_name,
+        "kind": p.kind,
+        "population": p.population,
+        "geonameid": p.geonameid,
+    }
+
+
+def _cmd_toponyms(args: argparse.Namespace) -> int:
+    from geo.pipeline import Pipeline
+
+    pipe = Pipeline.load(user_places=args.places)
+    result = pipe.read(args.paths)
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    for article in result.articles:
+        toponyms = pipe.toponyms(article)
+        if args.json:
+            for t in toponyms:
+                print(json.dumps({"article": article.id, **_toponym_json(t)}, ensure_ascii=False))
+            continue
+        print(f"# {article.id}: {article.title}")
+        for t in toponyms:
+            m, p = t.mention, t.place
+            where = f"{p.name} ({p.country_code}, {p.kind}) {t.lat:.4f},{t.lon:.4f}" if p else "UNRESOLVED"
+            print(f"{m.start:>6}-{m.end:<6} {m.text!r:32} -> {where} [{t.precision}, {t.confidence:.2f}]")
+    return 0 if result.articles else 2
+
+
+def _toponym_json(t: object) -> dict[str, object]:
+    from geo.types import Toponym
+
+    assert isinstance(t, Toponym)
+    return {
+        "start": t.mention.start,
+        "end": t.mention.end,
+        "text": t.mention.text,
+        "label": t.mention.label,
+        "place": _place_json(t.place) if t.place else None,
+        "lat": t.lat,
+        "lon": t.lon,
+        "precision": t.precision,
+        "qualifier": t.qualifier,
+        "confidence": round(t.confidence, 3),
+    }
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from geo.gazetteer import Gazetteer
+    from geo.resolve import resolve_spans
+
+    gaz = Gazetteer.load(user_places=args.places)
+    n_docs = 0
+    with args.input.open(encoding="utf-8") as fin, args.out.open("w", encoding="utf-8") as fout:
+        for lineno, line in enumerate(fin, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text, spans = doc["text"], [(int(s), int(e)) for s, e in doc["spans"]]
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"error: {args.input}, line {lineno}: {exc}", file=sys.stderr)
+                continue
+            for t in resolve_spans(text, spans, gaz):
+                p = t.place
+                fout.write(
+                    json.dumps(
+                        {
+                            "doc_id": doc.get("doc_id"),
+                            "start": t.mention.start,
+                            "end": t.mention.end,
+                            "lat": t.lat,
+                            "lon": t.lon,
+                            "geonameid": p.geonameid if p else None,
+                        }
+                    )
+                    + "\n"
+                )
+            n_docs += 1
+    print(f"resolved {n_docs} documents -> {args.out}", file=sys.stderr)
+    return 0 if n_docs else 2
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from geo.pipeline import Pipeline
+
+    pipe = Pipeline.load(user_places=args.places)
+    report = pipe.build(args.paths, args.out, progress=not args.quiet)
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.articles else 2
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from geo.bench import run
+
+    return run(args.sections)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("lookup", help="look a place name up in the embedded gazetteer")
+    p.add_argument("name")
+    p.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code, e.g. SY")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print a JSON list of candidates, best first")
+    _add_places_option(p)
+    p.set_defaults(func=_cmd_lookup)
+
+    p = sub.add_parser("toponyms", help="list every place mention in articles, resolved")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--json", action="store_true", help="one JSON object per mention")
+    _add_places_option(p)
+    p.set_defaults(func=_cmd_toponyms)
+
+    p = sub.add_parser("resolve", help="resolve given spans (JSONL) for evaluation on public corpora")
+    p.add_argument("input", type=Path, help='JSONL lines {"doc_id", "text", "spans": [[start, end], ...]}')
+    p.add_argument("--out", type=Path, required=True)
+    _add_places_option(p)
+    p.set_defaults(func=_cmd_resolve)
+
+    p = sub.add_parser("build", help="extract strike claims from articles and write GeoJSON")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--out", type=Path, required=True, help="the GeoJSON file to write")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_places_option(p)
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("bench", help="print speed and memory figures")
+    p.add_argument("sections", nargs="*", help="which parts to run (default: all)")
+    p.set_defaults(func=_cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
