@@ -1,0 +1,65 @@
+"""Where a claim is drawn: the anchor point of its geometry, and the ring that keeps claims at one place apart."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from shapely.geometry import shape
+
+# Pixel spacing of markers that share a place: markers have a 6 px radius, so 14 px keeps them apart.
+RING_RADIUS_PX = 12.0
+SPIRAL_STEP_PX = 8.0
+RING_MAX = 8  # more claims than this at one place go on a sunflower spiral instead of one ring
+
+
+def anchor(geometry: Mapping[str, Any]) -> tuple[float, float]:
+    """(lat, lon) of a Point, or a point inside a Polygon/MultiPolygon."""
+    if geometry["type"] == "Point":
+        lon, lat = geometry["coordinates"][:2]
+        return float(lat), float(lon)
+    return _inside_point(json.dumps(geometry, sort_keys=True))
+
+
+@lru_cache(maxsize=512)
+def _inside_point(geometry_json: str) -> tuple[float, float]:
+    point = shape(json.loads(geometry_json)).representative_point()
+    return point.y, point.x
+
+
+def ring_offsets(n: int) -> list[tuple[float, float]]:
+    """Pixel offsets (dx, dy) for n markers at one place: none for one, a ring for a few, a spiral for many."""
+    if n <= 1:
+        return [(0.0, 0.0)] * n
+    if n <= RING_MAX:
+        radius = RING_RADIUS_PX if n <= 4 else RING_RADIUS_PX * 1.4
+        return [
+            (
+                round(radius * math.cos(2 * math.pi * i / n - math.pi / 2), 2),
+                round(radius * math.sin(2 * math.pi * i / n - math.pi / 2), 2),
+            )
+            for i in range(n)
+        ]
+    golden = math.pi * (3 - math.sqrt(5))
+    return [
+        (
+            round(SPIRAL_STEP_PX * math.sqrt(i + 1) * math.cos(i * golden), 2),
+            round(SPIRAL_STEP_PX * math.sqrt(i + 1) * math.sin(i * golden), 2),
+        )
+        for i in range(n)
+    ]
+
+
+def spread(points: Sequence[tuple[float, float]], digits: int = 4) -> list[tuple[float, float]]:
+    """An offset for each (lat, lon): points that coincide (to `digits` decimals) share a ring, in input order."""
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, (lat, lon) in enumerate(points):
+        groups.setdefault((round(lat, digits), round(lon, digits)), []).append(i)
+    out: list[tuple[float, float]] = [(0.0, 0.0)] * len(points)
+    for members in groups.values():
+        for i, offset in zip(members, ring_offsets(len(members)), strict=True):
+            out[i] = offset
+    return out

@@ -1,0 +1,404 @@
+"""Read input files (.txt, .md, .html, .json, .jsonl) and normalise them into Article records.
+
+A bad file never stops the others: it becomes an ArticleError in the result, next to the articles that
+were read. Character offsets downstream refer to `Article.text`, the normalised body without title or
+metadata, so all normalisation happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path, PurePath
+
+import frontmatter
+import trafilatura
+import yaml
+from dateutil import parser as dateparser
+
+from geo.errors import ArticleError
+from geo.types import Article
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+
+# Metadata keys and the Article field each one fills; the same names serve .txt blocks, front matter
+# and JSON records.
+_META_KEYS: Mapping[str, str] = {
+    "source": "outlet",
+    "outlet": "outlet",
+    "url": "url",
+    "date": "published",
+    "published": "published",
+    "author": "author",
+}
+_META_LINE = re.compile(r"^\s*(" + "|".join(_META_KEYS) + r")\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_ATX_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# Two far-apart defaults: a date that parses to the same day under both names day, month and year
+# itself, so "January 2018" is not silently completed with today's day.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """Articles read, in input order, and one error per file (or record) that could not be read."""
+
+    articles: list[Article]
+    errors: list[ArticleError]
+
+
+class _Rejected(Exception):
+    """A whole file that cannot become an article; carries the reason shown to the user."""
+
+
+def read_paths(paths: Sequence[Path]) -> ReadResult:
+    """Read files and folders (recursively, supported extensions only, in sorted order)."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    files: list[tuple[Path, str]] = []  # (path to open, path shown in errors)
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        try:
+            found = list(_expand(path))
+        except _Rejected as exc:
+            errors.append(ArticleError(str(path), str(exc)))
+            continue
+        except OSError as exc:
+            errors.append(ArticleError(str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        for file in found:
+            key = Path(os.path.realpath(file))
+            if key not in seen:
+                seen.add(key)
+                files.append((file, str(file)))
+    ids = _file_ids([file for file, _ in files])
+    for (file, shown), file_id in zip(files, ids, strict=True):
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            errors.append(ArticleError(shown, f"cannot read: {exc.strerror or exc}"))
+            continue
+        _parse_into(file_id, shown, data, articles, errors)
+    return ReadResult(articles, errors)
+
+
+def read_bytes(name: str, data: bytes) -> ReadResult:
+    """Read one uploaded file; `name` gives the format by its extension and the article id."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    _parse_into(PurePath(name).name, name, data, articles, errors)
+    return ReadResult(articles, errors)
+
+
+def _expand(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        try:
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_EXTENSIONS
+                and p.is_file()
+                # Hidden files are editor backups and macOS "._" forks, never articles.
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+        except OSError as exc:
+            raise _Rejected(f"cannot list folder: {exc.strerror or exc}") from exc
+        yield from sorted(found, key=lambda p: p.relative_to(path).parts)
+    elif path.is_file():
+        _check_extension(path.name)
+        yield path
+    elif path.exists():
+        raise _Rejected("not a regular file or folder")
+    else:
+        raise _Rejected("no such file or folder")
+
+
+def _file_ids(files: Sequence[Path]) -> list[str]:
+    """The file name, or for names shared by several files the shortest path tail that tells them apart."""
+    counts = Counter(f.name for f in files)
+    ids = []
+    for f in files:
+        if counts[f.name] == 1:
+            ids.append(f.name)
+            continue
+        rivals = [g.absolute().parts for g in files if g.name == f.name and g != f]
+        parts = f.absolute().parts
+        depth = 2
+        while depth < len(parts) and any(r[-depth:] == parts[-depth:] for r in rivals):
+            depth += 1
+        ids.append("/".join(parts[-depth:]))
+    return ids
+
+
+def _check_extension(name: str) -> str:
+    ext = PurePath(name).suffix.lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        raise _Rejected(
+            f"unsupported file type {ext or '(no extension)'!r}; expected one of "
+            + ", ".join(SUPPORTED_EXTENSIONS)
+        )
+    return ext
+
+
+def _parse_into(
+    file_id: str, shown: str, data: bytes, articles: list[Article], errors: list[ArticleError]
+) -> None:
+    try:
+        ext = _check_extension(shown)
+        text = _decode(data)
+        if ext in (".json", ".jsonl"):
+            records = _json_records(text) if ext == ".json" else _jsonl_records(text)
+            found, reasons = _records_to_articles(file_id, records)
+            articles.extend(found)
+            errors.extend(ArticleError(shown, reason) for reason in reasons)
+            return
+        articles.append(_SINGLE_PARSERS[ext](file_id, text))
+    except _Rejected as exc:
+        errors.append(ArticleError(shown, str(exc)))
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise _Rejected("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _Rejected(f"not UTF-16 text despite its byte-order mark ({exc.reason})") from exc
+    elif b"\x00" in data:
+        raise _Rejected("binary file (contains NUL bytes), not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _Rejected(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from exc
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
+    if controls > len(text) // 10:
+        raise _Rejected("binary file (mostly control characters), not text")
+    if not text.strip():
+        raise _Rejected("empty file")
+    return text
+
+
+def _normalise(text: str) -> str:
+    """NFC, Unix newlines, no trailing spaces, at most one blank line in a row, no outer blank lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def _one_line(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def _iso_date(value: object, *, fuzzy: bool = True) -> str:
+    """YYYY-MM-DD when `value` names a full day, else ""."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return ""
+    s = str(value).strip()
+    if not s or not any(ch.isdigit() for ch in s):
+        return ""
+    try:
+        days = {dateparser.parse(s, default=d, fuzzy=fuzzy, ignoretz=True).date() for d in _DEFAULTS}
+    except (ValueError, OverflowError):
+        return ""
+    return days.pop().isoformat() if len(days) == 1 else ""
+
+
+def _meta_value(value: object) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return _one_line(str(value))
+    return ""
+
+
+def _metadata(items: Iterator[tuple[str, object]]) -> dict[str, str]:
+    """Article fields from (key, value) pairs; the first non-empty value for a field wins."""
+    out: dict[str, str] = {}
+    for key, value in items:
+        target = _META_KEYS.get(key.strip().lower())
+        if target is None or out.get(target):
+            continue
+        out[target] = _iso_date(value) if target == "published" else _meta_value(value)
+    return out
+
+
+def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Article:
+    text = _normalise(body)
+    if not text:
+        raise _Rejected("no body text" + (" (only a title)" if title.strip() else ""))
+    return Article(
+        id=file_id,
+        title=_one_line(title),
+        text=text,
+        outlet=meta.get("outlet", ""),
+        url=meta.get("url", ""),
+        published=meta.get("published", ""),
+        author=meta.get("author", ""),
+    )
+
+
+def _parse_txt(file_id: str, raw: str) -> Article:
+    lines = _normalise(raw).split("\n")
+    i = 0
+    published = ""
+    # Scraped pages often start with the dateline, with the headline on the next non-empty line.
+    if len(lines[0]) <= 60 and (day := _iso_date(lines[0], fuzzy=False)):
+        published = day
+        i = _skip_blank(lines, 1)
+    title = lines[i] if i < len(lines) else ""
+    i = _skip_blank(lines, i + 1)
+    pairs = []
+    while i < len(lines) and (m := _META_LINE.match(lines[i])):
+        pairs.append((m.group(1), m.group(2)))
+        i += 1
+    meta = _metadata(iter(pairs))
+    if not meta.get("published"):
+        meta["published"] = published
+    return _article(file_id, title, "\n".join(lines[i:]), meta)
+
+
+def _skip_blank(lines: Sequence[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _parse_md(file_id: str, raw: str) -> Article:
+    try:
+        post = frontmatter.loads(_normalise(raw))
+    except (yaml.YAMLError, ValueError) as exc:
+        raise _Rejected(f"bad YAML front matter: {_one_line(str(exc))}") from exc
+    fields = {str(k).lower(): v for k, v in post.metadata.items()}
+    title = _meta_value(fields.get("title"))
+    body = post.content
+    if not title:
+        lines = _normalise(body).split("\n")
+        if (m := _ATX_H1.match(lines[0])) and m.group(1):
+            title, body = m.group(1), "\n".join(lines[1:])
+    return _article(file_id, title, body, _metadata(iter(fields.items())))
+
+
+def _parse_html(file_id: str, raw: str) -> Article:
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    # trafilatura and lxml raise a wide range of errors on malformed markup; one bad page must
+    # not stop the batch, and the message still reaches the user.
+    except Exception as exc:
+        raise _Rejected(f"cannot extract text from HTML: {exc}") from exc
+    if doc is None or isinstance(doc, dict) or not doc.text:
+        raise _Rejected("no main text found in HTML")
+    title = _one_line(doc.title or "")
+    # trafilatura emits one block (paragraph, heading, list item) per line; we separate them with
+    # blank lines, like the other formats, and drop a leading headline that repeats the title.
+    blocks = [line.strip() for line in _normalise(doc.text).split("\n") if line.strip()]
+    if blocks and title and _one_line(blocks[0]) == title:
+        blocks = blocks[1:]
+    meta = {
+        "outlet": _meta_value(doc.sitename or ""),
+        "url": _meta_value(doc.url or ""),
+        "published": _iso_date(doc.date or ""),
+        "author": _meta_value(doc.author or ""),
+    }
+    return _article(file_id, title, "\n\n".join(blocks), meta)
+
+
+_SINGLE_PARSERS: Mapping[str, Callable[[str, str], Article]] = {
+    ".txt": _parse_txt,
+    ".md": _parse_md,
+    ".html": _parse_html,
+    ".htm": _parse_html,
+}
+
+
+# (n, where, value): n numbers the record for its id, where ("record 3", "line 7") names it in errors,
+# value is the decoded JSON or, for a line that did not parse, the _Rejected saying why.
+_Record = tuple[int, str, object]
+
+
+def _json_records(text: str) -> list[_Record]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Rejected(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise _Rejected("not valid JSON: nested too deeply") from exc
+    if isinstance(data, dict):
+        return [(1, "record 1", data)]
+    if isinstance(data, list):
+        if not data:
+            raise _Rejected("no records (an empty list)")
+        return [(n, f"record {n}", value) for n, value in enumerate(data, start=1)]
+    raise _Rejected("expected a JSON object or a list of objects")
+
+
+def _jsonl_records(text: str) -> list[_Record]:
+    records: list[_Record] = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((n, f"line {n}", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            records.append((n, f"line {n}", _Rejected(f"not valid JSON: {exc.msg} (column {exc.colno})")))
+        except RecursionError:
+            records.append((n, f"line {n}", _Rejected("not valid JSON: nested too deeply")))
+    return records
+
+
+def _records_to_articles(file_id: str, records: list[_Record]) -> tuple[list[Article], list[str]]:
+    articles: list[Article] = []
+    reasons: list[str] = []
+    first_seen: dict[str, str] = {}
+    for n, where, value in records:
+        try:
+            if isinstance(value, _Rejected):
+                raise value
+            article = _record_article(file_id, n, value)
+            if article.id in first_seen:
+                raise _Rejected(f"duplicate id {article.id!r} (first at {first_seen[article.id]})")
+            first_seen[article.id] = where
+            articles.append(article)
+        except _Rejected as exc:
+            reasons.append(f"{where}: {exc}")
+    return articles, reasons
+
+
+_JSON_TYPES: Mapping[type, str] = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    type(None): "null",
+}
+
+
+def _record_article(file_id: str, n: int, value: object) -> Article:
+    if not isinstance(value, dict):
+        raise _Rejected(f"expected an object, got {_JSON_TYPES.get(type(value), type(value).__name__)}")
+    fields = {str(k).lower(): v for k, v in value.items()}
+    text = fields.get("text")
+    if not isinstance(text, str):
+        raise _Rejected("missing 'text'" if text is None else "'text' is not a string")
+    record_id = _meta_value(fields.get("id"))
+    try:
+        return _article(
+            f"{file_id}#{record_id or n}",
+            _meta_value(fields.get("title")),
+            text,
+            _metadata(iter(fields.items())),
+        )
+    except _Rejected as exc:
+        raise _Rejected("empty 'text'") from exc

