@@ -1,4 +1,4 @@
-"""The offline basemap: country outlines (Natural Earth) and Syria's governorates, drawn when tiles cannot load.
+"""The offline basemap: country outlines (Natural Earth) and Syria's governorates, shown without tiles.
 
 `python -m dashboard.basemap build countries-50m.json` rebuilds data/basemap_countries.geojson from the
 npm package world-atlas (Natural Earth 1:50m as TopoJSON); see data/README.md.
@@ -23,7 +23,7 @@ REGION_BBOX = (20.0, 20.0, 65.0, 48.0)
 
 @lru_cache(maxsize=4)
 def load_outlines(path: Path) -> dict[str, Any] | None:
-    """A FeatureCollection of outlines, or None when the file is missing or unreadable (the map still draws)."""
+    """A FeatureCollection of outlines, or None when the file is missing or unreadable."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -104,7 +104,9 @@ def _clip(feature: dict[str, Any], bbox: tuple[float, float, float, float]) -> d
 def build(topojson_path: Path, out_path: Path = COUNTRIES_FILE) -> int:
     """Write the region's country outlines as GeoJSON; returns the number of countries written."""
     topology = json.loads(topojson_path.read_text(encoding="utf-8"))
-    features = [_clip(f, REGION_BBOX) for f in topojson_to_features(topology, "countries") if _in_bbox(f, REGION_BBOX)]
+    features = [
+        _clip(f, REGION_BBOX) for f in topojson_to_features(topology, "countries") if _in_bbox(f, REGION_BBOX)
+    ]
     features.sort(key=lambda f: f["properties"]["name"])
     out_path.write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n",

@@ -150,7 +150,16 @@ def search_frame(frame: pd.DataFrame, query: str) -> pd.DataFrame:
     words = query.lower().split()
     if not words or frame.empty:
         return frame
-    text_cols = ["side_label", "speaker", "claim_type", "place", "place_as_written", "evidence", "title", "article"]
+    text_cols = [
+        "side_label",
+        "speaker",
+        "claim_type",
+        "place",
+        "place_as_written",
+        "evidence",
+        "title",
+        "article",
+    ]
     haystack = frame[text_cols].astype("string").fillna("").agg(" ".join, axis=1).str.lower()
     mask = pd.Series(True, index=frame.index)
     for word in words:
@@ -192,7 +201,9 @@ def contested_places(
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
-    return frame.sort_values(["sides", "place"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return frame.sort_values(["sides", "place"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def to_geojson(features: Sequence[Mapping[str, Any]]) -> bytes:

@@ -1,4 +1,4 @@
-"""Where a claim is drawn: the anchor point of its geometry, and the ring that keeps claims at one place apart."""
+"""Where a claim is drawn: a point for its geometry, and the ring that keeps claims at one place apart."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _inside_point(geometry_json: str) -> tuple[float, float]:
 
 
 def ring_offsets(n: int) -> list[tuple[float, float]]:
-    """Pixel offsets (dx, dy) for n markers at one place: none for one, a ring for a few, a spiral for many."""
+    """Pixel offsets (dx, dy) for n markers at one place: none for one, a ring for a few, else a spiral."""
     if n <= 1:
         return [(0.0, 0.0)] * n
     if n <= RING_MAX:
@@ -54,7 +54,7 @@ def ring_offsets(n: int) -> list[tuple[float, float]]:
 
 
 def spread(points: Sequence[tuple[float, float]], digits: int = 4) -> list[tuple[float, float]]:
-    """An offset for each (lat, lon): points that coincide (to `digits` decimals) share a ring, in input order."""
+    """An offset for each (lat, lon): points that coincide (to `digits` decimals) share a ring."""
     groups: dict[tuple[float, float], list[int]] = {}
     for i, (lat, lon) in enumerate(points):
         groups.setdefault((round(lat, digits), round(lon, digits)), []).append(i)

@@ -18,9 +18,8 @@ from pathlib import Path
 import branca
 import folium
 import folium.plugins
-from folium.elements import JSCSSMixin
-
 import xstatic.pkg.leaflet as xstatic_leaflet
+from folium.elements import JSCSSMixin
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
@@ -110,6 +109,3 @@ def asset_urls(fig: branca.element.Element) -> list[str]:
         urls += [u for _, u in getattr(element, "default_js", [])]
         urls += [u for _, u in getattr(element, "default_css", [])]
     return urls
-
-
-__all__ = ["LEAFLET_VERSION", "OfflineAssetError", "asset_urls", "folium", "localize"]

@@ -66,16 +66,21 @@ def _tokens(text: str) -> list[str]:
     return kept or words
 
 
+_DIPHTHONG_AY = re.compile(r"(?:ei|ai|ey)(?![aeiou])")
+_DIPHTHONG_AW = re.compile(r"aw(?![aeiouy])")
+_VOWEL_OR_GLIDE = re.compile(r"[aeiouyw]")
+
+
 def _fold_vowels(word: str) -> str:
     """Fold the vowel spellings English transliterations of one Arabic word disagree on."""
     w = word
     if len(w) > 3 and (w.endswith("eh") or w.endswith("ah")):
         w = w[:-2] + "a"
     w = w.replace("oo", "u").replace("ou", "u").replace("ee", "i")
-    w = re.sub(r"(?:ei|ai|ey)(?![aeiou])", "ay", w)
-    w = re.sub(r"aw(?![aeiouy])", "u", w)
-    w = w.replace("o", "u").replace("e", "a")
-    return w
+    if "e" in w or "a" in w:
+        w = _DIPHTHONG_AY.sub("ay", w)
+        w = _DIPHTHONG_AW.sub("u", w)
+    return w.replace("o", "u").replace("e", "a")
 
 
 @lru_cache(maxsize=65536)
@@ -112,7 +117,7 @@ def variant_key(text: str) -> str:
     for a, b in _SKELETON_SUBS:
         k = k.replace(a, b)
     head, rest = k[0], k[1:]
-    skeleton = head + re.sub(r"[aeiouyw]", "", rest)
+    skeleton = head + _VOWEL_OR_GLIDE.sub("", rest)
     return _DOUBLED.sub(r"\1", skeleton).lower()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,60 @@ def _read(path: Path) -> dict:
     if not isinstance(data, dict):
         raise RegistryError(str(path), "expected a mapping at the top level")
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRule:
+    side: str
+    kind: str  # person | organisation | medium | descriptor
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """Sides, the actors that speak for them, and the campaign whose strikes are mapped."""
+
+    sides: dict[str, Side]
+    actors: tuple[ActorRule, ...]
+    force: re.Pattern[str]  # names of the striking force: its strikes are the ones mapped
+    other_forces: re.Pattern[str]  # names of other forces: their strikes are context
+
+    def side_of(self, phrase: str) -> tuple[str, str] | None:
+        """(side, kind) of the first rule matching a speaker phrase, or None when no rule knows it."""
+        for rule in self.actors:
+            if rule.pattern.search(phrase):
+                return rule.side, rule.kind
+        return None
+
+
+def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
+    data = _read(path)
+    sides = load_sides(path)
+    rules: list[ActorRule] = []
+    for n, entry in enumerate(data.get("actors") or [], 1):
+        if not isinstance(entry, dict) or entry.get("side") not in sides or not entry.get("patterns"):
+            raise RegistryError(str(path), f"actor entry {n} needs a known side and a list of patterns")
+        for pat in entry["patterns"]:
+            rules.append(
+                ActorRule(str(entry["side"]), str(entry.get("kind", "")), _word_regex(str(pat), path))
+            )
+    campaign = data.get("campaign") or {}
+    return Registry(
+        sides=sides,
+        actors=tuple(rules),
+        force=_alternation(campaign.get("force") or [], path),
+        other_forces=_alternation(campaign.get("other_forces") or [], path),
+    )
+
+
+def _word_regex(pattern: str, path: Path) -> re.Pattern[str]:
+    try:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    except re.error as exc:
+        raise RegistryError(str(path), f"bad pattern {pattern!r}: {exc}") from exc
+
+
+def _alternation(patterns: list[str], path: Path) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return _word_regex("|".join(f"(?:{p})" for p in patterns), path)

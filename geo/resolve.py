@@ -1,14 +1,15 @@
-"""Resolve place mentions to gazetteer entries, choosing among same-named places from the article's context."""
+"""Resolve place mentions to gazetteer entries, choosing among namesakes from the article's context."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from geo.names import fold
 from geo.types import Candidate, Mention, Place, Precision, Toponym
 
 if TYPE_CHECKING:
@@ -19,18 +20,57 @@ __all__ = ["resolve", "resolve_spans"]
 # AP-style and postal abbreviations of US states, as they follow a town name ("Alexandria, Va.").
 # Postal codes are only read in that "Town, XX" position, never on their own ("IN", "OK", "ME").
 _AP_STATES: dict[str, str] = {
-    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "cal": "California",
-    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia",
-    "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky",
-    "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan",
-    "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
-    "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire",
-    "n.j": "New Jersey", "n.m": "New Mexico", "n.mex": "New Mexico", "n.y": "New York",
-    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
-    "oreg": "Oregon", "pa": "Pennsylvania", "penn": "Pennsylvania", "r.i": "Rhode Island",
-    "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
-    "vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va": "West Virginia",
-    "w.v": "West Virginia", "wis": "Wisconsin", "wisc": "Wisconsin", "wyo": "Wyoming",
+    "ala": "Alabama",
+    "ariz": "Arizona",
+    "ark": "Arkansas",
+    "calif": "California",
+    "cal": "California",
+    "colo": "Colorado",
+    "conn": "Connecticut",
+    "del": "Delaware",
+    "fla": "Florida",
+    "ga": "Georgia",
+    "ill": "Illinois",
+    "ind": "Indiana",
+    "kan": "Kansas",
+    "kans": "Kansas",
+    "ky": "Kentucky",
+    "la": "Louisiana",
+    "md": "Maryland",
+    "mass": "Massachusetts",
+    "mich": "Michigan",
+    "minn": "Minnesota",
+    "miss": "Mississippi",
+    "mo": "Missouri",
+    "mont": "Montana",
+    "neb": "Nebraska",
+    "nebr": "Nebraska",
+    "nev": "Nevada",
+    "n.h": "New Hampshire",
+    "n.j": "New Jersey",
+    "n.m": "New Mexico",
+    "n.mex": "New Mexico",
+    "n.y": "New York",
+    "n.c": "North Carolina",
+    "n.d": "North Dakota",
+    "okla": "Oklahoma",
+    "ore": "Oregon",
+    "oreg": "Oregon",
+    "pa": "Pennsylvania",
+    "penn": "Pennsylvania",
+    "r.i": "Rhode Island",
+    "s.c": "South Carolina",
+    "s.d": "South Dakota",
+    "tenn": "Tennessee",
+    "tex": "Texas",
+    "vt": "Vermont",
+    "va": "Virginia",
+    "wash": "Washington",
+    "w.va": "West Virginia",
+    "w.v": "West Virginia",
+    "wis": "Wisconsin",
+    "wisc": "Wisconsin",
+    "wyo": "Wyoming",
     "d.c": "District of Columbia",
 }
 _POSTAL_STATES: dict[str, str] = {
@@ -54,7 +94,9 @@ _ALIASES: dict[str, str] = {
     "uk": "United Kingdom", "u.k": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom", "uae": "United Arab Emirates", "u.a.e": "United Arab Emirates",
     "dprk": "North Korea", "rok": "South Korea", "prc": "China", "drc": "Democratic Republic of the Congo",
-    "ussr": "Russia", "soviet union": "Russia", "holland": "Netherlands", "d.c": "Washington, D.C.",
+    "ussr": "Russia", "soviet union": "Russia", "holland": "Netherlands", "d.c": "Washington",
+    "eu": "Europe", "e.u": "Europe", "european union": "Europe", "l.a": "Los Angeles",
+    "n.y.c": "New York City", "nyc": "New York City",
 }  # fmt: skip
 
 # Demonyms whose country cannot be reached by stripping a suffix.
@@ -74,15 +116,18 @@ _IRREGULAR_DEMONYMS: dict[str, str] = {
     "burmese": "Myanmar", "lao": "Laos", "kiwi": "New Zealand", "aussie": "Australia",
     "sinhalese": "Sri Lanka", "basque": "Basque Country", "flemish": "Flanders", "catalan": "Catalonia",
     "bahamian": "Bahamas", "luxembourger": "Luxembourg", "monegasque": "Monaco", "maltese": "Malta",
+    "korean": "South Korea", "salvadoran": "El Salvador", "philippine": "Philippines",
 }  # fmt: skip
 
 # Suffix rewrites that turn a demonym back into its place name, most specific first.
 _DEMONYM_RULES: tuple[tuple[str, str], ...] = (
     ("ian", ""), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ian", "ium"), ("ian", "ia"),
     ("ean", "e"), ("ean", "ea"), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ese", "o"),
-    ("an", "a"), ("an", "o"), ("an", "as"), ("an", "e"), ("an", ""), ("n", ""),
+    ("an", "a"), ("an", "any"), ("an", "o"), ("an", "as"), ("an", "e"), ("an", ""), ("n", ""),
     ("i", ""), ("i", "ia"), ("ish", "ey"), ("ish", "and"), ("ic", "ia"), ("ite", ""),
 )  # fmt: skip
+
+_DEMONYM_KIND_RANK = {"country": 0, "region": 1, "admin1": 2}
 
 _DIRECTION_WORDS: dict[str, tuple[int, int]] = {
     "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
@@ -122,8 +167,7 @@ _RIGHT_CONTAINER = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
-_KIND_WEIGHT = {"country": 3.0, "admin1": 2.4, "region": 1.2, "populated_place": 0.0, "feature": -0.6}
-_MATCH_WEIGHT = {"exact": 1.0, "variant": 0.8, "fuzzy": 0.0}
+_KIND_WEIGHT = {"country": 4.0, "admin1": 3.0, "region": 2.0, "populated_place": 0.0, "feature": -0.5}
 _PRECISION: dict[str, Precision] = {
     "populated_place": "point",
     "feature": "point",
@@ -131,6 +175,13 @@ _PRECISION: dict[str, Precision] = {
     "country": "country",
     "region": "region",
 }
+# Weights of the ranking features (log-odds-like points), set on LGL and GeoWebNews together.
+_W_POP = 0.4  # per tenfold population
+_W_COUNTRY_ANY = 1.5  # some evidence for the candidate's country
+_W_COUNTRY_SHARE = 1.5  # the country's share of the article's evidence
+_W_ADMIN1 = 2.0  # evidence for the candidate's admin1 (state, province)
+_W_NEAR = 2.0  # another place of the article nearby ...
+_NEAR_KM = 100.0  # ... on this scale
 _MAX_CANDIDATES = 50
 _MAX_SCORED = 25  # candidates that get the (costlier) context features
 _MAX_ANCHORS = 30  # other places a candidate's distance is measured against
@@ -202,7 +253,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     r = _Reading(key=key, queries=())
 
     queries: list[str] = []
-    alias = _ALIASES.get(key)
+    alias = _ALIASES.get(key) or (_AP_STATES.get(key) if "." in name else None)
     if alias:
         queries.append(alias)
     if "," in name:  # the span itself is "Springfield, Illinois"
@@ -225,7 +276,8 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     if km:
         noun = km.group(2).lower()
         r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
-        r.qualifier = " ".join(km.group(1).lower().split())
+        words = km.group(1).split()
+        r.qualifier = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an"))
     else:
         kr = _RIGHT_KIND.match(right)
         if kr:
@@ -240,6 +292,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         if base in _DIRECTION_WORDS:
             r.direction = _DIRECTION_WORDS[base]
             r.qualifier = base + "ern" if base != "central" else "central"
+            r.kind_cue = r.kind_cue or "area"
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)
         if cm:
@@ -293,10 +346,10 @@ class _Lookup:
         self._containers[name] = got
         return got
 
-    def demonym(self, word: str) -> list[Candidate]:
-        """Candidates for the place a demonym names ("Syrian" -> Syria, "Palestinians" -> Palestine)."""
-        if not word[:1].isupper() or " " in word.strip() and not word.split()[-1][:1].isupper():
-            return []
+    def demonym(self, word: str) -> tuple[str, list[Candidate]]:
+        """The place a demonym names ("Syrian" -> Syria, "Palestinians" -> Palestine) and its candidates."""
+        if not word[:1].isupper() or (" " in word.strip() and not word.split()[-1][:1].isupper()):
+            return "", []
         low = word.lower()
         stems = [low]
         if low.endswith("s") and not low.endswith("ss"):
@@ -308,16 +361,16 @@ class _Lookup:
             for suf, rep in _DEMONYM_RULES:
                 if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                     tried.append(word[: len(stem) - len(suf)] + rep)
-        for q in dict.fromkeys(t for t in tried if t):
+        best: tuple[int, int, str, list[Candidate]] | None = None
+        for n, q in enumerate(dict.fromkeys(t for t in tried if t)):
             q = q[:1].upper() + q[1:]
             good = [
-                c
-                for c in self.candidates(q)
-                if c.match == "exact" and c.place.kind in ("country", "admin1", "region")
+                c for c in self.candidates(q) if _is_primary(c, q) or (c.match == "exact" and c.score >= 1.0)
             ]
-            if good:
-                return good
-        return []
+            rank = min((_DEMONYM_KIND_RANK.get(c.place.kind, 9) for c in good), default=9)
+            if rank < 9 and (best is None or (rank, n) < best[:2]):
+                best = (rank, n, q, good)
+        return (best[2], best[3]) if best else ("", [])
 
 
 # --- grouping: one sense per name per article ------------------------------------------------------
@@ -328,6 +381,7 @@ class _Group:
     """The mentions of one name with the same cues; they get one place."""
 
     key: str
+    query: str  # the name whose candidates these are
     kind_cue: str
     container_places: tuple[Place, ...]
     cands: list[Candidate]
@@ -344,8 +398,9 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
     for r in readings:
         containers: tuple[Place, ...] = ()
         cands: list[Candidate] = []
+        query = r.queries[0] if r.queries else r.key
         for q in r.queries:
-            cands = lookup.candidates(q)
+            cands, query = lookup.candidates(q), q
             if any(c.match != "fuzzy" for c in cands):
                 break
         if r.container:
@@ -357,13 +412,13 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
             else:
                 r.container = ""
         if not any(c.match != "fuzzy" for c in cands) or _looks_like_demonym(r.key, cands):
-            dem = lookup.demonym(r.queries[-1] if r.queries else r.key)
+            dem_query, dem = lookup.demonym(r.queries[-1] if r.queries else r.key)
             if dem:
-                cands, r.demonym = dem, True
+                cands, query, r.demonym = dem, dem_query, True
         gkey = (r.key, r.kind_cue, ",".join(p.id for p in containers))
         g = by_key.get(gkey)
         if g is None:
-            g = _Group(r.key, r.kind_cue, containers, cands, demonym=r.demonym)
+            g = _Group(r.key, query, r.kind_cue, containers, cands, demonym=r.demonym)
             by_key[gkey] = g
         g.n += 1
         r.group = g
@@ -375,7 +430,7 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
 
 def _looks_like_demonym(key: str, cands: list[Candidate]) -> bool:
     """A name like "Indian" or "Russian" that exactly matches only small places, not a country or admin1."""
-    if not re.search(r"(ian|an|ese|i|ish|ians|ans|is)$", key):
+    if key not in _IRREGULAR_DEMONYMS and not re.search(r"(ian|an|ese|i|ish|ians|ans|is)$", key):
         return False
     return not any(c.match == "exact" and c.place.kind in ("country", "admin1") for c in cands) and not any(
         c.match == "exact" and c.place.population >= 100_000 for c in cands
@@ -395,19 +450,54 @@ def _contains(container: Place, place: Place) -> bool:
 
 
 def _prior(c: Candidate, g: _Group) -> float:
+    """How likely the candidate is before reading the rest of the article: match, kind, size, cues."""
     p = c.place
-    s = 2.0 * _MATCH_WEIGHT[c.match] * c.score + _KIND_WEIGHT.get(p.kind, 0.0)
+    primary = _is_primary(c, g.query)
+    if c.match == "exact":
+        s, importance = (3.0, 1.0) if primary else (1.0 + c.score, 0.6)
+    else:  # a spelling variant or a fuzzy match: the place's size matters less than the spelling
+        s = (2.0 * c.score - 1.0) if c.match == "variant" else (c.score - 1.0)
+        importance = 0.5
     if p.kind in ("populated_place", "feature"):
-        s += 0.4 * math.log10(p.population + 1)
+        s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
     else:
-        s += 0.1 * math.log10(p.population + 1)
+        s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
     if g.kind_cue == "admin":
         s += 3.0 if p.kind in ("admin1", "region") else -3.0
+    elif g.kind_cue == "area":
+        s += 1.0 if p.kind in ("admin1", "region", "country") else 0.0
     elif g.kind_cue == "city":
         s += 3.0 if p.kind == "populated_place" else -3.0
     if g.container_places:
         s += 6.0 if any(_contains(cp, p) for cp in g.container_places) else -4.0
+    if p.kind == "admin1" and not g.kind_cue and _has_namesake_city(p, g):
+        s -= 2.0  # a bare "Homs", "Idlib": the city, not the province named after it
     return s
+
+
+def _is_primary(c: Candidate, query: str) -> bool:
+    """Whether the query is the place's own name, not one of its alternate or historical names."""
+    if c.match != "exact" or c.score < 1.0:
+        return False
+    # A country's or admin1's other names are conventional ("America", "Palestine"); a town's are
+    # often historical or foreign ("Alexandria" for Mashhad), so only its own name counts.
+    return c.place.kind in ("country", "admin1", "region") or fold(c.place.name) == fold(query)
+
+
+def _has_namesake_city(admin: Place, g: _Group) -> bool:
+    return any(
+        _is_primary(c, g.query)
+        and c.place.kind == "populated_place"
+        and c.place.country_code == admin.country_code
+        and (
+            c.place.population >= 400_000  # "Washington": the capital, not the state
+            or (
+                c.place.population >= 50_000
+                and _haversine_km(c.place.lat, c.place.lon, admin.lat, admin.lon) < 300.0
+            )
+        )
+        for c in g.cands
+    )
 
 
 # --- choosing: context from the other names of the article -----------------------------------------
@@ -488,21 +578,23 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
     total = ctx.total - own_w
     s = 0.0
     if total > 1e-9:
-        cw = ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0)
-        s += 3.0 * max(0.0, cw) / total
+        cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0))
+        # Any good evidence for the country counts, and a larger share of the article counts more.
+        s += _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total
         if p.kind != "country" and p.admin1:
             aw = ctx.admin1s.get((p.country_code, p.admin1), 0.0)
             if own_a1 == (p.country_code, p.admin1):
                 aw -= own_w
-            s += 2.0 * min(1.0, max(0.0, aw) / max(total, 1.0)) + (0.5 if aw > 1e-9 else 0.0)
-    if p.kind in ("populated_place", "feature") and ctx.anchors:
+            s += _W_ADMIN1 * (1.0 - math.exp(-max(0.0, aw)))
+    if p.kind in ("populated_place", "feature", "admin1") and ctx.anchors:
+        scale, gain = (_NEAR_KM, _W_NEAR) if p.kind != "admin1" else (3 * _NEAR_KM, _W_NEAR / 2)
         best = 0.0
         for lat, lon, w, src in ctx.anchors:
             if src is g:
                 continue
             d = _haversine_km(p.lat, p.lon, lat, lon)
-            best = max(best, min(1.0, w) * math.exp(-d / 200.0))
-        s += 1.5 * best
+            best = max(best, min(1.0, w) * math.exp(-d / scale))
+        s += gain * best
     return s
 
 
@@ -534,7 +626,9 @@ def _toponym(mention: Mention, r: _Reading, g: _Group) -> Toponym:
     if r.direction is not None:
         lat, lon = _region_point(place, r.direction)
         return Toponym(mention, place, "region", lat, lon, conf, r.qualifier)
-    return Toponym(mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier)
+    return Toponym(
+        mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
+    )
 
 
 def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, float]:
@@ -553,7 +647,9 @@ def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, floa
     return round(dest.latitude, 6), round(dest.longitude, 6)
 
 
-def _polygon_part_point(geometry: Mapping[str, Any], direction: tuple[int, int]) -> tuple[float, float] | None:
+def _polygon_part_point(
+    geometry: Mapping[str, Any], direction: tuple[int, int]
+) -> tuple[float, float] | None:
     try:
         from shapely.geometry import box, shape
     except ImportError:  # pragma: no cover - shapely comes with geopandas
@@ -587,7 +683,3 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _unused(_: Iterable[Any]) -> None:  # pragma: no cover
-    return None

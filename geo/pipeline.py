@@ -1,0 +1,139 @@
+"""The only module that knows the order of the stages: read -> recognise -> resolve -> claims -> GeoJSON.
+
+One bad article never costs the others: reading errors come back as ArticleErrors, and a failure
+inside a stage is reported against the article it happened in while the rest go on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo import articles as reader
+from geo import export
+from geo.claims import extract_claims
+from geo.gazetteer import Gazetteer
+from geo.mentions import find_mentions, load_nlp
+from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
+from geo.resolve import resolve
+from geo.types import Article, Claim, Toponym
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ReadResult = reader.ReadResult
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a run produced, and what it could not do, for the CLI's summary and the dashboard."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    feature_collection: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (article id, name as written)
+    without_claims: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        features = self.feature_collection["features"]
+        targets = [f for f in features if f["properties"]["role"] == "target"]
+        by_side = Counter(c.source.side for c in self.claims if any(p.role == "target" for p in c.places))
+        lines = [
+            f"articles: {len(self.articles)} read, {len(self.errors)} failed",
+            f"claims: {sum(by_side.values())} with a target place "
+            f"({', '.join(f'{s} {n}' for s, n in sorted(by_side.items())) or 'none'})",
+            f"features: {len(features)} ({len(targets)} target, {len(features) - len(targets)} context)",
+        ]
+        if self.without_claims:
+            lines.append(f"articles with no strike claim: {', '.join(self.without_claims)}")
+        if self.unresolved:
+            names = sorted({f"{name} ({art})" for art, name in self.unresolved})
+            lines.append(f"place names not resolved ({len(names)}): {'; '.join(names)}")
+        lines.extend(f"error: {e}" for e in self.errors)
+        return "\n".join(lines)
+
+
+class Pipeline:
+    """The loaded resources (spaCy model, gazetteer, actor registry) and the stages over them."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, registry: Registry) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.registry = registry
+
+    @classmethod
+    def load(cls, *, user_places: Path | None = None, registry: Path = DEFAULT_REGISTRY) -> Pipeline:
+        return cls(load_nlp(), Gazetteer.load(user_places=user_places), load_registry(registry))
+
+    def read(self, paths: Sequence[Path]) -> ReadResult:
+        return reader.read_paths(paths)
+
+    def read_upload(self, name: str, data: bytes) -> ReadResult:
+        return reader.read_bytes(name, data)
+
+    def parse(self, article: Article) -> Doc:
+        return self.nlp(article.text)
+
+    def toponyms(self, article: Article, doc: Doc | None = None) -> list[Toponym]:
+        doc = doc if doc is not None else self.parse(article)
+        return resolve(article.text, find_mentions(doc, self.gazetteer), self.gazetteer)
+
+    def claims(self, article: Article) -> list[Claim]:
+        doc = self.parse(article)
+        return extract_claims(article, doc, self.toponyms(article, doc), self.registry)
+
+    def run(self, articles: Sequence[Article], *, progress: Progress | None = None) -> BuildReport:
+        done: list[Article] = []
+        claims: list[Claim] = []
+        errors: list[str] = []
+        unresolved: list[tuple[str, str]] = []
+        without: list[str] = []
+        for n, article in enumerate(articles, 1):
+            try:
+                doc = self.parse(article)
+                toponyms = self.toponyms(article, doc)
+                found = extract_claims(article, doc, toponyms, self.registry)
+            except Exception as exc:  # one article's failure must not lose the others' work
+                errors.append(f"{article.id}: could not be processed ({type(exc).__name__}: {exc})")
+                continue
+            finally:
+                if progress is not None:
+                    progress(n, len(articles))
+            done.append(article)
+            claims.extend(found)
+            unresolved.extend((article.id, t.mention.text) for t in toponyms if t.place is None)
+            if not any(p.role == "target" for c in found for p in c.places):
+                without.append(article.id)
+        collection = export.feature_collection(claims, {a.id: a for a in done}, self.registry.sides)
+        return BuildReport(done, claims, collection, errors, unresolved, without)
+
+    def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> BuildReport:
+        """Read, run and write the GeoJSON; reading errors go into the report beside the stages'."""
+        read = self.read(paths)
+        bar = _progress_bar(len(read.articles)) if progress else None
+        report = self.run(read.articles, progress=bar)
+        report.errors[:0] = [str(e) for e in read.errors]
+        export.write(report.feature_collection, out)
+        return report
+
+
+def _progress_bar(total: int) -> Progress | None:
+    """A tqdm bar on stderr for runs long enough to want one."""
+    if total < 20:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.update(done - bar.n)
+        if done == total:
+            bar.close()
+
+    return update

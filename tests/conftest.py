@@ -1,0 +1,51 @@
+"""Shared fixtures: a tiny in-memory gazetteer every test module can use without the real index."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.types import Place
+
+TINY_PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country", population=22_000_000),
+    Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country", population=144_000_000),
+    Place("country:US", "United States", 39.8, -98.6, "US", kind="country", population=327_000_000),
+    Place("admin1:SY-HI", "Homs", 34.47, 38.15, "SY", "11", kind="admin1", population=1_000_000),
+    Place("admin1:SY-ID", "Idlib", 35.86, 36.57, "SY", "12", kind="admin1", population=1_000_000),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404, geonameid=169577),
+    Place("gn:173334", "Tallbīsah", 34.84, 36.73, "SY", "11", population=30_000, geonameid=173334),
+    Place("gn:170063", "Ḩamāh", 35.13179, 36.75783, "SY", "10", population=696_863, geonameid=170063),
+    Place("gn:169388", "Idlib", 35.93062, 36.63393, "SY", "12", population=128_840, geonameid=169388),
+    Place("gn:172515", "Ma‘arrat an Nu‘mān", 35.64, 36.67, "SY", "12", population=58_008, geonameid=172515),
+    Place("gn:173730", "Jisr ash Shughūr", 35.81, 36.32, "SY", "12", population=44_322, geonameid=173730),
+    Place("gn:170794", "Deir ez-Zor", 35.33, 40.14, "SY", "07", population=242_565, geonameid=170794),
+    Place("gn:163915", "Ar Raqqah", 35.95, 39.01, "SY", "04", population=177_636, geonameid=163915),
+    Place("gn:173576", "Latakia", 35.52, 35.79, "SY", "02", population=340_181, geonameid=173576),
+    Place("sup:sy:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    Place("gn:2988507", "Paris", 48.85, 2.35, "FR", "11", population=2_138_551, geonameid=2988507),
+    Place("gn:4717560", "Paris", 33.66, -95.56, "US", "TX", population=24_782, geonameid=4717560),
+    Place("gn:4409896", "Springfield", 37.22, -93.30, "US", "MO", population=166_810, geonameid=4409896),
+    Place("gn:4250542", "Springfield", 39.80, -89.64, "US", "IL", population=116_565, geonameid=4250542),
+    Place("gn:2639577", "Reading", 51.46, -0.97, "GB", "ENG", population=318_014, geonameid=2639577),
+    Place("region:me", "Middle East", 29.0, 42.0, "", kind="region"),
+    Place("sup:xx:mediterranean-sea", "Mediterranean Sea", 35.0, 18.0, "", kind="feature"),
+)
+
+TINY_ALTERNATES = {
+    "country:SY": ["Syrian Arab Republic"],
+    "country:RU": ["Russian Federation"],
+    "country:US": ["US", "U.S.", "USA", "United States of America"],
+    "admin1:SY-HI": ["Homs Governorate", "Homs Province"],
+    "admin1:SY-ID": ["Idlib Governorate", "Idlib Province"],
+    "gn:169577": ["Hims", "Ḩimş"],
+    "gn:173334": ["Talbiseh", "Tall Bisah"],
+    "sup:sy:latamneh": ["Al-Lataminah", "Latamna"],
+    "sup:xx:mediterranean-sea": ["Mediterranean"],
+}
+
+
+@pytest.fixture(scope="session")
+def tiny_gazetteer() -> Gazetteer:
+    """About twenty places, with the ambiguities and spellings the real data has, in memory."""
+    return Gazetteer.from_places(TINY_PLACES, TINY_ALTERNATES)

@@ -1,0 +1,84 @@
+"""The app's page logic through Streamlit's AppTest, on the fixture GeoJSON (and once on the real corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("CLAIMATLAS_GEOJSON", str(FIXTURE))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _claims_rows(at: AppTest) -> int:
+    table = next(d for d in at.dataframe if "claim_id" in d.value.columns)
+    return len(table.value)
+
+
+def test_opens_on_the_geojson_without_errors(app: AppTest) -> None:
+    assert not app.error
+    assert app.title[0].value == "ClaimAtlas"
+    assert "14 of 17 claims shown" in app.caption[0].value  # context mentions off by default
+    assert app.multiselect(key="roles").value == ["target"]
+    assert _claims_rows(app) == 14
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda at: at.checkbox(key="side_russia").uncheck(), 10),
+        (lambda at: at.multiselect(key="roles").set_value(["target", "context"]), 17),
+        (lambda at: at.multiselect(key="bases").set_value(["explicit", "sentence"]), 10),
+        (lambda at: at.multiselect(key="claim_types").set_value(["civilians_killed"]), 2),
+        (lambda at: at.multiselect(key="prec").set_value(["point"]), 7),
+        (lambda at: at.text_input(key="search").input("khoja"), 2),
+    ],
+)
+def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
+    change(app)
+    app.run()
+    assert not app.exception, app.exception
+    assert _claims_rows(app) == expected
+
+
+def test_contested_places_table(app: AppTest) -> None:
+    table = next(d for d in app.dataframe if "sides" in d.value.columns)
+    assert "Homs" in set(table.value["place"])
+
+
+def test_bad_geojson_is_an_error_not_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "Feature"}')
+    monkeypatch.setenv("CLAIMATLAS_GEOJSON", str(bad))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "not a GeoJSON FeatureCollection" in at.error[0].value
+
+
+def test_upload_source_states_its_limits(app: AppTest) -> None:
+    app.radio(key="source").set_value("Your articles")
+    app.run()
+    assert not app.exception
+    assert any("Up to 20 files, 2 MB each" in c.value for c in app.sidebar.caption)
+
+
+@pytest.mark.realdata
+def test_opens_on_the_real_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLAIMATLAS_GEOJSON", raising=False)
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert "bundled corpus (5 articles)" in at.caption[0].value
+    assert _claims_rows(at) > 0

@@ -1,0 +1,349 @@
+"""The gazetteer: spellings to places, ranking, negatives, user files, the on-disk cache."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.errors import PlacesFileError
+from geo.gazetteer import Gazetteer, read_places_csv
+from geo.types import Place
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# -- spellings -> places (tiny fixture) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, country, expected_id, match",
+    [
+        ("Talbiseh", "SY", "gn:173334", "exact"),
+        ("Talbisah", "SY", "gn:173334", "exact"),
+        ("Tall Bisah", "SY", "gn:173334", "exact"),
+        ("Telbisa", "SY", "gn:173334", "exact"),
+        ("Homs", "SY", "gn:169577", "exact"),  # the city before its same-named governorate
+        ("Hims", None, "gn:169577", "exact"),
+        ("Homs Province", "SY", "admin1:SY-HI", "exact"),
+        ("Homs Governorate", None, "admin1:SY-HI", "exact"),
+        ("Hama", "SY", "gn:170063", "exact"),
+        ("Hamah", None, "gn:170063", "exact"),
+        ("Idleb", "SY", "gn:169388", "variant"),
+        ("Idlib", "SY", "gn:169388", "exact"),
+        ("Jisr al-Shughour", "SY", "gn:173730", "exact"),
+        ("Maarat al-Numan", "SY", "gn:172515", "exact"),
+        ("Ma'arrat an-Nu'man", "SY", "gn:172515", "exact"),
+        ("Dayr az-Zawr", "SY", "gn:170794", "exact"),
+        ("Raqqa", "SY", "gn:163915", "exact"),
+        ("Ar-Raqqah", None, "gn:163915", "exact"),
+        ("Lattakia", "SY", "gn:173576", "exact"),
+        ("Latamneh", "SY", "sup:sy:latamneh", "exact"),
+        ("Lataminah", "SY", "sup:sy:latamneh", "exact"),
+        ("Syria", None, "country:SY", "exact"),
+        ("Syrian Arab Republic", None, "country:SY", "exact"),
+        ("Russian Federation", None, "country:RU", "exact"),
+        ("U.S.", None, "country:US", "exact"),
+        ("Middle East", None, "region:me", "exact"),
+        ("the Mediterranean", None, None, None),  # "the" is not part of a name; callers strip it
+        ("Mediterranean", None, "sup:xx:mediterranean-sea", "exact"),
+        ("Latamnehh", "SY", "sup:sy:latamneh", "fuzzy"),  # a typo: only fuzzy finds it
+        ("Talbisseh", "SY", "gn:173334", "exact"),
+        ("Jisr al-Shugur", "SY", "gn:173730", "variant"),
+        ("Latamnah", "SY", "sup:sy:latamneh", "exact"),
+    ],
+)
+def test_spelling_resolves(
+    tiny_gazetteer: Gazetteer, name: str, country: str | None, expected_id: str | None, match: str | None
+) -> None:
+    cands = tiny_gazetteer.candidates(name, country=country)
+    if expected_id is None:
+        assert all(c.place.id != "sup:xx:mediterranean-sea" or c.match != "exact" for c in cands)
+        return
+    assert cands, name
+    assert cands[0].place.id == expected_id
+    assert cands[0].match == match
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "   ", "\t", "-", "Homes", "Harm", "Tallies", "Bomb", "Said", "Forces", "Xyzzyville", "Qqqqqq"],
+)
+def test_no_place_for_blank_names_or_english_words(tiny_gazetteer: Gazetteer, name: str) -> None:
+    assert tiny_gazetteer.candidates(name) == []
+    assert tiny_gazetteer.candidates(name, country="SY") == []
+    assert tiny_gazetteer.lookup(name) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Homs", True),
+        ("Talbiseh", True),
+        ("Idleb", True),  # variant key
+        ("Syria", True),
+        ("Reading", True),  # an English word, but literally a big city's name
+        ("Homes", False),  # variant of Homs, but an English word
+        ("Harm", False),
+        ("Tallies", False),
+        ("Bomb", False),
+        ("Said", False),
+        ("Forces", False),
+        ("", False),
+        ("   ", False),
+        ("Putin", False),
+    ],
+)
+def test_is_name(tiny_gazetteer: Gazetteer, text: str, expected: bool) -> None:
+    assert tiny_gazetteer.is_name(text) is expected
+
+
+def test_ambiguous_name_returns_every_namesake(tiny_gazetteer: Gazetteer) -> None:
+    ids = {p.id for p in tiny_gazetteer.lookup("Paris")}
+    assert ids == {"gn:2988507", "gn:4717560"}
+    assert tiny_gazetteer.lookup("Paris")[0].country_code == "FR"  # bigger first
+    assert [p.id for p in tiny_gazetteer.lookup("Paris", country="US")] == ["gn:4717560"]
+    assert [p.id for p in tiny_gazetteer.lookup("Paris", country="us")] == ["gn:4717560"]
+    assert len(tiny_gazetteer.lookup("Springfield")) == 2
+
+
+def test_country_restriction_excludes_other_countries(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.lookup("Paris", country="SY") == []
+    assert all(p.country_code == "SY" for p in tiny_gazetteer.lookup("Homs", country="SY"))
+
+
+def test_limit_and_scores(tiny_gazetteer: Gazetteer) -> None:
+    assert len(tiny_gazetteer.lookup("Homs", limit=1)) == 1
+    assert tiny_gazetteer.candidates("Homs", limit=0) == []
+    for c in tiny_gazetteer.candidates("Talbiseh"):
+        assert 0.0 <= c.score <= 1.0
+
+
+def test_fuzzy_needs_length_and_finds_misspellings(tiny_gazetteer: Gazetteer) -> None:
+    cands = tiny_gazetteer.candidates("Latakiya", country="SY")
+    assert cands and cands[0].place.id == "gn:173576"
+    # Short names never go fuzzy: "Hom" is not Homs.
+    assert tiny_gazetteer.candidates("Hom", country="SY") == []
+
+
+def test_helpers(tiny_gazetteer: Gazetteer) -> None:
+    sy = tiny_gazetteer.country("sy")
+    assert sy is not None and sy.kind == "country"
+    assert tiny_gazetteer.country("ZZ") is None
+    ru = tiny_gazetteer.country_by_name("Russian Federation")
+    assert ru is not None and ru.id == "country:RU"
+    assert tiny_gazetteer.country_by_name("Homs") is None
+    homs = tiny_gazetteer.admin1("SY", "11")
+    assert homs is not None and homs.id == "admin1:SY-HI"
+    stats = tiny_gazetteer.stats()
+    assert stats["total"] == len(tiny_gazetteer) > 20
+    assert stats["country"] == 3
+
+
+# -- user places files -------------------------------------------------------------------------
+
+GOOD_CSV = """name,alternate_names,lat,lon,country,kind,source
+Tell Ghazal,Tal Ghazal|Tel Ghazal,35.05,36.82,SY,populated_place,my own survey
+Qasr al-Hayr,,34.39,37.60,SY,feature,
+"""
+
+
+def test_user_places_file_adds_places(tiny_gazetteer: Gazetteer, tmp_path: Path) -> None:
+    f = tmp_path / "places.csv"
+    f.write_text(GOOD_CSV, encoding="utf-8")
+    gaz = tiny_gazetteer.with_places_file(f)
+    assert gaz.user_places_errors == []
+    hit = gaz.lookup("Tel Ghazal", country="SY")
+    assert hit and hit[0].name == "Tell Ghazal" and hit[0].id.startswith("user:")
+    assert gaz.lookup("Qasr al-Hayr")[0].kind == "feature"
+    assert gaz.lookup("Homs", country="SY")[0].id == "gn:169577"  # built-in still there
+    assert gaz.is_name("Tal Ghazal")
+
+
+@pytest.mark.parametrize(
+    "text, line, problem",
+    [
+        ("name,lat,lon,country\nA,35,36,SY\nB,north,36,SY\n", 3, "lat/lon must be numbers"),
+        ("name,lat,lon,country\nA,135,36,SY\n", 2, "out of range"),
+        ("name,lat,lon,country\nA,35,36,Syria\n", 2, "ISO 3166-1"),
+        ("name,lat,lon,country,kind\nA,35,36,SY,village\n", 2, "kind must be one of"),
+        ("name,lat,lon,country\n,35,36,SY\n", 2, "empty name"),
+        ("name,lat,lon,country\nA,35,36,SY,extra\n", 2, "more fields"),
+        ("name,latitude,lon,country\nA,35,36,SY\n", 1, "lacks column(s) lat"),
+        ("", 1, "empty file"),
+    ],
+)
+def test_malformed_user_file_names_file_line_problem(
+    tiny_gazetteer: Gazetteer, tmp_path: Path, text: str, line: int, problem: str
+) -> None:
+    f = tmp_path / "bad.csv"
+    f.write_text(text, encoding="utf-8")
+    gaz = tiny_gazetteer.with_places_file(f)
+    assert gaz.user_places_errors, text
+    err = gaz.user_places_errors[0]
+    assert isinstance(err, PlacesFileError)
+    assert err.path == str(f) and err.line == line and problem in err.reason
+    assert str(f) in str(err) and f"line {line}" in str(err)
+    assert gaz.lookup("Homs", country="SY")[0].id == "gn:169577"  # built-in keeps working
+
+
+def test_malformed_rows_are_skipped_good_rows_kept(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.csv"
+    f.write_text("name,lat,lon,country\nGood,35,36,SY\nBad,x,36,SY\n# a comment,,,\n", encoding="utf-8")
+    rows, errors = read_places_csv(f, id_prefix="user")
+    assert [r.place.name for r in rows] == ["Good"]
+    assert [(e.line, "lat/lon" in e.reason) for e in errors] == [(3, True)]
+
+
+def test_missing_user_file(tiny_gazetteer: Gazetteer, tmp_path: Path) -> None:
+    gaz = tiny_gazetteer.with_places_file(tmp_path / "nope.csv")
+    assert [e.reason for e in gaz.user_places_errors] == ["file not found"]
+
+
+def test_supplement_file_is_valid() -> None:
+    rows, errors = read_places_csv(ROOT / "data" / "places_supplement.csv", id_prefix="sup")
+    assert errors == []
+    assert len(rows) > 300
+    for r in rows:
+        assert r.source, r.place.name
+
+
+# -- the on-disk cache ------------------------------------------------------------------------
+
+_BUILD_TWICE = r"""
+import sys, time
+from pathlib import Path
+from geo.gazetteer import build_index_from_places, ensure_index
+from geo.types import Place
+
+def slow_builder(path, fp):
+    time.sleep(0.5)  # widen the window in which both processes build
+    build_index_from_places(path, [(Place("t:1", "Talbiseh", 34.84, 36.73, "SY"), ["Talbisah"])], fp)
+
+print(ensure_index(Path(sys.argv[1]), builder=slow_builder))
+"""
+
+
+def test_two_processes_building_one_cache_both_succeed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BUILD_TWICE, str(cache)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for _ in range(2)
+    ]  # fmt: skip
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [e for _, e in outs]
+    paths = {o.strip() for o, _ in outs}
+    assert len(paths) == 1
+    assert not list(cache.glob("*.tmp"))
+    gaz = Gazetteer.load(cache_dir=cache)
+    assert [p.id for p in gaz.lookup("Tall Bisah")] == ["t:1"]
+
+
+def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.gazetteer import build_index_from_places, ensure_index
+
+    cache = tmp_path / "cache"
+    ensure_index(
+        cache,
+        builder=lambda p, fp: build_index_from_places(p, [(Place("t:1", "Homs", 34.7, 36.7, "SY"), [])], fp),
+    )
+    f = tmp_path / "mine.csv"
+    f.write_text("name,lat,lon,country\nTell Ghazal,35.05,36.82,SY\nBroken,,,SY\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMATLAS_PLACES", str(f))
+    gaz = Gazetteer.load(cache_dir=cache)
+    assert gaz.lookup("Tell Ghazal")
+    assert [e.line for e in gaz.user_places_errors] == [3]
+    assert gaz.lookup("Homs")[0].id == "t:1"
+
+
+# -- the real embedded data --------------------------------------------------------------------
+
+# A subset of scripts/syria_devlist.csv: Syrian spellings as Reuters/AP/AFP/SOHR print them.
+SYRIA_DEV = [
+    ("Talbiseh", 34.840, 36.730),
+    ("Talbisah", 34.840, 36.730),
+    ("Tall Bisah", 34.840, 36.730),
+    ("Latamna", 35.321, 36.621),
+    ("Kafr Zeita", 35.374, 36.601),
+    ("Kfar Nabuda", 35.432, 36.515),
+    ("Jisr al-Shughur", 35.812, 36.318),
+    ("Maaret al-Noaman", 35.648, 36.674),
+    ("Khan Sheikhoun", 35.442, 36.649),
+    ("Sahl al-Ghab", 35.600, 36.350),
+    ("Jabal al-Akrad", 35.700, 36.100),
+    ("Hmeimim", 35.401, 35.949),
+    ("Kweiris", 36.187, 37.583),
+    ("Tir Maaleh", 34.788, 36.735),
+    ("Ghantu", 34.822, 36.696),
+    ("Hama", 35.131, 36.757),
+    ("Idleb", 35.930, 36.634),
+    ("Deir al-Zor", 35.336, 40.141),
+    ("Ar-Raqqah", 35.950, 39.012),
+    ("Lattakia", 35.517, 35.783),
+    ("Douma", 33.572, 36.402),
+    ("Palmyra", 34.556, 38.272),
+    ("Deraa", 32.619, 36.102),
+    ("Salma", 35.685, 36.115),
+]
+
+
+@pytest.fixture(scope="module")
+def real_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("name, lat, lon", SYRIA_DEV)
+def test_real_syrian_spellings_resolve_within_15_km(
+    real_gazetteer: Gazetteer, name: str, lat: float, lon: float
+) -> None:
+    places = real_gazetteer.lookup(name, country="SY", limit=1)
+    assert places, name
+    assert km(lat, lon, places[0].lat, places[0].lon) <= 15, places[0]
+
+
+@pytest.mark.realdata
+def test_real_data_shape(real_gazetteer: Gazetteer) -> None:
+    homs = real_gazetteer.lookup("Homs Governorate", country="SY")[0]
+    assert homs.kind == "admin1" and homs.polygon is not None
+    assert homs.polygon["type"] in ("Polygon", "MultiPolygon")
+    admin = real_gazetteer.admin1("SY", "HI")
+    assert admin is not None and admin.polygon is not None
+    city = real_gazetteer.lookup("Talbiseh", country="SY")[0]
+    assert city.admin1_name == "Homs"
+    for name in ("United States", "US", "U.S.", "USA", "Britain", "UK", "Russia", "Russian Federation",
+                 "Syrian Arab Republic", "Iran"):  # fmt: skip
+        assert real_gazetteer.country_by_name(name) is not None, name
+    assert len(real_gazetteer.lookup("Springfield", limit=50)) >= 10
+    assert {p.country_code for p in real_gazetteer.lookup("Alexandria", limit=50)} >= {"EG", "US"}
+    for word in ("Homes", "Harm", "Tallies", "Bomb", "Said", "Forces"):
+        assert not real_gazetteer.is_name(word), word
+    stats = real_gazetteer.stats()
+    assert stats["populated_place"] > 230_000 and stats["admin1"] > 3000 and stats["syria"] > 400
+
+
+@pytest.mark.realdata
+def test_cli_lookup_json() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "geo", "lookup", "Tall Bisah", "--country", "SY", "--json"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = json.loads(out.stdout)
+    assert rows and {"name", "lat", "lon", "country_code", "kind"} <= set(rows[0])
+    assert km(34.84, 36.73, rows[0]["lat"], rows[0]["lon"]) <= 15

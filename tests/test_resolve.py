@@ -1,0 +1,268 @@
+"""geo.resolve: choosing among same-named places from the article's context, cues and "X, Y" patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.resolve import resolve, resolve_spans
+from geo.types import Mention, Place, Toponym
+
+# A rectangle is enough to tell "north of the centre, inside the governorate".
+_HOMS_POLYGON = {
+    "type": "Polygon",
+    "coordinates": [[[36.4, 33.6], [40.8, 33.6], [40.8, 35.4], [36.4, 35.4], [36.4, 33.6]]],
+}
+
+_PLACES = [
+    Place("gn:163563", "Syria", 35.0, 38.0, "SY", kind="country", population=22_198_110, geonameid=163563),
+    Place(
+        "gn:169575",
+        "Homs Governorate",
+        34.5,
+        38.6,
+        "SY",
+        "11",
+        kind="admin1",
+        population=1_803_000,
+        geonameid=169575,
+        admin1_name="Homs",
+        polygon=_HOMS_POLYGON,
+    ),
+    Place("gn:169577", "Homs", 34.7268, 36.7234, "SY", "11", population=775_404, geonameid=169577),
+    Place("gn:173576", "Hama", 35.1318, 36.7578, "SY", "10", population=460_602, geonameid=173576),
+    Place("gn:6252001", "United States", 39.76, -98.5, "US", kind="country", population=327_167_434),
+    Place("gn:4331987", "Louisiana", 31.0, -92.0, "US", "LA", kind="admin1", population=4_533_372),
+    Place("gn:6254928", "Virginia", 37.5, -78.9, "US", "VA", kind="admin1", population=8_001_024),
+    Place("gn:4736286", "Texas", 31.25, -99.25, "US", "TX", kind="admin1", population=25_145_561),
+    Place("gn:4197000", "Georgia", 32.75, -83.5, "US", "GA", kind="admin1", population=9_687_653),
+    Place("gn:4338012", "Rapides Parish", 31.2, -92.53, "US", "LA", kind="region", population=131_613),
+    Place("gn:4314550", "Alexandria", 31.3113, -92.4451, "US", "LA", population=47_723),
+    Place("gn:4744091", "Alexandria", 38.8048, -77.0469, "US", "VA", population=159_428),
+    Place("gn:4180439", "Atlanta", 33.749, -84.388, "US", "GA", population=498_044),
+    Place("gn:4717560", "Paris", 33.6609, -95.5555, "US", "TX", population=25_171),
+    Place("gn:4691930", "Fredericksburg", 38.3032, -77.4605, "US", "VA", population=28_360),
+    Place("gn:357994", "Egypt", 27.0, 30.0, "EG", kind="country", population=98_423_595),
+    Place("gn:361058", "Alexandria", 31.2018, 29.9158, "EG", "06", population=3_811_516),
+    Place("gn:360630", "Cairo", 30.0626, 31.2497, "EG", "11", population=7_734_614),
+    Place("gn:2988507", "Paris", 48.8534, 2.3488, "FR", "11", population=2_138_551),
+    Place("gn:614540", "Georgia", 42.0, 43.5, "GE", kind="country", population=3_731_000),
+    Place("gn:611717", "Tbilisi", 41.6941, 44.8337, "GE", "TB", population=1_049_498),
+    Place("gn:99237", "Iraq", 33.0, 44.0, "IQ", kind="country", population=38_433_600),
+    # Small same-named places that a resolver reading population alone would still avoid.
+    Place("gn:9000001", "Homs", 32.65, 14.26, "LY", "99", population=15_000),
+]
+_ALT = {
+    "gn:169575": ["Homs", "Homs Province", "Muhafazat Hims"],
+    "gn:6252001": ["United States of America", "USA"],
+}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_places(_PLACES, alternate_names=_ALT)
+
+
+def _one(text: str, name: str, gaz: Gazetteer, nth: int = 0) -> Toponym:
+    """Resolve every listed place name in `text`, return the toponym of the `nth` occurrence of `name`."""
+    spans = _spans(text)
+    tops = resolve_spans(text, spans, gaz)
+    hits = [t for t in tops if t.mention.text == name]
+    return hits[nth]
+
+
+_NAMES = sorted({p.name for p in _PLACES} | {"U.S.", "Syrian", "Qwxyzville", "Iraq's"}, key=len, reverse=True)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Every occurrence of a fixture name (longest first, no overlaps), as a tagger would give spans."""
+    taken: list[tuple[int, int]] = []
+    for name in _NAMES:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            boundary = (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if boundary and not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+            start = text.find(name, end)
+    return sorted(taken)
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id, precision, qualifier",
+    [
+        (
+            "Jets struck the central province of Homs on Sunday.",
+            "Homs",
+            "gn:169575",
+            "admin1",
+            "central province",
+        ),
+        ("Jets struck targets in Homs province on Sunday.", "Homs", "gn:169575", "admin1", "province"),
+        ("Fighting spread across Homs governorate.", "Homs", "gn:169575", "admin1", "governorate"),
+        ("Jets struck the city of Homs on Sunday.", "Homs", "gn:169577", "point", "city"),
+        ("Jets struck Homs city on Sunday.", "Homs", "gn:169577", "point", "city"),
+        ("Jets struck Homs on Sunday, Syria said.", "Homs", "gn:169577", "point", ""),
+        ("The war in Syria goes on.", "Syria", "gn:163563", "country", ""),
+        ("Strikes hit western Syria.", "Syria", "gn:163563", "region", "western"),
+    ],
+)
+def test_cue_words(
+    gaz: Gazetteer, text: str, name: str, place_id: str, precision: str, qualifier: str
+) -> None:
+    t = _one(text, name, gaz)
+    assert t.place is not None and t.place.id == place_id
+    assert (t.precision, t.qualifier) == (precision, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("Russian jets struck northern Homs, Syria said.", "northern"),
+        ("Russian jets struck the north of Homs province.", "northern"),
+    ],
+)
+def test_direction_puts_a_point_inside_the_governorate(gaz: Gazetteer, text: str, qualifier: str) -> None:
+    t = _one(text, "Homs", gaz)
+    assert t.place is not None and t.place.kind == "admin1"
+    assert (t.precision, t.qualifier) == ("region", qualifier)
+    assert t.lat is not None and t.lon is not None
+    assert t.lat > 34.5  # north of the polygon's centre ...
+    assert 33.6 < t.lat < 35.4 and 36.4 < t.lon < 40.8  # ... and inside it
+
+
+def test_direction_of_a_city_moves_the_point_toward_that_side(gaz: Gazetteer) -> None:
+    t = _one("Shelling hit southern Alexandria, Egypt said.", "Alexandria", gaz)
+    assert t.place is not None and t.place.id == "gn:361058"
+    assert t.precision == "region" and t.lat is not None and t.lon is not None
+    assert 31.2018 - 0.3 < t.lat < 31.2018 - 0.1 and abs(t.lon - 29.9158) < 0.01
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        (
+            "An Alexandria woman was charged. Rapides Parish deputies said Louisiana law applies.",
+            "Alexandria",
+            "gn:4314550",
+        ),
+        (
+            "Alexandria council met. Virginia lawmakers and Fredericksburg officials came.",
+            "Alexandria",
+            "gn:4744091",
+        ),
+        ("Protests in Alexandria and Cairo grew as Egypt voted.", "Alexandria", "gn:361058"),
+        ("Alexandria is a large port.", "Alexandria", "gn:361058"),  # no context: the largest
+        ("Georgia lawmakers met in Atlanta.", "Georgia", "gn:4197000"),
+        ("Russia's war with Georgia reached Tbilisi.", "Georgia", "gn:614540"),
+        ("Georgia is a country in the Caucasus.", "Georgia", "gn:614540"),  # a country over a state
+        ("Paris is lovely.", "Paris", "gn:2988507"),
+        ("He moved from Paris, Texas, last year.", "Paris", "gn:4717560"),
+        ("He moved from Paris, Tex., last year.", "Paris", "gn:4717560"),
+        ("Alexandria, Va., officials met.", "Alexandria", "gn:4744091"),
+        ("Alexandria, La., officials met.", "Alexandria", "gn:4314550"),
+        ("Strikes hit Homs, Hama and Idlib.", "Hama", "gn:173576"),  # a list, not "X, Y"
+        ("Jets struck Homs, killing 12.", "Homs", "gn:169577"),
+    ],
+)
+def test_context_choice(gaz: Gazetteer, text: str, name: str, place_id: str) -> None:
+    t = _one(text, name, gaz)
+    assert t.place is not None and t.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id, precision",
+    [
+        ("Officials in the U.S. said so.", "U.S.", "gn:6252001", "country"),
+        ("Iraq's army advanced.", "Iraq's", "gn:99237", "country"),
+        ("Syrian troops advanced.", "Syrian", "gn:163563", "country"),
+        ("Texas officials said.", "Texas", "gn:4736286", "admin1"),
+        ("Rapides Parish deputies said.", "Rapides Parish", "gn:4338012", "region"),
+    ],
+)
+def test_span_oddities_and_kinds(gaz: Gazetteer, text: str, name: str, place_id: str, precision: str) -> None:
+    t = _one(text, name, gaz)
+    assert t.place is not None and t.place.id == place_id
+    assert t.precision == precision
+
+
+def test_one_sense_per_name_per_article(gaz: Gazetteer) -> None:
+    text = "Paris, Texas, is small. Paris has one mayor, and Paris voters went to the polls."
+    tops = resolve_spans(text, _spans(text), gaz)
+    paris = [t for t in tops if t.mention.text == "Paris"]
+    assert len(paris) == 3
+    assert {t.place.id for t in paris if t.place} == {"gn:4717560"}
+
+
+def test_unresolvable_name(gaz: Gazetteer) -> None:
+    t = _one("They met in Qwxyzville on Monday.", "Qwxyzville", gaz)
+    assert t.place is None
+    assert (t.precision, t.lat, t.lon, t.confidence) == ("point", None, None, 0.0)
+
+
+def test_spans_become_gold_mentions_in_order(gaz: Gazetteer) -> None:
+    text = "Cairo and Alexandria, Egypt."
+    spans = [(10, 20), (0, 5)]
+    tops = resolve_spans(text, spans, gaz)
+    assert [(t.mention.start, t.mention.end, t.mention.label) for t in tops] == [
+        (10, 20, "GOLD"),
+        (0, 5, "GOLD"),
+    ]
+    assert [t.mention.text for t in tops] == ["Alexandria", "Cairo"]
+
+
+def test_no_mentions(gaz: Gazetteer) -> None:
+    assert resolve("Nothing here.", [], gaz) == []
+
+
+def test_confidence_reflects_ambiguity(gaz: Gazetteer) -> None:
+    sure = _one("Iraq's army advanced.", "Iraq's", gaz)
+    unsure = _one("Alexandria is a large port.", "Alexandria", gaz)
+    assert 0.0 <= unsure.confidence < sure.confidence <= 1.0
+
+
+def test_deterministic(gaz: Gazetteer) -> None:
+    text = "Alexandria council met. Virginia lawmakers came from Paris, Texas, and Homs province."
+    mentions = [Mention(text[s:e], s, e) for s, e in _spans(text)]
+    first = resolve(text, mentions, gaz)
+    assert all(resolve(text, mentions, gaz) == first for _ in range(3))
+    assert resolve(text, mentions, Gazetteer.from_places(_PLACES, alternate_names=_ALT)) == first
+
+
+@pytest.fixture(scope="module")
+def real_gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, name, place_id, precision",
+    [
+        ("Jets hit the central province of Homs.", "Homs", "admin1:SY-HI", "admin1"),
+        ("Jets hit Homs, Syria.", "Homs", "gn:169577", "point"),
+        ("He lives in Alexandria, Va., now.", "Alexandria", "gn:4744091", "point"),
+        ("Syrian troops advanced.", "Syrian", "country:SY", "country"),
+        ("Officials in Washington said so.", "Washington", "gn:4140963", "point"),
+    ],
+)
+def test_real_gazetteer(real_gaz: Gazetteer, text: str, name: str, place_id: str, precision: str) -> None:
+    start = text.index(name)
+    (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
+    assert t.place is not None and t.place.id == place_id
+    assert t.precision == precision
+
+
+@pytest.mark.realdata
+def test_real_northern_homs_is_inside_the_governorate_polygon(real_gaz: Gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    text = "Russian jets struck northern Homs on Sunday."
+    start = text.index("Homs")
+    (t,) = resolve_spans(text, [(start, start + 4)], real_gaz)
+    assert t.place is not None and t.place.polygon is not None
+    assert t.precision == "region" and t.lat is not None and t.lon is not None
+    poly = shape(t.place.polygon)
+    assert shape(t.place.polygon).contains(Point(t.lon, t.lat))
+    assert t.lat > poly.centroid.y
