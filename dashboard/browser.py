@@ -128,8 +128,13 @@ def offline_context(browser: Any, blocked: list[str], **kwargs: Any) -> Any:
 
 
 def map_frames(page: Any) -> list[Any]:
-    """The streamlit-folium frames of the page, in page order."""
-    return [f for f in page.frames if "streamlit_folium" in f.url]
+    """The streamlit-folium frames of the page, in document order (the main map first)."""
+    frames = []
+    for handle in page.query_selector_all("iframe"):
+        frame = handle.content_frame()
+        if frame is not None and "streamlit_folium" in frame.url:
+            frames.append(frame)
+    return frames
 
 
 def count_claims(frame: Any) -> int:

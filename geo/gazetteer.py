@@ -169,8 +169,10 @@ class Gazetteer:
 
         for store in self._stores:
             for hit in store.by_key(key, cc):
-                literal = hit.literal == f or fold(hit.place.name) == f
-                add(hit, "exact", 1.0 if literal else 0.9)
+                # The place's own name beats a literal alternate ("Alexandria" is also an old name
+                # of Mashhad), which beats a spelling that only shares the key.
+                score = 1.0 if fold(hit.place.name) == f else 0.95 if hit.literal == f else 0.9
+                add(hit, "exact", score)
         vkey = variant_key(name)
         if not english and len(key) >= _VARIANT_MIN_KEY and len(vkey) >= 3 and len(found) < limit:
             from rapidfuzz.distance import Levenshtein
@@ -1080,7 +1082,7 @@ class _Builder:
         return next((r.admin1 for r, g in self._sy_shapes if g.contains(pt)), "")
 
     def add_supplement(self, rows: Sequence[_CsvRow]) -> None:
-        """Curated rows: aliases for places we have (by geonameid, or same name within 10 km), or new places."""
+        """Curated rows: aliases of places we have (by geonameid, or same name nearby), else new places."""
         keyed: dict[tuple[str, str], list[_Rec]] = defaultdict(list)
         vkeyed: dict[tuple[str, str], list[_Rec]] = defaultdict(list)
         for r in self.recs:
@@ -1167,7 +1169,7 @@ class _Builder:
         )
         counts: dict[str, int] = defaultdict(int)
         place_rows = []
-        name_rows = []
+        name_rows: list[tuple[str, str, str, int]] = []
         for pid, r in enumerate(self.recs, start=1):
             counts["total"] += 1
             counts[r.kind] += 1

@@ -179,13 +179,28 @@ def load_nlp() -> Language:
     """The English pipeline: Explosion's en_core_web_sm if installed, else the identical PyPI copy."""
     import spacy
 
+    from spacy.language import Language
+
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
     last: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             last = exc
+            continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise RuntimeError(f"no English spaCy model installed (tried {', '.join(MODEL_NAMES)}): {last}")
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser would otherwise run a caption into the next line."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
