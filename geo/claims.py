@@ -316,6 +316,11 @@ class _Frame:
     kind: str
     owned: set[int] = field(default_factory=set)
     speaker_tokens: set[int] = field(default_factory=set)
+    quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
+
+    @property
+    def attributed(self) -> bool:
+        return self.verb is not None or self.quoted
 
 
 @dataclass(slots=True)
@@ -352,8 +357,10 @@ def extract_claims(
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
     memory = _SpeakerMemory()
     drafts: list[_Draft] = []
-    for sent in doc.sents:
-        frames = _frames(sent, registry, memory)
+    sents = list(doc.sents)
+    framed = [_frames(sent, registry, memory) for sent in sents]
+    _attribute_quotations(sents, framed)
+    for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(_sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year))
     return _finish(article, drafts, toponyms)
 
@@ -412,6 +419,41 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
     return [reporter, *frames]
 
 
+def _attribute_quotations(sents: list[Span], framed: list[list[_Frame]]) -> None:
+    """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
+    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed)."""
+    inside = False
+    for i, sent in enumerate(sents):
+        text = sent.text
+        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
+        inside = _still_open(text, inside)
+        if not opens or len(framed[i]) > 1:
+            continue
+        for j in range(i + 1, min(i + 4, len(sents))):
+            if "\n" in sents[j - 1].text_with_ws[-2:]:
+                break  # quotations do not run across paragraphs here
+            speakers = [f for f in framed[j][1:] if f.verb is not None]
+            if speakers:
+                src, narration = speakers[0], framed[i][0]
+                framed[i][0] = _Frame(None, src.speaker, src.side, src.kind, narration.owned, quoted=True)
+                break
+
+
+_OPEN_QUOTES = {"“", '"', "‘"}
+
+
+def _still_open(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after this sentence."""
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
     seen = 0
@@ -459,7 +501,7 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[
         for e in span.ents
         if e.label_ == "PERSON" and (e.root.i == span.root.i or e.root.head.i == span.root.i and e.root.dep_ == "appos")
     ]
-    display = max(persons, key=len).text if persons else text
+    display = max(persons, key=len).text if persons else _core_phrase(span, registry)
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
@@ -473,6 +515,18 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[
         kind = "person"
     memory.remember(display, side, kind)
     return display, side, kind
+
+
+def _core_phrase(span: Span, registry: Registry) -> str:
+    """The speaker's name without its appositions ("Khaled Khoja", not "..., head of the ...");
+    an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
+    root = span.root
+    cut = {t.i for c in root.children if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} for t in c.subtree}
+    core = [t for t in span if t.i not in cut]
+    phrases = ["".join(t.text_with_ws for t in core)]
+    phrases += ["".join(t.text_with_ws for t in c.subtree) for c in root.children if c.dep_ == "appos"]
+    known = [p for p in phrases if registry.side_of(p) is not None]
+    return (known or phrases)[0].strip(" ,")
 
 
 def _sentence_drafts(
@@ -495,7 +549,7 @@ def _sentence_drafts(
             else:
                 continue
             places.append(ClaimPlace(topo, role, "explicit"))
-        if claim_type == "strike_reported" and frame.verb is not None and anchor_kind == "noun":
+        if claim_type == "strike_reported" and frame.attributed and anchor_kind == "noun":
             # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
             # they hit; a source saying jets "struck" a place is.
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
@@ -507,13 +561,13 @@ def _sentence_drafts(
                 sent, frame, claim_type, places, _casualties(tokens) if claim_type else None, _weekday(sent)
             )
         )
-    attributed = [d for d in drafts if d.frame.verb is not None and d.claim_type in SPECIFIC_TYPES]
+    attributed = [d for d in drafts if d.frame.attributed and d.claim_type in SPECIFIC_TYPES]
     if attributed:
         # Narration around an attributed claim only frames it ("jets struck Syria, with activists
         # claiming rebels were hit"): the places go to the claim, not to the reporter.
         sentence_targets = [p for d in drafts for p in d.places if p.role == "target"]
         for d in drafts:
-            if d.frame.verb is None:
+            if not d.frame.attributed:
                 d.places = [ClaimPlace(p.toponym, "context", p.basis) for p in d.places]
                 d.claim_type = None
         for d in attributed:
@@ -602,6 +656,8 @@ def _under_stance(anchor: Token, frame: _Frame) -> bool:
 
 def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+        root = root.head  # "in the Homs countryside", "Idlib province"
     if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"} and root.head.pos_ != "ADP":
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year):
@@ -783,7 +839,7 @@ def _finish(article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym])
         places = list(d.places)
         if (
             d.claim_type in SPECIFIC_TYPES
-            and d.frame.verb is not None
+            and d.frame.attributed
             and not any(p.role == "target" for p in places)
         ):
             places += [ClaimPlace(t, "target", "article") for t in area]

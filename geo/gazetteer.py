@@ -169,10 +169,11 @@ class Gazetteer:
 
         for store in self._stores:
             for hit in store.by_key(key, cc):
-                # The place's own name beats a literal alternate ("Alexandria" is also an old name
-                # of Mashhad), which beats a spelling that only shares the key.
-                score = 1.0 if fold(hit.place.name) == f else 0.95 if hit.literal == f else 0.9
-                add(hit, "exact", score)
+                # A literal name (own or alternate) beats a spelling that only shares the key;
+                # among literal names importance decides, so a literal alternate of a hamlet
+                # does not outrank the town news means.
+                literal = hit.literal == f or fold(hit.place.name) == f
+                add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)
         if not english and len(key) >= _VARIANT_MIN_KEY and len(vkey) >= 3 and len(found) < limit:
             from rapidfuzz.distance import Levenshtein
@@ -1116,7 +1117,8 @@ class _Builder:
                 if near:
                     target = min(near, key=lambda r: _km(p.lat, p.lon, r.lat, r.lon))
             if target is not None:
-                target.names.extend(row.names)
+                # Curated spellings go first so that they are the literal kept for their key.
+                target.names[1:1] = row.names
                 target.keys = None
                 target.curated = target.curated or target.kind == "populated_place"
                 continue

@@ -156,9 +156,6 @@ PLACE_HEADS = frozenset(
         "qalat",
         "marj",
         "sahl",
-        "umm",
-        "um",
-        "abu",
         "hazm",
         "nahr",
         "khirbet",
@@ -170,6 +167,7 @@ PLACE_HEADS = frozenset(
         "fort",
     }
 )
+_COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
 
@@ -227,7 +225,10 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
     span = _trim(ent)
     if span is None:
         return None
-    text = span.text
+    text, start = span.text, span.start_char
+    # "U.S.-led", "Iranian-backed", "Moscow-based": the place is the part before the hyphen
+    text = _COMPOUND_SUFFIX.sub("", text)
+    end = start + len(text)
     low = text.lower()
     if low in NOT_PLACES or any(w.lower() in ORG_WORDS for w in text.split()[1:]):
         return None
@@ -237,10 +238,10 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
             # are kept only when they look like names.
             if not all(_CAPITALISED.match(w) for w in text.split()):
                 return None
-        return Mention(text, span.start_char, span.end_char, ent.label_)
+        return Mention(text, start, end, ent.label_)
     if ent.label_ not in MAYBE_PLACE_LABELS or not gazetteer.is_name(text):
         return None
-    if ent.label_ == "NORP":
+    if ent.label_ == "NORP" and not _locative(span):
         return None  # demonyms and nationalities: "Syrian", "Russian"
     if _is_speaker(span):
         return None  # "Lavrov said": a person the gazetteer happens to share a name with
@@ -248,7 +249,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
         return None
     if ent.label_ == "ORG" and len(text.split()) > 1 and not _locative(span):
         return None
-    return Mention(text, span.start_char, span.end_char, "GAZ")
+    return Mention(text, start, end, "GAZ")
 
 
 def _trim(span: Span) -> Span | None:
@@ -264,14 +265,38 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _locative(span: Span) -> bool:
-    """Whether the span sits where places sit: after "in", "near", "of the town of" ..."""
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    if prev is None:
-        return False
-    if prev.lower_ in {"in", "near", "around", "outside", "into", "at", "from", "including", "to", "of"}:
+def _locative(span: Span, depth: int = 0) -> bool:
+    """Whether the span sits where places sit: "near X", "in the X plain", "the town of X",
+    "X province", or in a list with such a place ("near Talbisah and Rastan")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    prev = doc[i] if i >= 0 else None
+    if prev is not None and (prev.lower_ in _LOCATIVE_WORDS or prev.lower_ in _PLACE_WORDS):
         return True
-    return prev.lower_ in {"village", "town", "city", "province", "governorate", "district"}
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _PLACE_WORDS:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_WORDS:
+        return True
+    if root.dep_ == "conj" and depth == 0 and root.head.i < span.start:
+        head = root.head
+        return _locative(doc[head.i : head.i + 1], depth + 1)
+    return False
+
+
+_LOCATIVE_WORDS = frozenset(
+    {"in", "near", "around", "outside", "into", "at", "from", "including", "to", "of", "across", "towards"}
+)
+_PLACE_WORDS = frozenset(
+    {
+        "village", "town", "city", "province", "governorate", "district", "countryside", "plain",
+        "plains", "mountains", "mountain", "valley", "region", "area", "suburb", "outskirts", "airbase",
+        "air", "river", "sea", "desert", "neighbourhood", "neighborhood", "camp", "highway",
+    }
+)
 
 
 def _is_speaker(span: Span) -> bool:
@@ -316,9 +341,10 @@ def _from_gazetteer(span: Span, gazetteer: Gazetteer) -> Mention | None:
             # A sentence-initial capital says nothing; require a place-like context there.
             if sub.start == sub.sent.start and not _locative(sub):
                 continue
+            text = _COMPOUND_SUFFIX.sub("", text)
             if not gazetteer.is_name(text):
                 continue
             if _is_speaker(sub):
                 continue
-            return Mention(text, sub.start_char, sub.end_char, "GAZ")
+            return Mention(text, sub.start_char, sub.start_char + len(text), "GAZ")
     return None

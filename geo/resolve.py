@@ -364,9 +364,7 @@ class _Lookup:
         best: tuple[int, int, str, list[Candidate]] | None = None
         for n, q in enumerate(dict.fromkeys(t for t in tried if t)):
             q = q[:1].upper() + q[1:]
-            good = [
-                c for c in self.candidates(q) if _is_primary(c, q) or (c.match == "exact" and c.score >= 1.0)
-            ]
+            good = [c for c in self.candidates(q) if _is_primary(c, q) and c.place.kind in _DEMONYM_KIND_RANK]
             rank = min((_DEMONYM_KIND_RANK.get(c.place.kind, 9) for c in good), default=9)
             if rank < 9 and (best is None or (rank, n) < best[:2]):
                 best = (rank, n, q, good)
@@ -432,9 +430,8 @@ def _looks_like_demonym(key: str, cands: list[Candidate]) -> bool:
     """A name like "Indian" or "Russian" that exactly matches only small places, not a country or admin1."""
     if key not in _IRREGULAR_DEMONYMS and not re.search(r"(ian|an|ese|i|ish|ians|ans|is)$", key):
         return False
-    return not any(c.match == "exact" and c.place.kind in ("country", "admin1") for c in cands) and not any(
-        c.match == "exact" and c.place.population >= 100_000 for c in cands
-    )
+    literal = [c for c in cands if c.match == "exact" and c.score >= 1.0]
+    return not any(c.place.kind in ("country", "admin1") or c.place.population >= 100_000 for c in literal)
 
 
 def _contains(container: Place, place: Place) -> bool:

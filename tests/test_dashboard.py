@@ -1,4 +1,4 @@
-"""The dashboard's pure helpers, without Streamlit: filters, tables, exports, escaping, maps, offline assets."""
+"""The dashboard's pure helpers, without Streamlit: filters, tables, exports, escaping, maps, assets."""
 
 from __future__ import annotations
 
