@@ -170,14 +170,19 @@ class Legend(folium.MacroElement):
 
 
 class SyncedPair(folium.plugins.DualMap):
-    """DualMap with its pan/zoom sync written here, so it needs no Leaflet.Sync from a CDN."""
+    """DualMap with its pan/zoom sync written here, so it needs no Leaflet.Sync from a CDN.
+
+    The pair sits in a tab that is hidden when the page loads, where Leaflet sees a map of size zero
+    and fits the bounds at zoom 0; so it fits them again once its frame gets a size.
+    """
 
     default_js: ClassVar[list[tuple[str, str]]] = []
+    bounds: list[list[float]] = SYRIA_BOUNDS
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (a, b) {
-            var busy = false;
+        (function (a, b, bounds) {
+            var busy = false, fitted = false;
             function follow(src, dst) {
                 src.on("move zoomend", function () {
                     if (busy) { return; }
@@ -188,10 +193,22 @@ class SyncedPair(folium.plugins.DualMap):
             }
             follow(a, b);
             follow(b, a);
-        })({{ this.m1.get_name() }}, {{ this.m2.get_name() }});
+            function refit() {
+                if (fitted) { return; }
+                a.invalidateSize(); b.invalidateSize();
+                if (a.getSize().x > 0) { fitted = true; a.fitBounds(bounds); }
+                else { setTimeout(refit, 250); }
+            }
+            window.addEventListener("resize", refit);
+            setTimeout(refit, 250);
+        })({{ this.m1.get_name() }}, {{ this.m2.get_name() }}, {{ this.bounds|tojson }});
         {% endmacro %}
         """
     )
+
+    def fit_bounds(self, bounds: list[list[float]], *args: Any, **kwargs: Any) -> None:
+        self.bounds = bounds
+        super().fit_bounds(bounds, *args, **kwargs)
 
 
 def _drawn(

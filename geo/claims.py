@@ -358,7 +358,10 @@ def extract_claims(
     memory = _SpeakerMemory()
     drafts: list[_Draft] = []
     sents = list(doc.sents)
-    framed = [_frames(sent, registry, memory) for sent in sents]
+    framed = []
+    for sent in sents:
+        framed.append(_frames(sent, registry, memory))
+        _remember_subjects(sent, framed[-1], registry, memory)
     _attribute_quotations(sents, framed)
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(_sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year))
@@ -417,6 +420,18 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     return [reporter, *frames]
+
+
+def _remember_subjects(sent: Span, frames: list[_Frame], registry: Registry, memory: _SpeakerMemory) -> None:
+    """A person who acts as a subject ("Lavrov met reporters") is who a later "he said" refers to."""
+    if any(f.kind == "person" for f in frames[1:]):
+        return
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ == "VERB":
+            ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
+            phrase = "".join(t.text_with_ws for t in tok.subtree)
+            side = (registry.side_of(phrase) or ("other", ""))[0]
+            memory.remember(ent.text, side, "person")
 
 
 def _attribute_quotations(sents: list[Span], framed: list[list[_Frame]]) -> None:

@@ -360,9 +360,19 @@ class _SqliteStore:
             raise GazetteerError(f"{path}: cannot open the gazetteer index: {exc}") from exc
         self.path = path
         self._pools: dict[str | None, dict[str, dict[str, list[int]]]] = {}
+        self._cache: dict[int, Place] = {}
+
+    def _place(self, row: Sequence[Any]) -> Place:
+        # Places are immutable, and news repeats the same few names: build each one once.
+        place = self._cache.get(row[0])
+        if place is None:
+            if len(self._cache) >= 20_000:
+                self._cache.clear()
+            place = self._cache[row[0]] = _row_place(row)
+        return place
 
     def _hits(self, sql: str, args: Sequence[Any]) -> list[_Hit]:
-        return [_Hit(_row_place(r), r[12], r[14], bool(r[13])) for r in self._db.execute(sql, args)]
+        return [_Hit(self._place(r), r[12], r[14], bool(r[13])) for r in self._db.execute(sql, args)]
 
     def by_key(self, key: str, country: str | None) -> list[_Hit]:
         sql = f"SELECT {_PLACE_COLS}, n.literal FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?"
@@ -381,7 +391,7 @@ class _SqliteStore:
             args = (vkey, country)
         sql += " ORDER BY p.rank DESC LIMIT ?"
         return [
-            (r[15], _Hit(_row_place(r), r[12], r[14], bool(r[13])))
+            (r[15], _Hit(self._place(r), r[12], r[14], bool(r[13])))
             for r in self._db.execute(sql, (*args, limit))
         ]
 
@@ -736,6 +746,7 @@ def ensure_index(
         os.close(fd)
         try:
             (builder or build_index)(Path(tmp), fp)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; the index holds nothing secret
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):

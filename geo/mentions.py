@@ -205,15 +205,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in a parsed document, in text order, without overlaps."""
     found: dict[int, Mention] = {}
     taken: set[int] = set()
+    place_tokens: set[int] = set()
     for ent in doc.ents:
-        mention = _from_entity(ent, gazetteer)
-        if ent.label_ not in PLACE_LABELS:
-            # An organisation or person that is not a place still owns its tokens, so the
-            # gazetteer matcher below does not pick "Oslo" out of "Peace Research Institute Oslo".
-            taken.update(range(ent.start, ent.end))
+        mention = _from_entity(ent, gazetteer, place_tokens)
+        # An organisation or person that is not a place still owns its tokens, so the gazetteer
+        # matcher below does not pick "Oslo" out of "Peace Research Institute Oslo".
+        taken.update(range(ent.start, ent.end))
         if mention is not None:
             found[mention.start] = mention
-            taken.update(range(ent.start, ent.end))
+            place_tokens.update(range(ent.start, ent.end))
     for span in _proper_noun_runs(doc, taken):
         mention = _from_gazetteer(span, gazetteer)
         if mention is not None:
@@ -221,7 +221,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return [found[k] for k in sorted(found)]
 
 
-def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
+def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Mention | None:
     span = _trim(ent)
     if span is None:
         return None
@@ -241,6 +241,8 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> Mention | None:
         return Mention(text, start, end, ent.label_)
     if ent.label_ not in MAYBE_PLACE_LABELS or not gazetteer.is_name(text):
         return None
+    if span.root.dep_ == "conj" and span.root.head.i in places_so_far:
+        return Mention(text, start, end, "GAZ")  # "Kafr Zita and Hama": listed with a place
     if ent.label_ == "NORP" and not _locative(span):
         return None  # demonyms and nationalities: "Syrian", "Russian"
     if _is_speaker(span):

@@ -1,0 +1,260 @@
+"""Claims: sentences -> (speaker, side, place, role, claim type), with the seeds' hard cases.
+
+These run the real spaCy model (a registry package, offline) over a small in-memory gazetteer, so
+they exercise the parse-based rules without the real index.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article, Claim, Place
+
+PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country"),
+    Place("country:US", "United States", 39.8, -98.6, "US", kind="country"),
+    Place("country:IQ", "Iraq", 33.0, 44.0, "IQ", kind="country"),
+    Place("country:IR", "Iran", 32.0, 53.0, "IR", kind="country"),
+    Place("country:AF", "Afghanistan", 33.0, 66.0, "AF", kind="country"),
+    Place("country:AZ", "Azerbaijan", 40.5, 47.5, "AZ", kind="country"),
+    Place("country:LB", "Lebanon", 33.83, 35.83, "LB", kind="country"),
+    Place("admin1:SY-11", "Homs", 34.47, 38.15, "SY", "11", kind="admin1"),
+    Place("admin1:SY-10", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
+    Place("gn:163779", "Tallbīsah", 34.84072, 36.73092, "SY", "11", population=38_491),
+    Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
+    Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10", population=0),
+    Place("gn:524901", "Moscow", 55.75, 37.62, "RU", "48", population=10_381_222),
+    Place("gn:4140963", "Washington", 38.895, -77.036, "US", "DC", population=601_723),
+    Place("gn:5128581", "New York", 40.714, -74.006, "US", "NY", population=8_175_133),
+    Place("gn:2988507", "Paris", 48.853, 2.349, "FR", "11", population=2_138_551),
+    Place("sup:caspian", "Caspian Sea", 42.0, 50.5, "", kind="feature"),
+)
+ALTERNATES = {
+    "gn:163779": ["Talbiseh", "Talbisah"],
+    "country:US": ["US", "U.S.", "USA"],
+    "country:RU": ["Russian Federation"],
+    "admin1:SY-11": ["Homs Governorate", "Homs Province"],
+    "admin1:SY-10": ["Hama Governorate", "Hama Province"],
+}
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+
+
+def claims_of(pipe: Pipeline, text: str, published: str = "2015-10-01") -> list[Claim]:
+    return pipe.claims(Article(id="t.txt", title="t", text=text, published=published))
+
+
+def roles(claims: list[Claim]) -> dict[str, set[tuple[str, str]]]:
+    """place as written -> {(side, role)}"""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for c in claims:
+        for p in c.places:
+            out.setdefault(p.toponym.mention.text, set()).add((c.source.side, p.role))
+    return out
+
+
+def targets(claims: list[Claim]) -> set[tuple[str, str]]:
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected_targets, context_places",
+    [
+        # negated intent: Iraq is not a target
+        ("He also said Russian Federation has no plans to extend its airstrikes to Iraq.", set(), {"Iraq"}),
+        (
+            "Russia is not planning to expand air raids to Iraq, Russian Foreign Minister Sergey Lavrov "
+            "said Thursday.",
+            set(),
+            {"Iraq"},
+        ),
+        # the speaker's whereabouts
+        (
+            "In Paris, Russian Ambassador Alexander Orlov insisted that Russian warplanes in Syria were "
+            "hitting Islamic State.",
+            {("Syria", "russia")},
+            {"Paris"},
+        ),
+        (
+            "Khaled Khoja, head of the Syrian National Council opposition group, said at the UN that "
+            "Russian airstrikes in four areas, including Talbiseh, killed 36 civilians.",
+            {("Talbiseh", "opposition")},
+            set(),
+        ),
+        # a flight route
+        (
+            "Six bombers reached Syria circumventing Azerbaijan and flying over the Caspian Sea, Iran and Iraq.",
+            set(),
+            {"Azerbaijan", "Caspian Sea", "Iran", "Iraq"},
+        ),
+        # strikes by another force
+        (
+            "Lavrov said Moscow would be open to channels with the US-led coalition, which has been "
+            "attacking positions of Daesh terrorists in Syria and Iraq for more than a year.",
+            set(),
+            {"Syria", "Iraq"},
+        ),
+        # history
+        (
+            "It was the first military engagement outside the former USSR since the occupation of "
+            "Afghanistan in 1979.",
+            set(),
+            {"Afghanistan"},
+        ),
+        # an actor named by its capital
+        (
+            "Moscow said its jets struck Islamic State positions in Syria.",
+            {("Syria", "russia")},
+            {"Moscow"},
+        ),
+        # a stance towards strikes is not a report of them
+        (
+            "Iran's Foreign Ministry said it fully supports Russian airstrikes against terrorist groups in Syria.",
+            set(),
+            {"Syria"},
+        ),
+        # a border reference and a refining country
+        (
+            "US officials questioned whether ISIS is active in the areas hit by the Russian strikes, which "
+            "on Wednesday were around the city of Homs, in western Syria near the border with Lebanon.",
+            {("Homs", "us")},
+            {"Syria", "Lebanon"},
+        ),
+        # a war, not a strike, killed people
+        (
+            "The Syrian civil war has killed more than 250,000 people and sent refugees fleeing to Lebanon.",
+            set(),
+            {"Lebanon"},
+        ),
+        # the reporter's own narration
+        ("On Wednesday, Russia began carrying out airstrikes in Syria.", {("Syria", "reporter")}, set()),
+    ],
+)
+def test_roles(pipe: Pipeline, text: str, expected_targets: set, context_places: set) -> None:
+    claims = claims_of(pipe, text)
+    assert targets(claims) == expected_targets
+    found = roles(claims)
+    for name in context_places:
+        assert name in found, f"{name} not found at all"
+        assert all(role == "context" for _, role in found[name]), found[name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side, claim_type",
+    [
+        (
+            "Russia's Defence Ministry spokesman Igor Konashenkov said Russian aircraft destroyed 12 "
+            "targets in Syria belonging to the Islamic State group.",
+            "Igor Konashenkov",
+            "russia",
+            "is_hit",
+        ),
+        (
+            "The British-based Syrian Observatory for Human Rights said airstrikes in the central province "
+            "of Hama on Thursday hit locations of a US-backed rebel group.",
+            "The British-based Syrian Observatory for Human Rights",
+            "monitor",
+            "rebels_hit",
+        ),
+        (
+            "Vladimir Putin has dismissed claims that Russian air strikes have killed civilians in Syria.",
+            "Vladimir Putin",
+            "russia",
+            "denial",
+        ),
+        (
+            "Khaled Khoja, head of the Syrian National Council opposition group, said at the UN that "
+            "Russian airstrikes in four areas, including Talbiseh, killed 36 civilians.",
+            "Khaled Khoja",
+            "opposition",
+            "civilians_killed",
+        ),
+        (
+            "The Rossiya state television channel said Thursday that Syria's military is launching an "
+            "offensive in northern Homs where over 5,000 militants are hiding.",
+            "The Rossiya state television channel",
+            "russia",
+            "is_hit",
+        ),
+        (
+            "Russian jets struck a second day in Syria, with some activists claiming the targets included "
+            "rebels backed by the United States.",
+            "some activists",
+            "opposition",
+            "rebels_hit",
+        ),
+    ],
+)
+def test_speaker_side_and_type(pipe: Pipeline, text: str, speaker: str, side: str, claim_type: str) -> None:
+    claims = [c for c in claims_of(pipe, text) if any(p.role == "target" for p in c.places)]
+    assert [(c.source.speaker, c.source.side, c.claim_type) for c in claims] == [(speaker, side, claim_type)]
+
+
+def test_two_sides_in_one_sentence(pipe: Pipeline) -> None:
+    text = (
+        "The head of Syria's main opposition group accused Moscow of killing 36 civilians in the central "
+        "province of Homs, while US officials said it appeared the strikes were not in IS-controlled territory."
+    )
+    claims = claims_of(pipe, text)
+    found = {
+        (c.source.side, c.claim_type, p.toponym.place.kind if p.toponym.place else None, p.basis)
+        for c in claims
+        for p in c.places
+        if p.role == "target"
+    }
+    assert found == {
+        ("opposition", "civilians_killed", "admin1", "explicit"),
+        ("us", "no_is_present", "admin1", "sentence"),
+    }
+    opposition = next(c for c in claims if c.source.side == "opposition")
+    assert opposition.casualties == 36
+    assert "Moscow" in roles(claims) and roles(claims)["Moscow"] == {("opposition", "context")}
+
+
+def test_pronoun_speaker_takes_the_last_named_person(pipe: Pipeline) -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met reporters in New York. “Our jets struck Islamic State targets "
+        "in Syria,” he said."
+    )
+    claims = [c for c in claims_of(pipe, text) if any(p.role == "target" for p in c.places)]
+    assert [(c.source.speaker, c.source.side) for c in claims] == [("Sergei Lavrov", "russia")]
+
+
+def test_quotation_is_attributed_to_the_speaker_who_closes_it(pipe: Pipeline) -> None:
+    text = "“The planes bombed Latamneh this morning. There is no Daesh here at all,” said an activist."
+    assert targets(claims_of(pipe, text)) == {("Latamneh", "opposition")}
+
+
+def test_placeless_claim_is_placed_at_the_article_strike_area_and_flagged(pipe: Pipeline) -> None:
+    text = (
+        "Activists said Russian jets struck Talbiseh on Wednesday.\n\n"
+        "Carter said the strikes appeared to be in locations where ISIL in fact are not present."
+    )
+    carter = next(c for c in claims_of(pipe, text) if c.source.speaker == "Carter")
+    assert carter.source.side == "us"
+    assert carter.claim_type == "no_is_present"
+    assert [(p.toponym.mention.text, p.basis, p.role) for p in carter.places] == [("Talbiseh", "article", "target")]
+
+
+def test_event_date_from_weekday_and_publication(pipe: Pipeline) -> None:
+    text = "Activists said Russian jets struck Talbiseh on Wednesday."
+    [claim] = claims_of(pipe, text, published="2015-10-01")  # a Thursday
+    assert claim.event_date == "2015-09-30"
+
+
+def test_claim_ids_are_stable(pipe: Pipeline) -> None:
+    text = "Activists said Russian jets struck Talbiseh on Wednesday."
+    assert [c.claim_id for c in claims_of(pipe, text)] == [c.claim_id for c in claims_of(pipe, text)]
+
+
+def test_article_without_claims_yields_none(pipe: Pipeline) -> None:
+    assert targets(claims_of(pipe, "Talks on Syria will resume in Paris next week.")) == set()
