@@ -490,8 +490,7 @@ def _speaker_span(subject: Token, verb: Token) -> Span:
     tokens = [
         t
         for t in subject.subtree
-        if t.i != verb.i
-        and not any(a.dep_ == "relcl" or a.i == verb.i for a in _ancestors_until(t, subject))
+        if t.i != verb.i and not any(a.dep_ == "relcl" or a.i == verb.i for a in _ancestors_until(t, subject))
     ]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     while end > start and doc[end - 1].is_punct:
@@ -514,7 +513,8 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[
     persons = [
         e
         for e in span.ents
-        if e.label_ == "PERSON" and (e.root.i == span.root.i or e.root.head.i == span.root.i and e.root.dep_ == "appos")
+        if e.label_ == "PERSON"
+        and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
     ]
     display = max(persons, key=len).text if persons else _core_phrase(span, registry)
     if low in _PRONOUNS:
@@ -536,7 +536,9 @@ def _core_phrase(span: Span, registry: Registry) -> str:
     """The speaker's name without its appositions ("Khaled Khoja", not "..., head of the ...");
     an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
     root = span.root
-    cut = {t.i for c in root.children if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} for t in c.subtree}
+    cut = {
+        t.i for c in root.children if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} for t in c.subtree
+    }
     core = [t for t in span if t.i not in cut]
     phrases = ["".join(t.text_with_ws for t in core)]
     phrases += ["".join(t.text_with_ws for t in c.subtree) for c in root.children if c.dep_ == "appos"]

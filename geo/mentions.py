@@ -176,7 +176,6 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", 
 def load_nlp() -> Language:
     """The English pipeline: Explosion's en_core_web_sm if installed, else the identical PyPI copy."""
     import spacy
-
     from spacy.language import Language
 
     if "paragraph_breaks" not in Language.factories:
@@ -233,11 +232,11 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
     if low in NOT_PLACES or any(w.lower() in ORG_WORDS for w in text.split()[1:]):
         return None
     if ent.label_ in PLACE_LABELS:
-        if ent.label_ != "GPE" and not gazetteer.is_name(text):
-            # LOC/FAC the gazetteer does not know ("the Middle East" is known; "the front line" not)
-            # are kept only when they look like names.
-            if not all(_CAPITALISED.match(w) for w in text.split()):
-                return None
+        # LOC/FAC the gazetteer does not know ("the Middle East" is known; "the front line" not)
+        # are kept only when they look like names.
+        looks_named = all(_CAPITALISED.match(w) for w in text.split())
+        if ent.label_ != "GPE" and not gazetteer.is_name(text) and not looks_named:
+            return None
         return Mention(text, start, end, ent.label_)
     if ent.label_ not in MAYBE_PLACE_LABELS or not gazetteer.is_name(text):
         return None
@@ -294,9 +293,31 @@ _LOCATIVE_WORDS = frozenset(
 )
 _PLACE_WORDS = frozenset(
     {
-        "village", "town", "city", "province", "governorate", "district", "countryside", "plain",
-        "plains", "mountains", "mountain", "valley", "region", "area", "suburb", "outskirts", "airbase",
-        "air", "river", "sea", "desert", "neighbourhood", "neighborhood", "camp", "highway",
+        "village",
+        "town",
+        "city",
+        "province",
+        "governorate",
+        "district",
+        "countryside",
+        "plain",
+        "plains",
+        "mountains",
+        "mountain",
+        "valley",
+        "region",
+        "area",
+        "suburb",
+        "outskirts",
+        "airbase",
+        "air",
+        "river",
+        "sea",
+        "desert",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "highway",
     }
 )
 

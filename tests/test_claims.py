@@ -92,7 +92,8 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
         ),
         # a flight route
         (
-            "Six bombers reached Syria circumventing Azerbaijan and flying over the Caspian Sea, Iran and Iraq.",
+            "Six bombers reached Syria circumventing Azerbaijan and flying over the Caspian Sea, "
+            "Iran and Iraq.",
             set(),
             {"Azerbaijan", "Caspian Sea", "Iran", "Iraq"},
         ),
@@ -118,7 +119,8 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
         ),
         # a stance towards strikes is not a report of them
         (
-            "Iran's Foreign Ministry said it fully supports Russian airstrikes against terrorist groups in Syria.",
+            "Iran's Foreign Ministry said it fully supports Russian airstrikes against terrorist groups "
+            "in Syria.",
             set(),
             {"Syria"},
         ),
@@ -202,7 +204,8 @@ def test_speaker_side_and_type(pipe: Pipeline, text: str, speaker: str, side: st
 def test_two_sides_in_one_sentence(pipe: Pipeline) -> None:
     text = (
         "The head of Syria's main opposition group accused Moscow of killing 36 civilians in the central "
-        "province of Homs, while US officials said it appeared the strikes were not in IS-controlled territory."
+        "province of Homs, while US officials said it appeared the strikes were not in IS-controlled "
+        "territory."
     )
     claims = claims_of(pipe, text)
     found = {
@@ -242,7 +245,9 @@ def test_placeless_claim_is_placed_at_the_article_strike_area_and_flagged(pipe: 
     carter = next(c for c in claims_of(pipe, text) if c.source.speaker == "Carter")
     assert carter.source.side == "us"
     assert carter.claim_type == "no_is_present"
-    assert [(p.toponym.mention.text, p.basis, p.role) for p in carter.places] == [("Talbiseh", "article", "target")]
+    assert [(p.toponym.mention.text, p.basis, p.role) for p in carter.places] == [
+        ("Talbiseh", "article", "target")
+    ]
 
 
 def test_event_date_from_weekday_and_publication(pipe: Pipeline) -> None:

@@ -13,9 +13,25 @@ from geo.registry import load_sides
 from geo.types import Article, Claim, ClaimPlace, Mention, Place, Source, Toponym
 
 PROPERTIES = [
-    "claim_id", "article", "title", "published", "outlet", "side", "side_label", "speaker", "claim_type",
-    "casualties", "event_date", "evidence", "place", "place_as_written", "place_id", "precision",
-    "location_basis", "role", "confidence",
+    "claim_id",
+    "article",
+    "title",
+    "published",
+    "outlet",
+    "side",
+    "side_label",
+    "speaker",
+    "claim_type",
+    "casualties",
+    "event_date",
+    "evidence",
+    "place",
+    "place_as_written",
+    "place_id",
+    "precision",
+    "location_basis",
+    "role",
+    "confidence",
 ]
 
 _POSITION = {
@@ -56,7 +72,10 @@ RFC7946 = {
                             {
                                 "properties": {
                                     "type": {"const": "MultiPolygon"},
-                                    "coordinates": {"type": "array", "items": {"type": "array", "items": _RING}},
+                                    "coordinates": {
+                                        "type": "array",
+                                        "items": {"type": "array", "items": _RING},
+                                    },
                                 }
                             },
                         ],
@@ -73,20 +92,33 @@ def assert_rfc7946(fc: dict) -> None:
     jsonschema.validate(fc, RFC7946)
     for f in fc["features"]:
         g = f["geometry"]
-        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"] if g["type"] == "MultiPolygon" else []
+        polys = (
+            [g["coordinates"]]
+            if g["type"] == "Polygon"
+            else g["coordinates"]
+            if g["type"] == "MultiPolygon"
+            else []
+        )
         for poly in polys:
             for ring in poly:
                 assert ring[0] == ring[-1], "linear rings are closed"
 
 
-SQUARE = {"type": "Polygon", "coordinates": [[[36.0, 34.0], [37.5, 34.0], [37.5, 35.0], [36.0, 35.0], [36.0, 34.0]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[36.0, 34.0], [37.5, 34.0], [37.5, 35.0], [36.0, 35.0], [36.0, 34.0]]],
+}
 HOMS_GOV = Place("admin1:SY-11", "Homs", 34.5, 36.8, "SY", "11", kind="admin1", polygon=SQUARE)
 TALBISEH = Place("gn:163779", "Tallbīsah", 34.84072, 36.73092, "SY", "11")
-ARTICLE = Article(id="a.txt", title="T", text="Strikes hit Talbiseh and northern Homs.", published="2015-10-01")
+ARTICLE = Article(
+    id="a.txt", title="T", text="Strikes hit Talbiseh and northern Homs.", published="2015-10-01"
+)
 
 
 def _claim(places: tuple[ClaimPlace, ...], side: str = "opposition") -> Claim:
-    return Claim("c1", "a.txt", Source("Khaled Khoja", side), "civilians_killed", ARTICLE.text, 0, 39, places, 36)
+    return Claim(
+        "c1", "a.txt", Source("Khaled Khoja", side), "civilians_killed", ARTICLE.text, 0, 39, places, 36
+    )
 
 
 def _topo(place: Place, text: str, start: int, precision: str = "point", qualifier: str = "") -> Toponym:
@@ -112,12 +144,17 @@ def test_region_is_named_with_its_cue_and_drawn_as_a_point() -> None:
     places = (ClaimPlace(_topo(HOMS_GOV, "Homs", 34, "region", "northern"), "target", "explicit"),)
     [f] = export.feature_collection([_claim(places)], {"a.txt": ARTICLE}, load_sides())["features"]
     assert f["geometry"]["type"] == "Point"
-    assert (f["properties"]["place"], f["properties"]["place_as_written"]) == ("northern Homs", "northern Homs")
+    assert (f["properties"]["place"], f["properties"]["place_as_written"]) == (
+        "northern Homs",
+        "northern Homs",
+    )
 
 
 def test_unresolved_places_make_no_feature() -> None:
     unresolved = Toponym(Mention("Atlantis", 0, 8), None, "point", None, None, 0.0)
-    fc = export.feature_collection([_claim((ClaimPlace(unresolved, "target", "explicit"),))], {"a.txt": ARTICLE}, load_sides())
+    fc = export.feature_collection(
+        [_claim((ClaimPlace(unresolved, "target", "explicit"),))], {"a.txt": ARTICLE}, load_sides()
+    )
     assert fc["features"] == []
 
 
@@ -130,7 +167,9 @@ def test_written_file_is_byte_identical_across_runs(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
 
 
-@pytest.mark.parametrize("bad", [{"type": "FeatureCollection"}, {"type": "FeatureCollection", "features": [], "crs": {}}])
+@pytest.mark.parametrize(
+    "bad", [{"type": "FeatureCollection"}, {"type": "FeatureCollection", "features": [], "crs": {}}]
+)
 def test_the_validator_rejects_what_rfc7946_forbids(bad: dict) -> None:
     with pytest.raises(jsonschema.ValidationError):
         assert_rfc7946(bad)

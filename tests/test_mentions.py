@@ -44,12 +44,15 @@ def found():
     [
         # spaCy calls Talbiseh an organisation and Kafr Zita a person; the gazetteer corrects it
         (
-            "Khaled Khoja said at the UN that Russian airstrikes in four areas, including Talbiseh, killed 36.",
+            "Khaled Khoja said at the UN that Russian airstrikes in four areas, including Talbiseh, "
+            "killed 36.",
             ["Talbiseh"],
         ),
         ("Activists said jets struck Kafr Zita and Hama on Thursday.", ["Kafr Zita", "Hama"]),
-        ("Government forces shelled positions near Talbisah and Rastan in the Homs countryside.",
-         ["Talbisah", "Rastan", "Homs"]),
+        (
+            "Government forces shelled positions near Talbisah and Rastan in the Homs countryside.",
+            ["Talbisah", "Rastan", "Homs"],
+        ),
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
         # look-alikes: demonyms, organisations containing a place, armed groups, people
         ("The Syrian Observatory for Human Rights said Syrian troops advanced.", []),

@@ -37,7 +37,9 @@ def small_pipe() -> Pipeline:
 def _write_corpus(folder: Path, n_good: int) -> None:
     folder.mkdir()
     for i in range(n_good):
-        (folder / f"good{i}.txt").write_text(f"Title {i}\n\nActivists said Russian jets struck Talbiseh in Syria.\n")
+        (folder / f"good{i}.txt").write_text(
+            f"Title {i}\n\nActivists said Russian jets struck Talbiseh in Syria.\n"
+        )
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00junk")
     (folder / "empty.md").write_text("   \n")
 
@@ -50,12 +52,16 @@ def test_one_broken_file_costs_only_itself(small_pipe: Pipeline, tmp_path: Path)
     assert any("broken.txt" in e for e in report.errors) and any("empty.md" in e for e in report.errors)
     fc = json.loads((tmp_path / "out.geojson").read_text())
     assert {f["properties"]["article"] for f in fc["features"] if f["properties"]["role"] == "target"} == {
-        "good0.txt", "good1.txt", "good2.txt"
+        "good0.txt",
+        "good1.txt",
+        "good2.txt",
     }
     assert "broken.txt" in report.summary()
 
 
-def test_a_stage_failure_is_reported_against_its_article(small_pipe: Pipeline, tmp_path: Path, monkeypatch) -> None:
+def test_a_stage_failure_is_reported_against_its_article(
+    small_pipe: Pipeline, tmp_path: Path, monkeypatch
+) -> None:
     _write_corpus(tmp_path / "in", 2)
     real = pipeline_module.extract_claims
 
@@ -80,8 +86,18 @@ def test_an_article_without_claims_is_named_in_the_summary(small_pipe: Pipeline,
 def test_cli_fails_clearly_when_no_article_could_be_read(tmp_path: Path) -> None:
     (tmp_path / "junk.txt").write_bytes(b"\x00\x00\x00")
     proc = subprocess.run(
-        [sys.executable, "-m", "geo", "build", str(tmp_path / "junk.txt"), "--out", str(tmp_path / "o.geojson")],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "build",
+            str(tmp_path / "junk.txt"),
+            "--out",
+            str(tmp_path / "o.geojson"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode != 0
     assert "junk.txt" in proc.stderr
@@ -97,8 +113,16 @@ def test_every_cli_command_is_documented_in_the_readme() -> None:
 def _projection(fc: dict) -> list[list]:
     """What the golden file pins: who claims what where; not coordinates' last digits."""
     rows = {
-        (p["article"], p["side"], p["speaker"], p["claim_type"], p["place"], p["precision"], p["role"],
-         p["location_basis"])
+        (
+            p["article"],
+            p["side"],
+            p["speaker"],
+            p["claim_type"],
+            p["place"],
+            p["precision"],
+            p["role"],
+            p["location_basis"],
+        )
         for f in fc["features"]
         for p in [f["properties"]]
     }
@@ -118,6 +142,10 @@ def test_seed_corpus_matches_golden_and_is_byte_identical(tmp_path: Path) -> Non
     assert got == json.loads(GOLDEN.read_text())
     targets = {(r[0], r[4]) for r in got if r[6] == "target"}
     # the seeds' hard negatives never become strike places
-    for article, place in [("002_664a45344d151af0.txt", "Iraq"), ("001_61ae3743821c0ddd.txt", "Caspian Sea"),
-                           ("003_a54b07a1ee5ee18c.txt", "New York"), ("004_ff01b8e64425b3dd.txt", "Paris")]:
+    for article, place in [
+        ("002_664a45344d151af0.txt", "Iraq"),
+        ("001_61ae3743821c0ddd.txt", "Caspian Sea"),
+        ("003_a54b07a1ee5ee18c.txt", "New York"),
+        ("004_ff01b8e64425b3dd.txt", "Paris"),
+    ]:
         assert (article, place) not in targets
