@@ -140,7 +140,64 @@ def bench_gazetteer() -> None:
     print(f"over {len(LOOKUP_NAMES)} real names incl. misses; counts: {ours['stats']}")
 
 
-SECTIONS: dict[str, Callable[[], None]] = {"gazetteer": bench_gazetteer}
+_CHILD_TOPONYMS = r"""
+import json, os, sys, time
+from pathlib import Path
+os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as promised
+from geo.pipeline import Pipeline
+from geo.types import Article
+texts = json.loads(Path(sys.argv[1]).read_text())
+pipe = Pipeline.load()
+articles = [Article(id=str(i), title="", text=t) for i, t in enumerate(texts)]
+pipe.toponyms(articles[0])  # warm caches
+def best_of(fn, rounds=3):
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter(); fn(); times.append(time.perf_counter() - t)
+    return min(times)
+spacy_only = best_of(lambda: [pipe.nlp(t) for t in texts])
+toponyms = best_of(lambda: [pipe.toponyms(a) for a in articles])
+claims = best_of(lambda: [pipe.claims(a) for a in articles])
+n_mentions = sum(len(pipe.toponyms(a)) for a in articles)
+print(json.dumps({"n": len(texts), "chars": sum(map(len, texts)), "spacy": spacy_only,
+                  "toponyms": toponyms, "claims": claims, "mentions": n_mentions}))
+"""
+
+
+def _bench_texts() -> tuple[list[str], str]:
+    """The seed corpus, plus GeoWebNews's article texts when ../shared is beside the project (read
+    in place, never copied)."""
+    from geo.articles import read_paths
+
+    root = Path(_root())
+    texts = [a.text for a in read_paths([root / "data" / "corpus"]).articles]
+    label = f"{len(texts)} seed articles"
+    gwn = root.parent / "shared" / "benchmarks" / "GWN.xml"
+    if gwn.exists():
+        import xml.etree.ElementTree as ET
+
+        extra = [el.text or "" for el in ET.parse(gwn).getroot().iter("text")][:100]
+        texts += [t for t in extra if t.strip()]
+        label += f" + {len(texts) - 5} GeoWebNews articles"
+    return texts, label
+
+
+def bench_toponyms() -> None:
+    """Articles per second on one core for `toponyms` and for claims, against spaCy alone, same run."""
+    texts, label = _bench_texts()
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as fh:
+        json.dump(texts, fh)
+        fh.flush()
+        r = _child(_CHILD_TOPONYMS, fh.name)
+    n, spacy_s, topo_s, claims_s = int(r["n"]), float(r["spacy"]), float(r["toponyms"]), float(r["claims"])
+    print(f"texts: {label} ({int(r['chars']) / 1000:.0f}k characters, {r['mentions']} place mentions)")
+    print(f"spaCy pipeline alone            {n / spacy_s:7.1f} articles/s")
+    stages = (("toponyms (recognise + resolve)", topo_s), ("claims (toponyms + attribution)", claims_s))
+    for what, secs in stages:
+        print(f"{what:31s} {n / secs:7.1f} articles/s   ratio to spaCy {secs / spacy_s:.2f}")
+
+
+SECTIONS: dict[str, Callable[[], None]] = {"gazetteer": bench_gazetteer, "toponyms": bench_toponyms}
 
 
 def run(sections: list[str]) -> int:

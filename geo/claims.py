@@ -255,7 +255,11 @@ _DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+
 _NEGATIVE = re.compile(
     r"\b(?:not|no|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
 )
-_REFUTE = re.compile(r"\b(?:unfounded|baseless|false|rumou?rs?|lies|nonsense|fabricat\w+|groundless)\b", re.I)
+_REFUTE = re.compile(
+    r"\b(?:unfounded|baseless|false|rumou?rs?|lies|nonsense|fabricat\w+|groundless|fake|so-called|"
+    r"information (?:war\w*|attacks?)|propaganda|disinformation|no such data)\b",
+    re.I,
+)
 _DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "rebuff"])
 _WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -364,7 +368,9 @@ def extract_claims(
         _remember_subjects(sent, framed[-1], registry, memory)
     _attribute_quotations(sents, framed)
     for sent, frames in zip(sents, framed, strict=True):
-        drafts.extend(_sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year))
+        drafts.extend(
+            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
+        )
     return _finish(article, drafts, toponyms)
 
 
@@ -400,7 +406,8 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
         if subject is None or content_root is None:
             continue
         speaker_span = _speaker_span(subject, tok)
-        speaker, side, kind = _attribute(speaker_span, registry, memory)
+        full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
+        speaker, side, kind = _attribute(speaker_span, registry, memory, full)
         frame = _Frame(tok, speaker, side, kind)
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
@@ -506,8 +513,9 @@ def _ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
         tok = tok.head
 
 
-def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[str, str, str]:
-    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back."""
+def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory, full: str) -> tuple[str, str, str]:
+    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
+    is the whole subject phrase, relative clauses included, which can name the side."""
     text = span.text
     low = text.lower()
     persons = [
@@ -520,7 +528,7 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory) -> tuple[
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    found = registry.side_of(text)
+    found = registry.side_of(text) or registry.side_of(full)
     if found is None and span.root.lemma_ in _DEFINITE_HEADS and span[0].lower_ in {"the", "this", "that"}:
         recalled = memory.recall("group")
         if recalled:
@@ -552,11 +560,12 @@ def _sentence_drafts(
     located: list[tuple[Toponym, Token]],
     registry: Registry,
     ref_year: int | None,
+    source: str,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
-        claim_type, anchor_kind = _claim_type(frame, tokens, registry)
+        claim_type, anchor_kind = _claim_type(frame, tokens, registry, source)
         places: list[ClaimPlace] = []
         for topo, root in located:
             if root.i in frame.owned:
@@ -570,7 +579,7 @@ def _sentence_drafts(
             # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
             # they hit; a source saying jets "struck" a place is.
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
-        places = _refine(places)
+        places = _refine(places, {id(t): r for t, r in located})
         if claim_type is None and not places:
             continue
         drafts.append(
@@ -593,7 +602,9 @@ def _sentence_drafts(
     return drafts
 
 
-def _claim_type(frame: _Frame, tokens: list[Token], registry: Registry) -> tuple[ClaimType | None, str]:
+def _claim_type(
+    frame: _Frame, tokens: list[Token], registry: Registry, source: str
+) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
     anchors = [t for t in tokens if _is_strike(t, registry)]
     if not anchors:
@@ -604,7 +615,7 @@ def _claim_type(frame: _Frame, tokens: list[Token], registry: Registry) -> tuple
         return None, ""
     if any(_under_stance(a, frame) for a in anchors):
         return None, ""
-    text = " ".join(t.text for t in tokens)
+    text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
     anchor_kind = "verb" if any(a.pos_ == "VERB" for a in anchors) else "noun"
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in _DENY_VERBS
@@ -649,7 +660,20 @@ def _modifiers(anchor: Token) -> str:
     parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
     if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
         parts.append(anchor.head)
+    if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
+        # "the U.S. would continue its own airstrikes": "its" is the clause's subject
+        parts += [s for s in _clause_subjects(anchor)]
     return " ".join(" ".join(t.text for t in p.subtree) if p.dep_ != "relcl" else p.text for p in parts)
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return []
 
 
 def _other_force(anchor: Token, registry: Registry) -> bool:
@@ -776,25 +800,51 @@ def _reference_year(article: Article, doc: Doc) -> int | None:
     return max(plausible) if plausible else None
 
 
-def _refine(places: list[ClaimPlace]) -> list[ClaimPlace]:
-    """A country named beside a target inside it ("Homs, in western Syria") refines, not adds."""
-    inner = {
-        p.toponym.place.country_code
-        for p in places
-        if p.role == "target" and p.toponym.place is not None and p.toponym.precision != "country"
-    }
+def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:
+    """A place named to locate another target refines it, it is not a target of its own: the country
+    in "Homs, in western Syria", the province in "the town of Jisr al-Shughour in Idlib province"."""
+    targets = [p for p in places if p.role == "target" and p.toponym.place is not None]
     out = []
     for p in places:
-        place = p.toponym.place
-        if (
-            p.role == "target"
-            and place is not None
-            and p.toponym.precision == "country"
-            and place.country_code in inner
+        if p in targets and any(
+            q is not p
+            and _contains(p.toponym, q.toponym)
+            and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)))
+            for q in targets
         ):
             p = ClaimPlace(p.toponym, "context", p.basis)
         out.append(p)
     return out
+
+
+def _contains(outer: Toponym, inner: Toponym) -> bool:
+    a, b = outer.place, inner.place
+    if a is None or b is None or a.id == b.id or a.country_code != b.country_code:
+        return False
+    if outer.precision == "country":
+        return inner.precision != "country"
+    return (
+        outer.precision == "admin1" and inner.precision == "point" and bool(a.admin1) and a.admin1 == b.admin1
+    )
+
+
+def _locates(outer: Token | None, inner: Token | None) -> bool:
+    """Whether the outer place's phrase hangs off the inner one's ("X in Y province"), or both sit in
+    one clause where a country can only be the setting ("struck Homs, in western Syria")."""
+    if outer is None or inner is None:
+        return True
+    tok = outer
+    for _ in range(6):
+        if tok.i == inner.i:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return outer.ent_type_ == "GPE" and outer.sent.start == inner.sent.start and _is_country_like(outer)
+
+
+def _is_country_like(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "across", "throughout", "inside"}
 
 
 def _casualties(tokens: list[Token]) -> int | None:
@@ -874,7 +924,7 @@ def _finish(article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym])
                 article_id=article.id,
                 source=Source(d.frame.speaker, d.frame.side),
                 claim_type=claim_type,
-                evidence=d.sent.text.strip(),
+                evidence=article.text[start:end].strip(),
                 evidence_start=start,
                 evidence_end=end,
                 places=tuple(places),

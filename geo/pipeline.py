@@ -16,7 +16,7 @@ from geo import articles as reader
 from geo import export
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
-from geo.mentions import find_mentions, load_nlp
+from geo.mentions import find_mentions, load_nlp, parse_text
 from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
 from geo.types import Article, Claim, Toponym
@@ -78,7 +78,7 @@ class Pipeline:
         return reader.read_bytes(name, data)
 
     def parse(self, article: Article) -> Doc:
-        return self.nlp(article.text)
+        return self.nlp(parse_text(article.text))
 
     def toponyms(self, article: Article, doc: Doc | None = None) -> list[Toponym]:
         doc = doc if doc is not None else self.parse(article)

@@ -164,6 +164,11 @@ _RIGHT_CONTAINER = re.compile(
     r"^,\s*((?:[A-Z]\.){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
     r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
+_LONG_FORM = re.compile(
+    r"^(?:(?:islamic|democratic|people's|federal|arab|united)\s+)*"
+    r"(?:republic|kingdom|state|emirate|sultanate|principality|commonwealth|federation)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -270,6 +275,10 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, word) else "admin"
         r.qualifier = word
         queries.append(name[: suffix.start()])
+    # "Republic of Armenia", "Kingdom of Morocco": the state's long form.
+    long_form = _LONG_FORM.match(name)
+    if long_form and not _has_good_match(lookup, name):
+        queries.append(name[long_form.end() :])
     r.queries = tuple(dict.fromkeys(q for q in queries if q))
 
     km = _LEFT_KIND.search(left)
@@ -362,12 +371,13 @@ class _Lookup:
                 if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                     tried.append(word[: len(stem) - len(suf)] + rep)
         best: tuple[int, int, str, list[Candidate]] | None = None
-        for n, q in enumerate(dict.fromkeys(t for t in tried if t)):
+        for q in dict.fromkeys(t for t in tried if t):
             q = q[:1].upper() + q[1:]
             good = [c for c in self.candidates(q) if _is_primary(c, q) and c.place.kind in _DEMONYM_KIND_RANK]
             rank = min((_DEMONYM_KIND_RANK.get(c.place.kind, 9) for c in good), default=9)
-            if rank < 9 and (best is None or (rank, n) < best[:2]):
-                best = (rank, n, q, good)
+            # "Nigerian": Nigeria before Niger, so the longest name of the best kind wins.
+            if rank < 9 and (best is None or (rank, -len(q)) < best[:2]):
+                best = (rank, -len(q), q, good)
         return (best[2], best[3]) if best else ("", [])
 
 
@@ -389,6 +399,7 @@ class _Group:
     best: int = -1
     confidence: float = 0.0
     demonym: bool = False
+    names_country: bool = False  # the name is a country's own name
 
 
 def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
@@ -422,6 +433,7 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
         r.group = g
     groups = list(by_key.values())
     for g in groups:
+        g.names_country = any(c.place.kind == "country" and _is_primary(c, g.query) for c in g.cands)
         g.prior = [_prior(c, g) for c in g.cands]
     return groups
 
@@ -467,6 +479,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         s += 3.0 if p.kind == "populated_place" else -3.0
     if g.container_places:
         s += 6.0 if any(_contains(cp, p) for cp in g.container_places) else -4.0
+    if p.kind in ("populated_place", "feature") and not g.container_places and g.names_country:
+        s -= 2.5  # "China" in a Texas story is still China, unless written "China, Texas"
     if p.kind == "admin1" and not g.kind_cue and _has_namesake_city(p, g):
         s -= 2.0  # a bare "Homs", "Idlib": the city, not the province named after it
     return s
