@@ -19,10 +19,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
@@ -239,6 +239,12 @@ PLACE_NOUNS = frozenset(
         "capital",
     ]
 )
+# Speaker heads that are one person, whom a later "he" or "she" can refer to.
+PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official minister ambassador envoy commander activist head
+    chief director leader president secretary general colonel resident witness doctor correspondent
+    analyst expert diplomat source""".split()
+)
 SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
 
 _IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
@@ -253,7 +259,7 @@ _CIVILIANS = re.compile(
 )
 _DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|massacre)\b", re.I)
 _NEGATIVE = re.compile(
-    r"\b(?:not|no|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
+    r"\b(?:not|no|none|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
 )
 _REFUTE = re.compile(
     r"\b(?:unfounded|baseless|false|rumou?rs?|lies|nonsense|fabricat\w+|groundless|fake|so-called|"
@@ -487,8 +493,23 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
-        return None
+        return _trailing_speaker(verb)
     return None
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "..., the Local Coordination Committees said.": the parser often hangs the speaker on the
+    quoted clause (as an apposition) and leaves the verb without a subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i - 1 < verb.sent.start:
+        return None
+    cand = doc[verb.i - 1]
+    while cand.dep_ in {"compound", "amod", "det", "poss"} and cand.head.i < verb.i:
+        cand = cand.head
+    if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.i != verb.i - 1:
+        return None
+    before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
+    return cand if before is not None and before.text in {",", "”", '"', "’"} else None
 
 
 def _speaker_span(subject: Token, verb: Token) -> Span:
@@ -534,7 +555,7 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory, full: str
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or ("other", "unknown")
-    if persons or kind == "person":
+    if persons or kind == "person" or span.root.lemma_.lower() in PERSON_NOUNS:
         kind = "person"
     memory.remember(display, side, kind)
     return display, side, kind
@@ -808,8 +829,8 @@ def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlac
     for p in places:
         if p in targets and any(
             q is not p
-            and _contains(p.toponym, q.toponym)
-            and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)))
+            and _contains(p.toponym, q.toponym, _names_an_area(roots.get(id(p.toponym))))
+            and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), p.toponym.precision == "country")
             for q in targets
         ):
             p = ClaimPlace(p.toponym, "context", p.basis)
@@ -817,18 +838,45 @@ def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlac
     return out
 
 
-def _contains(outer: Toponym, inner: Toponym) -> bool:
+def _names_an_area(root: Token | None) -> bool:
+    """ "the Hama countryside", "the outskirts of Homs": a town's name standing for its area."""
+    if root is None:
+        return False
+    if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in AREA_NOUNS
+
+
+AREA_NOUNS = frozenset(
+    "countryside outskirts suburbs suburb province governorate region area district".split()
+)
+AREA_RADIUS_KM = 60.0  # how far a town's "countryside" reaches
+
+
+def _contains(outer: Toponym, inner: Toponym, area: bool = False) -> bool:
     a, b = outer.place, inner.place
     if a is None or b is None or a.id == b.id or a.country_code != b.country_code:
         return False
     if outer.precision == "country":
         return inner.precision != "country"
-    return (
-        outer.precision == "admin1" and inner.precision == "point" and bool(a.admin1) and a.admin1 == b.admin1
-    )
+    if area and outer.precision == "point" and inner.precision == "point":
+        from geopy.distance import distance
+
+        return float(distance((a.lat, a.lon), (b.lat, b.lon)).km) <= AREA_RADIUS_KM
+    if outer.precision != "admin1" or inner.precision != "point":
+        return False
+    if a.admin1 and b.admin1:
+        return a.admin1 == b.admin1
+    return a.polygon is not None and _in_polygon(a.polygon, b.lat, b.lon)
 
 
-def _locates(outer: Token | None, inner: Token | None) -> bool:
+def _in_polygon(polygon: Mapping[str, Any], lat: float, lon: float) -> bool:
+    from shapely.geometry import Point, shape
+
+    return bool(shape(polygon).contains(Point(lon, lat)))
+
+
+def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
     """Whether the outer place's phrase hangs off the inner one's ("X in Y province"), or both sit in
     one clause where a country can only be the setting ("struck Homs, in western Syria")."""
     if outer is None or inner is None:
@@ -840,11 +888,18 @@ def _locates(outer: Token | None, inner: Token | None) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return outer.ent_type_ == "GPE" and outer.sent.start == inner.sent.start and _is_country_like(outer)
+    if _attachment(outer) is not None and _attachment(outer) == _attachment(inner) and outer.i > inner.i:
+        return True  # "hit a market in Kafr Nabouda, in the Hama countryside"
+    return setting and outer.dep_ == "pobj" and outer.head.lower_ in {"in", "across", "throughout", "inside"}
 
 
-def _is_country_like(tok: Token) -> bool:
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "across", "throughout", "inside"}
+def _attachment(tok: Token) -> int | None:
+    """The word a place's prepositional phrase hangs on ("hit" in "hit ... in Homs")."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return int(tok.head.head.i)
+    return None
 
 
 def _casualties(tokens: list[Token]) -> int | None:

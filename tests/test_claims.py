@@ -34,6 +34,11 @@ PLACES = (
     Place("gn:5128581", "New York", 40.714, -74.006, "US", "NY", population=8_175_133),
     Place("gn:2988507", "Paris", 48.853, 2.349, "FR", "11", population=2_138_551),
     Place("sup:caspian", "Caspian Sea", 42.0, 50.5, "", kind="feature"),
+    Place("admin1:SY-12", "Idlib", 35.8, 36.6, "SY", "12", kind="admin1"),
+    Place("gn:169023", "Jisr ash Shughūr", 35.81418, 36.31983, "SY", "12", population=39_311),
+    # a curated village with no admin1 code: containment falls back to the province polygon
+    Place("sup:kafr-nabudah", "Kafr Nabudah", 35.432, 36.515, "SY"),
+    Place("gn:7777", "Gaziantep", 37.06, 37.38, "TR", "83", population=1_000_000),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -41,12 +46,24 @@ ALTERNATES = {
     "country:RU": ["Russian Federation"],
     "admin1:SY-11": ["Homs Governorate", "Homs Province"],
     "admin1:SY-10": ["Hama Governorate", "Hama Province"],
+    "gn:169023": ["Jisr al-Shughour"],
+    "sup:kafr-nabudah": ["Kafr Nabouda"],
+}
+HAMA_POLYGON = {
+    "type": "Polygon",
+    "coordinates": [[[36.2, 34.9], [37.6, 34.9], [37.6, 35.6], [36.2, 35.6], [36.2, 34.9]]],
 }
 
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+    places = [
+        Place(p.id, p.name, p.lat, p.lon, p.country_code, p.admin1, p.kind, polygon=HAMA_POLYGON)
+        if p.id == "admin1:SY-10"
+        else p
+        for p in PLACES
+    ]
+    return Pipeline(load_nlp(), Gazetteer.from_places(places, ALTERNATES), load_registry())
 
 
 def claims_of(pipe: Pipeline, text: str, published: str = "2015-10-01") -> list[Claim]:
@@ -137,8 +154,32 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             set(),
             {"Lebanon"},
         ),
-        # the reporter's own narration
+        # the reporter's own narration, and the outlet's own correspondent
         ("On Wednesday, Russia began carrying out airstrikes in Syria.", {("Syria", "reporter")}, set()),
+        (
+            "Our correspondent in Gaziantep said fighter jets also struck Jisr al-Shughour.",
+            {("Jisr al-Shughour", "reporter")},
+            {"Gaziantep"},
+        ),
+        # a province named to locate a town refines it; the parse must survive "IS positions"
+        (
+            "Syrian state TV said Russian aircraft hit IS positions in the town of Jisr al-Shughour in "
+            "Idlib province.",
+            {("Jisr al-Shughour", "syria_gov")},
+            {"Idlib"},
+        ),
+        (
+            "The Syrian Network for Human Rights said 18 civilians were killed when missiles hit a market "
+            "in Kafr Nabouda, in the Hama countryside.",
+            {("Kafr Nabouda", "monitor")},
+            {"Hama"},
+        ),
+        # a province that is itself the claim's place stays a target
+        (
+            "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination Committees said.",
+            {("Idlib province", "opposition"), ("Jisr al-Shughour", "opposition")},
+            set(),
+        ),
     ],
 )
 def test_roles(pipe: Pipeline, text: str, expected_targets: set, context_places: set) -> None:
@@ -186,6 +227,19 @@ def test_roles(pipe: Pipeline, text: str, expected_targets: set, context_places:
             "The Rossiya state television channel",
             "russia",
             "is_hit",
+        ),
+        (
+            "Syria's ambassador to Moscow, Riad Haddad, said the strikes targeted terrorist groups in Homs.",
+            "Riad Haddad",
+            "syria_gov",
+            "is_hit",
+        ),
+        (
+            "Reports that civilians were killed in Homs are information warfare, Kremlin spokesman Dmitry "
+            "Peskov told journalists.",
+            "Dmitry Peskov",
+            "russia",
+            "denial",
         ),
         (
             "Russian jets struck a second day in Syria, with some activists claiming the targets included "
