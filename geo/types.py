@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-PlaceKind = Literal["populated_place", "admin1", "country", "region", "feature"]
+PlaceKind = Literal["populated_place", "admin1", "admin2", "country", "region", "feature"]
 Precision = Literal["point", "admin1", "country", "region"]
 Role = Literal["target", "context"]
 LocationBasis = Literal["explicit", "sentence", "article"]

@@ -176,7 +176,8 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
         ),
         # a province that is itself the claim's place stays a target
         (
-            "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination Committees said.",
+            "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination "
+            "Committees said.",
             {("Idlib province", "opposition"), ("Jisr al-Shughour", "opposition")},
             set(),
         ),
