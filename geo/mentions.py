@@ -11,7 +11,7 @@ on any particular article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -168,6 +168,11 @@ PLACE_HEADS = frozenset(
         "fort",
     }
 )
+TITLES = frozenset(
+    """mr mrs ms dr gen lt col maj sgt capt adm cmdr president minister secretary general colonel
+    major captain sheikh sheik imam king prince emir senator rep gov ambassador""".split()
+)
+DIRECTIONS = frozenset("western eastern northern southern central north south east west".split())
 _COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
@@ -224,13 +229,19 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in a parsed document, in text order, without overlaps."""
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, *, is_person: Callable[[str], bool] | None = None
+) -> list[Mention]:
+    """Every place mention in a parsed document, in text order, without overlaps. `is_person` tells
+    known people ("Assad") from their namesake villages."""
+    is_person = is_person or (lambda _: False)
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
     for ent in doc.ents:
         mention = _from_entity(ent, gazetteer, place_tokens)
+        if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
+            mention = None
         # An organisation or person that is not a place still owns its tokens, so the gazetteer
         # matcher below does not pick "Oslo" out of "Peace Research Institute Oslo".
         taken.update(range(ent.start, ent.end))
@@ -239,7 +250,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             place_tokens.update(range(ent.start, ent.end))
     for span in _proper_noun_runs(doc, taken):
         mention = _from_gazetteer(span, gazetteer)
-        if mention is not None:
+        if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     return [found[k] for k in sorted(found)]
 
@@ -376,6 +387,19 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
         i = j
 
 
+def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
+    """Rules out what only looks like a place: titles ("Gen.", "Secretary-"), a bare direction
+    ("Western"), and, outside a place-like context, names the gazetteer knows only by a looser
+    spelling match ("Reuters" is not "Retiro")."""
+    words = span.text.split()
+    first = words[0].lower().rstrip(".-")
+    if first in TITLES or span.text.endswith("-") or (len(words) == 1 and first in DIRECTIONS):
+        return False
+    if span.label_ in PLACE_LABELS or _locative(span):
+        return True
+    return any(c.match == "exact" for c in gazetteer.candidates(span.text, limit=5))
+
+
 def _from_gazetteer(span: Span, gazetteer: Gazetteer) -> Mention | None:
     """The longest sub-run the gazetteer knows, if the context does not make it a person or group."""
     doc = span.doc
@@ -391,9 +415,7 @@ def _from_gazetteer(span: Span, gazetteer: Gazetteer) -> Mention | None:
             if sub.start == sub.sent.start and not _locative(sub):
                 continue
             text = _COMPOUND_SUFFIX.sub("", text)
-            if not gazetteer.is_name(text):
-                continue
-            if _is_speaker(sub):
+            if not gazetteer.is_name(text) or _is_speaker(sub) or not _plausible(sub, gazetteer):
                 continue
             return Mention(text, sub.start_char, sub.start_char + len(text), "GAZ")
     return None

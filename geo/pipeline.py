@@ -82,7 +82,8 @@ class Pipeline:
 
     def toponyms(self, article: Article, doc: Doc | None = None) -> list[Toponym]:
         doc = doc if doc is not None else self.parse(article)
-        return resolve(article.text, find_mentions(doc, self.gazetteer), self.gazetteer)
+        mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
+        return resolve(article.text, mentions, self.gazetteer)
 
     def claims(self, article: Article) -> list[Claim]:
         doc = self.parse(article)

@@ -62,6 +62,10 @@ class Registry:
     force: re.Pattern[str]  # names of the striking force: its strikes are the ones mapped
     other_forces: re.Pattern[str]  # names of other forces: their strikes are context
 
+    def is_person(self, name: str) -> bool:
+        """Whether a name is one of the registry's people ("Assad", not the village Ein el Asad)."""
+        return any(r.kind == "person" and r.pattern.fullmatch(name.strip()) for r in self.actors)
+
     def side_of(self, phrase: str) -> tuple[str, str] | None:
         """(side, kind) of the first rule matching a speaker phrase, or None when no rule knows it."""
         for rule in self.actors:

@@ -172,11 +172,14 @@ _LONG_FORM = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
-_KIND_WEIGHT = {"country": 4.0, "admin1": 3.0, "region": 2.0, "populated_place": 0.0, "feature": -0.5}
+_KIND_WEIGHT = {
+    "country": 4.0, "admin1": 3.0, "region": 2.0, "admin2": 1.0, "populated_place": 0.0, "feature": -0.5,
+}  # fmt: skip
 _PRECISION: dict[str, Precision] = {
     "populated_place": "point",
     "feature": "point",
     "admin1": "admin1",
+    "admin2": "point",  # a county is small enough that its point is as good as a town's
     "country": "country",
     "region": "region",
 }
@@ -187,6 +190,10 @@ _W_COUNTRY_SHARE = 1.5  # the country's share of the article's evidence
 _W_ADMIN1 = 2.0  # evidence for the candidate's admin1 (state, province)
 _W_NEAR = 2.0  # another place of the article nearby ...
 _NEAR_KM = 100.0  # ... on this scale
+_W_PAIR = 1.5  # a plausible namesake of another name of the article right next to the candidate ...
+_PAIR_KM = 25.0  # ... on this scale ("Huntsville" and "Walker County": both the Texan ones)
+_PAIR_SLACK = 4.0  # how far below its group's best prior a candidate may be and still vouch
+_POINT_KINDS = frozenset({"populated_place", "feature", "admin2"})
 _MAX_CANDIDATES = 50
 _MAX_SCORED = 25  # candidates that get the (costlier) context features
 _MAX_ANCHORS = 30  # other places a candidate's distance is measured against
@@ -472,14 +479,14 @@ def _prior(c: Candidate, g: _Group) -> float:
     else:
         s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
     if g.kind_cue == "admin":
-        s += 3.0 if p.kind in ("admin1", "region") else -3.0
+        s += 3.0 if p.kind in ("admin1", "admin2", "region") else -3.0
     elif g.kind_cue == "area":
-        s += 1.0 if p.kind in ("admin1", "region", "country") else 0.0
+        s += 1.0 if p.kind in ("admin1", "admin2", "region", "country") else 0.0
     elif g.kind_cue == "city":
         s += 3.0 if p.kind == "populated_place" else -3.0
     if g.container_places:
         s += 6.0 if any(_contains(cp, p) for cp in g.container_places) else -4.0
-    if p.kind in ("populated_place", "feature") and not g.container_places and g.names_country:
+    if p.kind in ("populated_place", "feature", "admin2") and not g.container_places and g.names_country:
         s -= 2.5  # "China" in a Texas story is still China, unless written "China, Texas"
     if p.kind == "admin1" and not g.kind_cue and _has_namesake_city(p, g):
         s -= 2.0  # a bare "Homs", "Idlib": the city, not the province named after it
@@ -526,15 +533,55 @@ def _choose(groups: list[_Group]) -> None:
     for g in groups:
         g.scores = list(g.prior)
         _pick(g)
+    pairs = _plausible_points(groups)
     for _ in range(2):
         ctx = _context(groups)
         for g in groups:
             if g.cands:
                 g.scores = [
-                    g.prior[i] + (_context_score(g.cands[i].place, g, ctx) if i < _MAX_SCORED else 0.0)
+                    g.prior[i]
+                    + (
+                        _context_score(g.cands[i].place, g, ctx) + _pair_score(g.cands[i].place, g, pairs)
+                        if i < _MAX_SCORED
+                        else 0.0
+                    )
                     for i in range(len(g.cands))
                 ]
                 _pick(g)
+
+
+_Cells = dict[tuple[int, int], list[tuple[float, float, "_Group"]]]
+
+
+def _plausible_points(groups: list[_Group]) -> _Cells:
+    """Every fairly likely point-like reading of every name, in one-degree cells.
+
+    Two names of one article whose namesakes sit next to each other (a town and its county,
+    a suburb and its city) mean those namesakes, whichever reading each would get alone.
+    """
+    cells: _Cells = defaultdict(list)
+    for g in groups:
+        if not g.prior:
+            continue
+        top = max(g.prior)
+        for i, c in enumerate(g.cands[:_MAX_SCORED]):
+            p = c.place
+            if p.kind in _POINT_KINDS and g.prior[i] >= top - _PAIR_SLACK:
+                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, g))
+    return cells
+
+
+def _pair_score(p: Place, g: _Group, cells: _Cells) -> float:
+    if p.kind not in _POINT_KINDS or not cells:
+        return 0.0
+    ci, cj = math.floor(p.lat), math.floor(p.lon)
+    best = 0.0
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for lat, lon, src in cells.get((ci + di, cj + dj), ()):
+                if src is not g:
+                    best = max(best, math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
+    return _W_PAIR * best
 
 
 def _pick(g: _Group) -> None:
@@ -567,9 +614,9 @@ def _context(groups: list[_Group]) -> _Context:
         named = 1.5 if p.kind in ("country", "admin1") and not g.demonym else 1.0
         countries[p.country_code] += w * named
         total += w * named
-        if p.kind in ("admin1",) or (p.kind in ("populated_place", "feature", "region") and p.admin1):
+        if p.kind == "admin1" or (p.kind in ("populated_place", "feature", "region", "admin2") and p.admin1):
             admin1s[(p.country_code, p.admin1)] += w * (1.5 if p.kind == "admin1" else 1.0)
-        if p.kind in ("populated_place", "feature"):
+        if p.kind in ("populated_place", "feature", "admin2"):
             anchors.append((p.lat, p.lon, w, g))
     anchors.sort(key=lambda a: -a[2])
     return _Context(dict(countries), dict(admin1s), total, anchors[:_MAX_ANCHORS])
@@ -597,7 +644,7 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
             if own_a1 == (p.country_code, p.admin1):
                 aw -= own_w
             s += _W_ADMIN1 * (1.0 - math.exp(-max(0.0, aw)))
-    if p.kind in ("populated_place", "feature", "admin1") and ctx.anchors:
+    if p.kind in ("populated_place", "feature", "admin1", "admin2") and ctx.anchors:
         scale, gain = (_NEAR_KM, _W_NEAR) if p.kind != "admin1" else (3 * _NEAR_KM, _W_NEAR / 2)
         best = 0.0
         for lat, lon, w, src in ctx.anchors:
