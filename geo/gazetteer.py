@@ -1056,7 +1056,7 @@ class _Builder:
 
     def _move_admin1_off_big_cities(self) -> None:
         """An admin1 whose point is its metropolis (New York State at New York City) moves to the
-        median of its towns, nearer to where GeoNames and readers put the unit as a whole."""
+        middle of its towns, nearer to where GeoNames and readers put the unit as a whole."""
         import statistics
 
         towns: dict[tuple[str, str], list[_Rec]] = defaultdict(list)
@@ -1069,8 +1069,11 @@ class _Builder:
                 t.population >= 1_000_000 and _km(rec.lat, rec.lon, t.lat, t.lon) < 5 for t in inside
             ):
                 continue
-            lat = statistics.median(t.lat for t in inside)
-            lon = statistics.median(t.lon for t in inside)
+            # The middle of the towns' extent (5th to 95th percentile): towns crowd round the
+            # metropolis, so their median would stay near it.
+            lats = statistics.quantiles((t.lat for t in inside), n=20)
+            lons = statistics.quantiles((t.lon for t in inside), n=20)
+            lat, lon = (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
             if _km(rec.lat, rec.lon, lat, lon) > 100:
                 rec.lat, rec.lon = round(lat, 5), round(lon, 5)
 
