@@ -397,7 +397,7 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
     for tok in sent:
         subject: Token | None = None
         content_root: Token | None = None
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS and _reports_speech(tok):
             subject = _subject(tok)
             content_root = tok
             if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -480,6 +480,20 @@ def _still_open(text: str, inside: bool) -> bool:
         elif ch == '"':
             inside = not inside
     return inside
+
+
+def _reports_speech(verb: Token) -> bool:
+    """A speech verb that carries what was said: a clause ("said that ..."), a quotation, or, for
+    denials, what is denied ("dismissed claims that ..."). "Russia maintains a naval facility" does
+    not; nor does "what Moscow claims" without a clause."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
+        return True
+    if verb.lemma_ in _DENY_VERBS | {"question", "dispute", "doubt", "report", "confirm"} and "dobj" in deps:
+        return True
+    doc = verb.doc
+    window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
+    return any(t.text in {"”", '"', "’"} for t in window) or verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2
 
 
 def _subject(verb: Token) -> Token | None:
@@ -566,13 +580,21 @@ def _core_phrase(span: Span, registry: Registry) -> str:
     an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
     root = span.root
     cut = {
-        t.i for c in root.children if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} for t in c.subtree
+        t.i
+        for c in root.children
+        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"} or _is_time_phrase(c)
+        for t in c.subtree
     }
     core = [t for t in span if t.i not in cut]
     phrases = ["".join(t.text_with_ws for t in core)]
     phrases += ["".join(t.text_with_ws for t in c.subtree) for c in root.children if c.dep_ == "appos"]
     known = [p for p in phrases if registry.side_of(p) is not None]
     return (known or phrases)[0].strip(" ,")
+
+
+def _is_time_phrase(tok: Token) -> bool:
+    """"on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
+    return tok.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
 def _sentence_drafts(
