@@ -339,6 +339,7 @@ class _SpeakerMemory:
 
     person: tuple[str, str] | None = None
     group: tuple[str, str] | None = None
+    unknown_side: str = "other"  # for speakers no rule knows ("a military source")
 
     def remember(self, speaker: str, side: str, kind: str) -> None:
         if kind == "person":
@@ -365,7 +366,7 @@ def extract_claims(
         if span is None:
             continue
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
-    memory = _SpeakerMemory()
+    memory = _SpeakerMemory(unknown_side=_outlet_side(article, registry))
     drafts: list[_Draft] = []
     sents = list(doc.sents)
     framed = []
@@ -435,6 +436,13 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
     return [reporter, *frames]
 
 
+def _outlet_side(article: Article, registry: Registry) -> str:
+    """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
+    Syrian army's. Any other outlet's unknown speakers stay "other"."""
+    found = registry.side_of(article.outlet) if article.outlet else None
+    return found[0] if found and found[0] not in {"other", "reporter", "us"} else "other"
+
+
 def _remember_subjects(sent: Span, frames: list[_Frame], registry: Registry, memory: _SpeakerMemory) -> None:
     """A person who acts as a subject ("Lavrov met reporters") is who a later "he said" refers to."""
     if any(f.kind == "person" for f in frames[1:]):
@@ -493,7 +501,9 @@ def _reports_speech(verb: Token) -> bool:
         return True
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
-    return any(t.text in {"”", '"', "’"} for t in window) or verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2
+    return (
+        any(t.text in {"”", '"', "’"} for t in window) or verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -568,7 +578,7 @@ def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory, full: str
         recalled = memory.recall("group")
         if recalled:
             return recalled[0], recalled[1], "definite"
-    side, kind = found or ("other", "unknown")
+    side, kind = found or (memory.unknown_side, "unknown")
     if persons or kind == "person" or span.root.lemma_.lower() in PERSON_NOUNS:
         kind = "person"
     memory.remember(display, side, kind)
@@ -593,7 +603,7 @@ def _core_phrase(span: Span, registry: Registry) -> str:
 
 
 def _is_time_phrase(tok: Token) -> bool:
-    """"on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
+    """ "on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
     return tok.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
@@ -881,10 +891,11 @@ def _contains(outer: Toponym, inner: Toponym, area: bool = False) -> bool:
         return False
     if outer.precision == "country":
         return inner.precision != "country"
-    if area and outer.precision == "point" and inner.precision == "point":
+    if (area and outer.precision == "point" or outer.precision == "region") and inner.precision == "point":
         from geopy.distance import distance
 
-        return float(distance((a.lat, a.lon), (b.lat, b.lon)).km) <= AREA_RADIUS_KM
+        here = (outer.lat, outer.lon) if outer.lat is not None and outer.lon is not None else (a.lat, a.lon)
+        return float(distance(here, (b.lat, b.lon)).km) <= AREA_RADIUS_KM
     if outer.precision != "admin1" or inner.precision != "point":
         return False
     if a.admin1 and b.admin1:
@@ -919,9 +930,14 @@ def _attachment(tok: Token) -> int | None:
     """The word a place's prepositional phrase hangs on ("hit" in "hit ... in Homs")."""
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return int(tok.head.head.i)
-    return None
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    word = tok.head.head
+    for _ in range(3):  # "hit the town of X": X hangs on "hit" through "the town of"
+        if word.lemma_.lower() not in PLACE_NOUNS or word.head.i == word.i:
+            break
+        word = word.head.head if word.dep_ == "pobj" else word.head
+    return int(word.i)
 
 
 def _casualties(tokens: list[Token]) -> int | None:

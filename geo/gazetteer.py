@@ -161,7 +161,10 @@ class Gazetteer:
             return []
         cc = country.upper() if country else None
         key = name_key(name)
-        english = self._is_english(name)
+        # Spelling variants and fuzzy matches are for transliterated names: never for English
+        # words, English compounds ("U.S.-led" is not "Oosseld") or acronyms ("AP" is not "Apen").
+        acronym = _is_acronym(name)
+        english = self._is_english(name) or acronym or _is_english_compound(name, self._is_english)
         found: dict[str, tuple[int, float, float, Candidate]] = {}
 
         def add(hit: _Hit, tier: MatchTier, score: float) -> None:
@@ -179,6 +182,8 @@ class Gazetteer:
                 # A county's short forms ("Laurel", "Laurel Co.") are never literal: news means
                 # the town when it writes a bare name.
                 literal = fold(hit.place.name) == f or (hit.literal == f and hit.place.kind != "admin2")
+                if acronym and not literal:
+                    continue
                 add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)
         if not english and len(key) >= _VARIANT_MIN_KEY and len(vkey) >= 3 and len(found) < limit:
@@ -284,6 +289,21 @@ class Gazetteer:
                 for hit in store.hits_for(pool[hkey]):
                     out.append((hit, 0.3 + 0.4 * score / 100.0))
         return out
+
+
+_COMPOUND_TAIL = re.compile(r"[-‐‑–]([a-z]+)$")
+
+
+def _is_acronym(name: str) -> bool:
+    """ "AP", "UN", "U.S.": capitals only, four letters at most."""
+    letters = name.replace(".", "").replace(" ", "")
+    return 0 < len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _is_english_compound(name: str, is_english: Callable[[str], bool]) -> bool:
+    """ "U.S.-led", "Iran-backed": a name joined to an English word, which no place spells so."""
+    m = _COMPOUND_TAIL.search(name)
+    return m is not None and is_english(m.group(1))
 
 
 class _EnglishView:

@@ -395,6 +395,11 @@ def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
     first = words[0].lower().rstrip(".-")
     if first in TITLES or span.text.endswith("-") or (len(words) == 1 and first in DIRECTIONS):
         return False
+    if span.text.isupper() and len(span.text) <= 5:
+        # initials: "US" and "UAE" are countries by their exact names, "SANA" is an agency
+        return any(
+            c.match == "exact" and c.place.kind == "country" for c in gazetteer.candidates(span.text, limit=5)
+        )
     if span.label_ in PLACE_LABELS or _locative(span):
         return True
     return any(c.match == "exact" for c in gazetteer.candidates(span.text, limit=5))

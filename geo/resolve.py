@@ -173,7 +173,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 _KIND_WEIGHT = {
-    "country": 4.0, "admin1": 3.0, "region": 2.0, "admin2": 1.0, "populated_place": 0.0, "feature": -0.5,
+    "country": 4.0, "admin1": 3.0, "region": 3.0, "admin2": 1.0, "populated_place": 0.0, "feature": -0.5,
 }  # fmt: skip
 _PRECISION: dict[str, Precision] = {
     "populated_place": "point",
@@ -635,7 +635,10 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
     own_cc, own_a1, own_w = _own_share(g) if g.best >= 0 else ("", None, 0.0)
     total = ctx.total - own_w
     s = 0.0
-    if total > 1e-9:
+    if total > 1e-9 and not p.country_code:
+        # An ocean or a macro-region spans countries: it agrees with whatever the article is about.
+        s += _W_COUNTRY_ANY
+    elif total > 1e-9:
         cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0))
         # Any good evidence for the country counts, and a larger share of the article counts more.
         s += _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total

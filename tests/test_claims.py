@@ -39,6 +39,8 @@ PLACES = (
     # a curated village with no admin1 code: containment falls back to the province polygon
     Place("sup:kafr-nabudah", "Kafr Nabudah", 35.432, 36.515, "SY"),
     Place("gn:7777", "Gaziantep", 37.06, 37.38, "TR", "83", population=1_000_000),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:171014", "Dārat ‘Izzah", 36.28, 36.85, "SY", "09", population=11_000),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -48,6 +50,7 @@ ALTERNATES = {
     "admin1:SY-10": ["Hama Governorate", "Hama Province"],
     "gn:169023": ["Jisr al-Shughour"],
     "sup:kafr-nabudah": ["Kafr Nabouda"],
+    "gn:171014": ["Darat Izza"],
 }
 HAMA_POLYGON = {
     "type": "Polygon",
@@ -174,6 +177,12 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             {("Kafr Nabouda", "monitor")},
             {"Hama"},
         ),
+        (
+            "The Syrian Observatory for Human Rights said the Russian strikes on Saturday hit the town of "
+            "Darat Izza in western Aleppo, killing four civilians.",
+            {("Darat Izza", "monitor")},
+            {"Aleppo"},
+        ),
         # a province that is itself the claim's place stays a target
         (
             "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination "
@@ -254,6 +263,14 @@ def test_roles(pipe: Pipeline, text: str, expected_targets: set, context_places:
 def test_speaker_side_and_type(pipe: Pipeline, text: str, speaker: str, side: str, claim_type: str) -> None:
     claims = [c for c in claims_of(pipe, text) if any(p.role == "target" for p in c.places)]
     assert [(c.source.speaker, c.source.side, c.claim_type) for c in claims] == [(speaker, side, claim_type)]
+
+
+def test_a_partisan_outlets_unnamed_sources_take_its_side(pipe: Pipeline) -> None:
+    text = "A military source said Russian warplanes destroyed an ISIS command center near Talbiseh."
+    sana = Article(id="s.txt", title="t", text=text, outlet="SANA")
+    wire = Article(id="w.txt", title="t", text=text, outlet="Example Wire")
+    assert {c.source.side for c in pipe.claims(sana)} == {"syria_gov"}
+    assert {c.source.side for c in pipe.claims(wire)} == {"other"}
 
 
 def test_two_sides_in_one_sentence(pipe: Pipeline) -> None:
