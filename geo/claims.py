@@ -502,7 +502,7 @@ def _reports_speech(verb: Token) -> bool:
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
     return (
-        any(t.text in {"”", '"', "’"} for t in window) or verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2
+        any(t.text in {"”", '"', "’"} for t in window) or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
     )
 
 
@@ -891,7 +891,7 @@ def _contains(outer: Toponym, inner: Toponym, area: bool = False) -> bool:
         return False
     if outer.precision == "country":
         return inner.precision != "country"
-    if (area and outer.precision == "point" or outer.precision == "region") and inner.precision == "point":
+    if ((area and outer.precision == "point") or outer.precision == "region") and inner.precision == "point":
         from geopy.distance import distance
 
         here = (outer.lat, outer.lon) if outer.lat is not None and outer.lon is not None else (a.lat, a.lon)
