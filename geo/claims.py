@@ -501,9 +501,8 @@ def _reports_speech(verb: Token) -> bool:
         return True
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
-    return (
-        any(t.text in {"”", '"', "’"} for t in window) or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
-    )
+    after_quote = any(t.text in {"”", '"', "’"} for t in window)
+    return after_quote or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
 
 
 def _subject(verb: Token) -> Token | None:
