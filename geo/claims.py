@@ -425,11 +425,7 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
     frames.sort(key=lambda f: len(f.owned), reverse=True)
     for i, outer in enumerate(frames):
         for inner in frames[i + 1 :]:
-            if (
-                inner.owned <= outer.owned | inner.owned
-                and inner.verb is not None
-                and inner.verb.i in outer.owned
-            ):
+            if inner.verb is not None and inner.verb.i in outer.owned:
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens

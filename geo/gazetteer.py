@@ -182,7 +182,7 @@ class Gazetteer:
                 # A county's short forms ("Laurel", "Laurel Co.") are never literal: news means
                 # the town when it writes a bare name.
                 literal = fold(hit.place.name) == f or (hit.literal == f and hit.place.kind != "admin2")
-                if acronym and not literal:
+                if acronym and not literal and hit.literal.replace(" ", "") != f.replace(" ", ""):
                     continue
                 add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)

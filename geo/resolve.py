@@ -468,7 +468,7 @@ def _contains(container: Place, place: Place) -> bool:
 def _prior(c: Candidate, g: _Group) -> float:
     """How likely the candidate is before reading the rest of the article: match, kind, size, cues."""
     p = c.place
-    primary = _is_primary(c, g.query)
+    primary = _is_primary(c, g.query) or _is_seat_city(c, g)
     if c.match == "exact":
         s, importance = (3.0, 1.0) if primary else (1.0 + c.score, 0.6)
     else:  # a spelling variant or a fuzzy match: the place's size matters less than the spelling
@@ -502,9 +502,27 @@ def _is_primary(c: Candidate, query: str) -> bool:
     return c.place.kind in ("country", "admin1", "region") or fold(c.place.name) == fold(query)
 
 
+def _is_seat_city(c: Candidate, g: _Group) -> bool:
+    """A town spelt like a province of its own ("Raqqa": Ar Raqqah in Al-Raqqah governorate)."""
+    p = c.place
+    return (
+        c.match == "exact"
+        and p.kind == "populated_place"
+        and p.population >= 10_000
+        and bool(p.admin1)
+        and any(
+            o.match == "exact"
+            and o.place.kind == "admin1"
+            and o.place.country_code == p.country_code
+            and o.place.admin1 == p.admin1
+            for o in g.cands
+        )
+    )
+
+
 def _has_namesake_city(admin: Place, g: _Group) -> bool:
     return any(
-        _is_primary(c, g.query)
+        (_is_primary(c, g.query) or _is_seat_city(c, g))
         and c.place.kind == "populated_place"
         and c.place.country_code == admin.country_code
         and (

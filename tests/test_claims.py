@@ -124,6 +124,11 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             set(),
             {"Syria", "Iraq"},
         ),
+        (
+            "Activists said government helicopters dropped barrel bombs on Latamneh.",
+            set(),
+            {"Latamneh"},
+        ),
         # history
         (
             "It was the first military engagement outside the former USSR since the occupation of "
