@@ -32,212 +32,42 @@ if TYPE_CHECKING:
     from geo.registry import Registry
 
 SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "claim",
-        "accuse",
-        "announce",
-        "insist",
-        "deny",
-        "report",
-        "state",
-        "add",
-        "allege",
-        "dismiss",
-        "reject",
-        "question",
-        "stress",
-        "note",
-        "confirm",
-        "quote",
-        "complain",
-        "argue",
-        "write",
-        "post",
-        "warn",
-        "acknowledge",
-        "admit",
-        "assert",
-        "declare",
-        "estimate",
-        "explain",
-        "maintain",
-        "reveal",
-        "suggest",
-        "charge",
-        "contend",
-        "reply",
-        "respond",
-        "counter",
-        "boast",
-        "brief",
-        "testify",
-        "tweet",
-        "document",
-        "record",
-        "describe",
-        "doubt",
-        "dispute",
-    ]
+    """say tell claim accuse announce insist deny report state add allege dismiss reject question
+    stress note confirm quote complain argue write post warn acknowledge admit assert declare
+    estimate explain maintain reveal suggest charge contend reply respond counter boast brief
+    testify tweet document record describe doubt dispute""".split()
 )
 STRIKE_VERBS = frozenset(
-    [
-        "strike",
-        "hit",
-        "target",
-        "bomb",
-        "shell",
-        "raid",
-        "pound",
-        "attack",
-        "bombard",
-        "kill",
-        "destroy",
-        "damage",
-        "wound",
-        "injure",
-        "hurt",
-        "airstrike",
-        "blast",
-        "shoot",
-    ]
+    """strike hit target bomb shell raid pound attack bombard kill destroy damage wound injure hurt
+    airstrike blast shoot""".split()
 )
 # Verbs that report an effect, not a strike: they count only when strikes or aircraft did it.
 EFFECT_VERBS = frozenset(["kill", "destroy", "damage", "wound", "injure", "hurt", "shoot"])
 STRIKE_NOUNS = frozenset(
-    [
-        "strike",
-        "airstrike",
-        "air-strike",
-        "raid",
-        "airraid",
-        "bombing",
-        "bombardment",
-        "sortie",
-        "attack",
-        "shelling",
-        "offensive",
-        "target",
-        "barrage",
-        "bombs",
-        "bomb",
-        "missile",
-    ]
+    """strike airstrike air-strike raid airraid bombing bombardment sortie attack shelling offensive
+    target barrage bombs bomb missile""".split()
 )
 AGENT_NOUNS = frozenset(
-    [
-        "strike",
-        "airstrike",
-        "raid",
-        "bombing",
-        "jet",
-        "warplane",
-        "plane",
-        "aircraft",
-        "bomber",
-        "helicopter",
-        "drone",
-        "missile",
-        "bomb",
-        "fighter",
-        "sortie",
-        "pilot",
-    ]
+    """strike airstrike raid bombing jet warplane plane aircraft bomber helicopter drone missile bomb
+    fighter sortie pilot""".split()
 )
 NOT_STRIKE_MODIFIERS = frozenset(
     ["information", "cyber", "terrorist", "suicide", "propaganda", "media", "heart", "panic"]
 )
 LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "near",
-        "around",
-        "across",
-        "into",
-        "outside",
-        "inside",
-        "throughout",
-        "including",
-        "within",
-        "toward",
-        "towards",
-        "upon",
-    ]
+    "in on at near around across into outside inside throughout including within toward towards upon".split()
 )
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 ROUTE_VERBS = frozenset(["circumvent", "fly", "overfly", "transit", "cross", "reach", "land", "depart"])
-INTENT_WORDS = frozenset(
-    [
-        "plan",
-        "intend",
-        "extend",
-        "expand",
-        "widen",
-        "broaden",
-        "spread",
-        "consider",
-        "want",
-        "seek",
-        "threaten",
-    ]
-)
+INTENT_WORDS = frozenset("plan intend extend expand widen broaden spread consider want seek threaten".split())
 STANCE_VERBS = frozenset(
-    [
-        "support",
-        "back",
-        "welcome",
-        "praise",
-        "endorse",
-        "condemn",
-        "criticise",
-        "criticize",
-        "oppose",
-        "pledge",
-        "applaud",
-        "hail",
-    ]
+    """support back welcome praise endorse condemn criticise criticize oppose pledge applaud hail""".split()
 )
 # Nouns that introduce a place with "of": "the province of Homs", "the outskirts of Hama".
 PLACE_NOUNS = frozenset(
-    [
-        "province",
-        "governorate",
-        "city",
-        "town",
-        "village",
-        "district",
-        "region",
-        "area",
-        "countryside",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "centre",
-        "center",
-        "part",
-        "parts",
-        "edge",
-        "edges",
-        "vicinity",
-        "environs",
-        "county",
-        "state",
-        "neighbourhood",
-        "neighborhood",
-        "municipality",
-        "capital",
-    ]
+    """province governorate city town village district region area countryside outskirts suburb suburbs
+    north south east west northeast northwest southeast southwest centre center part parts edge
+    edges vicinity environs county state neighbourhood neighborhood municipality capital""".split()
 )
 # Speaker heads that are one person, whom a later "he" or "she" can refer to.
 PERSON_NOUNS = frozenset(
@@ -300,19 +130,7 @@ _NUMBER_WORDS = {
 }
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
 _DEFINITE_HEADS = frozenset(
-    [
-        "report",
-        "ministry",
-        "group",
-        "statement",
-        "monitor",
-        "channel",
-        "agency",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "source",
-    ]
+    """report ministry group statement monitor channel agency official spokesman spokeswoman source""".split()
 )
 
 

@@ -65,108 +65,18 @@ NOT_PLACES = frozenset(
 )
 # A word inside a multi-word span that marks it as an organisation, not a place.
 ORG_WORDS = frozenset(
-    {
-        "army",
-        "observatory",
-        "institute",
-        "council",
-        "ministry",
-        "committee",
-        "front",
-        "brigade",
-        "brigades",
-        "forces",
-        "party",
-        "coalition",
-        "agency",
-        "news",
-        "television",
-        "tv",
-        "times",
-        "post",
-        "daily",
-        "university",
-        "organisation",
-        "organization",
-        "association",
-        "centre",
-        "center",
-        "group",
-        "movement",
-        "network",
-        "foundation",
-        "office",
-        "department",
-        "commission",
-        "assembly",
-        "parliament",
-        "government",
-        "regime",
-        "administration",
-        "corporation",
-        "company",
-        "bank",
-        "airlines",
-        "channel",
-        "press",
-        "radio",
-        "union",
-        "league",
-        "federation's",
-        "security",
-        "guard",
-        "guards",
-        "police",
-        "navy",
-        "militia",
-        "battalion",
-    }
+    """army observatory institute council ministry committee front brigade brigades forces party
+    coalition agency news television tv times post daily university organisation organization
+    association centre center group movement network foundation office department commission
+    assembly parliament government regime administration corporation company bank airlines channel
+    press radio union league federation's security guard guards police navy militia battalion""".split()
 )
 # Words that start many Levantine and Mesopotamian place names ("Kafr Zita", "Tell Rifaat"); a span
 # the model calls a person is a place when it starts with one and the gazetteer knows it.
 PLACE_HEADS = frozenset(
-    {
-        "kafr",
-        "kfar",
-        "kafar",
-        "kfr",
-        "tell",
-        "tel",
-        "tal",
-        "tall",
-        "jabal",
-        "jebel",
-        "jabel",
-        "deir",
-        "dayr",
-        "ain",
-        "ayn",
-        "khan",
-        "maarat",
-        "maaret",
-        "maarrat",
-        "ma'arrat",
-        "jisr",
-        "beit",
-        "bayt",
-        "bir",
-        "ras",
-        "qasr",
-        "wadi",
-        "qalaat",
-        "qalat",
-        "marj",
-        "sahl",
-        "hazm",
-        "nahr",
-        "khirbet",
-        "khirbat",
-        "mazraat",
-        "mount",
-        "lake",
-        "port",
-        "fort",
-    }
+    """kafr kfar kafar kfr tell tel tal tall jabal jebel jabel deir dayr ain ayn khan maarat maaret
+    maarrat ma'arrat jisr beit bayt bir ras qasr wadi qalaat qalat marj sahl hazm nahr khirbet
+    khirbat mazraat mount lake port fort""".split()
 )
 TITLES = frozenset(
     """mr mrs ms dr gen lt col maj sgt capt adm cmdr president minister secretary general colonel
@@ -329,33 +239,9 @@ _LOCATIVE_WORDS = frozenset(
     {"in", "near", "around", "outside", "into", "at", "from", "including", "to", "of", "across", "towards"}
 )
 _PLACE_WORDS = frozenset(
-    {
-        "village",
-        "town",
-        "city",
-        "province",
-        "governorate",
-        "district",
-        "countryside",
-        "plain",
-        "plains",
-        "mountains",
-        "mountain",
-        "valley",
-        "region",
-        "area",
-        "suburb",
-        "outskirts",
-        "airbase",
-        "air",
-        "river",
-        "sea",
-        "desert",
-        "neighbourhood",
-        "neighborhood",
-        "camp",
-        "highway",
-    }
+    """village town city province governorate district countryside plain plains mountains mountain
+    valley region area suburb outskirts airbase air river sea desert neighbourhood neighborhood camp
+    highway""".split()
 )
 
 
