@@ -75,6 +75,10 @@ PERSON_NOUNS = frozenset(
     chief director leader president secretary general colonel resident witness doctor correspondent
     analyst expert diplomat source""".split()
 )
+# Verbs that only carry a strike noun ("carried out strikes", "launched raids").
+LIGHT_VERBS = frozenset(
+    "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
+)
 SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
 
 _IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
@@ -196,7 +200,7 @@ def extract_claims(
         drafts.extend(
             _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
         )
-    return _finish(article, drafts, toponyms)
+    return _finish(article, drafts, toponyms, registry.force_side)
 
 
 @dataclass(slots=True)
@@ -472,7 +476,7 @@ def _claim_type(
     frame: _Frame, tokens: list[Token], registry: Registry, source: str
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
-    anchors = [t for t in tokens if _is_strike(t, registry)]
+    anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t)]
     if not anchors:
         return None, ""
     if any(_other_force(a, registry) for a in anchors) and not any(
@@ -495,6 +499,18 @@ def _claim_type(
         negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+def _governed_elsewhere(anchor: Token) -> bool:
+    """ "to deconflict the Russian air strikes in Syria": strikes as the object of another act say
+    nothing about where they hit."""
+    head = anchor.head
+    return (
+        anchor.pos_ == "NOUN"
+        and anchor.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS
+    )
 
 
 def _is_strike(tok: Token, registry: Registry) -> bool:
@@ -599,22 +615,7 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
             if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
             return "target"
-        if (
-            head.pos_ == "VERB"
-            and tok.dep_ not in {"conj", "appos"}
-            and head.lemma_
-            not in {
-                "be",
-                "carry",
-                "conduct",
-                "launch",
-                "include",
-                "appear",
-                "continue",
-                "begin",
-                "make",
-            }
-        ):
+        if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             return "context"  # the place belongs to a predicate that is not a strike
         tok = head
     return "context"
@@ -801,12 +802,15 @@ def _event_date(published: str, weekday: str) -> str:
     return (pub - timedelta(days=back)).isoformat()
 
 
-def _finish(article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym]) -> list[Claim]:
+def _finish(
+    article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym], force_side: str
+) -> list[Claim]:
     """Place placeless claims at the article's strike area and freeze the drafts into Claims."""
     explicit_targets = [
         p.toponym for d in drafts for p in d.places if p.role == "target" and p.toponym.place is not None
     ]
     area = _strike_area(explicit_targets, toponyms)
+    campaign_area = _country_of(explicit_targets, toponyms)
     claims: list[Claim] = []
     for d in drafts:
         places = list(d.places)
@@ -815,7 +819,10 @@ def _finish(article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym])
             and d.frame.attributed
             and not any(p.role == "target" for p in places)
         ):
-            places += [ClaimPlace(t, "target", "article") for t in area]
+            # The striking side's own placeless claims ("we hit eight IS targets") speak of its whole
+            # campaign; other sources' speak of the strikes the article reports.
+            own = d.frame.side == force_side
+            places += [ClaimPlace(t, "target", "article") for t in (campaign_area if own else area)]
         claim_type: ClaimType = d.claim_type or "other"
         if d.claim_type is None:
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
@@ -853,14 +860,21 @@ def _strike_area(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[To
         rank = {"admin1": 0, "region": 1, "point": 2, "country": 3}
         best = min(specific, key=lambda t: (rank[t.precision], t.mention.start))
         return [best]
+    return _country_of(targets, toponyms)
+
+
+def _country_of(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The country most targets lie in, as the article names it (no mention of it: nothing)."""
     countries = Counter(t.place.country_code for t in targets if t.place is not None)
+    if not countries:
+        return []
     top = countries.most_common(1)[0][0]
     country_level = [
         t
         for t in (*targets, *toponyms)
         if t.precision == "country" and t.place and t.place.country_code == top
     ]
-    return country_level[:1] if country_level else []
+    return country_level[:1]
 
 
 def _confidence(d: _Draft, places: Sequence[ClaimPlace]) -> float:

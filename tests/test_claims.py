@@ -129,6 +129,13 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             set(),
             {"Latamneh"},
         ),
+        # strikes as the object of another act
+        (
+            "There has been no real effort by the Russian side to deconflict the Russian air strikes in "
+            "Syria with the coalition fighting ISIL, Jens Stoltenberg said.",
+            set(),
+            {"Syria"},
+        ),
         # history
         (
             "It was the first military engagement outside the former USSR since the occupation of "
@@ -325,6 +332,22 @@ def test_placeless_claim_is_placed_at_the_article_strike_area_and_flagged(pipe: 
     assert [(p.toponym.mention.text, p.basis, p.role) for p in carter.places] == [
         ("Talbiseh", "article", "target")
     ]
+
+
+def test_the_striking_sides_placeless_claims_go_to_the_campaign_not_the_reported_towns(
+    pipe: Pipeline,
+) -> None:
+    text = (
+        "Activists said Russian jets struck Talbiseh in Syria on Wednesday.\n\n"
+        "The defence ministry in Moscow said Russian jets struck eight Islamic State targets.\n\n"
+        "Carter said the strikes appeared to be in locations where ISIL in fact are not present."
+    )
+    placed = {
+        c.source.side: [p.toponym.mention.text for p in c.places if p.basis == "article"]
+        for c in claims_of(pipe, text)
+        if c.source.side in {"russia", "us"}
+    }
+    assert placed == {"russia": ["Syria"], "us": ["Talbiseh"]}
 
 
 def test_event_date_from_weekday_and_publication(pipe: Pipeline) -> None:

@@ -266,3 +266,65 @@ def test_real_northern_homs_is_inside_the_governorate_polygon(real_gaz: Gazettee
     poly = shape(t.place.polygon)
     assert shape(t.place.polygon).contains(Point(t.lon, t.lat))
     assert t.lat > poly.centroid.y
+
+
+# -- seats, counties, oceans (their own small gazetteer) --------------------------------------------
+
+_MORE = [
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country", population=22_000_000),
+    Place("admin1:SY-RA", "Al-Raqqah", 35.7, 38.9, "SY", "04", kind="admin1", population=900_000),
+    Place("admin1:SY-ID", "Idlib", 35.8, 36.6, "SY", "12", kind="admin1", population=1_500_000),
+    Place("gn:163915", "Ar Raqqah", 35.95, 39.01, "SY", "04", population=177_636),
+    Place("gn:169388", "Idlib", 35.93, 36.63, "SY", "12", population=128_840),
+    Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+    Place("admin2:US-AL-walker-county", "Walker County", 33.80, -87.30, "US", "AL", kind="admin2"),
+    Place("admin2:US-TX-walker-county", "Walker County", 30.74, -95.57, "US", "TX", kind="admin2"),
+    Place("gn:4068590", "Huntsville", 34.73, -86.59, "US", "AL", population=200_574),
+    Place("gn:4696202", "Huntsville", 30.72, -95.55, "US", "TX", population=41_227),
+    Place("gn:4852065", "Atlantic", 41.40, -95.01, "US", "IA", population=6_833),
+    Place("admin1:US-IA", "Iowa", 42.0, -93.5, "US", "IA", kind="admin1", population=3_190_000),
+    Place("sup:xx:atlantic-ocean", "Atlantic Ocean", 10.0, -25.0, "", kind="region"),
+    Place("gn:5128581", "New York City", 40.71, -74.01, "US", "NY", population=8_804_190),
+    Place("admin1:US-NY", "New York", 42.3, -75.8, "US", "NY", kind="admin1", population=19_000_000),
+]
+_MORE_ALT = {
+    "admin1:SY-RA": ["Raqqa", "Raqqa Province"],
+    "gn:163915": ["Raqqa"],
+    "admin1:SY-ID": ["Idlib Province"],
+    "sup:xx:atlantic-ocean": ["Atlantic"],
+    "gn:5128581": ["New York"],
+}
+
+
+@pytest.fixture(scope="module")
+def more_gaz() -> Gazetteer:
+    return Gazetteer.from_places(_MORE, alternate_names=_MORE_ALT)
+
+
+@pytest.mark.parametrize(
+    "text, names, name, place_id, precision",
+    [
+        # a bare name shared by a governorate and its capital is the city ...
+        ("Jets hit Idlib province and Raqqa.", ["Idlib province", "Raqqa"], "Raqqa", "gn:163915", "point"),
+        # ... unless a cue says province
+        ("Jets hit Raqqa province.", ["Raqqa"], "Raqqa", "admin1:SY-RA", "admin1"),
+        ("New York and the United States.", ["New York", "United States"], "New York", "gn:5128581", "point"),
+        # a town and its county name each other's namesakes, whatever size alone would say
+        ("Huntsville, the seat of Walker County", ["Huntsville", "Walker County"], "Huntsville",
+         "gn:4696202", "point"),
+        ("Huntsville, the seat of Walker County", ["Huntsville", "Walker County"], "Walker County",
+         "admin2:US-TX-walker-county", "point"),
+        ("Storms over the Atlantic hit the United States.", ["Atlantic", "United States"], "Atlantic",
+         "sup:xx:atlantic-ocean", "region"),
+        ("Atlantic, Iowa, in the United States.", ["Atlantic", "Iowa", "United States"], "Atlantic",
+         "gn:4852065", "point"),  # negative: "X, Iowa" is the town
+    ],
+)  # fmt: skip
+def test_seats_counties_oceans(
+    more_gaz: Gazetteer, text: str, names: list[str], name: str, place_id: str, precision: str
+) -> None:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    tops = resolve_spans(text, spans, more_gaz)
+    t = next(t for t in tops if t.mention.text == name)
+    assert t.place is not None and t.place.id == place_id
+    assert t.precision == precision
