@@ -101,7 +101,7 @@ def _toponym_json(t: object) -> dict[str, object]:
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
     from geo.gazetteer import Gazetteer
-    from geo.resolve import resolve_spans
+    from geo.resolve import NEAREST_LOCALITY, resolve_spans
 
     gaz = Gazetteer.load(user_places=args.places)
     n_docs = 0
@@ -125,7 +125,8 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
                             "end": t.mention.end,
                             "lat": t.lat,
                             "lon": t.lon,
-                            "geonameid": p.geonameid if p else None,
+                            # a street placed at its town is not the town
+                            "geonameid": p.geonameid if p and t.qualifier != NEAREST_LOCALITY else None,
                         }
                     )
                     + "\n"

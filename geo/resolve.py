@@ -161,7 +161,7 @@ _LEFT_DIR_OF = re.compile(
 )
 # "Alexandria, Va.", "Paris, Texas", "Homs, Syria": what follows the span.
 _RIGHT_CONTAINER = re.compile(
-    r"^,\s*((?:[A-Z]\.){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
+    r"^,\s*((?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
     r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
 _LONG_FORM = re.compile(
@@ -185,12 +185,16 @@ _PRECISION: dict[str, Precision] = {
 }
 # Weights of the ranking features (log-odds-like points), set on LGL and GeoWebNews together.
 _W_POP = 0.4  # per tenfold population
+_W_WORLD_CITY = 0.5  # a city of a million or more, over its small namesakes ...
+_WORLD_CITY = 1_000_000  # ... at this size
+_SMALL_TOWN = 100_000
+_SMALL_TOWN_COUNTRY_ONLY = 0.5  # the share of country evidence a small town gets without its admin1
 _W_COUNTRY_ANY = 1.5  # some evidence for the candidate's country
 _W_COUNTRY_SHARE = 1.5  # the country's share of the article's evidence
-_W_ADMIN1 = 2.0  # evidence for the candidate's admin1 (state, province)
-_W_NEAR = 2.0  # another place of the article nearby ...
+_W_ADMIN1 = 1.0  # evidence for the candidate's admin1 (state, province)
+_W_NEAR = 1.0  # another place of the article nearby ...
 _NEAR_KM = 100.0  # ... on this scale
-_W_PAIR = 1.5  # a plausible namesake of another name of the article right next to the candidate ...
+_W_PAIR = 2.5  # a plausible namesake of another name of the article right next to the candidate ...
 _PAIR_KM = 25.0  # ... on this scale ("Huntsville" and "Walker County": both the Texan ones)
 _PAIR_SLACK = 4.0  # how far below its group's best prior a candidate may be and still vouch
 _POINT_KINDS = frozenset({"populated_place", "feature", "admin2"})
@@ -203,9 +207,31 @@ _COUNTRY_OFFSET_KM = 150.0
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Toponym]:
-    """Resolve gold spans (start, end) of `text`; one Toponym per span, in the spans' order."""
+    """Resolve given spans (start, end) of `text`; one Toponym per span, in the spans' order.
+
+    The spans are known to be places, so one the gazetteer cannot place (a street, a building, a
+    neighbourhood) is put at the locality the article names nearest to it, with a low confidence
+    and the qualifier "nearest locality". The claims pipeline does not do this: its own mentions
+    may not be places, and it lists unresolved names instead.
+    """
     mentions = [Mention(text[s:e], s, e, "GOLD") for s, e in spans]
-    return resolve(text, mentions, gazetteer)
+    toponyms = resolve(text, mentions, gazetteer)
+    localities = [t for t in toponyms if t.place is not None and t.place.kind in _POINT_KINDS]
+    return [_near_locality(t, localities) if t.place is None else t for t in toponyms]
+
+
+def _near_locality(t: Toponym, localities: list[Toponym]) -> Toponym:
+    if not localities:
+        return t
+    here = t.mention.start
+    # the closest locality in the text, preferring one named before the span
+    best = min(localities, key=lambda x: abs(x.mention.start - here) * (1 if x.mention.start < here else 2))
+    return Toponym(
+        t.mention, best.place, "point", best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
+    )
+
+
+NEAREST_LOCALITY = "nearest locality"  # the qualifier of a span placed at a locality near it
 
 
 def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
@@ -265,7 +291,9 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     r = _Reading(key=key, queries=())
 
     queries: list[str] = []
-    alias = _ALIASES.get(key) or (_AP_STATES.get(key) if "." in name else None)
+    # "W. Va." and "W.Va." are one abbreviation.
+    state = _AP_STATES.get(key.replace(" ", "")) if "." in name else None
+    alias = _ALIASES.get(key) or state
     if alias:
         queries.append(alias)
     if "," in name:  # the span itself is "Springfield, Illinois"
@@ -287,6 +315,8 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     if long_form and not _has_good_match(lookup, name):
         queries.append(name[long_form.end() :])
     r.queries = tuple(dict.fromkeys(q for q in queries if q))
+    if state and alias == state:
+        r.kind_cue = "admin"  # "N.Y." is the state, never the city
 
     km = _LEFT_KIND.search(left)
     if km:
@@ -345,8 +375,8 @@ class _Lookup:
             return got
         key = _norm_key(name)
         queries = []
-        if key in _AP_STATES:
-            queries.append(_AP_STATES[key])
+        if key.replace(" ", "") in _AP_STATES:
+            queries.append(_AP_STATES[key.replace(" ", "")])
         if name in _POSTAL_STATES:
             queries.append(_POSTAL_STATES[name])
         if key in _ALIASES:
@@ -476,6 +506,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         importance = 0.5
     if p.kind in ("populated_place", "feature"):
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
+        if p.population >= _WORLD_CITY:
+            s += _W_WORLD_CITY  # "Moscow", "Paris": a US namesake needs more than a US-heavy article
     else:
         s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
     if g.kind_cue == "admin":
@@ -524,11 +556,11 @@ def _has_namesake_city(admin: Place, g: _Group) -> bool:
     return any(
         (_is_primary(c, g.query) or _is_seat_city(c, g))
         and c.place.kind == "populated_place"
-        and c.place.country_code == admin.country_code
         and (
-            c.place.population >= 400_000  # "Washington": the capital, not the state
+            c.place.population >= 400_000  # "Washington": the capital, not the state; "Gaza": the city
             or (
-                c.place.population >= 50_000
+                c.place.country_code == admin.country_code
+                and c.place.population >= 50_000
                 and _haversine_km(c.place.lat, c.place.lon, admin.lat, admin.lon) < 300.0
             )
         )
@@ -659,12 +691,18 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
     elif total > 1e-9:
         cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0))
         # Any good evidence for the country counts, and a larger share of the article counts more.
-        s += _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total
+        country = _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total
+        aw = 0.0
         if p.kind != "country" and p.admin1:
             aw = ctx.admin1s.get((p.country_code, p.admin1), 0.0)
             if own_a1 == (p.country_code, p.admin1):
                 aw -= own_w
             s += _W_ADMIN1 * (1.0 - math.exp(-max(0.0, aw)))
+        if p.kind in _POINT_KINDS and p.population < _SMALL_TOWN and aw <= 0.0:
+            # A small town is backed by its state or province being in the story, not by its
+            # country alone: "Moscow" in a story about US officials is still not Moscow, Idaho.
+            country *= _SMALL_TOWN_COUNTRY_ONLY
+        s += country
     if p.kind in ("populated_place", "feature", "admin1", "admin2") and ctx.anchors:
         scale, gain = (_NEAR_KM, _W_NEAR) if p.kind != "admin1" else (3 * _NEAR_KM, _W_NEAR / 2)
         best = 0.0
@@ -698,7 +736,7 @@ def _share_senses(groups: list[_Group]) -> None:
 
 
 def _toponym(mention: Mention, r: _Reading, g: _Group) -> Toponym:
-    if g.best < 0:
+    if g.best < 0 or _facility_misread(mention.text, g.cands[g.best]):
         return Toponym(mention, None, "point", None, None, 0.0, r.qualifier)
     place = g.cands[g.best].place
     conf = round(min(1.0, max(0.0, g.confidence)), 4)
@@ -708,6 +746,28 @@ def _toponym(mention: Mention, r: _Reading, g: _Group) -> Toponym:
     return Toponym(
         mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
     )
+
+
+def _facility_misread(name: str, c: Candidate) -> bool:
+    """ "Royal Street", "City Hall", "Arizona State University": a street, building or body that
+    only a looser spelling match ties to a town of another name is not that town."""
+    words = name.lower().replace("’", "'").split()
+    return (
+        len(words) > 1
+        and words[-1] in _FACILITY_WORDS
+        and c.match != "exact"
+        and words[-1] not in c.place.name.lower()
+    )
+
+
+_FACILITY_WORDS = frozenset(
+    """street st road rd avenue ave boulevard blvd lane square plaza bridge hall tower building house
+    center centre institute university college school academy library church chapel cathedral mosque
+    temple museum hospital clinic stadium arena park garden gardens inn hotel club market mall airport
+    station terminal port harbour harbor base camp prison embassy consulate commission council
+    committee parliament senate congress assembly bank reserve company corporation castle palace
+    fort village elementary middle high""".split()
+)
 
 
 def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, float]:

@@ -424,9 +424,9 @@ def test_country_points_file_is_valid() -> None:
         # an admin1 whose source point was its metropolis
         ("New York State", "admin1", 43.0, -75.5, 120),
         # supplement: oceans, territories, abbreviations
-        ("West Bank", "region", 31.7, 35.2, 30),
-        ("Darfur", "region", 13.0, 25.0, 30),
-        ("Atlantic Ocean", "region", 10.0, -25.0, 30),
+        ("West Bank", "region", 31.9, 35.25, 30),
+        ("Darfur", "region", 13.5, 24.5, 30),
+        ("Atlantic Ocean", "region", 0.0, -30.0, 30),
         ("B.C.", "admin1", 54.0, -125.0, 200),
     ],
 )

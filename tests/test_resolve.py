@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.resolve import resolve, resolve_spans
+from geo.resolve import NEAREST_LOCALITY, resolve, resolve_spans
 from geo.types import Mention, Place, Toponym
 
 # A rectangle is enough to tell "north of the centre, inside the governorate".
@@ -159,6 +159,12 @@ def test_direction_of_a_city_moves_the_point_toward_that_side(gaz: Gazetteer) ->
         ("Russia's war with Georgia reached Tbilisi.", "Georgia", "gn:614540"),
         ("Georgia is a country in the Caucasus.", "Georgia", "gn:614540"),  # a country over a state
         ("Paris is lovely.", "Paris", "gn:2988507"),
+        # a US-heavy story: the small Texan namesake needs Texas in the story, not just the US
+        (
+            "US officials said the United States would meet envoys of Syria and Iraq in Paris.",
+            "Paris",
+            "gn:2988507",
+        ),
         ("He moved from Paris, Texas, last year.", "Paris", "gn:4717560"),
         ("He moved from Paris, Tex., last year.", "Paris", "gn:4717560"),
         ("Alexandria, Va., officials met.", "Alexandria", "gn:4744091"),
@@ -213,6 +219,18 @@ def test_spans_become_gold_mentions_in_order(gaz: Gazetteer) -> None:
     assert [t.mention.text for t in tops] == ["Alexandria", "Cairo"]
 
 
+def test_a_given_span_no_gazetteer_holds_goes_to_the_nearest_locality(gaz: Gazetteer) -> None:
+    text = "Crowds gathered in Alexandria, Va., on Qwxyz Street and later in Cairo."
+    start = text.index("Qwxyz Street")
+    spans = sorted([*_spans(text), (start, start + len("Qwxyz Street"))])
+    street = next(t for t in resolve_spans(text, spans, gaz) if t.mention.text == "Qwxyz Street")
+    assert street.place is not None and street.place.id == "gn:4744091"
+    assert street.qualifier == NEAREST_LOCALITY and street.confidence < 0.2
+    # the claims pipeline's own mentions are not known to be places: those stay unresolved
+    mentions = [Mention(text[s:e], s, e) for s, e in spans]
+    assert next(t for t in resolve(text, mentions, gaz) if t.mention.text == "Qwxyz Street").place is None
+
+
 def test_no_mentions(gaz: Gazetteer) -> None:
     assert resolve("Nothing here.", [], gaz) == []
 
@@ -245,6 +263,10 @@ def real_gaz() -> Gazetteer:
         ("He lives in Alexandria, Va., now.", "Alexandria", "gn:4744091", "point"),
         ("Syrian troops advanced.", "Syrian", "country:SY", "country"),
         ("Officials in Washington said so.", "Washington", "gn:4140963", "point"),
+        ("He lives in Charleston, W. Va., now.", "Charleston", "gn:4801859", "point"),  # spaced AP form
+        ("Officials in Albany, N.Y., said so.", "N.Y.", "admin1:US-NY", "admin1"),  # the state, not NYC
+        ("Deputies in Laurel County said so.", "Laurel County", "admin2:US-KY-laurel-county", "point"),
+        ("Troops shelled Raqqa and Idlib province.", "Raqqa", "gn:172955", "point"),
     ],
 )
 def test_real_gazetteer(real_gaz: Gazetteer, text: str, name: str, place_id: str, precision: str) -> None:
@@ -286,6 +308,8 @@ _MORE = [
     Place("sup:xx:atlantic-ocean", "Atlantic Ocean", 10.0, -25.0, "", kind="region"),
     Place("gn:5128581", "New York City", 40.71, -74.01, "US", "NY", population=8_804_190),
     Place("admin1:US-NY", "New York", 42.3, -75.8, "US", "NY", kind="admin1", population=19_000_000),
+    Place("admin1:MZ-G", "Gaza", -23.3, 32.8, "MZ", "02", kind="admin1", population=385_000),
+    Place("gn:281133", "Gaza", 31.50, 34.47, "PS", "GZ", population=410_000),
 ]
 _MORE_ALT = {
     "admin1:SY-RA": ["Raqqa", "Raqqa Province"],
@@ -309,6 +333,8 @@ def more_gaz() -> Gazetteer:
         # ... unless a cue says province
         ("Jets hit Raqqa province.", ["Raqqa"], "Raqqa", "admin1:SY-RA", "admin1"),
         ("New York and the United States.", ["New York", "United States"], "New York", "gn:5128581", "point"),
+        # a bare name of a big city is the city, not a province elsewhere named alike
+        ("Talks on Gaza resumed.", ["Gaza"], "Gaza", "gn:281133", "point"),
         # a town and its county name each other's namesakes, whatever size alone would say
         ("Huntsville, the seat of Walker County", ["Huntsville", "Walker County"], "Huntsville",
          "gn:4696202", "point"),
