@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import GeoError
+from geo.registry import DEFAULT_REGISTRY
 
 
 def _add_places_option(p: argparse.ArgumentParser) -> None:
@@ -139,7 +140,7 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline
 
-    pipe = Pipeline.load(user_places=args.places)
+    pipe = Pipeline.load(user_places=args.places, registry=args.registry)
     report = pipe.build(args.paths, args.out, progress=not args.quiet)
     print(report.summary(), file=sys.stderr)
     return 0 if report.articles else 2
@@ -179,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     p.add_argument("--out", type=Path, required=True, help="the GeoJSON file to write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--registry",
+        type=Path,
+        default=DEFAULT_REGISTRY,
+        help="the actor registry: sides and who speaks for them (default: data/actors.yaml)",
+    )
     _add_places_option(p)
     p.set_defaults(func=_cmd_build)
 
