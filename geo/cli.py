@@ -202,3 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `python -m geo toponyms ... | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
