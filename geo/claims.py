@@ -223,6 +223,8 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS and _reports_speech(tok):
             subject = _subject(tok)
             content_root = tok
+            if tok.dep_ == "parataxis" and tok.head.i < tok.i:
+                content_root = tok.head  # "Jets pounded Idlib, a monitor said, as ...": the head clause
             if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 # "with some activists claiming the targets included rebels": the noun speaks,
                 # and the clause it is the subject of is what it says
@@ -308,6 +310,11 @@ def _still_open(text: str, inside: bool) -> bool:
     return inside
 
 
+_PLAIN_SPEECH = frozenset(
+    "say tell claim report announce add state allege insist accuse deny confirm".split()
+)
+
+
 def _reports_speech(verb: Token) -> bool:
     """A speech verb that carries what was said: a clause ("said that ..."), a quotation, or, for
     denials, what is denied ("dismissed claims that ..."). "Russia maintains a naval facility" does
@@ -315,6 +322,8 @@ def _reports_speech(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
+    if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
+        return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
     if verb.lemma_ in _DENY_VERBS | {"question", "dispute", "doubt", "report", "confirm"} and "dobj" in deps:
         return True
     doc = verb.doc
@@ -328,6 +337,8 @@ def _subject(verb: Token) -> Token | None:
     seen = 0
     while seen < 4:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and seen and verb.dep_ != "ROOT" and verb.lemma_ not in SPEECH_VERBS:
+            return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
         if subj is not None:
             return None if subj.dep_ == "nsubjpass" else subj
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
@@ -476,7 +487,7 @@ def _claim_type(
     frame: _Frame, tokens: list[Token], registry: Registry, source: str
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
-    anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t)]
+    anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
     if not anchors:
         return None, ""
     if any(_other_force(a, registry) for a in anchors) and not any(
@@ -499,6 +510,14 @@ def _claim_type(
         negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+def _modal(anchor: Token) -> bool:
+    """ "Russia must strike Daesh", "planes would hit": a demand or a plan, not a report."""
+    return anchor.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in anchor.children)
+
+
+_MODALS = frozenset("must should could would might may will shall ought".split())
 
 
 def _governed_elsewhere(anchor: Token) -> bool:
@@ -525,12 +544,34 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
         return False
     if lemma not in EFFECT_VERBS:
         return True
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
-    doer = subj or agent
+    doer = _doer(tok)
     if doer is None:
-        return True  # "accused Moscow of killing civilians": the doer is the accused
-    return doer.lemma_.lower() in AGENT_NOUNS or bool(registry.force.search(_phrase(doer)))
+        # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
+        # have been killed since the conflict erupted in 2011" is the war's
+        return not any(
+            t.lemma_.lower() in _OTHER_CAUSES or (t.like_num and len(t.text) == 4 and t.text.isdigit())
+            for t in tok.subtree
+        )
+    return any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree) or bool(
+        registry.force.search(_phrase(doer))
+    )
+
+
+_OTHER_CAUSES = frozenset("war conflict fighting clash clashes battle uprising crackdown".split())
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who did it: the subject, the agent ("killed by strikes"), the accused ("accused Moscow of
+    killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+    if subj or agent:
+        return subj or agent
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
 
 
 def _phrase(tok: Token) -> str:
@@ -542,6 +583,9 @@ def _modifiers(anchor: Token) -> str:
     parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
     if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
         parts.append(anchor.head)
+    doer = _doer(anchor) if anchor.pos_ == "VERB" else None
+    if doer is not None and all(doer.i != p.i for p in parts):
+        parts.append(doer)  # "Regime helicopters dropped barrel bombs ..., killing eight"
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
         # "the U.S. would continue its own airstrikes": "its" is the clause's subject
         parts += [s for s in _clause_subjects(anchor)]
@@ -579,6 +623,7 @@ def _under_stance(anchor: Token, frame: _Frame) -> bool:
 
 def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
+    root = _listed_for(root)
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
         root = root.head  # "in the Homs countryside", "Idlib province"
     if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"} and root.head.pos_ != "ADP":
@@ -619,6 +664,20 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
             return "context"  # the place belongs to a predicate that is not a strike
         tok = head
     return "context"
+
+
+def _listed_for(tok: Token) -> Token:
+    """A place in a list after a colon stands where the phrase before the colon stands:
+    "fell on towns north of Homs: Talbiseh, Rastan" puts Talbiseh where "Homs" is."""
+    doc = tok.doc
+    i = tok.i
+    while i > tok.sent.start and (
+        doc[i - 1].dep_ in {"compound", "punct", "conj", "cc"} or doc[i - 1].ent_type_
+    ):
+        if doc[i - 1].text == ":":
+            return doc[i - 2] if i - 2 >= tok.sent.start else tok
+        i -= 1
+    return tok
 
 
 def _anchor(tok: Token, registry: Registry) -> Token | None:
@@ -694,7 +753,7 @@ def _names_an_area(root: Token | None) -> bool:
 
 
 AREA_NOUNS = frozenset(
-    "countryside outskirts suburbs suburb province governorate region area district".split()
+    "countryside outskirts suburbs suburb province governorate region area district north south east west".split()
 )
 AREA_RADIUS_KM = 60.0  # how far a town's "countryside" reaches
 
@@ -728,6 +787,7 @@ def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
     one clause where a country can only be the setting ("struck Homs, in western Syria")."""
     if outer is None or inner is None:
         return True
+    inner = _listed_for(inner)
     tok = outer
     for _ in range(6):
         if tok.i == inner.i:

@@ -132,10 +132,14 @@ _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: the parser would otherwise run a caption into the next line."""
+    """A line break ends a sentence: the parser would otherwise run a caption into the next line.
+    A colon does not: "towns north of Homs: Talbiseh, Rastan" is one sentence, its list included."""
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif prev.text in {":", "–", "—"}:
+            tok.is_sent_start = False
     return doc
 
 
@@ -236,7 +240,21 @@ def _locative(span: Span, depth: int = 0) -> bool:
 
 
 _LOCATIVE_WORDS = frozenset(
-    {"in", "near", "around", "outside", "into", "at", "from", "including", "to", "of", "across", "towards"}
+    {
+        "on",
+        "in",
+        "near",
+        "around",
+        "outside",
+        "into",
+        "at",
+        "from",
+        "including",
+        "to",
+        "of",
+        "across",
+        "towards",
+    }
 )
 _PLACE_WORDS = frozenset(
     """village town city province governorate district countryside plain plains mountains mountain
@@ -257,7 +275,10 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        article = (
+            tok.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
+        )
+        if i in taken or not (article or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
             i += 1
             continue
         j = i + 1
@@ -271,6 +292,9 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             j -= 1
         yield doc[i:j]
         i = j
+
+
+_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
 
 
 def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
