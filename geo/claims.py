@@ -67,7 +67,7 @@ STANCE_VERBS = frozenset(
 PLACE_NOUNS = frozenset(
     """province governorate city town village district region area countryside outskirts suburb suburbs
     north south east west northeast northwest southeast southwest centre center part parts edge
-    edges vicinity environs county state neighbourhood neighborhood municipality capital""".split()
+    edges vicinity environs surroundings county state neighbourhood neighborhood municipality capital""".split()
 )
 # Speaker heads that are one person, whom a later "he" or "she" can refer to.
 PERSON_NOUNS = frozenset(
@@ -424,10 +424,18 @@ def _core_phrase(span: Span, registry: Registry) -> str:
         for t in c.subtree
     }
     core = [t for t in span if t.i not in cut]
-    phrases = ["".join(t.text_with_ws for t in core)]
-    phrases += ["".join(t.text_with_ws for t in c.subtree) for c in root.children if c.dep_ == "appos"]
+    phrases = [_words(core)]
+    phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
     known = [p for p in phrases if registry.side_of(p) is not None]
     return (known or phrases)[0].strip(" ,")
+
+
+def _words(tokens: list[Token]) -> str:
+    """Tokens as text, with a space wherever the original had one or a token was left out."""
+    out = ""
+    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
+        out += a.text + (a.whitespace_ or (" " if b is not None and b.i != a.i + 1 else ""))
+    return out.strip()
 
 
 def _is_time_phrase(tok: Token) -> bool:
@@ -565,6 +573,8 @@ def _doer(verb: Token) -> Token | None:
     killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+    if subj is not None and subj.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+        return verb.head  # "the coalition, which has carried out 7,000 strikes"
     if subj or agent:
         return subj or agent
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
@@ -584,6 +594,8 @@ def _modifiers(anchor: Token) -> str:
     if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
         parts.append(anchor.head)
     doer = _doer(anchor) if anchor.pos_ == "VERB" else None
+    if anchor.dep_ == "dobj" and anchor.head.lemma_ in LIGHT_VERBS:
+        doer = _doer(anchor.head)  # "U.S. and coalition aircraft conducted 22 strikes"
     if doer is not None and all(doer.i != p.i for p in parts):
         parts.append(doer)  # "Regime helicopters dropped barrel bombs ..., killing eight"
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):

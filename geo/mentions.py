@@ -83,6 +83,8 @@ TITLES = frozenset(
     major captain sheikh sheik imam king prince emir senator rep gov ambassador""".split()
 )
 DIRECTIONS = frozenset("western eastern northern southern central north south east west".split())
+# Aircraft and weapon designations ("Su-34", "Mi-24") that the model sometimes calls places.
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Z]*$")
 _COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
@@ -302,6 +304,8 @@ def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
     ("Western"), and, outside a place-like context, names the gazetteer knows only by a looser
     spelling match ("Reuters" is not "Retiro")."""
     words = span.text.split()
+    if _DESIGNATION.match(span.text):
+        return False
     first = words[0].lower().rstrip(".-")
     if first in TITLES or span.text.endswith("-") or (len(words) == 1 and first in DIRECTIONS):
         return False
