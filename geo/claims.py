@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset(
 )
 STRIKE_VERBS = frozenset(
     """strike hit target bomb shell raid pound attack bombard kill destroy damage wound injure hurt
-    airstrike blast shoot""".split()
+    airstrike blast shoot eliminate""".split()
 )
 # Verbs that report an effect, not a strike: they count only when strikes or aircraft did it.
 EFFECT_VERBS = frozenset(["kill", "destroy", "damage", "wound", "injure", "hurt", "shoot"])
@@ -277,7 +277,9 @@ def _remember_subjects(sent: Span, frames: list[_Frame], registry: Registry, mem
 
 def _attribute_quotations(sents: list[Span], framed: list[list[_Frame]]) -> None:
     """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
-    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed)."""
+    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
+    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
+    journalists. "Near Raqqa, a command post was destroyed.")."""
     inside = False
     for i, sent in enumerate(sents):
         text = sent.text
@@ -285,14 +287,31 @@ def _attribute_quotations(sents: list[Span], framed: list[list[_Frame]]) -> None
         inside = _still_open(text, inside)
         if not opens or len(framed[i]) > 1:
             continue
-        for j in range(i + 1, min(i + 4, len(sents))):
-            if "\n" in sents[j - 1].text_with_ws[-2:]:
-                break  # quotations do not run across paragraphs here
-            speakers = [f for f in framed[j][1:] if f.verb is not None]
-            if speakers:
-                src, narration = speakers[0], framed[i][0]
-                framed[i][0] = _Frame(None, src.speaker, src.side, src.kind, narration.owned, quoted=True)
-                break
+        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
+        if src is not None:
+            framed[i][0] = _Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
+
+
+def _speaker_after(sents: list[Span], framed: list[list[_Frame]], i: int) -> _Frame | None:
+    for j in range(i + 1, min(i + 4, len(sents))):
+        if "\n" in sents[j - 1].text_with_ws[-2:]:
+            return None  # quotations do not run across paragraphs here
+        speakers = [f for f in framed[j][1:] if f.verb is not None]
+        if speakers:
+            return speakers[0]
+    return None
+
+
+def _speaker_before(sents: list[Span], framed: list[list[_Frame]], i: int) -> _Frame | None:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if "\n" in sents[j].text_with_ws[-2:]:
+            return None
+        if not any(ch in sents[j].text for ch in '“”"'):
+            continue
+        speakers = [f for f in framed[j] if f.attributed]
+        if speakers:
+            return speakers[-1]
+    return None
 
 
 _OPEN_QUOTES = {"“", '"', "‘"}
@@ -560,11 +579,15 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
             t.lemma_.lower() in _OTHER_CAUSES or (t.like_num and len(t.text) == 4 and t.text.isdigit())
             for t in tok.subtree
         )
-    return any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree) or bool(
-        registry.force.search(_phrase(doer))
+    phrase = _phrase(doer)
+    return (
+        any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
+        or bool(_AIRCRAFT.search(phrase))
+        or bool(registry.force.search(phrase))
     )
 
 
+_AIRCRAFT = re.compile(r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b")
 _OTHER_CAUSES = frozenset("war conflict fighting clash clashes battle uprising crackdown".split())
 
 
