@@ -149,6 +149,7 @@ class _Frame:
     owned: set[int] = field(default_factory=set)
     speaker_tokens: set[int] = field(default_factory=set)
     quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
+    local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
 
     @property
     def attributed(self) -> bool:
@@ -239,7 +240,7 @@ def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Fra
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
         speaker, side, kind = _attribute(speaker_span, registry, memory, full)
-        frame = _Frame(tok, speaker, side, kind)
+        frame = _Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
         if tok.lower_ == "according":
@@ -349,6 +350,23 @@ def _reports_speech(verb: Token) -> bool:
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
     after_quote = any(t.text in {"”", '"', "’"} for t in window)
     return after_quote or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
+
+
+LOCAL_NOUNS = frozenset(
+    """resident activist witness medic doctor rescuer volunteer villager local people family
+    survivor farmer teacher""".split()
+)
+
+
+def _is_local(subject: Token) -> bool:
+    """Whether a speaker speaks from where things happen: "residents of ...", "an activist in X"."""
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(h.lemma_.lower() in LOCAL_NOUNS for h in heads)
+
+
+def _is_conflict_place(topo: Toponym) -> bool:
+    """A town or area, not a country or a capital abroad a witness might be reached from."""
+    return topo.place is not None and topo.precision in {"point", "region", "admin1"}
 
 
 def _subject(verb: Token) -> Token | None:
@@ -471,6 +489,7 @@ def _sentence_drafts(
     source: str,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
+    roots_of = {id(t): r for t, r in located}
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
         claim_type, anchor_kind = _claim_type(frame, tokens, registry, source)
@@ -487,7 +506,16 @@ def _sentence_drafts(
             # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
             # they hit; a source saying jets "struck" a place is.
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
-        places = _refine(places, {id(t): r for t, r in located})
+        if claim_type and frame.local and not any(p.role == "target" for p in places):
+            # "Abu Omar, an activist in Telbisa, said 17 people were killed when bombs hit a
+            # building": a local witness's claim is about the place the witness is from.
+            places = [
+                ClaimPlace(p.toponym, "target", "sentence")
+                if roots_of[id(p.toponym)].i in frame.speaker_tokens and _is_conflict_place(p.toponym)
+                else p
+                for p in places
+            ]
+        places = _refine(places, roots_of)
         if claim_type is None and not places:
             continue
         drafts.append(
@@ -684,6 +712,8 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
                     locative = True
                 elif prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
                     first_prep = True  # "province of Homs": the next preposition decides
+                    if head.head.dep_ in {"advmod", "npadvmod"}:
+                        locative = True  # "fell north of Homs"
                 else:
                     return "context"
         if head.lemma_ in ROUTE_VERBS:

@@ -321,6 +321,29 @@ def test_quotation_is_attributed_to_the_speaker_who_closes_it(pipe: Pipeline) ->
     assert targets(claims_of(pipe, text)) == {("Latamneh", "opposition")}
 
 
+def test_a_local_witness_speaks_of_the_place_they_are_in(pipe: Pipeline) -> None:
+    text = (
+        "Abu Omar, a media activist in Talbiseh, told reporters that at least 17 people were killed "
+        "when bombs hit a residential building."
+    )
+    assert [(p.toponym.mention.text, p.role, p.basis) for c in claims_of(pipe, text) for p in c.places] == [
+        ("Talbiseh", "target", "sentence")
+    ]
+
+
+def test_a_list_after_a_colon_stands_where_the_phrase_before_it_stands(pipe: Pipeline) -> None:
+    text = "The first day's raids fell on a pocket of rebel-held towns north of Homs: Talbiseh, Latamneh."
+    assert targets(claims_of(pipe, text)) == {("Talbiseh", "reporter"), ("Latamneh", "reporter")}
+
+
+def test_a_quotation_resumed_after_its_attribution_keeps_its_speaker(pipe: Pipeline) -> None:
+    text = (
+        '"Our aircraft struck 12 ISIS facilities," spokesman Igor Konashenkov told journalists. '
+        '"Near Latamneh, a command post of a terrorist group was destroyed."'
+    )
+    assert targets(claims_of(pipe, text)) == {("Latamneh", "russia")}
+
+
 def test_placeless_claim_is_placed_at_the_article_strike_area_and_flagged(pipe: Pipeline) -> None:
     text = (
         "Activists said Russian jets struck Talbiseh on Wednesday.\n\n"
