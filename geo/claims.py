@@ -65,9 +65,11 @@ STANCE_VERBS = frozenset(
 )
 # Nouns that introduce a place with "of": "the province of Homs", "the outskirts of Hama".
 PLACE_NOUNS = frozenset(
-    """province governorate city town village district region area countryside outskirts suburb suburbs
+    """province governorate city town village district region area countryside outskirts suburb
+    suburbs
     north south east west northeast northwest southeast southwest centre center part parts edge
-    edges vicinity environs surroundings county state neighbourhood neighborhood municipality capital""".split()
+    edges vicinity environs surroundings county state neighbourhood neighborhood municipality
+    capital""".split()
 )
 # Speaker heads that are one person, whom a later "he" or "she" can refer to.
 PERSON_NOUNS = frozenset(
@@ -818,7 +820,8 @@ def _names_an_area(root: Token | None) -> bool:
 
 
 AREA_NOUNS = frozenset(
-    "countryside outskirts suburbs suburb province governorate region area district north south east west".split()
+    """countryside outskirts suburbs suburb province governorate region area district
+    north south east west""".split()
 )
 AREA_RADIUS_KM = 60.0  # how far a town's "countryside" reaches
 

@@ -81,8 +81,15 @@ def _display_name(topo: Toponym, *, written: bool = False) -> str:
     assert topo.place is not None
     name = topo.mention.text if written else topo.place.name
     if topo.precision == "region" and topo.qualifier:
-        return f"{topo.qualifier} {name}"
+        return f"{_ADJECTIVE.get(topo.qualifier, topo.qualifier)} {name}"
     return name
+
+
+# "north of Homs" and "northern Homs" are one area, named one way
+_ADJECTIVE = {
+    d: d + "ern"
+    for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+}
 
 
 def _round_geometry(geom: Mapping[str, Any]) -> dict[str, Any]:

@@ -152,9 +152,9 @@ _LEFT_DIR = re.compile(
     r"northern|southern|eastern|western|central)\s+$",
     re.IGNORECASE,
 )
-# "the north of Homs", "the northern part of Homs", "the north-west of Syria".
+# "the north of Homs", "towns north of Homs", "the northern part of Homs", "the north-west of Syria".
 _LEFT_DIR_OF = re.compile(
-    r"\bthe\s+((?:north|south)[- ]?(?:east|west)|north|south|east|west|centre|center|"
+    r"(?:\bthe\s+|(?<![\w-]))((?:north|south)[- ]?(?:east|west)|north|south|east|west|centre|center|"
     r"(?:north|south)[- ]?(?:east|west)ern|northern|southern|eastern|western|central)"
     r"(?:\s+(?:part|parts|region|reaches|outskirts|side))?\s+of\s+$",
     re.IGNORECASE,
@@ -741,7 +741,10 @@ def _toponym(mention: Mention, r: _Reading, g: _Group) -> Toponym:
     place = g.cands[g.best].place
     conf = round(min(1.0, max(0.0, g.confidence)), 4)
     if r.direction is not None:
-        lat, lon = _region_point(place, r.direction)
+        seat = _seat_of(place, g) if place.kind == "admin1" else None
+        # "northern Homs", "north of Hama": the countryside around the capital the province is
+        # named after, where such reports point, not the middle of the province's northern half
+        lat, lon = _region_point(seat or place, r.direction)
         return Toponym(mention, place, "region", lat, lon, conf, r.qualifier)
     return Toponym(
         mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
@@ -768,6 +771,20 @@ _FACILITY_WORDS = frozenset(
     committee parliament senate congress assembly bank reserve company corporation castle palace
     fort village elementary middle high""".split()
 )
+
+
+def _seat_of(admin: Place, g: _Group) -> Place | None:
+    """The namesake city of a province among the group's candidates (Homs for Homs Governorate)."""
+    for c in g.cands:
+        p = c.place
+        if (
+            p.kind == "populated_place"
+            and p.country_code == admin.country_code
+            and p.admin1 == admin.admin1
+            and c.match == "exact"
+        ):
+            return p
+    return None
 
 
 def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, float]:
