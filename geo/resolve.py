@@ -145,7 +145,12 @@ _DIR = r"(north|south|east|west)?[- ]?(north|south|east|west)(?:ern)?|central|ce
 # "the central province of Homs", "the Syrian city of Homs", "the town of" (left of the span).
 _LEFT_KIND = re.compile(rf"\b((?:[\w-]+\s+)?({_ADMIN_NOUNS}|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE)
 # "Homs province", "Homs city" (right of the span).
-_RIGHT_KIND = re.compile(rf"^\s+({_ADMIN_NOUNS}|{_CITY_NOUNS})\b", re.IGNORECASE)
+_RIGHT_KIND = re.compile(rf"^\s+(?i:({_ADMIN_NOUNS}|{_CITY_NOUNS}))(?:e?s)?\b")
+# "Idlib and Hama provinces", "Homs, Hama and Idlib governorates": a plural noun after a list
+# is every listed name's.
+_RIGHT_LIST_KIND = re.compile(
+    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_ADMIN_NOUNS}))e?s\b"
+)
 # "northern Homs", "north-western Syria", "central Syria" (immediately left).
 _LEFT_DIR = re.compile(
     r"(?<![\w-])((?:north|south)[- ]?(?:east|west)ern|(?:north|south)[- ]?(?:east|west)|"
@@ -325,7 +330,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         words = km.group(1).split()
         r.qualifier = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an"))
     else:
-        kr = _RIGHT_KIND.match(right)
+        kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right)
         if kr:
             noun = kr.group(1).lower()
             r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"

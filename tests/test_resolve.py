@@ -107,6 +107,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
         ("Jets struck Homs on Sunday, Syria said.", "Homs", "gn:169577", "point", ""),
         ("The war in Syria goes on.", "Syria", "gn:163563", "country", ""),
         ("Strikes hit western Syria.", "Syria", "gn:163563", "region", "western"),
+        # a plural noun after a list is every listed name's
+        ("Jets pounded areas of Homs and Hama provinces.", "Homs", "gn:169575", "admin1", "province"),
     ],
 )
 def test_cue_words(
@@ -131,6 +133,14 @@ def test_direction_puts_a_point_inside_the_governorate(gaz: Gazetteer, text: str
     assert t.lat is not None and t.lon is not None
     assert t.lat > 34.5  # north of the polygon's centre ...
     assert 33.6 < t.lat < 35.4 and 36.4 < t.lon < 40.8  # ... and inside it
+
+
+def test_north_of_a_province_named_after_its_capital_is_the_capitals_countryside(gaz: Gazetteer) -> None:
+    t = _one("Jets hit rebel-held towns in the countryside north of Homs.", "Homs", gaz)
+    assert (t.precision, t.qualifier) == ("region", "northern")
+    assert t.lat is not None and t.lon is not None
+    # about 20 km north of the city (34.73, 36.72), not in the governorate's desert east
+    assert 34.8 < t.lat < 35.0 and abs(t.lon - 36.72) < 0.1
 
 
 def test_direction_of_a_city_moves_the_point_toward_that_side(gaz: Gazetteer) -> None:
