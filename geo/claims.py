@@ -69,7 +69,7 @@ PLACE_NOUNS = frozenset(
     suburbs
     north south east west northeast northwest southeast southwest centre center part parts edge
     edges vicinity environs surroundings county state neighbourhood neighborhood municipality
-    capital""".split()
+    capital heights hills mountains slopes plain plains valley banks bank coast""".split()
 )
 # Speaker heads that are one person, whom a later "he" or "she" can refer to.
 PERSON_NOUNS = frozenset(
@@ -689,7 +689,7 @@ def _under_stance(anchor: Token, frame: _Frame) -> bool:
 def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = _listed_for(root)
-    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+    if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
     if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"} and root.head.pos_ != "ADP":
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
@@ -712,7 +712,7 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
                 first_prep = False
                 if prep in LOCATIVE_PREPS:
                     locative = True
-                elif prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+                elif prep == "of" and _is_noun_of(head.head, PLACE_NOUNS):
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
@@ -731,6 +731,11 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
             return "context"  # the place belongs to a predicate that is not a strike
         tok = head
     return "context"
+
+
+def _is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
+    """Lemma or form: the small model lemmatises "surroundings" to "surrounding"."""
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
 
 
 def _listed_for(tok: Token) -> Token:
@@ -814,9 +819,9 @@ def _names_an_area(root: Token | None) -> bool:
     """ "the Hama countryside", "the outskirts of Homs": a town's name standing for its area."""
     if root is None:
         return False
-    if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
+    if root.dep_ == "compound" and _is_noun_of(root.head, AREA_NOUNS):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in AREA_NOUNS
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and _is_noun_of(root.head.head, AREA_NOUNS)
 
 
 AREA_NOUNS = frozenset(
@@ -870,13 +875,13 @@ def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
 
 def _attachment(tok: Token) -> int | None:
     """The word a place's prepositional phrase hangs on ("hit" in "hit ... in Homs")."""
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in PLACE_NOUNS:
+    if tok.dep_ == "compound" and _is_noun_of(tok.head, PLACE_NOUNS):
         tok = tok.head
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return None
     word = tok.head.head
     for _ in range(3):  # "hit the town of X": X hangs on "hit" through "the town of"
-        if word.lemma_.lower() not in PLACE_NOUNS or word.head.i == word.i:
+        if not _is_noun_of(word, PLACE_NOUNS) or word.head.i == word.i:
             break
         word = word.head.head if word.dep_ == "pobj" else word.head
     return int(word.i)

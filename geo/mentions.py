@@ -136,13 +136,27 @@ _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser would otherwise run a caption into the next line.
     A colon does not: "towns north of Homs: Talbiseh, Rastan" is one sentence, its list included."""
+    paragraph_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            paragraph_start = tok.i
+        elif _ends_dateline(doc[paragraph_start : tok.i]):
+            tok.is_sent_start = True  # "BEIRUT (Reuters) -", "Provinces, SANA –": not the sentence
         elif prev.text in {":", "–", "—"}:
             tok.is_sent_start = False
     return doc
+
+
+def _ends_dateline(head: Span) -> bool:
+    """A paragraph's opening "PLACE (AGENCY) -" or "Place, AGENCY –": names and a dash, no verb."""
+    if not 2 <= len(head) <= 8 or head[-1].text not in {"-", "–", "—"}:
+        return False
+    if not head[-2].whitespace_ or not head[-1].whitespace_:
+        return False  # "British-based": a hyphen inside a word, not a dateline's dash
+    # runs before the parser, so only the tagger's tags and the text are there to go by
+    return all(t.is_punct or t.like_num or t.text[:1].isupper() for t in head[:-1])
 
 
 def find_mentions(

@@ -39,6 +39,7 @@ PLACES = (
     # a curated village with no admin1 code: containment falls back to the province polygon
     Place("sup:kafr-nabudah", "Kafr Nabudah", 35.432, 36.515, "SY"),
     Place("gn:7777", "Gaziantep", 37.06, 37.38, "TR", "83", population=1_000_000),
+    Place("gn:276781", "Beirut", 33.89, 35.50, "LB", "04", population=1_916_100),
     Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
     Place("gn:171014", "Dārat ‘Izzah", 36.28, 36.85, "SY", "09", population=11_000),
 )
@@ -194,6 +195,13 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             "Darat Izza in western Aleppo, killing four civilians.",
             {("Darat Izza", "monitor")},
             {"Aleppo"},
+        ),
+        # a dateline is not a place the claim is about; "surroundings" and "heights" locate
+        (
+            "BEIRUT (Reuters) - Russian jets struck positions in the surroundings of Jisr al-Shughour "
+            "and on the heights of Latamneh, activists said.",
+            {("Jisr al-Shughour", "opposition"), ("Latamneh", "opposition")},
+            {"BEIRUT"},
         ),
         # a province that is itself the claim's place stays a target
         (
