@@ -708,6 +708,9 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
             prep = head.lower_
             if prep in ROUTE_PREPS or prep == "beyond":
                 return "context"
+            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "well":
+                tok = head  # "..., as well as the town of X": a list, not a comparison
+                continue
             if first_prep:
                 first_prep = False
                 if prep in LOCATIVE_PREPS:
@@ -722,8 +725,11 @@ def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) 
             return "context"
         anchor = _anchor(head, registry)
         if anchor is not None:
-            if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and _is_strike(head, registry):
-                locative = True  # "struck Talbiseh", "Homs was bombed"
+            direct = tok.dep_ in {"dobj", "nsubjpass"} or (
+                tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
+            )
+            if direct and head.pos_ == "VERB" and _is_strike(head, registry):
+                locative = True  # "struck Talbiseh", "Homs was bombed", "struck X, as well as Y"
             if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
             return "target"
@@ -782,9 +788,12 @@ def _historical(root: Token, ref_year: int | None) -> bool:
     """ "the occupation of Afghanistan in 1979": a year well before the article's."""
     if ref_year is None:
         return False
-    near = list(root.children) + list(root.head.children)
+    near = [c for c in (*root.children, *root.head.children) if c.dep_ not in {"appos", "relcl", "acl"}]
     for tok in near:
+        # not inside a description of the place ("a town held by insurgents since 2012")
         for t in tok.subtree:
+            if any(a.dep_ in {"appos", "relcl", "acl"} for a in _ancestors_until(t, tok)):
+                continue
             if t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < ref_year - 1:
                 return True
     return False

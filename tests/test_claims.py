@@ -203,6 +203,19 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             {("Jisr al-Shughour", "opposition"), ("Latamneh", "opposition")},
             {"BEIRUT"},
         ),
+        # a year inside a description of the place is not history; "as well as" lists
+        (
+            "A rebel commander said Russian jets had bombed positions in Latamneh, a town in northern "
+            "Hama province held by insurgents since 2012.",
+            {("Latamneh", "opposition")},
+            {"Hama province"},
+        ),
+        (
+            "The Syrian Observatory for Human Rights said Russian jets struck the village of Kafr Nabudah "
+            "in Hama province, as well as the town of Jisr al-Shughour.",
+            {("Kafr Nabudah", "monitor"), ("Jisr al-Shughour", "monitor")},
+            {"Hama province"},
+        ),
         # a province that is itself the claim's place stays a target
         (
             "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination "
