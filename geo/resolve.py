@@ -228,15 +228,27 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
 def _near_locality(t: Toponym, localities: list[Toponym]) -> Toponym:
     if not localities:
         return t
+    # the locality the article names most surely and most often, discounted by its distance in the
+    # text from the span (a street is usually in the town named around it)
     here = t.mention.start
-    # the closest locality in the text, preferring one named before the span
-    best = min(localities, key=lambda x: abs(x.mention.start - here) * (1 if x.mention.start < here else 2))
+    weight: dict[str, float] = {}
+    for x in localities:
+        if x.place is not None:
+            weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence
+    best = max(
+        localities,
+        key=lambda x: (
+            (weight[x.place.id] if x.place else 0.0) / (1.0 + abs(x.mention.start - here) / _LOCALITY_CHARS),
+            -x.mention.start,
+        ),
+    )
     return Toponym(
         t.mention, best.place, "point", best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
     )
 
 
 NEAREST_LOCALITY = "nearest locality"  # the qualifier of a span placed at a locality near it
+_LOCALITY_CHARS = 200.0  # how fast a locality's claim on a span fades with distance in the text
 
 
 def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
