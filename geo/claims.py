@@ -102,6 +102,11 @@ _REFUTE = re.compile(
     r"information (?:war\w*|attacks?)|propaganda|disinformation|no such data)\b",
     re.I,
 )
+_ABSENT = re.compile(
+    r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
+    r"\b(?:there is|there are|there was|there were) no\b",
+    re.I,
+)
 _DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "rebuff"])
 _WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -498,7 +503,10 @@ def _sentence_drafts(
         places: list[ClaimPlace] = []
         for topo, root in located:
             if root.i in frame.owned:
-                role = _role(root, frame, registry, ref_year) if claim_type else "context"
+                if anchor_kind == "presence":
+                    role = _presence_role(root)
+                else:
+                    role = _role(root, frame, registry, ref_year) if claim_type else "context"
             elif root.i in frame.speaker_tokens:
                 role = "context"
             else:
@@ -546,6 +554,9 @@ def _claim_type(
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
     anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
     if not anchors:
+        text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
+        if frame.attributed and _IS.search(text) and _ABSENT.search(text):
+            return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
         return None, ""
     if any(_other_force(a, registry) for a in anchors) and not any(
         registry.force.search(_modifiers(a)) for a in anchors
@@ -684,6 +695,16 @@ def _under_stance(anchor: Token, frame: _Frame) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _presence_role(root: Token) -> Role:
+    """In "ISIL has no presence in Homs province" the place is where the claim puts the strikes."""
+    root = _listed_for(root)
+    if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
+        root = root.head
+    while root.dep_ in {"conj", "appos"}:
+        root = root.head
+    return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
 
 
 def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:

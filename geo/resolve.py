@@ -347,8 +347,10 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
             noun = kr.group(1).lower()
             r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
             r.qualifier = noun
-    dm = _LEFT_DIR_OF.search(left) or _LEFT_DIR.search(left)
-    if dm and not km:
+    # "north of the city of Homs": a direction before the kind phrase still applies
+    before_kind = left[: km.start()] if km else left
+    dm = _LEFT_DIR_OF.search(before_kind) or (_LEFT_DIR.search(left) if not km else None)
+    if dm:
         word = dm.group(1).lower().replace("-", "").replace(" ", "")
         word = {"centre": "central", "center": "central"}.get(word, word)
         base = word[:-3] if word.endswith("ern") else word

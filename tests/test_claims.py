@@ -216,6 +216,17 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             {("Kafr Nabudah", "monitor"), ("Jisr al-Shughour", "monitor")},
             {"Hama province"},
         ),
+        # where a source says IS is absent is where its claim puts the strikes
+        (
+            '"There is no ISIS in Latamneh, Talbiseh or Jisr al-Shughour," an activist said.',
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition"), ("Jisr al-Shughour", "opposition")},
+            set(),
+        ),
+        (
+            "The spokesman said Syria has no presence in the talks in Paris.",
+            set(),
+            {"Syria", "Paris"},
+        ),
         # a province that is itself the claim's place stays a target
         (
             "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination "

@@ -143,6 +143,13 @@ def test_north_of_a_province_named_after_its_capital_is_the_capitals_countryside
     assert 34.8 < t.lat < 35.0 and abs(t.lon - 36.72) < 0.1
 
 
+def test_a_direction_before_the_city_of_still_applies(gaz: Gazetteer) -> None:
+    t = _one("Jets hit rebel-held areas north of the city of Homs.", "Homs", gaz)
+    assert t.place is not None and t.place.id == "gn:169577"
+    assert (t.precision, t.qualifier) == ("region", "northern")
+    assert t.lat is not None and t.lat > 34.8
+
+
 def test_direction_of_a_city_moves_the_point_toward_that_side(gaz: Gazetteer) -> None:
     t = _one("Shelling hit southern Alexandria, Egypt said.", "Alexandria", gaz)
     assert t.place is not None and t.place.id == "gn:361058"
