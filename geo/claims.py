@@ -1,8 +1,7 @@
 """Claims: who says strikes hit where, read off spaCy's dependency parse.
 
-A sentence is cut into speech frames: each speech verb ("said", "told", "accused", "according to")
-owns its clause minus its speaker; what no frame owns is the reporter's narration. A place in a frame
-is a *target* only when the parse ties it, through a locative preposition or as a direct object, to a
+Each sentence comes cut into speech frames (geo.speakers: who speaks, which words are theirs, for
+which side; what no frame owns is the reporter's narration). A place in a frame is a *target* only when the parse ties it, through a locative preposition or as a direct object, to a
 strike predicate ("struck positions in Syria", "airstrikes in the province of Hama", "killing 36
 civilians in Homs") that is not negated intent ("no plans to extend strikes to Iraq"), not another
 force's strike ("the US-led coalition ... in Syria and Iraq"), not a route ("over the Caspian Sea")
@@ -19,11 +18,22 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from geo.speakers import (
+    DENY_VERBS,
+    SPEECH_VERBS,
+    Frame,
+    SpeakerMemory,
+    ancestors_until,
+    attribute_quotations,
+    outlet_side,
+    remember_subjects,
+    sentence_frames,
+)
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
 if TYPE_CHECKING:
@@ -31,12 +41,6 @@ if TYPE_CHECKING:
 
     from geo.registry import Registry
 
-SPEECH_VERBS = frozenset(
-    """say tell claim accuse announce insist deny report state add allege dismiss reject question
-    stress note confirm quote complain argue write post warn acknowledge admit assert declare
-    estimate explain maintain reveal suggest charge contend reply respond counter boast brief
-    testify tweet document record describe doubt dispute""".split()
-)
 STRIKE_VERBS = frozenset(
     """strike hit target bomb shell raid pound attack bombard kill destroy damage wound injure hurt
     airstrike blast shoot eliminate""".split()
@@ -71,12 +75,6 @@ PLACE_NOUNS = frozenset(
     edges vicinity environs surroundings county state neighbourhood neighborhood municipality
     capital heights hills mountains slopes plain plains valley banks bank coast""".split()
 )
-# Speaker heads that are one person, whom a later "he" or "she" can refer to.
-PERSON_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson official minister ambassador envoy commander activist head
-    chief director leader president secretary general colonel resident witness doctor correspondent
-    analyst expert diplomat source""".split()
-)
 # Verbs that only carry a strike noun ("carried out strikes", "launched raids").
 LIGHT_VERBS = frozenset(
     "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
@@ -107,7 +105,6 @@ _ABSENT = re.compile(
     r"\b(?:there is|there are|there was|there were) no\b",
     re.I,
 )
-_DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "rebuff"])
 _WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
@@ -139,50 +136,6 @@ _NUMBER_WORDS = {
         ]
     )
 }
-_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
-_DEFINITE_HEADS = frozenset(
-    """report ministry group statement monitor channel agency official spokesman spokeswoman source""".split()
-)
-
-
-@dataclass(slots=True)
-class _Frame:
-    """A speech frame: a speaker, the speech verb, and the tokens its claim is made of."""
-
-    verb: Token | None  # None for the reporter's narration
-    speaker: str
-    side: str
-    kind: str
-    owned: set[int] = field(default_factory=set)
-    speaker_tokens: set[int] = field(default_factory=set)
-    quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
-    local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
-
-    @property
-    def attributed(self) -> bool:
-        return self.verb is not None or self.quoted
-
-
-@dataclass(slots=True)
-class _SpeakerMemory:
-    """The last named speakers, for "he said" and "the group said"."""
-
-    person: tuple[str, str] | None = None
-    group: tuple[str, str] | None = None
-    unknown_side: str = "other"  # for speakers no rule knows ("a military source")
-
-    def remember(self, speaker: str, side: str, kind: str) -> None:
-        if kind == "person":
-            self.person = (speaker, side)
-        else:
-            self.group = (speaker, side)
-
-    def recall(self, want: str) -> tuple[str, str] | None:
-        if want == "person":
-            return self.person
-        if want == "group":
-            return self.group or self.person
-        return self.person or self.group
 
 
 def extract_claims(
@@ -196,14 +149,14 @@ def extract_claims(
         if span is None:
             continue
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
-    memory = _SpeakerMemory(unknown_side=_outlet_side(article, registry))
+    memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
     drafts: list[_Draft] = []
     sents = list(doc.sents)
     framed = []
     for sent in sents:
-        framed.append(_frames(sent, registry, memory))
-        _remember_subjects(sent, framed[-1], registry, memory)
-    _attribute_quotations(sents, framed)
+        framed.append(sentence_frames(sent, registry, memory))
+        remember_subjects(sent, framed[-1], registry, memory)
+    attribute_quotations(sents, framed)
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
             _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
@@ -214,161 +167,11 @@ def extract_claims(
 @dataclass(slots=True)
 class _Draft:
     sent: Span
-    frame: _Frame
+    frame: Frame
     claim_type: ClaimType | None  # None: the frame makes no strike claim, only mentions places
     places: list[ClaimPlace]
     casualties: int | None
     event_day: str
-
-
-def _frames(sent: Span, registry: Registry, memory: _SpeakerMemory) -> list[_Frame]:
-    """The speech frames of a sentence, innermost last, and the reporter's frame first."""
-    reporter = _Frame(None, "", "reporter", "reporter", owned={t.i for t in sent})
-    frames: list[_Frame] = []
-    for tok in sent:
-        subject: Token | None = None
-        content_root: Token | None = None
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS and _reports_speech(tok):
-            subject = _subject(tok)
-            content_root = tok
-            if tok.dep_ == "parataxis" and tok.head.i < tok.i:
-                content_root = tok.head  # "Jets pounded Idlib, a monitor said, as ...": the head clause
-            if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-                # "with some activists claiming the targets included rebels": the noun speaks,
-                # and the clause it is the subject of is what it says
-                subject = tok.head
-                content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
-        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            to = next(c for c in tok.children if c.lower_ == "to")
-            subject = next((c for c in to.children if c.dep_ == "pobj"), None)
-            content_root = tok.head if tok.head.i != tok.i else None
-        if subject is None or content_root is None:
-            continue
-        speaker_span = _speaker_span(subject, tok)
-        full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
-        speaker, side, kind = _attribute(speaker_span, registry, memory, full)
-        frame = _Frame(tok, speaker, side, kind, local=_is_local(subject))
-        frame.speaker_tokens = {t.i for t in speaker_span}
-        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
-        if tok.lower_ == "according":
-            frame.owned -= {t.i for t in tok.subtree}
-        frames.append(frame)
-    # nested frames take their tokens from the enclosing ones
-    frames.sort(key=lambda f: len(f.owned), reverse=True)
-    for i, outer in enumerate(frames):
-        for inner in frames[i + 1 :]:
-            if inner.verb is not None and inner.verb.i in outer.owned:
-                outer.owned -= inner.owned | inner.speaker_tokens
-    for f in frames:
-        reporter.owned -= f.owned | f.speaker_tokens
-    return [reporter, *frames]
-
-
-def _outlet_side(article: Article, registry: Registry) -> str:
-    """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
-    Syrian army's. Any other outlet's unknown speakers stay "other"."""
-    found = registry.side_of(article.outlet) if article.outlet else None
-    return found[0] if found and found[0] not in {"other", "reporter", "us"} else "other"
-
-
-def _remember_subjects(sent: Span, frames: list[_Frame], registry: Registry, memory: _SpeakerMemory) -> None:
-    """A person who acts as a subject ("Lavrov met reporters") is who a later "he said" refers to."""
-    if any(f.kind == "person" for f in frames[1:]):
-        return
-    for tok in sent:
-        if tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ == "VERB":
-            ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
-            phrase = "".join(t.text_with_ws for t in tok.subtree)
-            side = (registry.side_of(phrase) or ("other", ""))[0]
-            memory.remember(ent.text, side, "person")
-
-
-def _attribute_quotations(sents: list[Span], framed: list[list[_Frame]]) -> None:
-    """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
-    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
-    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
-    journalists. "Near Raqqa, a command post was destroyed.")."""
-    inside = False
-    for i, sent in enumerate(sents):
-        text = sent.text
-        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
-        inside = _still_open(text, inside)
-        if not opens or len(framed[i]) > 1:
-            continue
-        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
-        if src is not None:
-            framed[i][0] = _Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
-
-
-def _speaker_after(sents: list[Span], framed: list[list[_Frame]], i: int) -> _Frame | None:
-    for j in range(i + 1, min(i + 4, len(sents))):
-        if "\n" in sents[j - 1].text_with_ws[-2:]:
-            return None  # quotations do not run across paragraphs here
-        speakers = [f for f in framed[j][1:] if f.verb is not None]
-        if speakers:
-            return speakers[0]
-    return None
-
-
-def _speaker_before(sents: list[Span], framed: list[list[_Frame]], i: int) -> _Frame | None:
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if "\n" in sents[j].text_with_ws[-2:]:
-            return None
-        if not any(ch in sents[j].text for ch in '“”"'):
-            continue
-        speakers = [f for f in framed[j] if f.attributed]
-        if speakers:
-            return speakers[-1]
-    return None
-
-
-_OPEN_QUOTES = {"“", '"', "‘"}
-
-
-def _still_open(text: str, inside: bool) -> bool:
-    """Whether a quotation is still open after this sentence."""
-    for ch in text:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
-
-
-_PLAIN_SPEECH = frozenset(
-    "say tell claim report announce add state allege insist accuse deny confirm".split()
-)
-
-
-def _reports_speech(verb: Token) -> bool:
-    """A speech verb that carries what was said: a clause ("said that ..."), a quotation, or, for
-    denials, what is denied ("dismissed claims that ..."). "Russia maintains a naval facility" does
-    not; nor does "what Moscow claims" without a clause."""
-    deps = {c.dep_ for c in verb.children}
-    if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
-        return True
-    if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
-        return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
-    if verb.lemma_ in _DENY_VERBS | {"question", "dispute", "doubt", "report", "confirm"} and "dobj" in deps:
-        return True
-    doc = verb.doc
-    window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
-    after_quote = any(t.text in {"”", '"', "’"} for t in window)
-    return after_quote or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
-
-
-LOCAL_NOUNS = frozenset(
-    """resident activist witness medic doctor rescuer volunteer villager local people family
-    survivor farmer teacher""".split()
-)
-
-
-def _is_local(subject: Token) -> bool:
-    """Whether a speaker speaks from where things happen: "residents of ...", "an activist in X"."""
-    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-    return any(h.lemma_.lower() in LOCAL_NOUNS for h in heads)
 
 
 def _is_conflict_place(topo: Toponym) -> bool:
@@ -376,120 +179,9 @@ def _is_conflict_place(topo: Toponym) -> bool:
     return topo.place is not None and topo.precision in {"point", "region", "admin1"}
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
-    seen = 0
-    while seen < 4:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and seen and verb.dep_ != "ROOT" and verb.lemma_ not in SPEECH_VERBS:
-            return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
-        if subj is not None:
-            return None if subj.dep_ == "nsubjpass" else subj
-        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
-            seen += 1
-            continue
-        return _trailing_speaker(verb)
-    return None
-
-
-def _trailing_speaker(verb: Token) -> Token | None:
-    """ "..., the Local Coordination Committees said.": the parser often hangs the speaker on the
-    quoted clause (as an apposition) and leaves the verb without a subject."""
-    doc = verb.doc
-    if verb.i == 0 or verb.i - 1 < verb.sent.start:
-        return None
-    cand = doc[verb.i - 1]
-    while cand.dep_ in {"compound", "amod", "det", "poss"} and cand.head.i < verb.i:
-        cand = cand.head
-    if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.i != verb.i - 1:
-        return None
-    before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
-    return cand if before is not None and before.text in {",", "”", '"', "’"} else None
-
-
-def _speaker_span(subject: Token, verb: Token) -> Span:
-    """The speaker phrase: the subject's subtree, without relative clauses or the speech verb."""
-    doc = subject.doc
-    tokens = [
-        t
-        for t in subject.subtree
-        if t.i != verb.i and not any(a.dep_ == "relcl" or a.i == verb.i for a in _ancestors_until(t, subject))
-    ]
-    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    while start < end and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
-def _ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
-    while tok.i != stop.i and tok.head.i != tok.i:
-        yield tok
-        tok = tok.head
-
-
-def _attribute(span: Span, registry: Registry, memory: _SpeakerMemory, full: str) -> tuple[str, str, str]:
-    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
-    is the whole subject phrase, relative clauses included, which can name the side."""
-    text = span.text
-    low = text.lower()
-    persons = [
-        e
-        for e in span.ents
-        if e.label_ == "PERSON"
-        and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
-    ]
-    display = max(persons, key=len).text if persons else _core_phrase(span, registry)
-    if low in _PRONOUNS:
-        recalled = memory.recall(_PRONOUNS[low])
-        return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    found = registry.side_of(text) or registry.side_of(full)
-    if found is None and span.root.lemma_ in _DEFINITE_HEADS and span[0].lower_ in {"the", "this", "that"}:
-        recalled = memory.recall("group")
-        if recalled:
-            return recalled[0], recalled[1], "definite"
-    side, kind = found or (memory.unknown_side, "unknown")
-    if persons or kind == "person" or span.root.lemma_.lower() in PERSON_NOUNS:
-        kind = "person"
-    memory.remember(display, side, kind)
-    return display, side, kind
-
-
-def _core_phrase(span: Span, registry: Registry) -> str:
-    """The speaker's name without its appositions ("Khaled Khoja", not "..., head of the ...");
-    an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
-    root = span.root
-    cut = {
-        t.i
-        for c in root.children
-        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"} or _is_time_phrase(c)
-        for t in c.subtree
-    }
-    core = [t for t in span if t.i not in cut]
-    phrases = [_words(core)]
-    phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
-    known = [p for p in phrases if registry.side_of(p) is not None]
-    return (known or phrases)[0].strip(" ,")
-
-
-def _words(tokens: list[Token]) -> str:
-    """Tokens as text, with a space wherever the original had one or a token was left out."""
-    out = ""
-    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
-        out += a.text + (a.whitespace_ or (" " if b is not None and b.i != a.i + 1 else ""))
-    return out.strip()
-
-
-def _is_time_phrase(tok: Token) -> bool:
-    """ "on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
-    return tok.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
-
-
 def _sentence_drafts(
     sent: Span,
-    frames: list[_Frame],
+    frames: list[Frame],
     located: list[tuple[Toponym, Token]],
     registry: Registry,
     ref_year: int | None,
@@ -549,7 +241,7 @@ def _sentence_drafts(
 
 
 def _claim_type(
-    frame: _Frame, tokens: list[Token], registry: Registry, source: str
+    frame: Frame, tokens: list[Token], registry: Registry, source: str
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
     anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
@@ -567,7 +259,7 @@ def _claim_type(
     text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
     anchor_kind = "verb" if any(a.pos_ == "VERB" for a in anchors) else "noun"
     verb = frame.verb
-    denies = verb is not None and verb.lemma_ in _DENY_VERBS
+    denies = verb is not None and verb.lemma_ in DENY_VERBS
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
         return "denial", anchor_kind
     if _CIVILIANS.search(text) and _DEATH.search(text):
@@ -683,7 +375,7 @@ def _other_force(anchor: Token, registry: Registry) -> bool:
     return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
 
 
-def _under_stance(anchor: Token, frame: _Frame) -> bool:
+def _under_stance(anchor: Token, frame: Frame) -> bool:
     """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them."""
     tok = anchor
     for _ in range(8):
@@ -707,7 +399,7 @@ def _presence_role(root: Token) -> Role:
     return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
 
 
-def _role(root: Token, frame: _Frame, registry: Registry, ref_year: int | None) -> Role:
+def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = _listed_for(root)
     if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
@@ -791,7 +483,7 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
     return None
 
 
-def _negated_intent(tok: Token, frame: _Frame) -> bool:
+def _negated_intent(tok: Token, frame: Frame) -> bool:
     """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"."""
     intent = negated = False
     for _ in range(8):
@@ -813,7 +505,7 @@ def _historical(root: Token, ref_year: int | None) -> bool:
     for tok in near:
         # not inside a description of the place ("a town held by insurgents since 2012")
         for t in tok.subtree:
-            if any(a.dep_ in {"appos", "relcl", "acl"} for a in _ancestors_until(t, tok)):
+            if any(a.dep_ in {"appos", "relcl", "acl"} for a in ancestors_until(t, tok)):
                 continue
             if t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < ref_year - 1:
                 return True
