@@ -1,8 +1,9 @@
 """Claims: who says strikes hit where, read off spaCy's dependency parse.
 
 Each sentence comes cut into speech frames (geo.speakers: who speaks, which words are theirs, for
-which side; what no frame owns is the reporter's narration). A place in a frame is a *target* only when the parse ties it, through a locative preposition or as a direct object, to a
-strike predicate ("struck positions in Syria", "airstrikes in the province of Hama", "killing 36
+which side; what no frame owns is the reporter's narration). A place in a frame is a *target* only
+when the parse ties it, through a locative preposition or as a direct object, to a strike
+predicate ("struck positions in Syria", "airstrikes in the province of Hama", "killing 36
 civilians in Homs") that is not negated intent ("no plans to extend strikes to Iraq"), not another
 force's strike ("the US-led coalition ... in Syria and Iraq"), not a route ("over the Caspian Sea")
 and not history ("Afghanistan in 1979"). Everything else is *context*: the speaker's whereabouts,
