@@ -251,7 +251,7 @@ def _claim_type(
         if frame.attributed and _IS.search(text) and _ABSENT.search(text):
             return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
         return None, ""
-    if any(_other_force(a, registry) for a in anchors) and not any(
+    if any(_other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
         registry.force.search(_modifiers(a)) for a in anchors
     ):
         return None, ""
@@ -275,7 +275,16 @@ def _claim_type(
 
 def _modal(anchor: Token) -> bool:
     """ "Russia must strike Daesh", "planes would hit": a demand or a plan, not a report."""
-    return anchor.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in anchor.children)
+    tok = anchor
+    for _ in range(3):  # "would keep striking": the modal sits on the verb the strike depends on
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp":
+            return False
+        tok = tok.head
+    return False
 
 
 _MODALS = frozenset("must should could would might may will shall ought".split())
@@ -374,6 +383,13 @@ def _clause_subjects(tok: Token) -> list[Token]:
 def _other_force(anchor: Token, registry: Registry) -> bool:
     mods = _modifiers(anchor)
     return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
+
+
+def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:
+    """ "Israel said its jets had struck ...": "its" is the speaker, here another force."""
+    owners = [c for c in anchor.subtree if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
+    speaker = frame.speaker
+    return bool(owners) and bool(registry.other_forces.search(speaker)) and not registry.force.search(speaker)
 
 
 def _under_stance(anchor: Token, frame: Frame) -> bool:

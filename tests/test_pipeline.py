@@ -149,3 +149,19 @@ def test_seed_corpus_matches_golden_and_is_byte_identical(tmp_path: Path) -> Non
         ("004_ff01b8e64425b3dd.txt", "Paris"),
     ]:
         assert (article, place) not in targets
+
+
+@pytest.mark.realdata
+def test_a_story_full_of_places_that_were_not_struck_maps_only_the_strike(tmp_path: Path) -> None:
+    """Speaker places, bases, routes, history, talks, refugees' destinations, other forces' strikes,
+    an offer to strike Iraq: none is a target; the activists' Talbiseh is."""
+    pipe = Pipeline.load()
+    out = tmp_path / "traps.geojson"
+    pipe.build([Path(__file__).parent / "fixtures" / "articles_traps"], out, progress=False)
+    targets = {
+        f["properties"]["place"]
+        for f in json.loads(out.read_text())["features"]
+        if f["properties"]["role"] == "target"
+    }
+    assert "Tallbīsah" in targets
+    assert targets <= {"Tallbīsah", "Syria"}
