@@ -87,7 +87,9 @@ class SpeakerMemory:
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
     """The speech frames of a sentence, innermost last, and the reporter's frame first."""
-    reporter = Frame(None, "", "reporter", "reporter", owned={t.i for t in sent})
+    # A party's own outlet (SANA, RT, the Observatory's reports) narrates for its side.
+    narrator = memory.unknown_side if memory.unknown_side != "other" else "reporter"
+    reporter = Frame(None, "", narrator, "reporter", owned={t.i for t in sent})
     frames: list[Frame] = []
     for tok in sent:
         subject: Token | None = None

@@ -315,6 +315,14 @@ def test_a_partisan_outlets_unnamed_sources_take_its_side(pipe: Pipeline) -> Non
     wire = Article(id="w.txt", title="t", text=text, outlet="Example Wire")
     assert {c.source.side for c in pipe.claims(sana)} == {"syria_gov"}
     assert {c.source.side for c in pipe.claims(wire)} == {"other"}
+    # and the outlet's own narration is its side's, not a neutral reporter's
+    narration = "Russian warplanes destroyed an ISIS command center near Talbiseh on Thursday."
+    assert {
+        c.source.side for c in pipe.claims(Article(id="s.txt", title="t", text=narration, outlet="SANA"))
+    } == {"syria_gov"}
+    assert {c.source.side for c in pipe.claims(Article(id="w.txt", title="t", text=narration))} == {
+        "reporter"
+    }
 
 
 def test_two_sides_in_one_sentence(pipe: Pipeline) -> None:
