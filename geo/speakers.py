@@ -119,15 +119,39 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
+        frames.extend(_co_speakers(subject, frame, registry))
     # nested frames take their tokens from the enclosing ones
     frames.sort(key=lambda f: len(f.owned), reverse=True)
     for i, outer in enumerate(frames):
         for inner in frames[i + 1 :]:
+            if inner.verb is not None and outer.verb is not None and inner.verb.i == outer.verb.i:
+                continue  # two speakers of one verb share what it says
             if inner.verb is not None and inner.verb.i in outer.owned:
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     return [reporter, *frames]
+
+
+def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame]:
+    """ "according to activists and the Syrian Observatory": each side a conjunct names speaks."""
+    out: list[Frame] = []
+    heads = [subject, *subject.conjuncts]
+    for conj in heads:
+        others = {
+            t.i
+            for h in heads
+            if h.i != conj.i and h.i not in {a.i for a in conj.ancestors}
+            for t in h.subtree
+        }
+        phrase = "".join(t.text_with_ws for t in conj.subtree if t.i not in others and t.dep_ != "cc").strip()
+        found = registry.side_of(phrase)
+        if found is None or found[0] == frame.side or any(f.side == found[0] for f in out):
+            continue
+        other = Frame(frame.verb, phrase, found[0], found[1], local=_is_local(conj))
+        other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
+        out.append(other)
+    return out
 
 
 def outlet_side(article: Article, registry: Registry) -> str:

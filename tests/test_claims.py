@@ -325,6 +325,11 @@ def test_a_partisan_outlets_unnamed_sources_take_its_side(pipe: Pipeline) -> Non
     }
 
 
+def test_each_side_a_joint_attribution_names_speaks(pipe: Pipeline) -> None:
+    text = "Russian jets struck Talbiseh on Wednesday, according to activists and the Syrian Observatory."
+    assert targets(claims_of(pipe, text)) == {("Talbiseh", "opposition"), ("Talbiseh", "monitor")}
+
+
 def test_two_sides_in_one_sentence(pipe: Pipeline) -> None:
     text = (
         "The head of Syria's main opposition group accused Moscow of killing 36 civilians in the central "
