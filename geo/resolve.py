@@ -348,7 +348,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
             r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
             r.qualifier = noun
     # "north of the city of Homs": a direction before the kind phrase still applies
-    before_kind = left[: km.start()] if km else left
+    before_kind = re.sub(r"\bthe\s+$", "", left[: km.start()]) if km else left
     dm = _LEFT_DIR_OF.search(before_kind) or (_LEFT_DIR.search(left) if not km else None)
     if dm:
         word = dm.group(1).lower().replace("-", "").replace(" ", "")
