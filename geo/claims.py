@@ -421,7 +421,8 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
     root = _listed_for(root)
     if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
-    if root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"} and root.head.pos_ != "ADP":
+    actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
+    if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year):
         return "context"
@@ -453,6 +454,12 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
                     return "context"
         if head.lemma_ in ROUTE_VERBS:
             return "context"
+        if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
+            # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
+            # verb are where the strike verb's subject is
+            tok, head = head, head.head
+            if _is_strike(head, registry) and not _other_force(head, registry):
+                return "target" if not _negated_intent(head, frame) else "context"
         anchor = _anchor(head, registry)
         if anchor is not None:
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
@@ -486,6 +493,16 @@ def _listed_for(tok: Token) -> Token:
             return doc[i - 2] if i - 2 >= tok.sent.start else tok
         i -= 1
     return tok
+
+
+def _ellipsis(tok: Token) -> bool:
+    """ "..., as were X and Y": a bare "be" standing in for the clause it hangs on."""
+    return (
+        tok.lemma_ == "be"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(c.dep_ in {"acomp", "attr", "xcomp", "ccomp"} for c in tok.children)
+    )
 
 
 def _anchor(tok: Token, registry: Registry) -> Token | None:

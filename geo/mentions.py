@@ -213,7 +213,13 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
         return None  # demonyms and nationalities: "Syrian", "Russian"
     if _is_speaker(span):
         return None  # "Lavrov said": a person the gazetteer happens to share a name with
-    if ent.label_ == "PERSON" and text.split()[0].lower() not in PLACE_HEADS and not _locative(span):
+    first = text.split()[0].lower()
+    if (
+        ent.label_ == "PERSON"
+        and first not in PLACE_HEADS
+        and not _ARTICLE_PREFIX.match(first)
+        and not _locative(span)
+    ):
         return None
     if ent.label_ == "ORG" and len(text.split()) > 1 and not _locative(span):
         return None
@@ -310,6 +316,8 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
         i = j
 
 
+# "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|at|az|an|ad-d|ed|er|es|et|ez)-\w")
 _ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
 
 

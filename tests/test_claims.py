@@ -227,6 +227,13 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             set(),
             {"Syria", "Paris"},
         ),
+        # "as were X": the elided verb's subjects are struck too
+        (
+            "Talbiseh was hit several times on Wednesday, as were Latamneh and the village of Kafr "
+            "Nabouda, according to activists.",
+            {("Talbiseh", "opposition"), ("Latamneh", "opposition"), ("Kafr Nabouda", "opposition")},
+            set(),
+        ),
         # a province that is itself the claim's place stays a target
         (
             "In Idlib province, air strikes targeted Jisr al-Shughour, the Local Coordination "

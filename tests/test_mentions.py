@@ -63,6 +63,11 @@ def found():
             ["Talbisah", "Rastan", "Homs"],
         ),
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
+        # an Arabic article fused to the name, which the model reads as a person
+        (
+            "Talbiseh was hit, as were al-Rastan and Kafr Zita, activists said.",
+            ["Talbiseh", "al-Rastan", "Kafr Zita"],
+        ),
         # look-alikes: demonyms, organisations containing a place, armed groups, people
         ("The Syrian Observatory for Human Rights said Syrian troops advanced.", []),
         ("Pavel Baev, research director at the Peace Research Institute Oslo, said so.", []),
