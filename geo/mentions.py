@@ -168,7 +168,7 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    for ent in doc.ents:
+    for ent in map(_with_article_tail, doc.ents):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -183,6 +183,23 @@ def find_mentions(
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     return [found[k] for k in sorted(found)]
+
+
+def _with_article_tail(ent: Span) -> Span:
+    """ "Jisr" + "ash-Shughur": the model often stops a name at its inner article."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 2 < len(doc)
+        and doc[end].lower_ in _ARTICLES
+        and doc[end + 1].text == "-"
+        and doc[end + 2].text[:1].isupper()
+    ):
+        end += 3
+    if end == ent.end:
+        return ent
+    from spacy.tokens import Span as SpacySpan
+
+    return SpacySpan(doc, ent.start, end, label=ent.label_)
 
 
 def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Mention | None:
@@ -308,6 +325,14 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             t = doc[j]
             if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.text == "-" and j + 1 < n):
                 j += 1
+                continue
+            if (
+                t.lower_ in _ARTICLES
+                and j + 2 < n
+                and doc[j + 1].text == "-"
+                and doc[j + 2].text[:1].isupper()
+            ):
+                j += 2  # "Jisr ash-Shughur": the article inside a name
                 continue
             break
         while j > i and doc[j - 1].text == "-":

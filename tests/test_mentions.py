@@ -20,6 +20,8 @@ PLACES = (
     Place("gn:3143244", "Oslo", 59.91, 10.75, "NO", "12", population=580_000),
     Place("sup:kafr-zita", "Kafr Zita", 35.374, 36.603, "SY", "10"),
     Place("sup:ghab", "Ghab plain", 35.6, 36.35, "SY", kind="feature"),
+    Place("gn:169023", "Jisr ash Shughūr", 35.81418, 36.31983, "SY", "12", population=39_311),
+    Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country"),
     Place("gn:000001", "Lavrov", 50.0, 40.0, "RU", population=600),  # a namesake village
     # namesakes of words that are not places here
     Place("gn:4369076", "Secretary", 38.61, -75.95, "US", "MD", population=535),
@@ -63,6 +65,8 @@ def found():
             ["Talbisah", "Rastan", "Homs"],
         ),
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
+        # a name the model stops at its inner article
+        ("Russia said its jets hit a depot outside Jisr ash-Shughour.", ["Russia", "Jisr ash-Shughour"]),
         # an Arabic article fused to the name, which the model reads as a person
         (
             "Talbiseh was hit, as were al-Rastan and Kafr Zita, activists said.",
