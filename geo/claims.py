@@ -643,22 +643,13 @@ def _attachment(tok: Token) -> int | None:
     return int(word.i)
 
 
+_COUNTED = frozenset("civilian person child fighter militant rebel soldier".split())
+
+
 def _casualties(tokens: list[Token]) -> int | None:
     """The number of people a claim says were killed: "killing 36 civilians"."""
     for t in tokens:
-        if (t.dep_ == "nummod" and _CIVILIANS.match(t.head.text)) or (
-            t.dep_ == "nummod"
-            and t.head.lemma_
-            in {
-                "civilian",
-                "person",
-                "child",
-                "fighter",
-                "militant",
-                "rebel",
-                "soldier",
-            }
-        ):
+        if t.dep_ == "nummod" and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED):
             value = _number(t.text)
             if value is not None:
                 return value

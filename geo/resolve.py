@@ -794,16 +794,15 @@ _FACILITY_WORDS = frozenset(
 
 def _seat_of(admin: Place, g: _Group) -> Place | None:
     """The namesake city of a province among the group's candidates (Homs for Homs Governorate)."""
-    for c in g.cands:
-        p = c.place
-        if (
-            p.kind == "populated_place"
-            and p.country_code == admin.country_code
-            and p.admin1 == admin.admin1
-            and c.match == "exact"
-        ):
-            return p
-    return None
+    return next(
+        (
+            c.place
+            for c in g.cands
+            if _is_seat_city(c, g)
+            and (c.place.country_code, c.place.admin1) == (admin.country_code, admin.admin1)
+        ),
+        None,
+    )
 
 
 def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, float]:
