@@ -235,6 +235,10 @@ class Gazetteer:
             and any(s.has_variant(vkey) for s in self._stores)
         )
 
+    def is_common_word(self, text: str) -> bool:
+        """Whether `text` is one common English word ("Bend", "Plantation"), capitalised or not."""
+        return self._is_english(text)
+
     def country(self, code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code (kind="country")."""
         return next((p for s in self._stores if (p := s.country(code.upper())) is not None), None)
@@ -314,6 +318,13 @@ class _EnglishView:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._store.is_english(word)
+
+
+# The first half of a two-part country name, which news uses alone ("fighting in Bosnia").
+_COUNTRY_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "BA": ("Bosnia",), "TT": ("Trinidad",), "AG": ("Antigua",), "KN": ("Saint Kitts", "St Kitts"),
+    "VC": ("Saint Vincent", "St Vincent"), "ST": ("Sao Tome",), "PM": ("Saint Pierre",),
+}  # fmt: skip
 
 
 def _seat_cities_first(
@@ -1110,7 +1121,11 @@ class _Builder:
                 if capital is None:
                     continue
                 lat, lon = capital.lat, capital.lon
-            names = [c["name"], *([other["name"]] if other.get("name") else [])]
+            names = [
+                c["name"],
+                *([other["name"]] if other.get("name") else []),
+                *_COUNTRY_SHORT_NAMES.get(iso, ()),
+            ]
             self._add(
                 _Rec(
                     f"country:{iso}",

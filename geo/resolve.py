@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from geo.names import fold
@@ -85,6 +85,25 @@ _POSTAL_STATES: dict[str, str] = {
     "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
     "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
     "DC": "District of Columbia",
+}  # fmt: skip
+
+# Abbreviations of states, provinces and counties outside the US, as written alone ("in WA", "N.B.",
+# "Herts"), keyed without dots and case-sensitive. Several may share one ("WA": Washington or
+# Western Australia); the article's context chooses, as for any namesakes.
+_ADMIN_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AB": ("Alberta",), "Alta": ("Alberta",), "BC": ("British Columbia",), "MB": ("Manitoba",),
+    "Man": ("Manitoba",), "NB": ("New Brunswick",), "NL": ("Newfoundland and Labrador",),
+    "Nfld": ("Newfoundland and Labrador",), "NS": ("Nova Scotia",), "ON": ("Ontario",), "Ont": ("Ontario",),
+    "PE": ("Prince Edward Island",), "PEI": ("Prince Edward Island",), "QC": ("Quebec",), "Que": ("Quebec",),
+    "SK": ("Saskatchewan",), "Sask": ("Saskatchewan",), "NSW": ("New South Wales",), "Qld": ("Queensland",),
+    "QLD": ("Queensland",), "VIC": ("Victoria",), "TAS": ("Tasmania",),
+    "WA": ("Washington", "Western Australia"), "SA": ("South Australia", "South Africa"),
+    "NT": ("Northern Territory", "Northwest Territories"),
+    "ACT": ("Australian Capital Territory",), "Herts": ("Hertfordshire",), "Hants": ("Hampshire",),
+    "Bucks": ("Buckinghamshire",), "Lancs": ("Lancashire",), "Glos": ("Gloucestershire",),
+    "Oxon": ("Oxfordshire",), "Cambs": ("Cambridgeshire",), "Notts": ("Nottinghamshire",),
+    "Leics": ("Leicestershire",), "Wilts": ("Wiltshire",), "Worcs": ("Worcestershire",),
+    "Staffs": ("Staffordshire",), "Lincs": ("Lincolnshire",), "Yorks": ("Yorkshire",),
 }  # fmt: skip
 
 # Abbreviations and short forms of countries that news uses and that also spell small places ("US", "Us").
@@ -169,6 +188,9 @@ _RIGHT_CONTAINER = re.compile(
     r"^,\s*((?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
     r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
+_DATELINE_LEFT = re.compile(r"(?:^|\n)\s*$")
+_DATELINE_RIGHT = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z])")
+_LIST_GOES_ON = re.compile(r"^(?:\s*,)?\s+and\s+[A-Z]|^\s*,\s*[A-Z]")
 _LONG_FORM = re.compile(
     r"^(?:(?:islamic|democratic|people's|federal|arab|united)\s+)*"
     r"(?:republic|kingdom|state|emirate|sultanate|principality|commonwealth|federation)\s+of\s+(?:the\s+)?",
@@ -189,14 +211,16 @@ _PRECISION: dict[str, Precision] = {
     "region": "region",
 }
 # Weights of the ranking features (log-odds-like points), set on LGL and GeoWebNews together.
-_W_POP = 0.4  # per tenfold population
+_W_POP = 0.35  # per tenfold population
 _W_WORLD_CITY = 0.5  # a city of a million or more, over its small namesakes ...
 _WORLD_CITY = 1_000_000  # ... at this size
+_W_DATELINE_POP = 1.0  # more per tenfold population for a city a dateline names alone (AP style)
 _SMALL_TOWN = 100_000
 _SMALL_TOWN_COUNTRY_ONLY = 0.5  # the share of country evidence a small town gets without its admin1
 _W_COUNTRY_ANY = 1.5  # some evidence for the candidate's country
 _W_COUNTRY_SHARE = 1.5  # the country's share of the article's evidence
 _W_ADMIN1 = 1.0  # evidence for the candidate's admin1 (state, province)
+_TOWN_ADMIN1_SHARE = 0.5  # a town counts half as much as the admin1 itself for its admin1
 _W_NEAR = 1.0  # another place of the article nearby ...
 _NEAR_KM = 100.0  # ... on this scale
 _W_PAIR = 2.5  # a plausible namesake of another name of the article right next to the candidate ...
@@ -220,21 +244,110 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     may not be places, and it lists unresolved names instead.
     """
     mentions = [Mention(text[s:e], s, e, "GOLD") for s, e in spans]
-    toponyms = resolve(text, mentions, gazetteer)
-    localities = [t for t in toponyms if t.place is not None and t.place.kind in _POINT_KINDS]
-    return [_near_locality(t, localities) if t.place is None else t for t in toponyms]
+    resolved = _resolve(text, mentions, gazetteer)
+    # A span the gazetteer cannot place as written may carry a place's name inside it: "Bank of
+    # Japan", "Arizona State University", "the Mexican Senate". Read those again by that name,
+    # with the rest of the article as context.
+    inner = {
+        i: sub
+        for i, (t, g) in enumerate(resolved)
+        if (t.place is None or not _spelt(g)) and (sub := _inner_name(mentions[i], gazetteer)) is not None
+    }
+    if inner:
+        again = _resolve(text, [inner.get(i, m) for i, m in enumerate(mentions)], gazetteer)
+        for i in inner:
+            t, g = again[i]
+            if t.place is not None and _spelt(g):
+                resolved[i] = (replace(t, mention=mentions[i], qualifier=INNER_NAME), g)
+    toponyms = [t for t, _ in resolved]
+    localities = [
+        t
+        for t in toponyms
+        if t.place is not None and t.place.kind in _POINT_KINDS and t.qualifier != INNER_NAME
+    ]
+    # The countries, states and provinces the article names outright: a street is in one of their towns.
+    named = {
+        (t.place.country_code, t.place.admin1 if t.place.kind == "admin1" else _WHOLE_COUNTRY)
+        for t in toponyms
+        if t.place is not None and t.place.kind in ("admin1", "country")
+    }
+    return [
+        _near_locality(t, localities, named) if t.place is None or not _spelt(g) else t for t, g in resolved
+    ]
 
 
-def _near_locality(t: Toponym, localities: list[Toponym]) -> Toponym:
+INNER_NAME = "named inside"  # the qualifier of a span placed by a place name inside it
+
+
+def _inner_name(m: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """The longest run of capitalised words inside the span that is a place name or a demonym."""
+    words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)]
+    low = m.text.lower().replace(".", " ").split()
+    heads = [w for i, w in enumerate(low) if i in (0, len(low) - 1) or low[i + 1 : i + 2] == ["of"]]
+    if any(w in _LOCAL_WORDS for w in heads):
+        return None  # a street, a school, a stadium: where it is, not what it is named after
+    runs = [
+        (words[i][0], words[i + n - 1][1])
+        for n in range(len(words) - 1, 0, -1)
+        for i in range(len(words) - n + 1)
+    ]
+    lookup = _Lookup(gazetteer)
+    for a, b in runs:
+        sub = m.text[a:b]
+        if "  " in sub or "\n" in sub:
+            continue  # words split by more than a single space are not one name
+        if sub.lower() in _FACILITY_WORDS or sub.lower() in _DIRECTION_NAMES:
+            continue
+        common = gazetteer.is_common_word(sub)  # "Bend", "Plantation": towns, and words too
+        if any(_is_landmark(c, common) for c in lookup.candidates(sub)):
+            return Mention(sub, m.start + a, m.start + b, m.label)
+        if lookup.demonym(sub)[1]:
+            return Mention(sub, m.start + a, m.start + b, m.label)
+    return None
+
+
+def _is_landmark(c: Candidate, common_word: bool) -> bool:
+    """A place well enough known to be what a body or building named after it stands for."""
+    if c.match != "exact" or c.score < 1.0:
+        return False
+    return c.place.kind in ("country", "admin1", "region") or (
+        c.place.population >= _INNER_MIN_POPULATION and not common_word
+    )
+
+
+_INNER_MIN_POPULATION = 50_000
+_LOCAL_WORDS = frozenset(
+    """street st road rd avenue ave drive dr boulevard blvd lane ln way square sq plaza bridge hall
+    tower building center centre school academy library church chapel cathedral basilica mosque
+    temple museum hospital clinic stadium arena park garden gardens inn hotel club market mall
+    airport station terminal court cottage estate village delta gateway campus quarter
+    high middle elementary racecourse course twp township colony river lake creek bay canal valley
+    island islands mountain mountains hill hills bend plantation""".split()
+)
+_DIRECTION_NAMES = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "central", "") for b in ("", "ern")
+) - {""}
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def _spelt(g: _Group) -> bool:
+    """Whether the group's place is spelt as written, not only a spelling variant or a fuzzy match."""
+    return g.best >= 0 and g.cands[g.best].match == "exact"
+
+
+def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
     if not localities:
         return t
     # the locality the article names most surely and most often, discounted by its distance in the
-    # text from the span (a street is usually in the town named around it)
+    # text from the span (a street is usually in the town named around it), and more so when it
+    # lies outside every state or province the article names
     here = t.mention.start
     weight: dict[str, float] = {}
     for x in localities:
         if x.place is not None:
-            weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence
+            cc = x.place.country_code
+            inside = not named or (cc, x.place.admin1) in named or (cc, _WHOLE_COUNTRY) in named
+            weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence * (1.0 if inside else _OUTSIDE)
     best = max(
         localities,
         key=lambda x: (
@@ -248,11 +361,17 @@ def _near_locality(t: Toponym, localities: list[Toponym]) -> Toponym:
 
 
 NEAREST_LOCALITY = "nearest locality"  # the qualifier of a span placed at a locality near it
+_OUTSIDE = 0.01  # the weight of a locality outside every country, state and province the article names
+_WHOLE_COUNTRY = "*"
 _LOCALITY_CHARS = 200.0  # how fast a locality's claim on a span fades with distance in the text
 
 
 def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
     """Resolve each mention to a place, reading the whole article for context; same order as `mentions`."""
+    return [t for t, _ in _resolve(text, mentions, gazetteer)]
+
+
+def _resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[tuple[Toponym, _Group]]:
     if not mentions:
         return []
     lookup = _Lookup(gazetteer)
@@ -260,11 +379,11 @@ def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> lis
     groups = _group(readings, lookup)
     _choose(groups)
     _share_senses(groups)
-    out: list[Toponym] = []
+    out: list[tuple[Toponym, _Group]] = []
     for mention, reading in zip(mentions, readings, strict=True):
         g = reading.group
         assert g is not None
-        out.append(_toponym(mention, reading, g))
+        out.append((_toponym(mention, reading, g), g))
     return out
 
 
@@ -281,6 +400,9 @@ class _Reading:
     qualifier: str = ""  # as written: "central province", "city", "northern"
     direction: tuple[int, int] | None = None
     container: str = ""  # "Texas" in "Paris, Texas"
+    dateline: bool = False  # "WASHINGTON (AP) -": a wire names a city alone only when it is the famous one
+    # what an abbreviation may stand for ("WA": Washington, Western Australia)
+    expansions: tuple[str, ...] = ()
     demonym: bool = False
     group: _Group | None = None
 
@@ -313,6 +435,11 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     alias = _ALIASES.get(key) or state
     if alias:
         queries.append(alias)
+    compact = name.replace(".", "").replace(" ", "")
+    if not alias:
+        r.expansions = _ADMIN_ABBREVIATIONS.get(compact, ()) or (
+            (_POSTAL_STATES[compact],) if compact in _POSTAL_STATES and len(name) <= 4 else ()
+        )
     if "," in name:  # the span itself is "Springfield, Illinois"
         head, _, tail = name.partition(",")
         r.container = _clean(tail)
@@ -358,9 +485,11 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
             r.direction = _DIRECTION_WORDS[base]
             r.qualifier = base + "ern" if base != "central" else "central"
             r.kind_cue = r.kind_cue or "area"
+    r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)
-        if cm:
+        # "Washington, New York and Boston" is a list; "Alexandria, Va., and Richmond" is not.
+        if cm and ("." in cm.group(1) or not _LIST_GOES_ON.match(right[cm.end() :])):
             r.container = cm.group(1)
     return r
 
@@ -411,6 +540,14 @@ class _Lookup:
         self._containers[name] = got
         return got
 
+    def abbreviated(self, name: str) -> list[Candidate]:
+        """The states, provinces and countries an abbreviation's expansion names, as literal matches."""
+        return [
+            Candidate(c.place, "exact", 1.0)
+            for c in self.candidates(name)
+            if c.match == "exact" and c.place.kind in ("admin1", "country", "region") and _is_primary(c, name)
+        ]
+
     def demonym(self, word: str) -> tuple[str, list[Candidate]]:
         """The place a demonym names ("Syrian" -> Syria, "Palestinians" -> Palestine) and its candidates."""
         if not word[:1].isupper() or (" " in word.strip() and not word.split()[-1][:1].isupper()):
@@ -456,6 +593,7 @@ class _Group:
     confidence: float = 0.0
     demonym: bool = False
     names_country: bool = False  # the name is a country's own name
+    dateline: bool = False  # one of its mentions is a bare dateline
 
 
 def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
@@ -468,10 +606,14 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
             cands, query = lookup.candidates(q), q
             if any(c.match != "fuzzy" for c in cands):
                 break
+        expanded = [c for q in r.expansions for c in lookup.abbreviated(q)]
+        if expanded:
+            cands, query = expanded, r.expansions[0]
         if r.container:
             places = lookup.container(r.container)
-            # Only a real container: "Homs, Hama and Idlib" is a list, "Paris, Texas" is not.
-            inside = [c for c in cands if any(_contains(p, c.place) for p in places)]
+            # Only a real container: "Homs, Hama and Idlib" is a list, "Paris, Texas" is not; nor is
+            # "Brazil, Venezuela", where only a spelling variant ("Bruzual") lies inside the second.
+            inside = [c for c in cands if c.match == "exact" and any(_contains(p, c.place) for p in places)]
             if inside:
                 containers = tuple(places)
             else:
@@ -486,6 +628,7 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
             g = _Group(r.key, query, r.kind_cue, containers, cands, demonym=r.demonym)
             by_key[gkey] = g
         g.n += 1
+        g.dateline = g.dateline or r.dateline
         r.group = g
     groups = list(by_key.values())
     for g in groups:
@@ -527,6 +670,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
         if p.population >= _WORLD_CITY:
             s += _W_WORLD_CITY  # "Moscow", "Paris": a US namesake needs more than a US-heavy article
+        if g.dateline and not g.container_places:
+            s += _W_DATELINE_POP * math.log10(p.population + 1)
     else:
         s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
     if g.kind_cue == "admin":
@@ -550,7 +695,17 @@ def _is_primary(c: Candidate, query: str) -> bool:
         return False
     # A country's or admin1's other names are conventional ("America", "Palestine"); a town's are
     # often historical or foreign ("Alexandria" for Mashhad), so only its own name counts.
-    return c.place.kind in ("country", "admin1", "region") or fold(c.place.name) == fold(query)
+    if c.place.kind in ("country", "admin1", "region"):
+        return True
+    return _spelled_out(c.place.name) == _spelled_out(query)
+
+
+def _spelled_out(name: str) -> str:
+    """The folded name with its abbreviated words written out: "St. Petersburg" = "Saint Petersburg"."""
+    return " ".join(_ABBREVIATED_WORDS.get(w, w) for w in fold(name).replace(".", " ").split())
+
+
+_ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
 def _is_seat_city(c: Candidate, g: _Group) -> bool:
@@ -684,7 +839,7 @@ def _context(groups: list[_Group]) -> _Context:
         countries[p.country_code] += w * named
         total += w * named
         if p.kind == "admin1" or (p.kind in ("populated_place", "feature", "region", "admin2") and p.admin1):
-            admin1s[(p.country_code, p.admin1)] += w * (1.5 if p.kind == "admin1" else 1.0)
+            admin1s[(p.country_code, p.admin1)] += w * (1.5 if p.kind == "admin1" else _TOWN_ADMIN1_SHARE)
         if p.kind in ("populated_place", "feature", "admin2"):
             anchors.append((p.lat, p.lon, w, g))
     anchors.sort(key=lambda a: -a[2])

@@ -371,3 +371,142 @@ def test_seats_counties_oceans(
     t = next(t for t in tops if t.mention.text == name)
     assert t.place is not None and t.place.id == place_id
     assert t.precision == precision
+
+
+# -- names inside spans, spelling variants, abbreviations, datelines, lists -----------------------
+
+_WORLD = [
+    Place("country:JP", "Japan", 36.0, 138.0, "JP", kind="country", population=126_000_000),
+    Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+    Place("country:RU", "Russia", 60.0, 100.0, "RU", kind="country", population=144_000_000),
+    Place("country:BR", "Brazil", -10.0, -55.0, "BR", kind="country", population=209_000_000),
+    Place("country:VE", "Venezuela", 8.0, -66.0, "VE", kind="country", population=28_000_000),
+    Place("country:AU", "Australia", -25.0, 135.0, "AU", kind="country", population=25_000_000),
+    Place("admin1:US-AZ", "Arizona", 34.5, -111.5, "US", "AZ", kind="admin1", population=7_000_000),
+    Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+    Place("admin1:US-LA", "Louisiana", 31.0, -92.0, "US", "LA", kind="admin1", population=4_600_000),
+    Place("admin1:US-NY", "New York", 43.0, -75.5, "US", "NY", kind="admin1", population=19_000_000),
+    Place("admin1:AU-WA", "Western Australia", -25.0, 122.0, "AU", "08", kind="admin1", population=2_600_000),
+    Place("admin1:CA-NB", "New Brunswick", 46.5, -66.0, "CA", "04", kind="admin1", population=780_000),
+    Place("gn:2063523", "Perth", -31.95, 115.86, "AU", "08", population=1_900_000),
+    Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545),
+    Place("gn:5144040", "Washington", 42.70, -73.70, "US", "NY", population=1_500),
+    Place("gn:5128581", "New York City", 40.71, -74.01, "US", "NY", population=8_804_190),
+    Place("gn:4930956", "Boston", 42.36, -71.06, "US", "MA", population=617_594),
+    Place("gn:5109797", "Boston", 42.63, -78.74, "US", "NY", population=1_000),
+    Place("gn:5106834", "Albany", 42.65, -73.76, "US", "NY", population=97_856),
+    Place("gn:536203", "Saint Petersburg", 59.94, 30.31, "RU", "66", population=5_351_935),
+    Place("gn:4171563", "St. Petersburg", 27.77, -82.68, "US", "FL", population=257_083),
+    Place("gn:4335045", "New Orleans", 29.95, -90.07, "US", "LA", population=389_617),
+    Place("gn:5200000", "Hampton", 40.58, -79.95, "US", "PA", population=18_000),
+    Place("gn:3647931", "Bruzual", 8.05, -69.33, "VE", "04", population=8_000),
+]
+_WORLD_ALT = {"gn:536203": ["St. Petersburg"], "gn:5128581": ["New York"]}
+
+
+@pytest.fixture(scope="module")
+def world_gaz() -> Gazetteer:
+    return Gazetteer.from_places(_WORLD, alternate_names=_WORLD_ALT)
+
+
+def _resolve_names(text: str, names: list[str], gaz: Gazetteer) -> dict[str, Toponym]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {t.mention.text: t for t in resolve_spans(text, spans, gaz)}
+
+
+@pytest.mark.parametrize(
+    "text, names, name, place_id",
+    [
+        # a body named after a place stands for that place ...
+        ("Tokyo watched the Bank of Japan.", ["Bank of Japan"], "Bank of Japan", "country:JP"),
+        ("A study by Arizona State University in Washington.", ["Arizona State University", "Washington"],
+         "Arizona State University", "admin1:US-AZ"),
+        ("A Japanese Senate vote.", ["Japanese Senate"], "Japanese Senate", "country:JP"),  # demonym inside
+        # ... a street named after one is where the street is, not the namesake
+        ("In New Orleans, Louisiana, Hampton Avenue flooded.", ["New Orleans", "Louisiana", "Hampton Avenue"],
+         "Hampton Avenue", "gn:4335045"),
+    ],
+)  # fmt: skip
+def test_a_place_named_inside_a_span(
+    world_gaz: Gazetteer, text: str, names: list[str], name: str, place_id: str
+) -> None:
+    t = _resolve_names(text, names, world_gaz)[name]
+    assert t.place is not None and t.place.id == place_id
+
+
+def test_an_inner_name_is_marked_and_never_a_locality_for_others(world_gaz: Gazetteer) -> None:
+    text = "The Bank of Japan met. Qwxyz Street was closed in New York."
+    got = _resolve_names(text, ["Bank of Japan", "Qwxyz Street", "New York"], world_gaz)
+    from geo.resolve import INNER_NAME
+
+    assert got["Bank of Japan"].qualifier == INNER_NAME
+    assert got["Qwxyz Street"].place is not None and got["Qwxyz Street"].place.id == "gn:5128581"
+
+
+def test_a_spelling_variant_alone_does_not_place_a_given_span(world_gaz: Gazetteer) -> None:
+    # "Brazel" only shares its consonants with Bruzual: the span goes to the article's locality instead
+    text = "Migrants reached Brazel from Perth."
+    got = _resolve_names(text, ["Brazel", "Perth"], world_gaz)
+    assert got["Brazel"].qualifier == NEAREST_LOCALITY
+    assert got["Brazel"].place is not None and got["Brazel"].place.id == "gn:2063523"
+
+
+def test_a_country_before_another_country_is_a_list_not_a_container(world_gaz: Gazetteer) -> None:
+    text = "Country: Brazil, Venezuela (Bolivarian Republic of). Arrivals in Brazil grew."
+    got = resolve_spans(text, _spans_of(text, ["Brazil", "Venezuela"]), world_gaz)
+    assert {t.place.id for t in got if t.mention.text == "Brazil" and t.place} == {"country:BR"}
+
+
+def test_a_list_of_cities_is_not_a_city_and_its_state(world_gaz: Gazetteer) -> None:
+    text = "After stops in Washington, New York and Boston, the prince flew home."
+    got = _resolve_names(text, ["Washington", "New York", "Boston"], world_gaz)
+    assert got["Washington"].place is not None and got["Washington"].place.id == "gn:4140963"
+    assert got["Boston"].place is not None and got["Boston"].place.id == "gn:4930956"
+
+
+def test_saint_and_st_are_one_name(world_gaz: Gazetteer) -> None:
+    text = "Russia will close the consulate in St. Petersburg, the United States said."
+    got = _resolve_names(text, ["Russia", "St. Petersburg", "United States"], world_gaz)
+    assert got["St. Petersburg"].place is not None and got["St. Petersburg"].place.id == "gn:536203"
+
+
+@pytest.mark.parametrize(
+    "text, names, place_id",
+    [
+        ("Perth, the capital of WA, in Australia.", ["Perth", "WA", "Australia"], "admin1:AU-WA"),
+        ("Farms in WA and Arizona, United States.", ["WA", "Arizona", "United States"], "admin1:US-WA"),
+        ("Estey's Bridge, N.B., was quiet.", ["N.B."], "admin1:CA-NB"),
+    ],
+)
+def test_abbreviations_of_states_and_provinces(
+    world_gaz: Gazetteer, text: str, names: list[str], place_id: str
+) -> None:
+    got = _resolve_names(text, names, world_gaz)
+    abbr = next(t for n, t in got.items() if n in ("WA", "N.B."))
+    assert abbr.place is not None and abbr.place.id == place_id
+
+
+def test_a_bare_dateline_is_the_famous_city(world_gaz: Gazetteer) -> None:
+    text = "WASHINGTON (AP) - Lawmakers from Albany and New York met. Washington said so."
+    got = resolve_spans(text, _spans_of(text, ["WASHINGTON", "Albany", "New York", "Washington"]), world_gaz)
+    assert {t.place.id for t in got if t.mention.text.lower() == "washington" and t.place} == {"gn:4140963"}
+    # negative: without the dateline the town next to Albany is the likelier reading
+    text = "In Washington, lawmakers from Albany and New York met. Washington said so."
+    got = resolve_spans(text, _spans_of(text, ["Washington", "Albany", "New York"]), world_gaz)
+    assert {t.place.id for t in got if t.mention.text == "Washington" and t.place} == {"gn:5144040"}
+
+
+def _spans_of(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every name."""
+    import re
+
+    return sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text))
+
+
+def test_a_street_is_in_a_town_of_the_state_the_article_names(world_gaz: Gazetteer) -> None:
+    text = "Louisiana: New Orleans voted on Monday. Later, Hampton officials toured Qwxyz Street."
+    got = _resolve_names(text, ["Louisiana", "New Orleans", "Hampton", "Qwxyz Street"], world_gaz)
+    street = got["Qwxyz Street"]
+    # Hampton (Pennsylvania) is nearer in the text, but only New Orleans lies in the named state
+    assert street.qualifier == NEAREST_LOCALITY
+    assert street.place is not None and street.place.id == "gn:4335045"
