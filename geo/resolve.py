@@ -162,7 +162,10 @@ _CITY_NOUNS = r"city|town|village|capital|suburb|hamlet|township|municipality|ne
 _DIR = r"(north|south|east|west)?[- ]?(north|south|east|west)(?:ern)?|central|centre of|center of"
 
 # "the central province of Homs", "the Syrian city of Homs", "the town of" (left of the span).
-_LEFT_KIND = re.compile(rf"\b((?:[\w-]+\s+)?({_ADMIN_NOUNS}|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE)
+# ("the territory of Georgia" may be a country's: "territory" is a kind only after the name.)
+_LEFT_KIND = re.compile(
+    rf"\b((?:[\w-]+\s+)?((?!territory)(?:{_ADMIN_NOUNS})|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE
+)
 # "Homs province", "Homs city" (right of the span).
 _RIGHT_KIND = re.compile(rf"^\s+(?i:({_ADMIN_NOUNS}|{_CITY_NOUNS}))(?:e?s)?\b")
 # "Idlib and Hama provinces", "Homs, Hama and Idlib governorates": a plural noun after a list
@@ -260,11 +263,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
             if t.place is not None and _spelt(g):
                 resolved[i] = (replace(t, mention=mentions[i], qualifier=INNER_NAME), g)
     toponyms = [t for t, _ in resolved]
-    localities = [
-        t
-        for t in toponyms
-        if t.place is not None and t.place.kind in _POINT_KINDS and t.qualifier != INNER_NAME
-    ]
+    placed = [t for t in toponyms if t.place is not None and t.qualifier != INNER_NAME]
+    # towns first; an article that names only countries or regions lends the span one of those
+    localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
     # The countries, states and provinces the article names outright: a street is in one of their towns.
     named = {
         (t.place.country_code, t.place.admin1 if t.place.kind == "admin1" else _WHOLE_COUNTRY)
@@ -356,7 +357,7 @@ def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, 
         ),
     )
     return Toponym(
-        t.mention, best.place, "point", best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
+        t.mention, best.place, best.precision, best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
     )
 
 
@@ -668,8 +669,9 @@ def _prior(c: Candidate, g: _Group) -> float:
         importance = 0.5
     if p.kind in ("populated_place", "feature"):
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
-        if p.population >= _WORLD_CITY:
-            s += _W_WORLD_CITY  # "Moscow", "Paris": a US namesake needs more than a US-heavy article
+        if p.population >= _WORLD_CITY or p.capital:
+            # "Moscow", "Paris", "Washington": a namesake needs more than an article heavy with its country
+            s += _W_WORLD_CITY
         if g.dateline and not g.container_places:
             s += _W_DATELINE_POP * math.log10(p.population + 1)
     else:

@@ -35,6 +35,7 @@ class Place:
     admin1_name: str = ""
     # A GeoJSON geometry (Polygon/MultiPolygon) where one exists; kept out of equality and hashing.
     polygon: Mapping[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    capital: bool = False  # a country's capital: "Washington" in world news is the capital, not the town
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,6 +175,7 @@ def test_direction_of_a_city_moves_the_point_toward_that_side(gaz: Gazetteer) ->
         ("Georgia lawmakers met in Atlanta.", "Georgia", "gn:4197000"),
         ("Russia's war with Georgia reached Tbilisi.", "Georgia", "gn:614540"),
         ("Georgia is a country in the Caucasus.", "Georgia", "gn:614540"),  # a country over a state
+        ("Russia mined the border territory of Georgia near Tbilisi.", "Georgia", "gn:614540"),
         ("Paris is lovely.", "Paris", "gn:2988507"),
         # a US-heavy story: the small Texan namesake needs Texas in the story, not just the US
         (
