@@ -1202,9 +1202,11 @@ class _Builder:
             if not name or not cc or "airport" not in name.lower():
                 continue
             lat, lon = float(a["lat"]), float(a["lon"])
-            names = [name, name.replace(" International", "")]
-            if city and name.startswith(city + " ") and len(name) > len(city) + 9:
-                names.append(name[len(city) + 1 :])
+            names = []
+            for full in (name, name.replace(" International", "")):
+                names.append(full)
+                if city and full.startswith(city + " ") and len(full) > len(city) + 9:
+                    names.append(full[len(city) + 1 :])
             if city:
                 names += [f"{city} Airport", f"{city} International Airport"]
             core = [w for w in name.split() if w.lower() not in _AIRPORT_WORDS and w != city]

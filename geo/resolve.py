@@ -217,6 +217,7 @@ _PRECISION: dict[str, Precision] = {
 _W_POP = 0.35  # per tenfold population
 _W_WORLD_CITY = 0.5  # a city of a million or more, over its small namesakes ...
 _WORLD_CITY = 1_000_000  # ... at this size
+_W_CAPITAL = 1.0  # a country's capital, over its namesakes
 _W_DATELINE_POP = 1.0  # more per tenfold population for a city a dateline names alone (AP style)
 _SMALL_TOWN = 100_000
 _SMALL_TOWN_COUNTRY_ONLY = 0.5  # the share of country evidence a small town gets without its admin1
@@ -241,10 +242,14 @@ _COUNTRY_OFFSET_KM = 150.0
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Toponym]:
     """Resolve given spans (start, end) of `text`; one Toponym per span, in the spans' order.
 
-    The spans are known to be places, so one the gazetteer cannot place (a street, a building, a
-    neighbourhood) is put at the locality the article names nearest to it, with a low confidence
-    and the qualifier "nearest locality". The claims pipeline does not do this: its own mentions
-    may not be places, and it lists unresolved names instead.
+    The spans are known to be places, so one the gazetteer cannot place as written gets two more
+    readings. A place named inside it stands for a body or landmark ("Bank of Japan", "Arizona
+    State University"; qualifier "named inside"). A street, a building or a neighbourhood is put at
+    the locality the article names nearest to it, preferring towns inside the countries and states
+    the article names, with a low confidence and the qualifier "nearest locality"; an article that
+    names no town lends its surest area. A spelling variant or fuzzy match alone does not place a
+    span: in English news it is nearly always another place. The claims pipeline does none of this:
+    its own mentions may not be places, and it lists unresolved names instead.
     """
     mentions = [Mention(text[s:e], s, e, "GOLD") for s, e in spans]
     resolved = _resolve(text, mentions, gazetteer)
@@ -669,9 +674,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         importance = 0.5
     if p.kind in ("populated_place", "feature"):
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
-        if p.population >= _WORLD_CITY or p.capital:
-            # "Moscow", "Paris", "Washington": a namesake needs more than an article heavy with its country
-            s += _W_WORLD_CITY
+        # "Moscow", "Paris", "Washington": a namesake needs more than an article heavy with its country
+        s += max(_W_WORLD_CITY if p.population >= _WORLD_CITY else 0.0, _W_CAPITAL if p.capital else 0.0)
         if g.dateline and not g.container_places:
             s += _W_DATELINE_POP * math.log10(p.population + 1)
     else:

@@ -428,6 +428,13 @@ def test_country_points_file_is_valid() -> None:
         ("Darfur", "region", 13.5, 24.5, 30),
         ("Atlantic Ocean", "region", 0.0, -30.0, 30),
         ("B.C.", "admin1", 54.0, -125.0, 200),
+        ("Bosnia", "country", 44.0, 18.0, 100),  # a two-part country's short name
+        ("Yorkshire", "region", 54.0, -1.5, 60),  # English counties the ISO list splits up
+        # airports (airportsdata): full name, name without the city, the city's airport, the core
+        ("London Heathrow Airport", "feature", 51.47, -0.46, 5),
+        ("Heathrow Airport", "feature", 51.47, -0.46, 5),
+        ("Heathrow", "feature", 51.47, -0.46, 5),
+        ("Damascus airport", "feature", 33.41, 36.52, 5),
     ],
 )
 def test_real_new_sources(
@@ -445,3 +452,20 @@ def test_real_new_sources(
         return
     p = cands[0].place
     assert km(lat, lon, p.lat, p.lon) <= max_km, p
+
+
+@pytest.mark.realdata
+def test_real_capitals_are_flagged(real_gazetteer: Gazetteer) -> None:
+    def capitals(name: str) -> set[str]:
+        return {c.place.country_code for c in real_gazetteer.candidates(name) if c.place.capital}
+
+    assert capitals("Washington") == {"US"}
+    assert capitals("Damascus") == {"SY"}
+    assert capitals("Homs") == set()
+
+
+@pytest.mark.realdata
+def test_real_an_airport_core_that_is_an_english_word_is_not_a_name(real_gazetteer: Gazetteer) -> None:
+    # Chicago Midway International Airport: "Midway" alone stays the word (and the towns)
+    assert not any(c.place.id.startswith("airport:") for c in real_gazetteer.candidates("Midway"))
+    assert any(c.place.id == "airport:MDW" for c in real_gazetteer.candidates("Midway Airport"))

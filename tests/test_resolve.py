@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.resolve import NEAREST_LOCALITY, resolve, resolve_spans
+from geo.resolve import INNER_NAME, NEAREST_LOCALITY, resolve, resolve_spans
 from geo.types import Mention, Place, Toponym
 
 # A rectangle is enough to tell "north of the centre, inside the governorate".
@@ -438,8 +441,6 @@ def test_a_place_named_inside_a_span(
 def test_an_inner_name_is_marked_and_never_a_locality_for_others(world_gaz: Gazetteer) -> None:
     text = "The Bank of Japan met. Qwxyz Street was closed in New York."
     got = _resolve_names(text, ["Bank of Japan", "Qwxyz Street", "New York"], world_gaz)
-    from geo.resolve import INNER_NAME
-
     assert got["Bank of Japan"].qualifier == INNER_NAME
     assert got["Qwxyz Street"].place is not None and got["Qwxyz Street"].place.id == "gn:5128581"
 
@@ -499,8 +500,6 @@ def test_a_bare_dateline_is_the_famous_city(world_gaz: Gazetteer) -> None:
 
 def _spans_of(text: str, names: list[str]) -> list[tuple[int, int]]:
     """Every occurrence of every name."""
-    import re
-
     return sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text))
 
 
@@ -511,3 +510,25 @@ def test_a_street_is_in_a_town_of_the_state_the_article_names(world_gaz: Gazette
     # Hampton (Pennsylvania) is nearer in the text, but only New Orleans lies in the named state
     assert street.qualifier == NEAREST_LOCALITY
     assert street.place is not None and street.place.id == "gn:4335045"
+
+
+def test_a_capital_is_read_as_a_world_city() -> None:
+    places = [
+        Place("gn:2172517", "Canberra", -35.28, 149.13, "AU", "01", population=367_752, capital=True),
+        Place("gn:9999999", "Canberra", 40.0, -80.0, "US", "PA", population=400_000),
+    ]
+    text = "Officials in Canberra met on Monday."
+    got = _resolve_names(text, ["Canberra"], Gazetteer.from_places(places))
+    assert got["Canberra"].place is not None and got["Canberra"].place.id == "gn:2172517"
+    # negative: without the flag the slightly larger namesake is read
+    plain = [replace(p, capital=False) for p in places]
+    got = _resolve_names(text, ["Canberra"], Gazetteer.from_places(plain))
+    assert got["Canberra"].place is not None and got["Canberra"].place.id == "gn:9999999"
+
+
+def test_a_span_in_an_article_without_towns_takes_the_area_it_names(world_gaz: Gazetteer) -> None:
+    text = "Protesters filled Qwxyz Square, the heart of protests across Japan."
+    got = _resolve_names(text, ["Qwxyz Square", "Japan"], world_gaz)
+    square = got["Qwxyz Square"]
+    assert square.qualifier == NEAREST_LOCALITY and square.precision == "country"
+    assert square.place is not None and square.place.id == "country:JP"
