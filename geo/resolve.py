@@ -136,6 +136,7 @@ _IRREGULAR_DEMONYMS: dict[str, str] = {
     "sinhalese": "Sri Lanka", "basque": "Basque Country", "flemish": "Flanders", "catalan": "Catalonia",
     "bahamian": "Bahamas", "luxembourger": "Luxembourg", "monegasque": "Monaco", "maltese": "Malta",
     "korean": "South Korea", "salvadoran": "El Salvador", "philippine": "Philippines",
+    "serb": "Serbia", "croat": "Croatia", "bosniak": "Bosnia", "yugoslav": "Yugoslavia",
 }  # fmt: skip
 
 # Suffix rewrites that turn a demonym back into its place name, most specific first.
@@ -267,14 +268,14 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
             t, g = again[i]
             if t.place is not None and _spelt(g):
                 resolved[i] = (replace(t, mention=mentions[i], qualifier=INNER_NAME), g)
-    toponyms = [t for t, _ in resolved]
-    placed = [t for t in toponyms if t.place is not None and t.qualifier != INNER_NAME]
+    spelt = [t for t, g in resolved if t.place is not None and _spelt(g)]
+    placed = [t for t in spelt if t.qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
     # The countries, states and provinces the article names outright: a street is in one of their towns.
     named = {
         (t.place.country_code, t.place.admin1 if t.place.kind == "admin1" else _WHOLE_COUNTRY)
-        for t in toponyms
+        for t in spelt
         if t.place is not None and t.place.kind in ("admin1", "country")
     }
     return [
