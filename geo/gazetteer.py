@@ -519,12 +519,12 @@ class _MemoryStore:
             self._ranks.append(_rank(place.kind, place.population, curated))
             seen: set[str] = set()
             for n in names:
-                k = name_key(n)
-                if not k or k in seen:
+                k, f = name_key(n), fold(n)
+                if not k or f in seen:
                     continue
-                seen.add(k)
-                self._by_key[k].append((i, fold(n)))
-                self._by_vkey[variant_key(n)].append((i, k, fold(n)))
+                seen.add(f)
+                self._by_key[k].append((i, f))
+                self._by_vkey[variant_key(n)].append((i, k, f))
 
     @classmethod
     def from_rows(cls, rows: Sequence[_CsvRow], base: _Store, *, curated: bool) -> _MemoryStore:
@@ -890,15 +890,19 @@ class _Rec:
         self.keys: list[tuple[str, str, str]] | None = None
 
     def name_keys(self) -> list[tuple[str, str, str]]:
-        """(key, variant key, fold) per distinct key of the record's names, computed once."""
+        """(key, variant key, fold) per distinct spelling of the record's names, computed once.
+
+        Spellings that share a key are all kept: "Raqqa" is a literal name of Ar Raqqah, and a
+        literal match counts for more than a shared key.
+        """
         if self.keys is None:
             seen: set[str] = set()
             out = []
             for n in self.names:
-                k = name_key(n)
-                if k and k not in seen:
-                    seen.add(k)
-                    out.append((k, variant_key(n), fold(n)))
+                k, f = name_key(n), fold(n)
+                if k and f not in seen:
+                    seen.add(f)
+                    out.append((k, variant_key(n), f))
             self.keys = out
         return self.keys
 

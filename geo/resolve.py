@@ -268,19 +268,18 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
             t, g = again[i]
             if t.place is not None and _spelt(g):
                 resolved[i] = (replace(t, mention=mentions[i], qualifier=INNER_NAME), g)
-    spelt = [t for t, g in resolved if t.place is not None and _spelt(g)]
-    placed = [t for t in spelt if t.qualifier != INNER_NAME]
-    # towns first; an article that names only countries or regions lends the span one of those
-    localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
+    spelt = [i for i, (t, g) in enumerate(resolved) if t.place is not None and _spelt(g)]
     # The countries, states and provinces the article names outright: a street is in one of their towns.
     named = {
-        (t.place.country_code, t.place.admin1 if t.place.kind == "admin1" else _WHOLE_COUNTRY)
-        for t in spelt
-        if t.place is not None and t.place.kind in ("admin1", "country")
+        (p.country_code, p.admin1 if p.kind == "admin1" else _WHOLE_COUNTRY)
+        for i in spelt
+        if (p := resolved[i][0].place) is not None and p.kind in ("admin1", "country")
     }
-    return [
-        _near_locality(t, localities, named) if t.place is None or not _spelt(g) else t for t, g in resolved
-    ]
+    sure = {i for i in spelt if not _loose(resolved[i][1], named)}
+    placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
+    # towns first; an article that names only countries or regions lends the span one of those
+    localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
+    return [t if i in sure else _near_locality(t, localities, named) for i, (t, _) in enumerate(resolved)]
 
 
 INNER_NAME = "named inside"  # the qualifier of a span placed by a place name inside it
@@ -340,6 +339,16 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
 def _spelt(g: _Group) -> bool:
     """Whether the group's place is spelt as written, not only a spelling variant or a fuzzy match."""
     return g.best >= 0 and g.cands[g.best].match == "exact"
+
+
+def _loose(g: _Group, named: set[tuple[str, str]]) -> bool:
+    """A town whose name only shares its folded key with the span ("Anfield": Enfield, "Misrata":
+    Misratah), in a state or country the article does not name: more likely another place."""
+    c = g.cands[g.best]
+    if c.score >= 1.0 or c.place.kind != "populated_place" or g.demonym:
+        return False
+    p = c.place
+    return not any(cc == p.country_code and a in (p.admin1, _WHOLE_COUNTRY) for cc, a in named)
 
 
 def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:

@@ -532,3 +532,27 @@ def test_a_span_in_an_article_without_towns_takes_the_area_it_names(world_gaz: G
     square = got["Qwxyz Square"]
     assert square.qualifier == NEAREST_LOCALITY and square.precision == "country"
     assert square.place is not None and square.place.id == "country:JP"
+
+
+@pytest.mark.parametrize(
+    "text, names, span, place_id, qualifier",
+    [
+        # a town that only shares its folded key, in no country the article names: another place
+        ("Fans massed at Anfield before Liverpool played.", ["Anfield", "Liverpool"], "Anfield",
+         "gn:2644210", NEAREST_LOCALITY),
+        # the same loose match inside the country the article names is a transliteration
+        ("Militias in Misrata, Libya, said so.", ["Misrata", "Libya"], "Misrata", "gn:2214846", ""),
+    ],
+)  # fmt: skip
+def test_a_loose_spelling_counts_only_inside_the_articles_countries(
+    text: str, names: list[str], span: str, place_id: str, qualifier: str
+) -> None:
+    places = [
+        Place("gn:2644210", "Liverpool", 53.41, -2.98, "GB", "ENG", population=552_267),
+        Place("gn:2650120", "Enfield", 51.65, -0.08, "GB", "ENG", population=45_000),
+        Place("country:LY", "Libya", 28.0, 17.0, "LY", kind="country", population=6_700_000),
+        Place("gn:2214846", "Misratah", 32.38, 15.09, "LY", "58", population=386_120),
+    ]
+    got = _resolve_names(text, names, Gazetteer.from_places(places))[span]
+    assert got.place is not None and got.place.id == place_id
+    assert got.qualifier == qualifier
