@@ -204,7 +204,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 _KIND_WEIGHT = {
-    "country": 4.0, "admin1": 3.0, "region": 3.0, "admin2": 1.0, "populated_place": 0.0, "feature": -0.5,
+    "country": 4.0, "admin1": 3.0, "region": 3.0, "admin2": 1.0, "populated_place": 0.0,
+    "feature": 1.5,  # an air base, a plain, an airport, a landmark: listed at all for being notable
 }  # fmt: skip
 _PRECISION: dict[str, Precision] = {
     "populated_place": "point",
@@ -270,12 +271,15 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
                 resolved[i] = (replace(t, mention=mentions[i], qualifier=INNER_NAME), g)
     spelt = [i for i, (t, g) in enumerate(resolved) if t.place is not None and _spelt(g)]
     # The countries, states and provinces the article names outright: a street is in one of their towns.
+    # (Readings that hold only inside a named country do not count as naming it.)
     named = {
         (p.country_code, p.admin1 if p.kind == "admin1" else _WHOLE_COUNTRY)
         for i in spelt
-        if (p := resolved[i][0].place) is not None and p.kind in ("admin1", "country")
+        if (p := resolved[i][0].place) is not None
+        and p.kind in ("admin1", "country")
+        and not _needs_its_country(resolved[i][1])
     }
-    sure = {i for i in spelt if not _loose(resolved[i][1], named)}
+    sure = {i for i in spelt if not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named)}
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
@@ -341,14 +345,30 @@ def _spelt(g: _Group) -> bool:
     return g.best >= 0 and g.cands[g.best].match == "exact"
 
 
-def _loose(g: _Group, named: set[tuple[str, str]]) -> bool:
-    """A town whose name only shares its folded key with the span ("Anfield": Enfield, "Misrata":
-    Misratah), in a state or country the article does not name: more likely another place."""
+def _needs_its_country(g: _Group) -> bool:
+    """A reading that holds only inside a country the article names.
+
+    A town whose name only shares its folded key with the span ("Anfield": Enfield, "Misrata":
+    Misratah), and a province named by a bare direction ("West": Cameroon's, "Western": Sri
+    Lanka's, "North Side": Anguilla's), are more likely another place when their country is absent.
+    """
     c = g.cands[g.best]
-    if c.score >= 1.0 or c.place.kind != "populated_place" or g.demonym:
-        return False
     p = c.place
-    return not any(cc == p.country_code and a in (p.admin1, _WHOLE_COUNTRY) for cc, a in named)
+    key_only = c.score < 1.0 and p.kind == "populated_place" and not g.demonym
+    return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
+
+
+def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    p = t.place
+    return p is not None and (
+        (p.country_code, p.admin1) in named or (p.country_code, _WHOLE_COUNTRY) in named
+    )
+
+
+_DIRECTIONAL_NAME = re.compile(
+    r"(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|centre|center|middle|upper|lower)(?:ern)?"
+    r"(?: (?:side|coast|end|region|province|district|area|division|state|zone))?"
+)
 
 
 def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
@@ -361,8 +381,7 @@ def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, 
     weight: dict[str, float] = {}
     for x in localities:
         if x.place is not None:
-            cc = x.place.country_code
-            inside = not named or (cc, x.place.admin1) in named or (cc, _WHOLE_COUNTRY) in named
+            inside = not named or _in_named(x, named)
             weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence * (1.0 if inside else _OUTSIDE)
     best = max(
         localities,

@@ -556,3 +556,20 @@ def test_a_loose_spelling_counts_only_inside_the_articles_countries(
     got = _resolve_names(text, names, Gazetteer.from_places(places))[span]
     assert got.place is not None and got.place.id == place_id
     assert got.qualifier == qualifier
+
+
+def test_a_province_named_by_a_bare_direction_needs_its_country_in_the_article() -> None:
+    places = [
+        Place("country:RU", "Russia", 60.0, 100.0, "RU", kind="country", population=144_000_000),
+        Place("gn:524901", "Moscow", 55.75, 37.62, "RU", "48", population=10_381_222, capital=True),
+        Place("country:CM", "Cameroon", 6.0, 12.5, "CM", kind="country", population=25_000_000),
+        Place("admin1:CM-OU", "West", 5.5, 10.5, "CM", "OU", kind="admin1", population=1_700_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "In Moscow, Russia's row with the West deepened."
+    west = _resolve_names(text, ["Moscow", "Russia", "West"], gaz)["West"]
+    assert west.qualifier == NEAREST_LOCALITY and west.place is not None and west.place.id == "gn:524901"
+    # negative: in a story about Cameroon, its West region is meant
+    text = "Separatists in Cameroon clashed with troops in the West."
+    west = _resolve_names(text, ["Cameroon", "West"], gaz)["West"]
+    assert west.qualifier == "" and west.place is not None and west.place.id == "admin1:CM-OU"
