@@ -332,7 +332,7 @@ _LOCAL_WORDS = frozenset(
     temple museum hospital clinic stadium arena park garden gardens inn hotel club market mall
     airport station terminal court cottage estate village delta gateway campus quarter
     high middle elementary racecourse course twp township colony river lake creek bay canal valley
-    island islands mountain mountains hill hills bend plantation""".split()
+    island islands mountain mountains hill hills bend plantation embassy consulate""".split()
 )
 _DIRECTION_NAMES = frozenset(
     f"{a}{b}" for a in ("north", "south", "east", "west", "central", "") for b in ("", "ern")
@@ -786,6 +786,30 @@ class _Context:
     admin1s: dict[tuple[str, str], float]
     total: float
     anchors: list[tuple[float, float, float, _Group]]  # lat, lon, weight, source group
+    # what each name's own mentions add, to be left out when scoring that name: "Dublin City
+    # Council" must not vouch for "Dublin" being the Irish capital
+    own: dict[str, _Evidence]
+
+
+@dataclass(slots=True)
+class _Evidence:
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    total: float = 0.0
+
+    def add(self, p: Place, w: float, demonym: bool) -> None:
+        named = 1.5 if p.kind in ("country", "admin1") and not demonym else 1.0
+        self.countries[p.country_code] += w * named
+        self.total += w * named
+        if p.kind == "admin1" or (p.kind in ("populated_place", "feature", "region", "admin2") and p.admin1):
+            self.admin1s[(p.country_code, p.admin1)] += w * (
+                1.5 if p.kind == "admin1" else _TOWN_ADMIN1_SHARE
+            )
+
+
+def _name_of(g: _Group) -> str:
+    """The name a group reads, without its container: "Dublin" for "Dublin", "Dublin City", "Dublin, Ohio"."""
+    return g.key.split(",")[0]
 
 
 def _choose(groups: list[_Group]) -> None:
@@ -861,51 +885,40 @@ def _weight(g: _Group) -> float:
 
 
 def _context(groups: list[_Group]) -> _Context:
-    countries: dict[str, float] = defaultdict(float)
-    admin1s: dict[tuple[str, str], float] = defaultdict(float)
-    total = 0.0
+    every = _Evidence()
+    own: dict[str, _Evidence] = defaultdict(_Evidence)
     anchors: list[tuple[float, float, float, _Group]] = []
     for g in groups:
         if g.best < 0:
             continue
         p = g.cands[g.best].place
         w = _weight(g)
-        named = 1.5 if p.kind in ("country", "admin1") and not g.demonym else 1.0
-        countries[p.country_code] += w * named
-        total += w * named
-        if p.kind == "admin1" or (p.kind in ("populated_place", "feature", "region", "admin2") and p.admin1):
-            admin1s[(p.country_code, p.admin1)] += w * (1.5 if p.kind == "admin1" else _TOWN_ADMIN1_SHARE)
+        every.add(p, w, g.demonym)
+        own[_name_of(g)].add(p, w, g.demonym)
         if p.kind in ("populated_place", "feature", "admin2"):
             anchors.append((p.lat, p.lon, w, g))
     anchors.sort(key=lambda a: -a[2])
-    return _Context(dict(countries), dict(admin1s), total, anchors[:_MAX_ANCHORS])
-
-
-def _own_share(g: _Group) -> tuple[str, tuple[str, str] | None, float]:
-    """What group g itself adds to the context, so that it can be left out when scoring g."""
-    p = g.cands[g.best].place
-    w = _weight(g)
-    named = 1.5 if p.kind in ("country", "admin1") and not g.demonym else 1.0
-    a1 = (p.country_code, p.admin1) if p.admin1 and p.kind != "country" else None
-    return p.country_code, a1, w * named
+    return _Context(
+        dict(every.countries), dict(every.admin1s), every.total, anchors[:_MAX_ANCHORS], dict(own)
+    )
 
 
 def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
-    own_cc, own_a1, own_w = _own_share(g) if g.best >= 0 else ("", None, 0.0)
-    total = ctx.total - own_w
+    name = _name_of(g)
+    own = ctx.own.get(name) or _Evidence()
+    total = ctx.total - own.total
     s = 0.0
     if total > 1e-9 and not p.country_code:
         # An ocean or a macro-region spans countries: it agrees with whatever the article is about.
         s += _W_COUNTRY_ANY
     elif total > 1e-9:
-        cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - (own_w if own_cc == p.country_code else 0.0))
+        cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - own.countries.get(p.country_code, 0.0))
         # Any good evidence for the country counts, and a larger share of the article counts more.
         country = _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total
         aw = 0.0
         if p.kind != "country" and p.admin1:
-            aw = ctx.admin1s.get((p.country_code, p.admin1), 0.0)
-            if own_a1 == (p.country_code, p.admin1):
-                aw -= own_w
+            a1 = (p.country_code, p.admin1)
+            aw = ctx.admin1s.get(a1, 0.0) - own.admin1s.get(a1, 0.0)
             s += _W_ADMIN1 * (1.0 - math.exp(-max(0.0, aw)))
         if p.kind in _POINT_KINDS and p.population < _SMALL_TOWN and aw <= 0.0:
             # A small town is backed by its state or province being in the story, not by its
@@ -916,7 +929,7 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
         scale, gain = (_NEAR_KM, _W_NEAR) if p.kind != "admin1" else (3 * _NEAR_KM, _W_NEAR / 2)
         best = 0.0
         for lat, lon, w, src in ctx.anchors:
-            if src is g:
+            if _name_of(src) == name:
                 continue
             d = _haversine_km(p.lat, p.lon, lat, lon)
             best = max(best, min(1.0, w) * math.exp(-d / scale))

@@ -573,3 +573,20 @@ def test_a_province_named_by_a_bare_direction_needs_its_country_in_the_article()
     text = "Separatists in Cameroon clashed with troops in the West."
     west = _resolve_names(text, ["Cameroon", "West"], gaz)["West"]
     assert west.qualifier == "" and west.place is not None and west.place.id == "admin1:CM-OU"
+
+
+def test_mentions_of_one_name_do_not_vouch_for_each_other() -> None:
+    places = [
+        Place("gn:2964574", "Dublin", 53.33, -6.25, "IE", "L", population=1_024_027, capital=True),
+        Place("gn:4512060", "Columbus", 39.96, -83.00, "US", "OH", population=905_748),
+        Place("gn:4517009", "Dublin", 40.10, -83.11, "US", "OH", population=47_619),
+        Place("admin2:US-OH-franklin-county", "Franklin County", 39.97, -83.01, "US", "OH", kind="admin2"),
+    ]
+    text = (
+        "Dublin City Council met on Monday. Dublin City Council members and Dublin City Council staff "
+        "agreed. Dublin residents near Columbus, in Franklin County, were pleased."
+    )
+    got = resolve_spans(
+        text, _spans_of(text, ["Dublin", "Columbus", "Franklin County"]), Gazetteer.from_places(places)
+    )
+    assert {t.place.id for t in got if t.mention.text == "Dublin" and t.place} == {"gn:4517009"}
