@@ -862,7 +862,7 @@ def _pair_score(p: Place, g: _Group, cells: _Cells) -> float:
     for di in (-1, 0, 1):
         for dj in (-1, 0, 1):
             for lat, lon, src in cells.get((ci + di, cj + dj), ()):
-                if src is not g:
+                if _name_of(src) != _name_of(g):
                     best = max(best, math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
     return _W_PAIR * best
 
