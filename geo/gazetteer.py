@@ -326,10 +326,12 @@ _AIRPORT_WORDS = frozenset(
     "airbase aerodrome airstrip county city metropolitan".split()
 )
 
-# The first half of a two-part country name, which news uses alone ("fighting in Bosnia").
+# Names news uses for a country that neither source lists: the first half of a two-part name
+# ("fighting in Bosnia"), the short form ("Korea" for the Republic), the former name ("Swaziland").
 _COUNTRY_SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "BA": ("Bosnia",), "TT": ("Trinidad",), "AG": ("Antigua",), "KN": ("Saint Kitts", "St Kitts"),
     "VC": ("Saint Vincent", "St Vincent"), "ST": ("Sao Tome",), "PM": ("Saint Pierre",),
+    "KR": ("Korea",), "MK": ("Macedonia",), "SZ": ("Swaziland",), "TL": ("East Timor",),
 }  # fmt: skip
 
 

@@ -429,6 +429,7 @@ def test_country_points_file_is_valid() -> None:
         ("Atlantic Ocean", "region", 0.0, -30.0, 30),
         ("B.C.", "admin1", 54.0, -125.0, 200),
         ("Bosnia", "country", 44.0, 18.0, 100),  # a two-part country's short name
+        ("Korea", "country", 36.5, 127.75, 100),  # a short form neither source lists
         ("Yorkshire", "region", 54.0, -1.5, 60),  # English counties the ISO list splits up
         # airports (airportsdata): full name, name without the city, the city's airport, the core
         ("London Heathrow Airport", "feature", 51.47, -0.46, 5),
