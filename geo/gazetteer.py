@@ -85,8 +85,12 @@ class _Hit:
 
     place: Place
     rank: float
-    literal: str  # fold() of the name that produced the matched key
+    literal: str  # fold() of the names that produced the matched key, "|"-joined
     curated: bool
+
+    def spells(self, folded: str) -> bool:
+        """Whether one of the place's names is literally this (folded) text."""
+        return folded in self.literal.split("|")
 
 
 class _Store(Protocol):
@@ -182,8 +186,10 @@ class Gazetteer:
                 # does not outrank the town news means.
                 # A county's short forms ("Laurel", "Laurel Co.") are never literal: news means
                 # the town when it writes a bare name.
-                literal = fold(hit.place.name) == f or (hit.literal == f and hit.place.kind != "admin2")
-                if acronym and not literal and hit.literal.replace(" ", "") != f.replace(" ", ""):
+                literal = fold(hit.place.name) == f or (hit.spells(f) and hit.place.kind != "admin2")
+                bare = f.replace(" ", "")
+                spelt_bare = any(x.replace(" ", "") == bare for x in hit.literal.split("|"))
+                if acronym and not literal and not spelt_bare:
                     continue
                 add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)
@@ -218,7 +224,7 @@ class Gazetteer:
         key = name_key(text)
         if self._is_english(text):
             return any(
-                h.literal == f
+                h.spells(f)
                 and (
                     h.curated
                     or h.place.kind not in ("populated_place", "admin2")
@@ -892,20 +898,20 @@ class _Rec:
         self.keys: list[tuple[str, str, str]] | None = None
 
     def name_keys(self) -> list[tuple[str, str, str]]:
-        """(key, variant key, fold) per distinct spelling of the record's names, computed once.
+        """(key, variant key, folds) per distinct key of the record's names, computed once.
 
-        Spellings that share a key are all kept: "Raqqa" is a literal name of Ar Raqqah, and a
-        literal match counts for more than a shared key.
+        The spellings that share a key are all kept, "|"-joined: "Raqqa" is a literal name of Ar
+        Raqqah as much as "Ar Raqqah" is, and a literal match counts for more than a shared key.
         """
         if self.keys is None:
-            seen: set[str] = set()
-            out = []
+            folds: dict[str, list[str]] = {}
+            vkeys: dict[str, str] = {}
             for n in self.names:
                 k, f = name_key(n), fold(n)
-                if k and f not in seen:
-                    seen.add(f)
-                    out.append((k, variant_key(n), f))
-            self.keys = out
+                if k and f not in folds.setdefault(k, []):
+                    folds[k].append(f)
+                    vkeys.setdefault(k, variant_key(n))
+            self.keys = [(k, vkeys[k], "|".join(fs)) for k, fs in folds.items()]
         return self.keys
 
 
@@ -1303,7 +1309,7 @@ class _Builder:
                 if near:
                     target = min(near, key=lambda r: _km(p.lat, p.lon, r.lat, r.lon))
             if target is not None:
-                # Curated spellings go first so that they are the literal kept for their key.
+                # Curated spellings go first, as the main spelling of their key.
                 target.names[1:1] = row.names
                 target.keys = None
                 target.curated = target.curated or target.kind == "populated_place"
@@ -1337,7 +1343,8 @@ class _Builder:
             for r in self.recs
             # A county's bare name ("Union", "Lake") must not stop being an English word.
             if r.kind not in ("populated_place", "admin2") or r.population >= 1000 or r.curated
-            for _, _, f in r.name_keys()
+            for _, _, fs in r.name_keys()
+            for f in fs.split("|")
         }
         english = set(english_words()) - (set(_noun_only_words()) & important)
         db = sqlite3.connect(path)

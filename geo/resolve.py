@@ -291,7 +291,7 @@ INNER_NAME = "named inside"  # the qualifier of a span placed by a place name in
 
 def _inner_name(m: Mention, gazetteer: Gazetteer) -> Mention | None:
     """The longest run of capitalised words inside the span that is a place name or a demonym."""
-    words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)]
+    words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)][:_MAX_INNER_WORDS]
     low = m.text.lower().replace(".", " ").split()
     heads = [w for i, w in enumerate(low) if i in (0, len(low) - 1) or low[i + 1 : i + 2] == ["of"]]
     if any(w in _LOCAL_WORDS for w in heads):
@@ -326,6 +326,7 @@ def _is_landmark(c: Candidate, common_word: bool) -> bool:
 
 
 _INNER_MIN_POPULATION = 50_000
+_MAX_INNER_WORDS = 8  # names are short; a longer span is searched in its first words only
 _LOCAL_WORDS = frozenset(
     """street st road rd avenue ave drive dr boulevard blvd lane ln way square sq plaza bridge hall
     tower building center centre school academy library church chapel cathedral basilica mosque
