@@ -1309,6 +1309,10 @@ class _Builder:
                 if near:
                     target = min(near, key=lambda r: _km(p.lat, p.lon, r.lat, r.lon))
             if target is not None:
+                if target.id.startswith("airport:"):
+                    # "Hmeimim air base", not the civil airport's "Bassel Al-Assad International
+                    # Airport" on the same runway: news and analysts use the curated name
+                    target.name = p.name
                 # Curated spellings go first, as the main spelling of their key.
                 target.names[1:1] = row.names
                 target.keys = None

@@ -470,3 +470,12 @@ def test_real_an_airport_core_that_is_an_english_word_is_not_a_name(real_gazette
     # Chicago Midway International Airport: "Midway" alone stays the word (and the towns)
     assert not any(c.place.id.startswith("airport:") for c in real_gazetteer.candidates("Midway"))
     assert any(c.place.id == "airport:MDW" for c in real_gazetteer.candidates("Midway Airport"))
+
+
+@pytest.mark.realdata
+def test_real_a_curated_air_base_keeps_its_name_over_the_airport_on_its_runway(
+    real_gazetteer: Gazetteer,
+) -> None:
+    (base,) = real_gazetteer.lookup("Hmeimim", limit=1)
+    assert base.name == "Hmeimim air base" and base.kind == "feature"
+    assert real_gazetteer.lookup("Bassel Al-Assad International Airport", limit=1) == [base]
