@@ -222,6 +222,17 @@ def to_csv(features: Sequence[Mapping[str, Any]]) -> bytes:
     for f in features:
         p = f["properties"]
         lat, lon = anchor(f["geometry"])
-        row = ["" if p.get(c) is None else p.get(c) for c in COLUMNS]
+        row = ["" if p.get(c) is None else _inert(p.get(c)) for c in COLUMNS]
         writer.writerow([*row, f["geometry"]["type"], round(lat, 5), round(lon, 5)])
     return out.getvalue().encode("utf-8")
+
+
+def _inert(value: Any) -> Any:
+    """Article text that a spreadsheet would run as a formula ("=HYPERLINK(...)") gets a leading quote
+    (OWASP's advice for CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")

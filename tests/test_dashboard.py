@@ -146,6 +146,19 @@ def test_csv_export(features: list[dict]) -> None:
     assert rows[2]["casualties"] == ""
 
 
+def test_csv_export_defuses_spreadsheet_formulas(features: list[dict]) -> None:
+    import copy
+
+    f = copy.deepcopy(features[0])
+    f["properties"].update(
+        speaker='=HYPERLINK("http://evil.example","x")', evidence="@SUM(A1)", casualties=-3
+    )
+    (row,) = list(csv.DictReader(io.StringIO(claims.to_csv([f]).decode("utf-8"))))
+    assert row["speaker"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row["evidence"] == "'@SUM(A1)"
+    assert row["casualties"] == "-3"  # a number, not text: left as it is
+
+
 # --- escaping ----------------------------------------------------------------------------------------
 
 
