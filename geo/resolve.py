@@ -113,7 +113,7 @@ _ALIASES: dict[str, str] = {
     "uk": "United Kingdom", "u.k": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom", "uae": "United Arab Emirates", "u.a.e": "United Arab Emirates",
     "dprk": "North Korea", "rok": "South Korea", "prc": "China", "drc": "Democratic Republic of the Congo",
-    "ussr": "Russia", "soviet union": "Russia", "holland": "Netherlands", "d.c": "Washington",
+    "ussr": "Russia", "soviet union": "Russia", "holland": "Netherlands", "d.c": "District of Columbia",
     "eu": "Europe", "e.u": "Europe", "european union": "Europe", "l.a": "Los Angeles",
     "n.y.c": "New York City", "nyc": "New York City",
 }  # fmt: skip
@@ -279,6 +279,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         and p.kind in ("admin1", "country")
         and not _needs_its_country(resolved[i][1])
     }
+    # so do the containers it writes out ("Tacoma, Washington")
+    named |= {
+        (c.country_code, c.admin1 if c.kind == "admin1" else _WHOLE_COUNTRY)
+        for i in spelt
+        for c in resolved[i][1].container_places
+    }
     sure = {i for i in spelt if not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named)}
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
@@ -412,7 +418,9 @@ def _resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> li
         return []
     lookup = _Lookup(gazetteer)
     readings = [_read_mention(text, m, lookup) for m in mentions]
-    groups = _group(readings, lookup)
+    groups = _group(readings, lookup)  # (which keeps only the containers that contain)
+    if _mark_containers(text, mentions, readings):
+        groups = _group(readings, lookup)
     _choose(groups)
     _share_senses(groups)
     out: list[tuple[Toponym, _Group]] = []
@@ -716,6 +724,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         s += 1.0 if p.kind in ("admin1", "admin2", "region", "country") else 0.0
     elif g.kind_cue == "city":
         s += 3.0 if p.kind == "populated_place" else -3.0
+    elif g.kind_cue == "container":
+        s += 3.0 if p.kind in ("admin1", "country", "region") else -3.0
     if g.container_places:
         s += 6.0 if any(_contains(cp, p) for cp in g.container_places) else -4.0
     if p.kind in ("populated_place", "feature", "admin2") and not g.container_places and g.names_country:
@@ -811,6 +821,24 @@ class _Evidence:
 def _name_of(g: _Group) -> str:
     """The name a group reads, without its container: "Dublin" for "Dublin", "Dublin City", "Dublin, Ohio"."""
     return g.key.split(",")[0]
+
+
+def _mark_containers(text: str, mentions: Sequence[Mention], readings: list[_Reading]) -> bool:
+    """The "Washington" of "Tacoma, Washington" is the state the town is in, not a town itself.
+
+    Only a container that holds one of the town's namesakes counts (not "Virginia" in "Ramor
+    Theatre, Virginia"). Returns whether any mention was marked.
+    """
+    starts = {m.start: r for m, r in zip(mentions, readings, strict=True)}
+    marked = False
+    for m, r in zip(mentions, readings, strict=True):
+        if r.container and r.group is not None and r.group.container_places:
+            cm = _RIGHT_CONTAINER.match(text[m.end : m.end + 60])
+            inner = starts.get(m.end + cm.start(1)) if cm else None
+            if inner is not None and not inner.kind_cue:
+                inner.kind_cue = "container"
+                marked = True
+    return marked
 
 
 def _choose(groups: list[_Group]) -> None:

@@ -590,3 +590,22 @@ def test_mentions_of_one_name_do_not_vouch_for_each_other() -> None:
         text, _spans_of(text, ["Dublin", "Columbus", "Franklin County"]), Gazetteer.from_places(places)
     )
     assert {t.place.id for t in got if t.mention.text == "Dublin" and t.place} == {"gn:4517009"}
+
+
+@pytest.mark.parametrize(
+    "text, names, place_id",
+    [
+        # the name after "Town," that holds the town is its state ...
+        ("A studio in Tacoma, Washington, shares its recipes.", ["Tacoma", "Washington"], "admin1:US-WA"),
+        # ... and is read as a place of its own only when it holds nothing
+        ("Officials in Washington said so.", ["Washington"], "gn:4140963"),
+    ],
+)
+def test_the_state_after_a_town_is_a_state(text: str, names: list[str], place_id: str) -> None:
+    places = [
+        Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+        Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+        Place("gn:5812944", "Tacoma", 47.25, -122.44, "US", "WA", population=217_827),
+    ]
+    got = _resolve_names(text, names, Gazetteer.from_places(places))["Washington"]
+    assert got.place is not None and got.place.id == place_id
