@@ -187,9 +187,7 @@ class Gazetteer:
                 # A county's short forms ("Laurel", "Laurel Co.") are never literal: news means
                 # the town when it writes a bare name.
                 literal = fold(hit.place.name) == f or (hit.spells(f) and hit.place.kind != "admin2")
-                bare = f.replace(" ", "")
-                spelt_bare = any(x.replace(" ", "") == bare for x in hit.literal.split("|"))
-                if acronym and not literal and not spelt_bare:
+                if acronym and not literal and not _spells_without_spaces(hit, f):
                     continue
                 add(hit, "exact", 1.0 if literal else 0.9)
         vkey = variant_key(name)
@@ -303,6 +301,12 @@ class Gazetteer:
 
 
 _COMPOUND_TAIL = re.compile(r"[-‐‑–]([a-z]+)$")
+
+
+def _spells_without_spaces(hit: _Hit, folded: str) -> bool:
+    """ "U.S." against "u s": one of the place's names, spaces aside."""
+    bare = folded.replace(" ", "")
+    return any(x.replace(" ", "") == bare for x in hit.literal.split("|"))
 
 
 def _is_acronym(name: str) -> bool:
@@ -1222,7 +1226,7 @@ class _Builder:
             if city:
                 names += [f"{city} Airport", f"{city} International Airport"]
             core = [w for w in name.split() if w.lower() not in _AIRPORT_WORDS and w != city]
-            if len(core) == 1 and len(core[0]) >= 4 and core[0].lower() not in english and core[0] != city:
+            if len(core) == 1 and len(core[0]) >= 4 and core[0].lower() not in english:
                 names.append(core[0])
             town = self.nearest_city(cc, lat, lon, max_km=60.0)
             self._add(

@@ -254,17 +254,18 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     its own mentions may not be places, and it lists unresolved names instead.
     """
     mentions = [Mention(text[s:e], s, e, "GOLD") for s, e in spans]
-    resolved = _resolve(text, mentions, gazetteer)
+    lookup = _Lookup(gazetteer)
+    resolved = _resolve(text, mentions, lookup)
     # A span the gazetteer cannot place as written may carry a place's name inside it: "Bank of
     # Japan", "Arizona State University", "the Mexican Senate". Read those again by that name,
     # with the rest of the article as context.
     inner = {
         i: sub
         for i, (t, g) in enumerate(resolved)
-        if (t.place is None or not _spelt(g)) and (sub := _inner_name(mentions[i], gazetteer)) is not None
+        if (t.place is None or not _spelt(g)) and (sub := _inner_name(mentions[i], lookup)) is not None
     }
     if inner:
-        again = _resolve(text, [inner.get(i, m) for i, m in enumerate(mentions)], gazetteer)
+        again = _resolve(text, [inner.get(i, m) for i, m in enumerate(mentions)], lookup)
         for i in inner:
             t, g = again[i]
             if t.place is not None and _spelt(g):
@@ -273,18 +274,14 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     # The countries, states and provinces the article names outright: a street is in one of their towns.
     # (Readings that hold only inside a named country do not count as naming it.)
     named = {
-        (p.country_code, p.admin1 if p.kind == "admin1" else _WHOLE_COUNTRY)
+        _area(p)
         for i in spelt
         if (p := resolved[i][0].place) is not None
         and p.kind in ("admin1", "country")
         and not _needs_its_country(resolved[i][1])
     }
     # so do the containers it writes out ("Tacoma, Washington")
-    named |= {
-        (c.country_code, c.admin1 if c.kind == "admin1" else _WHOLE_COUNTRY)
-        for i in spelt
-        for c in resolved[i][1].container_places
-    }
+    named |= {_area(c) for i in spelt for c in resolved[i][1].container_places}
     sure = {i for i in spelt if not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named)}
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
@@ -295,7 +292,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
 INNER_NAME = "named inside"  # the qualifier of a span placed by a place name inside it
 
 
-def _inner_name(m: Mention, gazetteer: Gazetteer) -> Mention | None:
+def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
     """The longest run of capitalised words inside the span that is a place name or a demonym."""
     words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)][:_MAX_INNER_WORDS]
     low = m.text.lower().replace(".", " ").split()
@@ -307,14 +304,13 @@ def _inner_name(m: Mention, gazetteer: Gazetteer) -> Mention | None:
         for n in range(len(words) - 1, 0, -1)
         for i in range(len(words) - n + 1)
     ]
-    lookup = _Lookup(gazetteer)
     for a, b in runs:
         sub = m.text[a:b]
         if "  " in sub or "\n" in sub:
             continue  # words split by more than a single space are not one name
         if sub.lower() in _FACILITY_WORDS or sub.lower() in _DIRECTION_NAMES:
             continue
-        common = gazetteer.is_common_word(sub)  # "Bend", "Plantation": towns, and words too
+        common = lookup.gaz.is_common_word(sub)  # "Bend", "Plantation": towns, and words too
         if any(_is_landmark(c, common) for c in lookup.candidates(sub)):
             return Mention(sub, m.start + a, m.start + b, m.label)
         if lookup.demonym(sub)[1]:
@@ -333,13 +329,26 @@ def _is_landmark(c: Candidate, common_word: bool) -> bool:
 
 _INNER_MIN_POPULATION = 50_000
 _MAX_INNER_WORDS = 8  # names are short; a longer span is searched in its first words only
-_LOCAL_WORDS = frozenset(
+# Buildings and sites: where a thing stands, not what it is named after ("Hampton Avenue").
+_SITE_WORDS = frozenset(
     """street st road rd avenue ave drive dr boulevard blvd lane ln way square sq plaza bridge hall
     tower building center centre school academy library church chapel cathedral basilica mosque
     temple museum hospital clinic stadium arena park garden gardens inn hotel club market mall
-    airport station terminal court cottage estate village delta gateway campus quarter
-    high middle elementary racecourse course twp township colony river lake creek bay canal valley
-    island islands mountain mountains hill hills bend plantation embassy consulate""".split()
+    airport station terminal port harbour harbor base camp prison embassy consulate castle palace
+    fort village court cottage estate campus quarter gateway racecourse course elementary middle
+    high""".split()
+)
+# Bodies: a place in their name is often what they stand for ("Bank of Japan", "Iowa House").
+_BODY_WORDS = frozenset(
+    """house institute university college commission council committee parliament senate congress
+    assembly bank reserve company corporation""".split()
+)
+_FACILITY_WORDS = _SITE_WORDS | _BODY_WORDS
+# A span headed by one of these is read where it lies: a site, or a feature named after a place
+# ("Niger Delta", "Marigny Plantation").
+_LOCAL_WORDS = _SITE_WORDS | frozenset(
+    """delta twp township colony river lake creek bay canal valley island islands mountain mountains
+    hill hills bend plantation""".split()
 )
 _DIRECTION_NAMES = frozenset(
     f"{a}{b}" for a in ("north", "south", "east", "west", "central", "") for b in ("", "ern")
@@ -365,7 +374,13 @@ def _needs_its_country(g: _Group) -> bool:
     return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
 
 
+def _area(p: Place) -> tuple[str, str]:
+    """The state or country an admin1 or a country names, as `named` holds it."""
+    return p.country_code, p.admin1 if p.kind == "admin1" else _WHOLE_COUNTRY
+
+
 def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    """Whether the toponym's place lies in a state, province or country the article names."""
     p = t.place
     return p is not None and (
         (p.country_code, p.admin1) in named or (p.country_code, _WHOLE_COUNTRY) in named
@@ -410,16 +425,15 @@ _LOCALITY_CHARS = 200.0  # how fast a locality's claim on a span fades with dist
 
 def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
     """Resolve each mention to a place, reading the whole article for context; same order as `mentions`."""
-    return [t for t, _ in _resolve(text, mentions, gazetteer)]
+    return [t for t, _ in _resolve(text, mentions, _Lookup(gazetteer))]
 
 
-def _resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[tuple[Toponym, _Group]]:
+def _resolve(text: str, mentions: Sequence[Mention], lookup: _Lookup) -> list[tuple[Toponym, _Group]]:
     if not mentions:
         return []
-    lookup = _Lookup(gazetteer)
     readings = [_read_mention(text, m, lookup) for m in mentions]
     groups = _group(readings, lookup)  # (which keeps only the containers that contain)
-    if _mark_containers(text, mentions, readings):
+    if _mark_containers(mentions, readings):
         groups = _group(readings, lookup)
     _choose(groups)
     _share_senses(groups)
@@ -444,6 +458,7 @@ class _Reading:
     qualifier: str = ""  # as written: "central province", "city", "northern"
     direction: tuple[int, int] | None = None
     container: str = ""  # "Texas" in "Paris, Texas"
+    container_at: int = -1  # where that container starts in the text, when it follows the span
     dateline: bool = False  # "WASHINGTON (AP) -": a wire names a city alone only when it is the famous one
     # what an abbreviation may stand for ("WA": Washington, Western Australia)
     expansions: tuple[str, ...] = ()
@@ -534,7 +549,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         cm = _RIGHT_CONTAINER.match(right)
         # "Washington, New York and Boston" is a list; "Alexandria, Va., and Richmond" is not.
         if cm and ("." in cm.group(1) or not _LIST_GOES_ON.match(right[cm.end() :])):
-            r.container = cm.group(1)
+            r.container, r.container_at = cm.group(1), m.end + cm.start(1)
     return r
 
 
@@ -793,9 +808,7 @@ def _has_namesake_city(admin: Place, g: _Group) -> bool:
 
 @dataclass(slots=True)
 class _Context:
-    countries: dict[str, float]
-    admin1s: dict[tuple[str, str], float]
-    total: float
+    every: _Evidence  # what all the article's names add
     anchors: list[tuple[float, float, float, _Group]]  # lat, lon, weight, source group
     # what each name's own mentions add, to be left out when scoring that name: "Dublin City
     # Council" must not vouch for "Dublin" being the Irish capital
@@ -823,7 +836,7 @@ def _name_of(g: _Group) -> str:
     return g.key.split(",")[0]
 
 
-def _mark_containers(text: str, mentions: Sequence[Mention], readings: list[_Reading]) -> bool:
+def _mark_containers(mentions: Sequence[Mention], readings: list[_Reading]) -> bool:
     """The "Washington" of "Tacoma, Washington" is the state the town is in, not a town itself.
 
     Only a container that holds one of the town's namesakes counts (not "Virginia" in "Ramor
@@ -831,10 +844,9 @@ def _mark_containers(text: str, mentions: Sequence[Mention], readings: list[_Rea
     """
     starts = {m.start: r for m, r in zip(mentions, readings, strict=True)}
     marked = False
-    for m, r in zip(mentions, readings, strict=True):
+    for r in readings:
         if r.container and r.group is not None and r.group.container_places:
-            cm = _RIGHT_CONTAINER.match(text[m.end : m.end + 60])
-            inner = starts.get(m.end + cm.start(1)) if cm else None
+            inner = starts.get(r.container_at)
             if inner is not None and not inner.kind_cue:
                 inner.kind_cue = "container"
                 marked = True
@@ -927,27 +939,25 @@ def _context(groups: list[_Group]) -> _Context:
         if p.kind in ("populated_place", "feature", "admin2"):
             anchors.append((p.lat, p.lon, w, g))
     anchors.sort(key=lambda a: -a[2])
-    return _Context(
-        dict(every.countries), dict(every.admin1s), every.total, anchors[:_MAX_ANCHORS], dict(own)
-    )
+    return _Context(every, anchors[:_MAX_ANCHORS], dict(own))
 
 
 def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
     name = _name_of(g)
     own = ctx.own.get(name) or _Evidence()
-    total = ctx.total - own.total
+    total = ctx.every.total - own.total
     s = 0.0
     if total > 1e-9 and not p.country_code:
         # An ocean or a macro-region spans countries: it agrees with whatever the article is about.
         s += _W_COUNTRY_ANY
     elif total > 1e-9:
-        cw = max(0.0, ctx.countries.get(p.country_code, 0.0) - own.countries.get(p.country_code, 0.0))
+        cw = max(0.0, ctx.every.countries.get(p.country_code, 0.0) - own.countries.get(p.country_code, 0.0))
         # Any good evidence for the country counts, and a larger share of the article counts more.
         country = _W_COUNTRY_ANY * (1.0 - math.exp(-cw)) + _W_COUNTRY_SHARE * cw / total
         aw = 0.0
         if p.kind != "country" and p.admin1:
             a1 = (p.country_code, p.admin1)
-            aw = ctx.admin1s.get(a1, 0.0) - own.admin1s.get(a1, 0.0)
+            aw = ctx.every.admin1s.get(a1, 0.0) - own.admin1s.get(a1, 0.0)
             s += _W_ADMIN1 * (1.0 - math.exp(-max(0.0, aw)))
         if p.kind in _POINT_KINDS and p.population < _SMALL_TOWN and aw <= 0.0:
             # A small town is backed by its state or province being in the story, not by its
@@ -1012,16 +1022,6 @@ def _facility_misread(name: str, c: Candidate) -> bool:
         and c.match != "exact"
         and words[-1] not in c.place.name.lower()
     )
-
-
-_FACILITY_WORDS = frozenset(
-    """street st road rd avenue ave boulevard blvd lane square plaza bridge hall tower building house
-    center centre institute university college school academy library church chapel cathedral mosque
-    temple museum hospital clinic stadium arena park garden gardens inn hotel club market mall airport
-    station terminal port harbour harbor base camp prison embassy consulate commission council
-    committee parliament senate congress assembly bank reserve company corporation castle palace
-    fort village elementary middle high""".split()
-)
 
 
 def _seat_of(admin: Place, g: _Group) -> Place | None:
