@@ -18,7 +18,6 @@ from datetime import date, datetime
 from pathlib import Path, PurePath
 
 import frontmatter
-import trafilatura
 import yaml
 from dateutil import parser as dateparser
 
@@ -291,6 +290,16 @@ def _parse_md(file_id: str, raw: str) -> Article:
 
 
 def _parse_html(file_id: str, raw: str) -> Article:
+    # Imported here, not at the top: trafilatura pulls in lxml's HTML cleaner, a separate package that
+    # an old pip can leave out. Without it only HTML input is lost, with a message that says how to
+    # get it back; .txt, .md and JSON input, the app and the other commands keep working.
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise _Rejected(
+            f"the HTML reader is unavailable ({_one_line(str(exc))}); "
+            "install the project's dependencies again (pip install -e .) to read HTML"
+        ) from exc
     try:
         doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     # trafilatura and lxml raise a wide range of errors on malformed markup; one bad page must

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,25 @@ def test_seed_corpus_copy_keeps_ids(tmp_path: Path) -> None:
     copy = tmp_path / "corpus"
     shutil.copytree(CORPUS, copy)
     assert [a.id for a in read_paths([copy]).articles] == sorted(SEED_TITLES)
+
+
+# Run in a fresh interpreter: the test process may already have imported the HTML stack.
+_WITHOUT_HTML_CLEANER = """
+import sys
+sys.modules["lxml_html_clean"] = None  # what an install that skipped the package looks like
+from pathlib import Path
+from geo.articles import read_paths
+result = read_paths([Path(sys.argv[1]), Path(sys.argv[2])])
+print([a.id for a in result.articles])
+print([str(e) for e in result.errors])
+"""
+
+
+def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_HTML_CLEANER, str(FIXTURES / "page.html"), str(FIXTURES / "plain.txt")],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+    )
+    articles, errors = proc.stdout.splitlines()
+    assert articles == "['plain.txt']"
+    assert "page.html: the HTML reader is unavailable" in errors and "pip install -e ." in errors
