@@ -31,7 +31,8 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-# Claims drawn by Leaflet in a map frame: layers whose feature has a popup (see mapping.ClaimLayer).
+# Claims drawn by Leaflet in a map frame: the claims (`n`) of each shape with a popup (see
+# mapping.ClaimLayer: a governorate's polygon stands for all of one side's claims about it).
 COUNT_CLAIMS_JS = """
 () => {
     if (!window.map) { return -1; }
@@ -39,7 +40,7 @@ COUNT_CLAIMS_JS = """
     const maps = [window.map];
     if (window.map_div2 && window.map_div2.eachLayer) { maps.push(window.map_div2); }
     for (const m of maps) {
-        m.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.popup) { n++; } });
+        m.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.popup) { n += p.n || 1; } });
     }
     return n;
 }

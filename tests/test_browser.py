@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TARGETS_BELOW_COUNTRY = 11  # fixture claims drawn at first: target role, not country-level
+TOWN_MARKERS = 7  # of those, claims about a town (the rest: 3 governorate claims, 1 region)
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +38,8 @@ def page():
 def test_map_draws_offline(page) -> None:
     frame, n = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
     assert n == TARGETS_BELOW_COUNTRY
-    # SVG paths: markers plus the shaded governorates.
-    assert (
-        frame.locator(".leaflet-claimPoints-pane path.leaflet-interactive").count() == TARGETS_BELOW_COUNTRY
-    )
+    # Markers only for towns: the three governorate claims and "northern Homs" are areas.
+    assert frame.locator(".leaflet-claimPoints-pane path.leaflet-interactive").count() == TOWN_MARKERS
     assert frame.locator(".leaflet-control-layers").count() == 1
     assert "Who claims it" in frame.locator(".ca-legend").inner_text()
     page.wait_for_timeout(500)
