@@ -40,7 +40,10 @@ COUNT_CLAIMS_JS = """
     const maps = [window.map];
     if (window.map_div2 && window.map_div2.eachLayer) { maps.push(window.map_div2); }
     for (const m of maps) {
-        m.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.popup) { n += p.n || 1; } });
+        m.eachLayer(l => {
+            const p = l.feature && l.feature.properties;
+            if (p && p.popup) { n += p.n || 1; }
+        });
     }
     return n;
 }
