@@ -160,3 +160,17 @@ def wait_for_map(page: Any, index: int = 0, minimum: int = 1, timeout: float = 6
                 return frames[index], last
         page.wait_for_timeout(100)
     raise TimeoutError(f"map {index} drew {last} claims, expected at least {minimum}, within {timeout:.0f} s")
+
+
+def wait_for_count(page: Any, expected: int, index: int = 0, timeout: float = 30.0) -> Any:
+    """Wait until map frame `index` (redrawn after a rerun) draws exactly `expected` claims; returns it."""
+    deadline = time.monotonic() + timeout
+    last = -1
+    while time.monotonic() < deadline:
+        frames = map_frames(page)
+        if len(frames) > index:
+            last = count_claims(frames[index])
+            if last == expected:
+                return frames[index]
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"map {index} drew {last} claims, expected {expected}, within {timeout:.0f} s")

@@ -282,7 +282,7 @@ class TileNotice(folium.MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (map, tiles, offline) {
-            var note = L.control({position: "bottomleft"}), shown = false;
+            var note = L.control({position: "topleft"}), shown = false;
             note.onAdd = function () {
                 var div = L.DomUtil.create("div", "ca-legend-box ca-tile-notice");
                 div.textContent = "OpenStreetMap cannot load (no internet?): showing the offline basemap.";
@@ -330,12 +330,12 @@ class Outlines(_DataLayer):
 
 
 class Legend(folium.MacroElement):
-    """The sides' colours in a corner of the map."""
+    """The sides' colours in a corner of the map: bottom left, over the sea west of Syria."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        var {{ this.get_name() }} = L.control({position: "bottomleft"});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create("div", "ca-legend-box");
             div.innerHTML = {{ this.html|tojson }};

@@ -118,11 +118,13 @@ def legend_html(sides: Iterable[Side]) -> str:
             f"{escape(side.label)}</div>"
         )
     key = (
-        '<div style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><small>'
+        '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+        "How to read the map</small></summary><small>"
         "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
         "▨ hatched: governorate, labelled<br>"
         "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
-        "faint = low confidence; claims at one town sit in a ring</small></div>"
+        "faint = low confidence; claims at one town sit in a ring<br>"
+        "claims naming only a country: in the list beside the map</small></details>"
     )
     return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{key}</div>'
 
