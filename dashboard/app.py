@@ -288,6 +288,10 @@ def map_tab(shown: list[dict], everything: list[dict], sides: dict[str, Side], v
     )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.PlaceCard]:
     """Choose a distance and a day window; show one locality's card. Returns every card (for the table)."""
     cols = st.columns([1, 1, 2])
@@ -304,7 +308,10 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
     if not cards:
         st.caption("No place below country level under the current filters.")
         return cards
-    labels = [f"{c.locality.label} ({len(c.sides)} sides, {len(c.entries)} claims)" for c in cards]
+    labels = [
+        f"{c.locality.label} ({_count(len(c.sides), 'side')}, {_count(len(c.entries), 'claim')})"
+        for c in cards
+    ]
     chosen = cols[2].selectbox("Place card", range(len(cards)), format_func=lambda i: labels[i], key="card")
     card = cards[chosen]
     columns = []
