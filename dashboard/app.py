@@ -333,28 +333,6 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
 
 
 def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
-    present = [s for s in claims.distinct(shown, "side")]
-    ordered = [s for s in sides if s in present] + [s for s in present if s not in sides]
-    if len(ordered) < 2:
-        st.info("Side by side needs claims from at least two sides; widen the filters.")
-    else:
-        left_default = "russia" if "russia" in ordered else ordered[0]
-        right_default = "opposition" if "opposition" in ordered else ordered[1]
-        cols = st.columns(2)
-        fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
-        left = cols[0].selectbox(
-            "Left map", ordered, index=ordered.index(left_default), format_func=fmt, key="left"
-        )
-        right = cols[1].selectbox(
-            "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
-        )
-        st_folium(
-            mapping.build_pair(shown, sides, left, right),
-            key="pair_map",
-            height=480,
-            width="stretch",
-            returned_objects=[],
-        )
     st.subheader("Place cards")
     cards = place_card_view(shown, sides)
     st.subheader("Contested places")
@@ -367,6 +345,32 @@ def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
             "what that side says happened there or nearby."
         )
         st.dataframe(table, hide_index=True, width="stretch", key="contested")
+    st.subheader("Two sides on two maps")
+    present = [s for s in claims.distinct(shown, "side")]
+    ordered = [s for s in sides if s in present] + [s for s in present if s not in sides]
+    if len(ordered) < 2:
+        st.info("Side by side needs claims from at least two sides; widen the filters.")
+        return
+    # Drawn on request: a second map frame on every page load would double the time to a drawn page.
+    if not st.toggle("Show two maps that pan and zoom together", key="pair_on"):
+        return
+    left_default = "russia" if "russia" in ordered else ordered[0]
+    right_default = "opposition" if "opposition" in ordered else ordered[1]
+    cols = st.columns(2)
+    fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
+    left = cols[0].selectbox(
+        "Left map", ordered, index=ordered.index(left_default), format_func=fmt, key="left"
+    )
+    right = cols[1].selectbox(
+        "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
+    )
+    st_folium(
+        mapping.build_pair(shown, sides, left, right),
+        key="pair_map",
+        height=480,
+        width="stretch",
+        returned_objects=[],
+    )
 
 
 def claims_tab(shown: list[dict], total: int) -> None:

@@ -229,3 +229,13 @@ def test_offline_tiles_are_said_on_the_map(fresh) -> None:
     # The only requests off this machine were the tiles the user asked for.
     assert page.blocked and all("tile.openstreetmap.org" in u for u in page.blocked)
     page.blocked.clear()
+
+
+def test_two_maps_on_request(fresh) -> None:
+    page, _ = fresh
+    assert len(browser.map_frames(page)) == 1  # the pair is not drawn until asked for
+    page.get_by_role("tab", name="Side by side and dispute").click()
+    page.get_by_text("Show two maps that pan and zoom together").click()
+    # Russia (1 region claim) on the left, the opposition (3) on the right.
+    _, n = browser.wait_for_map(page, 1, 4)
+    assert n == 4
