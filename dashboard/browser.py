@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -148,29 +148,24 @@ def count_claims(frame: Any) -> int:
         return -1
 
 
-def wait_for_map(page: Any, index: int = 0, minimum: int = 1, timeout: float = 60.0) -> tuple[Any, int]:
-    """Wait until map frame `index` has drawn at least `minimum` claims; returns (frame, count)."""
+def _wait(page: Any, index: int, done: Callable[[int], bool], want: str, timeout: float) -> tuple[Any, int]:
     deadline = time.monotonic() + timeout
     last = -1
     while time.monotonic() < deadline:
         frames = map_frames(page)
         if len(frames) > index:
             last = count_claims(frames[index])
-            if last >= minimum:
+            if done(last):
                 return frames[index], last
         page.wait_for_timeout(100)
-    raise TimeoutError(f"map {index} drew {last} claims, expected at least {minimum}, within {timeout:.0f} s")
+    raise TimeoutError(f"map {index} drew {last} claims, expected {want}, within {timeout:.0f} s")
+
+
+def wait_for_map(page: Any, index: int = 0, minimum: int = 1, timeout: float = 60.0) -> tuple[Any, int]:
+    """Wait until map frame `index` has drawn at least `minimum` claims; returns (frame, count)."""
+    return _wait(page, index, lambda n: n >= minimum, f"at least {minimum}", timeout)
 
 
 def wait_for_count(page: Any, expected: int, index: int = 0, timeout: float = 30.0) -> Any:
     """Wait until map frame `index` (redrawn after a rerun) draws exactly `expected` claims; returns it."""
-    deadline = time.monotonic() + timeout
-    last = -1
-    while time.monotonic() < deadline:
-        frames = map_frames(page)
-        if len(frames) > index:
-            last = count_claims(frames[index])
-            if last == expected:
-                return frames[index]
-        page.wait_for_timeout(100)
-    raise TimeoutError(f"map {index} drew {last} claims, expected {expected}, within {timeout:.0f} s")
+    return _wait(page, index, lambda n: n == expected, str(expected), timeout)[0]

@@ -292,6 +292,17 @@ def test_popup_and_tooltip_escape_article_text(features: list[dict], sides: dict
     assert "<mark>Talbiseh</mark>" in popup
 
 
+def test_place_card_and_tray_escape_article_text(features: list[dict], sides: dict[str, Side]) -> None:
+    evil = next(f for f in features if f["properties"]["claim_id"] == "fx-xss")
+    side = views.side_of(sides, evil["properties"]["side"])
+    card = views.place_card_html([(side, [views.claim_entry_html(evil["properties"], side)])], "<i>x</i>", "")
+    tray = views.country_tray_html([evil], sides)
+    for html in (card, tray):
+        for bad in EVIL:
+            assert bad not in html
+    assert "&lt;i&gt;x&lt;/i&gt;" in card
+
+
 @pytest.mark.parametrize(
     "props, expected",
     [
