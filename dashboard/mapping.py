@@ -436,16 +436,18 @@ def _dash(props: Mapping[str, Any]) -> str:
 
 
 def _drawn(
-    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side]
+    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], order: Sequence[str] = ()
 ) -> list[tuple[str, dict[str, Any]]]:
     """(side id, feature to draw) for every claim below country level; country-level claims are not drawn.
 
     Precision decides the shape: a town is a marker (markers sharing a place sit in a ring), a region
     ("northern Homs") a dashed circle, a governorate its hatched polygon with a label. Claims of one side
     about one area make one shape whose popup lists them all (`n` counts them). Property names have no
-    underscore: streamlit-folium rewrites `_xyz` names in the map's script, data included.
+    underscore: streamlit-folium rewrites `_xyz` names in the map's script, data included. `order`
+    (all sides of the page, for hatch ids that mean the same on both maps of a pair) defaults to the
+    sides of `features`.
     """
-    order = side_order(features, sides)
+    order = order or side_order(features, sides)
     markers: list[tuple[str, dict[str, Any], tuple[float, float]]] = []
     areas: dict[tuple[str, str, str], dict[str, Any]] = {}
     labelled: set[str] = set()
@@ -569,14 +571,16 @@ def _setup(m: folium.Map) -> None:
 def _add_claims(
     m: folium.Map,
     drawn: list[tuple[str, dict[str, Any]]],
+    layers: Sequence[str],
     order: Sequence[str],
     sides: Mapping[str, Side],
     canvas: bool,
 ) -> None:
-    """One ClaimLayer per side in `order`; the sidebar's switches, not the layer control, choose sides,
-    so that the map, the tables and the downloads always show the same claims."""
+    """One ClaimLayer per side in `layers`; the sidebar's switches, not the layer control, choose sides,
+    so that the map, the tables and the downloads always show the same claims. The hatches cover every
+    side in `order`: a pair's two maps share one document, and so one set of pattern ids."""
     Hatches(_patterns(order, sides)).add_to(m)
-    for key in order:
+    for key in layers:
         features = [f for k, f in drawn if k == key]
         if features:
             n = sum(f["properties"]["n"] for f in features)
@@ -598,7 +602,7 @@ def build_map(
     m = folium.Map(tiles=None, prefer_canvas=canvas, control_scale=True, zoom_start=7, location=[35.0, 38.5])
     _setup(m)
     order = side_order(features, sides)
-    _add_claims(m, _drawn(features, sides), order, sides, canvas)
+    _add_claims(m, _drawn(features, sides, order), order, order, sides, canvas)
     present = {f["properties"]["side"] for f in features}
     shown = [sides[s] for s in sides if s in present]
     Legend(legend_html(shown)).add_to(m)
@@ -615,10 +619,11 @@ def build_pair(
     """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other."""
     canvas = len(features) >= CANVAS_FROM
     pair = SyncedPair(location=[35.0, 38.5], tiles=None, zoom_start=7, prefer_canvas=canvas)
+    order = side_order(features, sides)
     for m, sid in ((pair.m1, left), (pair.m2, right)):
         mine = [f for f in features if f["properties"]["side"] == sid]
         _setup(m)
-        _add_claims(m, _drawn(mine, sides), [sid], sides, canvas)
+        _add_claims(m, _drawn(mine, sides, order), [sid], order, sides, canvas)
         Legend(legend_html([side_of(sides, sid)])).add_to(m)
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
         _finish(m)

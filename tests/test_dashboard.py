@@ -497,6 +497,17 @@ def test_pair_shows_one_side_per_map(features: list[dict], sides: dict[str, Side
         for m in (pair.m1, pair.m2)
     ]
     assert names == [["Russia (1)"], ["Syrian opposition (3)"]]
+    # One document holds both maps: each side's hatch id means that side's colour on both.
+    patterns = [
+        next(c.patterns for c in m._children.values() if isinstance(c, mapping.Hatches))
+        for m in (pair.m1, pair.m2)
+    ]
+    assert patterns[0] == patterns[1]
+    hatch = {h: color for h, color, _ in patterns[0]}
+    theirs = [f for f in features if f["properties"]["side"] == "opposition"]
+    drawn = mapping._drawn(theirs, sides, mapping.side_order(features, sides))
+    right = [f["properties"] for _, f in drawn if f["properties"]["shape"] == "area"]
+    assert right and all(hatch[p["hatch"]] == sides["opposition"].color for p in right)
 
 
 def test_empty_map_shows_syria(sides: dict[str, Side]) -> None:
