@@ -158,9 +158,10 @@ def test_date_slider_replays_the_claims(fresh) -> None:
     replay.press("ArrowLeft")  # back to 30 September: the claim of 1 October is not there yet
     frame = browser.wait_for_count(page, TARGETS_BELOW_COUNTRY - 1)
     assert browser.count_claims(frame) == TARGETS_BELOW_COUNTRY - 1
+    page.wait_for_timeout(300)
+    _shot(page, "time.png")
     replay.press("ArrowRight")
     browser.wait_for_count(page, TARGETS_BELOW_COUNTRY)
-    _shot(page, "time.png")
 
 
 def test_place_card_lists_two_sides_within_10_km(fresh) -> None:
