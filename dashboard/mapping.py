@@ -398,6 +398,8 @@ class SyncedPair(folium.plugins.DualMap):
 # Hatch angles by side order: neighbours in the legend never share a direction.
 HATCH_ANGLES = (45, 135, 0, 90, 22, 112, 67, 157)
 REGION_RADIUS_M = 12_000  # "northern Homs": an area of some ten kilometres around the point given
+# A first-level unit with no polygon in data/ (outside Syria): a wide circle, labelled, never a dot.
+ADMIN1_RADIUS_M = 40_000
 REGION_STEP_M = 3_000  # each further side's circle at the same spot, so their dashed outlines stay apart
 # Town labels: from zoom z on, towns of at least this many people are named.
 LABEL_STEPS = [[0, 1_000_000], [7, 150_000], [8, 40_000], [9, 10_000], [10, 0]]
@@ -496,13 +498,15 @@ def _drawn(
         }
         if point:
             same_spot = sum(1 for k in areas if k[1:] == spot[1:])
-            props["radius"] = REGION_RADIUS_M + REGION_STEP_M * same_spot
+            base = ADMIN1_RADIUS_M if precision == "admin1" else REGION_RADIUS_M
+            props["radius"] = base + REGION_STEP_M * same_spot
             geometry: dict[str, Any] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         else:
             geometry = f["geometry"]
-            if place_key not in labelled:
-                labelled.add(place_key)
-                props["label"] = views.escape(place_label(p))
+        # A governorate is named on the map: its outline alone does not say which one it is.
+        if precision == "admin1" and place_key not in labelled:
+            labelled.add(place_key)
+            props["label"] = views.escape(place_label(p))
         areas[spot] = {"type": "Feature", "properties": props, "geometry": geometry}
 
     out: list[tuple[str, dict[str, Any]]] = [(k[0], area) for k, area in areas.items()]

@@ -404,19 +404,23 @@ def test_map_has_a_layer_per_side_and_no_country_claims(features: list[dict], si
         ("point", "Point", "marker"),
         ("region", "Point", "circle"),  # "northern Homs": an area, never a pinpoint
         ("admin1", "Polygon", "area"),  # a governorate: its hatched outline, no marker
+        ("admin1", "Point", "circle"),  # a province with no polygon: a wide labelled circle, no marker
         ("country", "Point", None),  # country only: beside the map, not on it
     ],
 )
 def test_precision_decides_the_shape(
     features: list[dict], sides: dict[str, Side], precision: str, geometry: str, shape: str | None
 ) -> None:
+    point = {"type": "Point", "coordinates": [36.7, 34.7]}
     mine = [
-        f for f in features
-        if f["properties"]["precision"] == precision and f["geometry"]["type"] == geometry
-    ][:1]  # fmt: skip
+        {**f, "geometry": point if geometry == "Point" else f["geometry"]}
+        for f in features
+        if f["properties"]["precision"] == precision
+    ][:1]
     assert mine
-    shapes = [f["properties"]["shape"] for _, f in mapping._drawn(mine, sides)]
-    assert shapes == ([shape] if shape else [])
+    drawn = [f["properties"] for _, f in mapping._drawn(mine, sides)]
+    assert [p["shape"] for p in drawn] == ([shape] if shape else [])
+    assert all(bool(p.get("label")) == (precision == "admin1") for p in drawn)
 
 
 def test_governorate_claims_of_two_sides_are_hatched_apart(
