@@ -167,12 +167,25 @@ _DIR = r"(north|south|east|west)?[- ]?(north|south|east|west)(?:ern)?|central|ce
 _LEFT_KIND = re.compile(
     rf"\b((?:[\w-]+\s+)?((?!territory)(?:{_ADMIN_NOUNS})|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE
 )
-# "Homs province", "Homs city" (right of the span).
-_RIGHT_KIND = re.compile(rf"^\s+(?i:({_ADMIN_NOUNS}|{_CITY_NOUNS}))(?:e?s)?\b")
+
+
+def _with_plural_stems(nouns: str) -> str:
+    """The alternation with each "-y" noun also as its plural stem: "county" and "countie(s)"."""
+    return "|".join(n[:-1] + "(?:y|ie)" if n.endswith("y") else n for n in nouns.split("|"))
+
+
+def _singular(noun: str) -> str:
+    return noun[:-2] + "y" if noun.endswith("ie") else noun
+
+
+# "Homs province", "Homs city", "Washington counties" (right of the span).
+_RIGHT_KIND = re.compile(
+    rf"^\s+(?i:({_with_plural_stems(_ADMIN_NOUNS)}|{_with_plural_stems(_CITY_NOUNS)}))(?:e?s)?\b"
+)
 # "Idlib and Hama provinces", "Homs, Hama and Idlib governorates": a plural noun after a list
 # is every listed name's.
 _RIGHT_LIST_KIND = re.compile(
-    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_ADMIN_NOUNS}))e?s\b"
+    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_with_plural_stems(_ADMIN_NOUNS)}))e?s\b"
 )
 # "northern Homs", "north-western Syria", "central Syria" (immediately left).
 _LEFT_DIR = re.compile(
@@ -231,6 +244,8 @@ _W_NEAR = 1.0  # another place of the article nearby ...
 _NEAR_KM = 100.0  # ... on this scale
 _W_PAIR = 2.5  # a plausible namesake of another name of the article right next to the candidate ...
 _PAIR_KM = 25.0  # ... on this scale ("Huntsville" and "Walker County": both the Texan ones)
+_PAIR_GAP_FREE = 1.0  # how far below its name's best prior a reading may be and still pair fully ...
+_PAIR_GAP = 1.0  # ... and how fast its pairing fades below that
 _PAIR_SLACK = 4.0  # how far below its group's best prior a candidate may be and still vouch
 _POINT_KINDS = frozenset({"populated_place", "feature", "admin2"})
 _MAX_CANDIDATES = 50
@@ -431,7 +446,8 @@ def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> lis
 def _resolve(text: str, mentions: Sequence[Mention], lookup: _Lookup) -> list[tuple[Toponym, _Group]]:
     if not mentions:
         return []
-    readings = [_read_mention(text, m, lookup) for m in mentions]
+    sports = _is_sports_story(text)
+    readings = [_read_mention(text, m, lookup, sports) for m in mentions]
     groups = _group(readings, lookup)  # (which keeps only the containers that contain)
     if _mark_containers(mentions, readings):
         groups = _group(readings, lookup)
@@ -460,6 +476,7 @@ class _Reading:
     container: str = ""  # "Texas" in "Paris, Texas"
     container_at: int = -1  # where that container starts in the text, when it follows the span
     dateline: bool = False  # "WASHINGTON (AP) -": a wire names a city alone only when it is the famous one
+    team: bool = False  # "beat Portland" in a sports story: a team, named for the famous namesake
     # what an abbreviation may stand for ("WA": Washington, Western Australia)
     expansions: tuple[str, ...] = ()
     demonym: bool = False
@@ -480,7 +497,7 @@ def _norm_key(name: str) -> str:
     return name.lower().rstrip(".")
 
 
-def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
+def _read_mention(text: str, m: Mention, lookup: _Lookup, sports: bool = False) -> _Reading:
     raw = text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
     name = _clean(raw)
     key = _norm_key(name)
@@ -530,7 +547,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     else:
         kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right)
         if kr:
-            noun = kr.group(1).lower()
+            noun = _singular(kr.group(1).lower())
             r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
             r.qualifier = noun
     # "north of the city of Homs": a direction before the kind phrase still applies
@@ -544,6 +561,9 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
             r.direction = _DIRECTION_WORDS[base]
             r.qualifier = base + "ern" if base != "central" else "central"
             r.kind_cue = r.kind_cue or "area"
+    if not r.kind_cue and _listed_with_area(left, right, lookup):
+        r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
+    r.team = sports and bool(_TEAM_LEFT.search(left))
     r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)
@@ -551,6 +571,54 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         if cm and ("." in cm.group(1) or not _LIST_GOES_ON.match(right[cm.end() :])):
             r.container, r.container_at = cm.group(1), m.end + cm.start(1)
     return r
+
+
+# "California or Washington", "Oregon and Washington laws": the neighbours in a list.
+_LIST_LEFT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,|,? (?:and|or|&)) $")
+_LIST_RIGHT = re.compile(r"^,? (?:and|or|&) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
+
+def _listed_with_area(left: str, right: str, lookup: _Lookup) -> bool:
+    """Whether the mention is listed beside a state or province that no sizeable town is named
+    for ("Oregon" yes; "New York", "Hama" no): a list keeps to one kind of place."""
+    for found in (_LIST_LEFT.search(left), _LIST_RIGHT.match(right)):
+        if found is None:
+            continue
+        name = found.group(1)
+        cands = lookup.candidates(name)
+        areas = [c.place.population for c in cands if c.place.kind == "admin1" and _is_primary(c, name)]
+        size = max(areas, default=-1)
+        if size > 0 and not any(
+            c.match == "exact"
+            and c.score >= 1.0
+            and c.place.kind in ("country", "populated_place")
+            and c.place.population >= _LIST_TOWN_SHARE * size
+            for c in cands
+        ):
+            return True
+    return False
+
+
+_LIST_TOWN_SHARE = 0.05  # a town this large beside its namesake state makes the name a town's too
+
+# A sports story names teams for their cities ("beat Portland", "the Portland Trail Blazers"); the
+# team is the famous namesake's, whatever the rest of the story is about.
+_SPORTS_WORDS = frozenset(
+    """game games season coach coaches playoff playoffs league championship tournament scored
+    points rebounds assists innings pitcher quarterback touchdown touchdowns goals striker midfielder
+    halftime overtime semifinal semifinals quarterfinal standings roster""".split()
+)
+_SPORTS_MIN_WORDS = 4  # distinct sports words that make a story a sports story
+_TEAM_LEFT = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeats|defeating|vs\.?|versus|edged|routed|downed|"
+    r"outlasted|hosts|hosted|hosting|facing|faces|faced)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_sports_story(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return len(words & _SPORTS_WORDS) >= _SPORTS_MIN_WORDS
 
 
 def _has_good_match(lookup: _Lookup, name: str) -> bool:
@@ -653,6 +721,7 @@ class _Group:
     demonym: bool = False
     names_country: bool = False  # the name is a country's own name
     dateline: bool = False  # one of its mentions is a bare dateline
+    team: bool = False  # one of its mentions names a sports team
 
 
 def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
@@ -688,6 +757,7 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
             by_key[gkey] = g
         g.n += 1
         g.dateline = g.dateline or r.dateline
+        g.team = g.team or r.team
         r.group = g
     groups = list(by_key.values())
     for g in groups:
@@ -729,7 +799,7 @@ def _prior(c: Candidate, g: _Group) -> float:
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
         # "Moscow", "Paris", "Washington": a namesake needs more than an article heavy with its country
         s += max(_W_WORLD_CITY if p.population >= _WORLD_CITY else 0.0, _W_CAPITAL if p.capital else 0.0)
-        if g.dateline and not g.container_places:
+        if (g.dateline or g.team) and not g.container_places:
             s += _W_DATELINE_POP * math.log10(p.population + 1)
     else:
         s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
@@ -865,7 +935,8 @@ def _choose(groups: list[_Group]) -> None:
                 g.scores = [
                     g.prior[i]
                     + (
-                        _context_score(g.cands[i].place, g, ctx) + _pair_score(g.cands[i].place, g, pairs)
+                        _context_score(g.cands[i].place, g, ctx)
+                        + _pair_score(g.cands[i].place, g, pairs) * _prominence(g, i)
                         if i < _MAX_SCORED
                         else 0.0
                     )
@@ -874,14 +945,16 @@ def _choose(groups: list[_Group]) -> None:
                 _pick(g)
 
 
-_Cells = dict[tuple[int, int], list[tuple[float, float, "_Group"]]]
+_Cells = dict[tuple[int, int], list[tuple[float, float, float, "_Group"]]]
 
 
 def _plausible_points(groups: list[_Group]) -> _Cells:
     """Every fairly likely point-like reading of every name, in one-degree cells.
 
     Two names of one article whose namesakes sit next to each other (a town and its county,
-    a suburb and its city) mean those namesakes, whichever reading each would get alone.
+    a suburb and its city) mean those namesakes, whichever reading each would get alone. Each
+    point carries its prominence: two small namesakes of famous places ("Washington" and
+    "Houston" in Pennsylvania) vouch for each other less than two towns of their own.
     """
     cells: _Cells = defaultdict(list)
     for g in groups:
@@ -891,7 +964,7 @@ def _plausible_points(groups: list[_Group]) -> _Cells:
         for i, c in enumerate(g.cands[:_MAX_SCORED]):
             p = c.place
             if p.kind in _POINT_KINDS and g.prior[i] >= top - _PAIR_SLACK:
-                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, g))
+                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, _prominence(g, i), g))
     return cells
 
 
@@ -902,10 +975,25 @@ def _pair_score(p: Place, g: _Group, cells: _Cells) -> float:
     best = 0.0
     for di in (-1, 0, 1):
         for dj in (-1, 0, 1):
-            for lat, lon, src in cells.get((ci + di, cj + dj), ()):
+            for lat, lon, q, src in cells.get((ci + di, cj + dj), ()):
                 if _name_of(src) != _name_of(g):
-                    best = max(best, math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
+                    best = max(best, q * math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
     return _W_PAIR * best
+
+
+def _prominence(g: _Group, i: int) -> float:
+    """1 for a reading as likely as the name's best town before context, less the further below it.
+
+    Only towns are weighed against towns: "Palestine, Texas" and "DeKalb" (a county) pair as well
+    as any town, for a country or county is not a namesake that a neighbouring town stands for.
+    """
+    if g.cands[i].place.kind != "populated_place":
+        return 1.0
+    top = max(
+        (g.prior[j] for j, c in enumerate(g.cands[:_MAX_SCORED]) if c.place.kind == "populated_place"),
+        default=g.prior[i],
+    )
+    return math.exp(-max(0.0, top - g.prior[i] - _PAIR_GAP_FREE) / _PAIR_GAP)
 
 
 def _pick(g: _Group) -> None:

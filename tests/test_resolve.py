@@ -609,3 +609,99 @@ def test_the_state_after_a_town_is_a_state(text: str, names: list[str], place_id
     ]
     got = _resolve_names(text, names, Gazetteer.from_places(places))["Washington"]
     assert got.place is not None and got.place.id == place_id
+
+
+# -- kinds from plural nouns and lists, namesake clusters, sports teams ---------------------------
+
+_US = [
+    Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+    Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+    Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+    Place("admin1:US-CA", "California", 36.7, -118.8, "US", "CA", kind="admin1", population=39_500_000),
+    Place("gn:4350049", "California", 38.30, -76.51, "US", "MD", population=11_857),
+    Place("admin1:US-NY", "New York", 43.0, -75.5, "US", "NY", kind="admin1", population=19_000_000),
+    Place("gn:5128581", "New York City", 40.71, -74.01, "US", "NY", population=8_804_190),
+    Place("gn:4930956", "Boston", 42.36, -71.06, "US", "MA", population=617_594),
+    Place("gn:5197079", "Lancaster", 40.04, -76.31, "US", "PA", population=59_339),
+    Place("admin2:US-NE-lancaster-county", "Lancaster County", 40.78, -96.69, "US", "NE", kind="admin2"),
+    Place("gn:5746545", "Portland", 45.52, -122.68, "US", "OR", population=652_503),
+    Place("gn:4720131", "Portland", 27.88, -97.32, "US", "TX", population=16_116),
+    Place("gn:4699066", "Houston", 29.76, -95.36, "US", "TX", population=2_296_224),
+    Place("admin1:US-TX", "Texas", 31.25, -99.25, "US", "TX", kind="admin1", population=25_145_561),
+]
+_US_ALT = {
+    "admin2:US-NE-lancaster-county": ["Lancaster"],
+    "gn:5128581": ["New York"],
+}
+
+
+@pytest.fixture(scope="module")
+def us_gaz() -> Gazetteer:
+    return Gazetteer.from_places(_US, alternate_names=_US_ALT)
+
+
+@pytest.mark.parametrize(
+    "text, names, name, place_id",
+    [
+        # a plural kind noun after a list is every listed name's, "counties" as much as "provinces"
+        ("Lancaster and Otoe counties grew.", ["Lancaster"], "Lancaster", "admin2:US-NE-lancaster-county"),
+        ("Lancaster and Otoe residents met.", ["Lancaster"], "Lancaster", "gn:5197079"),
+        # a name listed with a state that no sizeable town shares is a state too ...
+        ("Jobs left states such as California or Washington.", ["California", "Washington"], "Washington",
+         "admin1:US-WA"),
+        ("Laws in California and Washington allow it.", ["California", "Washington"], "Washington",
+         "admin1:US-WA"),
+        # ... not when it is listed with cities, or with a state named like a big city
+        ("Jobs left cities such as Boston or Washington.", ["Boston", "Washington"], "Washington",
+         "gn:4140963"),
+        ("Flights from New York or Washington resumed.", ["New York", "Washington"], "Washington",
+         "gn:4140963"),
+    ],
+)  # fmt: skip
+def test_kinds_from_plural_nouns_and_lists(
+    us_gaz: Gazetteer, text: str, names: list[str], name: str, place_id: str
+) -> None:
+    got = _resolve_names(text, names, us_gaz)[name]
+    assert got.place is not None and got.place.id == place_id
+
+
+_SPORTS = (
+    "The Texas side beat Portland 96-94 on Tuesday in the last game of the season. Houston scored 30 "
+    "points in the fourth quarter, their coach said."
+)
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a sports story's opponent is a team, named for the famous namesake ...
+        (_SPORTS, "gn:5746545"),
+        # ... while the same names in other news follow the story's state
+        ("Texas officials from Houston visited Portland on Tuesday to see the port.", "gn:4720131"),
+    ],
+)
+def test_a_team_is_named_for_the_famous_namesake(us_gaz: Gazetteer, text: str, place_id: str) -> None:
+    got = _resolve_names(text, ["Texas", "Portland", "Houston"], us_gaz)["Portland"]
+    assert got.place is not None and got.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "houston_tx_population, place_id",
+    [
+        # two small namesakes of famous places next to each other do not pull each other there ...
+        (2_296_224, "gn:4699066"),
+        # ... while small towns of their own still pair (a town and its neighbour)
+        (1_000, "gn:5188000"),
+    ],
+)
+def test_a_pair_of_small_namesakes_weighs_their_prominence(houston_tx_population: int, place_id: str) -> None:
+    places = [
+        Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+        Place("gn:5218069", "Washington", 40.17, -80.25, "US", "PA", population=13_437),
+        Place("gn:4699066", "Houston", 29.76, -95.36, "US", "TX", population=houston_tx_population),
+        Place("gn:5188000", "Houston", 40.171, -80.251, "US", "PA", population=20_000),
+    ]
+    text = "Officials in Washington met a Houston contractor."
+    got = _resolve_names(text, ["Washington", "Houston"], Gazetteer.from_places(places))["Houston"]
+    assert got.place is not None and got.place.id == place_id
