@@ -187,6 +187,11 @@ _RIGHT_KIND = re.compile(
 _RIGHT_LIST_KIND = re.compile(
     rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_with_plural_stems(_ADMIN_NOUNS)}))e?s\b"
 )
+# "Bourbon Street", "State and Hubbard streets", "Main and Elm Avenues" (right of the span).
+_RIGHT_STREET = re.compile(
+    r"^\s+(?i:street|st\.|avenue|ave\.|road|boulevard|lane)(?!\w)"
+    r"|^(?:(?:\s*,\s*|\s+(?:and|&)\s+)[A-Z][\w'’-]*)+\s+(?i:streets|avenues|roads|boulevards|lanes)\b"
+)
 # "northern Homs", "north-western Syria", "central Syria" (immediately left).
 _LEFT_DIR = re.compile(
     r"(?<![\w-])((?:north|south)[- ]?(?:east|west)ern|(?:north|south)[- ]?(?:east|west)|"
@@ -297,7 +302,13 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     }
     # so do the containers it writes out ("Tacoma, Washington")
     named |= {_area(c) for i in spelt for c in resolved[i][1].container_places}
-    sure = {i for i in spelt if not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named)}
+    sure = {
+        i
+        for i in spelt
+        if resolved[i][1].kind_cue != "street"
+        and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
+        and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
+    }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
@@ -402,6 +413,35 @@ def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
     )
 
 
+def _stray_hamlet(t: Toponym, g: _Group, others: list[Toponym], named: set[tuple[str, str]]) -> bool:
+    """A hamlet named once, far from every other place of the article and outside its countries,
+    states and provinces, and not written with its container or kind ("the town of Groton").
+
+    A given span read so ("August" in a restaurant story, "Booker" a winery, "Congress") is far
+    likelier a venue or a body of the story's own towns than a village nobody else in it is near;
+    a hamlet the story keeps naming ("Samos") is what the story is about.
+    """
+    p = t.place
+    if (
+        p is None
+        or p.kind != "populated_place"
+        or p.population >= _HAMLET
+        or g.n > 1
+        or g.container_places
+        or g.kind_cue == "city"
+        or _in_named(t, named)
+    ):
+        return False
+    km = [
+        _haversine_km(p.lat, p.lon, o.lat, o.lon)
+        for o in others
+        if o.place is not None and o.place.id != p.id and o.lat is not None and o.lon is not None
+    ]
+    return bool(km) and min(km) >= _NEAR_KM
+
+
+_HAMLET = 10_000
+
 _DIRECTIONAL_NAME = re.compile(
     r"(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|centre|center|middle|upper|lower)(?:ern)?"
     r"(?: (?:side|coast|end|region|province|district|area|division|state|zone))?"
@@ -470,7 +510,7 @@ class _Reading:
 
     key: str  # the normalised name: mentions with equal keys share one sense per article
     queries: tuple[str, ...]  # names to try in the gazetteer, in order
-    kind_cue: str = ""  # "admin" | "city" | ""
+    kind_cue: str = ""  # "admin" | "city" | "area" | "container" | "street" | ""
     qualifier: str = ""  # as written: "central province", "city", "northern"
     direction: tuple[int, int] | None = None
     container: str = ""  # "Texas" in "Paris, Texas"
@@ -564,6 +604,8 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup, sports: bool = False) 
     if not r.kind_cue and _listed_with_area(left, right, lookup):
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
     r.team = sports and bool(_TEAM_LEFT.search(left))
+    if not r.kind_cue and _RIGHT_STREET.match(right):
+        r.kind_cue = "street"  # "Bourbon and Dauphine streets": named for a town, not the town
     r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)

@@ -705,3 +705,42 @@ def test_a_pair_of_small_namesakes_weighs_their_prominence(houston_tx_population
     text = "Officials in Washington met a Houston contractor."
     got = _resolve_names(text, ["Washington", "Houston"], Gazetteer.from_places(places))["Houston"]
     assert got.place is not None and got.place.id == place_id
+
+
+_BAYOU = [
+    Place("gn:4335045", "New Orleans", 29.95, -90.07, "US", "LA", population=389_617),
+    Place("gn:4070000", "Bourbon", 38.15, -91.24, "US", "MO", population=50_000),
+    Place("gn:5323000", "August", 37.98, -121.26, "US", "CA", population=8_390),
+    Place("gn:5399020", "Stockton", 37.96, -121.29, "US", "CA", population=310_496),
+    Place("admin1:US-CA", "California", 36.7, -118.8, "US", "CA", kind="admin1", population=39_500_000),
+]
+
+
+@pytest.mark.parametrize(
+    "text, names, span, place_id, qualifier",
+    [
+        # a name before "streets" is a street named for a town, in the story's own town ...
+        ("The parade rolled down Bourbon and Dauphine streets in New Orleans.", ["Bourbon", "New Orleans"],
+         "Bourbon", "gn:4335045", NEAREST_LOCALITY),
+        ("The parade rolled down Bourbon Street in New Orleans.", ["Bourbon", "New Orleans"],
+         "Bourbon", "gn:4335045", NEAREST_LOCALITY),
+        # ... and the town itself without the noun
+        ("The band drove from Bourbon to New Orleans.", ["Bourbon", "New Orleans"], "Bourbon", "gn:4070000", ""),
+        # a hamlet named once, far from the story's places and outside its states, is a venue there ...
+        ("She cooked at August in New Orleans.", ["August", "New Orleans"], "August", "gn:4335045",
+         NEAREST_LOCALITY),
+        # ... not when the story keeps naming it, names its state, or names a place near it
+        ("She cooked at August in New Orleans. August loved her.", ["August", "New Orleans"], "August",
+         "gn:5323000", ""),
+        ("She cooked in August, California, and New Orleans.", ["August", "California", "New Orleans"],
+         "August", "gn:5323000", ""),
+        ("She cooked in August near Stockton, then New Orleans.", ["August", "Stockton", "New Orleans"],
+         "August", "gn:5323000", ""),
+    ],
+)  # fmt: skip
+def test_streets_and_stray_hamlets_go_to_the_storys_town(
+    text: str, names: list[str], span: str, place_id: str, qualifier: str
+) -> None:
+    spans = _spans_of(text, names)
+    got = [t for t in resolve_spans(text, spans, Gazetteer.from_places(_BAYOU)) if t.mention.text == span]
+    assert {(t.place.id if t.place else None, t.qualifier) for t in got} == {(place_id, qualifier)}
