@@ -725,7 +725,8 @@ _BAYOU = [
         ("The parade rolled down Bourbon Street in New Orleans.", ["Bourbon", "New Orleans"],
          "Bourbon", "gn:4335045", NEAREST_LOCALITY),
         # ... and the town itself without the noun
-        ("The band drove from Bourbon to New Orleans.", ["Bourbon", "New Orleans"], "Bourbon", "gn:4070000", ""),
+        ("The band drove from Bourbon to New Orleans.", ["Bourbon", "New Orleans"], "Bourbon", "gn:4070000",
+         ""),
         # a hamlet named once, far from the story's places and outside its states, is a venue there ...
         ("She cooked at August in New Orleans.", ["August", "New Orleans"], "August", "gn:4335045",
          NEAREST_LOCALITY),
