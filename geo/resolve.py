@@ -312,7 +312,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
-    return [t if i in sure else _near_locality(t, localities, named) for i, (t, _) in enumerate(resolved)]
+    return [
+        t if i in sure else _near_locality(text, t, localities, named) for i, (t, _) in enumerate(resolved)
+    ]
 
 
 INNER_NAME = "named inside"  # the qualifier of a span placed by a place name inside it
@@ -448,9 +450,18 @@ _DIRECTIONAL_NAME = re.compile(
 )
 
 
-def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
+def _near_locality(
+    text: str, t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]
+) -> Toponym:
     if not localities:
         return t
+    # "the Palais des Nations in Geneva", "Collins Avenue, Miami Beach": the text says which
+    after = [x for x in localities if _LOCATED_IN.fullmatch(text[t.mention.end : x.mention.start])]
+    if after:
+        best = min(after, key=lambda x: x.mention.start)
+        return Toponym(
+            t.mention, best.place, best.precision, best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
+        )
     # the locality the article names most surely and most often, discounted by its distance in the
     # text from the span (a street is usually in the town named around it), and more so when it
     # lies outside every state or province the article names
@@ -473,6 +484,7 @@ def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, 
 
 
 NEAREST_LOCALITY = "nearest locality"  # the qualifier of a span placed at a locality near it
+_LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 _OUTSIDE = 0.01  # the weight of a locality outside every country, state and province the article names
 _WHOLE_COUNTRY = "*"
 _LOCALITY_CHARS = 200.0  # how fast a locality's claim on a span fades with distance in the text

@@ -745,3 +745,25 @@ def test_streets_and_stray_hamlets_go_to_the_storys_town(
     spans = _spans_of(text, names)
     got = [t for t in resolve_spans(text, spans, Gazetteer.from_places(_BAYOU)) if t.mention.text == span]
     assert {(t.place.id if t.place else None, t.qualifier) for t in got} == {(place_id, qualifier)}
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a building the text places "in Geneva" is there, however often the story names Paris ...
+        ("In Paris, envoys met at the Qwxyz Palace in Geneva, then went back to Paris.", "gn:2660646"),
+        ("In Paris, envoys met at the Qwxyz Palace, Geneva, then went back to Paris.", "gn:2660646"),
+        # ... and otherwise at the locality the story names most surely near it
+        ("In Paris, envoys met at the Qwxyz Palace, then flew to Geneva and back to Paris.", "gn:2988507"),
+    ],
+)
+def test_a_building_in_a_named_town_is_there(text: str, place_id: str) -> None:
+    places = [
+        Place("gn:2988507", "Paris", 48.8534, 2.3488, "FR", "11", population=2_138_551, capital=True),
+        Place("gn:2660646", "Geneva", 46.20, 6.15, "CH", "GE", population=183_981),
+    ]
+    spans = _spans_of(text, ["Paris", "Qwxyz Palace", "Geneva"])
+    got = resolve_spans(text, spans, Gazetteer.from_places(places))
+    palace = next(t for t in got if t.mention.text == "Qwxyz Palace")
+    assert palace.qualifier == NEAREST_LOCALITY
+    assert palace.place is not None and palace.place.id == place_id
