@@ -305,7 +305,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     sure = {
         i
         for i in spelt
-        if resolved[i][1].kind_cue != "street"
+        if not _local_feature(*resolved[i])
         and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
         and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
     }
@@ -415,6 +415,12 @@ def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
     )
 
 
+def _local_feature(t: Toponym, g: _Group) -> bool:
+    """A town's name that the text uses for a street ("Bourbon Street"), read as that town: a given
+    span so written is in the story's town instead."""
+    return g.kind_cue == "local" and t.place is not None and t.place.kind == "populated_place"
+
+
 def _stray_hamlet(t: Toponym, g: _Group, others: list[Toponym], named: set[tuple[str, str]]) -> bool:
     """A hamlet named once, far from every other place of the article and outside its countries,
     states and provinces, and not written with its container or kind ("the town of Groton").
@@ -428,7 +434,7 @@ def _stray_hamlet(t: Toponym, g: _Group, others: list[Toponym], named: set[tuple
         p is None
         or p.kind != "populated_place"
         or p.population >= _HAMLET
-        or g.n > 1
+        or (g.n > 1 and not named)
         or g.container_places
         or g.kind_cue == "city"
         or _in_named(t, named)
@@ -522,7 +528,7 @@ class _Reading:
 
     key: str  # the normalised name: mentions with equal keys share one sense per article
     queries: tuple[str, ...]  # names to try in the gazetteer, in order
-    kind_cue: str = ""  # "admin" | "city" | "area" | "container" | "street" | ""
+    kind_cue: str = ""  # "admin" | "city" | "area" | "container" | "local" | ""
     qualifier: str = ""  # as written: "central province", "city", "northern"
     direction: tuple[int, int] | None = None
     container: str = ""  # "Texas" in "Paris, Texas"
@@ -617,7 +623,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup, sports: bool = False) 
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
     r.team = sports and bool(_TEAM_LEFT.search(left))
     if not r.kind_cue and _RIGHT_STREET.match(right):
-        r.kind_cue = "street"  # "Bourbon and Dauphine streets": named for a town, not the town
+        r.kind_cue = "local"  # "Bourbon and Dauphine streets": named for a town, not the town
     r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)

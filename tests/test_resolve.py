@@ -713,6 +713,7 @@ _BAYOU = [
     Place("gn:5323000", "August", 37.98, -121.26, "US", "CA", population=8_390),
     Place("gn:5399020", "Stockton", 37.96, -121.29, "US", "CA", population=310_496),
     Place("admin1:US-CA", "California", 36.7, -118.8, "US", "CA", kind="admin1", population=39_500_000),
+    Place("admin1:US-LA", "Louisiana", 31.0, -92.0, "US", "LA", kind="admin1", population=4_600_000),
 ]
 
 
@@ -730,9 +731,12 @@ _BAYOU = [
         # a hamlet named once, far from the story's places and outside its states, is a venue there ...
         ("She cooked at August in New Orleans.", ["August", "New Orleans"], "August", "gn:4335045",
          NEAREST_LOCALITY),
-        # ... not when the story keeps naming it, names its state, or names a place near it
+        # ... not when the story keeps naming it (and names no state it is outside), names its state,
+        # or names a place near it
         ("She cooked at August in New Orleans. August loved her.", ["August", "New Orleans"], "August",
          "gn:5323000", ""),
+        ("She cooked at August in New Orleans, Louisiana. August loved her.",
+         ["August", "New Orleans", "Louisiana"], "August", "gn:4335045", NEAREST_LOCALITY),
         ("She cooked in August, California, and New Orleans.", ["August", "California", "New Orleans"],
          "August", "gn:5323000", ""),
         ("She cooked in August near Stockton, then New Orleans.", ["August", "Stockton", "New Orleans"],
