@@ -321,7 +321,11 @@ INNER_NAME = "named inside"  # the qualifier of a span placed by a place name in
 
 
 def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
-    """The longest run of capitalised words inside the span that is a place name or a demonym."""
+    """The longest run of capitalised words inside the span that is a place name, else a demonym.
+
+    A place beats a demonym: "the British Embassy Tokyo" is in Tokyo, "the American University of
+    Beirut" in Beirut; the demonym stands for its country only when the span names no place.
+    """
     words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)][:_MAX_INNER_WORDS]
     low = m.text.lower().replace(".", " ").split()
     heads = [w for i, w in enumerate(low) if i in (0, len(low) - 1) or low[i + 1 : i + 2] == ["of"]]
@@ -332,6 +336,7 @@ def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
         for n in range(len(words) - 1, 0, -1)
         for i in range(len(words) - n + 1)
     ]
+    demonym: Mention | None = None
     for a, b in runs:
         sub = m.text[a:b]
         if "  " in sub or "\n" in sub:
@@ -341,9 +346,9 @@ def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
         common = lookup.gaz.is_common_word(sub)  # "Bend", "Plantation": towns, and words too
         if any(_is_landmark(c, common) for c in lookup.candidates(sub)):
             return Mention(sub, m.start + a, m.start + b, m.label)
-        if lookup.demonym(sub)[1]:
-            return Mention(sub, m.start + a, m.start + b, m.label)
-    return None
+        if demonym is None and lookup.demonym(sub)[1]:
+            demonym = Mention(sub, m.start + a, m.start + b, m.label)
+    return demonym
 
 
 def _is_landmark(c: Candidate, common_word: bool) -> bool:
@@ -392,13 +397,13 @@ def _spelt(g: _Group) -> bool:
 def _needs_its_country(g: _Group) -> bool:
     """A reading that holds only inside a country the article names.
 
-    A town whose name only shares its folded key with the span ("Anfield": Enfield, "Misrata":
-    Misratah), and a province named by a bare direction ("West": Cameroon's, "Western": Sri
+    A town or unit whose name only shares its folded key with the span ("Anfield": Enfield,
+    "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction ("West": Cameroon's, "Western": Sri
     Lanka's, "North Side": Anguilla's), are more likely another place when their country is absent.
     """
     c = g.cands[g.best]
     p = c.place
-    key_only = c.score < 1.0 and p.kind == "populated_place" and not g.demonym
+    key_only = c.score < 1.0 and p.kind in ("populated_place", "admin1", "admin2") and not g.demonym
     return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
 
 

@@ -771,3 +771,33 @@ def test_a_building_in_a_named_town_is_there(text: str, place_id: str) -> None:
     palace = next(t for t in got if t.mention.text == "Qwxyz Palace")
     assert palace.qualifier == NEAREST_LOCALITY
     assert palace.place is not None and palace.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, span, place_id, qualifier",
+    [
+        # a place inside a body's name beats a demonym: the office is in Hachioji ...
+        ("Talks at the British Council Hachioji went well.", "British Council Hachioji", "gn:1863905",
+         INNER_NAME),
+        # ... and the demonym stands for its country when the name holds no place
+        ("Talks at the British Council went well.", "British Council", "country:GB", INNER_NAME),
+        # a county's short name, spelt only as a key, holds only inside a state the story names ...
+        ("Jackson officials met in Atlanta.", "Jackson", "gn:4180439", NEAREST_LOCALITY),
+        ("Jackson officials met in Atlanta, Georgia.", "Jackson", "admin2:US-GA-jackson-county", ""),
+    ],
+)
+def test_inner_places_and_county_short_names(
+    text: str, span: str, place_id: str, qualifier: str
+) -> None:
+    places = [
+        Place("country:GB", "United Kingdom", 54.0, -2.0, "GB", kind="country", population=66_000_000),
+        Place("gn:1863905", "Hachioji", 35.66, 139.32, "JP", "40", population=580_053),
+        Place("gn:4180439", "Atlanta", 33.749, -84.388, "US", "GA", population=498_044),
+        Place("admin1:US-GA", "Georgia", 32.75, -83.5, "US", "GA", kind="admin1", population=9_687_653),
+        Place("admin2:US-GA-jackson-county", "Jackson County", 34.13, -83.57, "US", "GA", kind="admin2"),
+    ]
+    gaz = Gazetteer.from_places(places, alternate_names={"admin2:US-GA-jackson-county": ["Jackson"]})
+    names = [span, "Atlanta", "Georgia"]
+    got = _resolve_names(text, [n for n in names if n in text], gaz)[span]
+    assert got.place is not None and got.place.id == place_id
+    assert got.qualifier == qualifier
