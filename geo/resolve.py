@@ -398,8 +398,9 @@ def _needs_its_country(g: _Group) -> bool:
     """A reading that holds only inside a country the article names.
 
     A town or unit whose name only shares its folded key with the span ("Anfield": Enfield,
-    "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction ("West": Cameroon's, "Western": Sri
-    Lanka's, "North Side": Anguilla's), are more likely another place when their country is absent.
+    "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction
+    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), are more likely
+    another place when their country (or state) is absent.
     """
     c = g.cands[g.best]
     p = c.place
