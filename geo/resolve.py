@@ -782,6 +782,7 @@ class _Group:
     n: int = 0
     prior: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    prominence: list[float] = field(default_factory=list)  # how far each reading may pair (_prominence)
     best: int = -1
     confidence: float = 0.0
     demonym: bool = False
@@ -829,6 +830,7 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
     for g in groups:
         g.names_country = any(c.place.kind == "country" and _is_primary(c, g.query) for c in g.cands)
         g.prior = [_prior(c, g) for c in g.cands]
+        g.prominence = _prominence(g)
     return groups
 
 
@@ -1002,7 +1004,7 @@ def _choose(groups: list[_Group]) -> None:
                     g.prior[i]
                     + (
                         _context_score(g.cands[i].place, g, ctx)
-                        + _pair_score(g.cands[i].place, g, pairs) * _prominence(g, i)
+                        + _pair_score(g.cands[i].place, g, pairs) * g.prominence[i]
                         if i < _MAX_SCORED
                         else 0.0
                     )
@@ -1030,7 +1032,7 @@ def _plausible_points(groups: list[_Group]) -> _Cells:
         for i, c in enumerate(g.cands[:_MAX_SCORED]):
             p = c.place
             if p.kind in _POINT_KINDS and g.prior[i] >= top - _PAIR_SLACK:
-                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, _prominence(g, i), g))
+                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, g.prominence[i], g))
     return cells
 
 
@@ -1047,19 +1049,19 @@ def _pair_score(p: Place, g: _Group, cells: _Cells) -> float:
     return _W_PAIR * best
 
 
-def _prominence(g: _Group, i: int) -> float:
-    """1 for a reading as likely as the name's best town before context, less the further below it.
+def _prominence(g: _Group) -> list[float]:
+    """Per candidate: 1 for a reading as likely as the name's best town before context, less the
+    further below it.
 
     Only towns are weighed against towns: "Palestine, Texas" and "DeKalb" (a county) pair as well
     as any town, for a country or county is not a namesake that a neighbouring town stands for.
     """
-    if g.cands[i].place.kind != "populated_place":
-        return 1.0
-    top = max(
-        (g.prior[j] for j, c in enumerate(g.cands[:_MAX_SCORED]) if c.place.kind == "populated_place"),
-        default=g.prior[i],
-    )
-    return math.exp(-max(0.0, top - g.prior[i] - _PAIR_GAP_FREE) / _PAIR_GAP)
+    towns = [i for i, c in enumerate(g.cands[:_MAX_SCORED]) if c.place.kind == "populated_place"]
+    top = max((g.prior[i] for i in towns), default=0.0)
+    out = [1.0] * len(g.cands)
+    for i in towns:
+        out[i] = math.exp(-max(0.0, top - g.prior[i] - _PAIR_GAP_FREE) / _PAIR_GAP)
+    return out
 
 
 def _pick(g: _Group) -> None:
