@@ -1133,19 +1133,24 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
 
 
 def _share_senses(groups: list[_Group]) -> None:
-    """A bare "Paris" after "Paris, Texas" in one article means the same Paris."""
-    settled: dict[str, _Group] = {}
+    """A bare "Paris" after "Paris, Texas" in one article means the same Paris, and a bare
+    "Washington" after "Tacoma, Washington" the same state."""
+    settled: dict[str, tuple[Place, float]] = {}
     for g in groups:
         if g.container_places and g.best >= 0:
-            settled.setdefault(g.key.split(",")[0], g)
+            town = g.cands[g.best].place
+            settled.setdefault(g.key.split(",")[0], (town, g.confidence))
+            for cp in g.container_places:
+                if _contains(cp, town):
+                    settled.setdefault(_norm_key(fold(cp.name)), (cp, g.confidence))
     for g in groups:
-        s = settled.get(g.key)
-        if s is None or g.container_places or g.kind_cue or s is g:
+        got = settled.get(g.key)
+        if got is None or g.container_places or g.kind_cue:
             continue
-        place = s.cands[s.best].place
+        place, confidence = got
         for i, c in enumerate(g.cands):
             if c.place.id == place.id:
-                g.best, g.confidence = i, max(g.confidence, s.confidence)
+                g.best, g.confidence = i, max(g.confidence, confidence)
                 break
 
 

@@ -801,3 +801,23 @@ def test_inner_places_and_county_short_names(
     got = _resolve_names(text, [n for n in names if n in text], gaz)[span]
     assert got.place is not None and got.place.id == place_id
     assert got.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a bare name after the same name as a town's container is that state ...
+        ("A studio in Tacoma, Washington, shares recipes. Washington lawmakers approved.", "admin1:US-WA"),
+        # ... and otherwise the capital
+        ("A studio in Tacoma shares recipes. Washington lawmakers approved.", "gn:4140963"),
+    ],
+)
+def test_a_bare_name_after_a_container_is_that_container(text: str, place_id: str) -> None:
+    places = [
+        Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+        Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+        Place("gn:5812944", "Tacoma", 47.25, -122.44, "US", "WA", population=217_827),
+    ]
+    got = resolve_spans(text, _spans_of(text, ["Tacoma", "Washington"]), Gazetteer.from_places(places))
+    last = [t for t in got if t.mention.text == "Washington"][-1]
+    assert last.place is not None and last.place.id == place_id
