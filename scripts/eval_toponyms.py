@@ -17,7 +17,6 @@ nonLocational, with coordinates).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -59,15 +58,6 @@ def read_corpus(path: Path) -> Iterator[tuple[str, str, list[Gold]]]:
         yield art.get("docid") or art.get("file") or str(n), art.findtext("text") or "", golds
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def error_class(t: object, gold: Gold) -> str:
     """The class of a miss, from what the resolver chose (its kind, its qualifier) and the gold type."""
     from geo.resolve import INNER_NAME, NEAREST_LOCALITY
@@ -91,6 +81,8 @@ def error_class(t: object, gold: Gold) -> str:
 
 
 def cmd_errors(corpus: Path, show: str) -> int:
+    from geopy.distance import great_circle
+
     from geo.gazetteer import Gazetteer
     from geo.resolve import resolve_spans
 
@@ -101,7 +93,8 @@ def cmd_errors(corpus: Path, show: str) -> int:
         found = resolve_spans(text, [(g.start, g.end) for g in golds], gaz)
         for g, t in zip(golds, found, strict=True):
             n += 1
-            if t.lat is not None and t.lon is not None and km(g.lat, g.lon, t.lat, t.lon) <= ACC_KM:
+            point = (t.lat, t.lon) if t.lat is not None and t.lon is not None else None
+            if point is not None and great_circle((g.lat, g.lon), point).km <= ACC_KM:
                 continue
             c = error_class(t, g)
             classes[c] += 1
