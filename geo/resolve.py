@@ -433,7 +433,8 @@ def _stray_hamlet(t: Toponym, g: _Group, others: list[Toponym], named: set[tuple
 
     A given span read so ("August" in a restaurant story, "Booker" a winery, "Congress") is far
     likelier a venue or a body of the story's own towns than a village nobody else in it is near;
-    a hamlet the story keeps naming ("Samos") is what the story is about.
+    a hamlet the story keeps naming ("Samos") is what the story is about, unless it lies outside
+    every state and country the story names.
     """
     p = t.place
     if (
@@ -667,8 +668,8 @@ def _listed_with_area(left: str, right: str, lookup: _Lookup) -> bool:
 
 _LIST_TOWN_SHARE = 0.05  # a town this large beside its namesake state makes the name a town's too
 
-# A sports story names teams for their cities ("beat Portland", "the Portland Trail Blazers"); the
-# team is the famous namesake's, whatever the rest of the story is about.
+# A sports story names teams for their cities ("beat Portland", "against Louisville"); the team is
+# the famous namesake's, whatever the rest of the story is about.
 _SPORTS_WORDS = frozenset(
     """game games season coach coaches playoff playoffs league championship tournament scored
     points rebounds assists innings pitcher quarterback touchdown touchdowns goals striker midfielder
