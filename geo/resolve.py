@@ -167,12 +167,30 @@ _DIR = r"(north|south|east|west)?[- ]?(north|south|east|west)(?:ern)?|central|ce
 _LEFT_KIND = re.compile(
     rf"\b((?:[\w-]+\s+)?((?!territory)(?:{_ADMIN_NOUNS})|{_CITY_NOUNS}))\s+of\s+$", re.IGNORECASE
 )
-# "Homs province", "Homs city" (right of the span).
-_RIGHT_KIND = re.compile(rf"^\s+(?i:({_ADMIN_NOUNS}|{_CITY_NOUNS}))(?:e?s)?\b")
+
+
+def _with_plural_stems(nouns: str) -> str:
+    """The alternation with each "-y" noun also as its plural stem: "county" and "countie(s)"."""
+    return "|".join(n[:-1] + "(?:y|ie)" if n.endswith("y") else n for n in nouns.split("|"))
+
+
+def _singular(noun: str) -> str:
+    return noun[:-2] + "y" if noun.endswith("ie") else noun
+
+
+# "Homs province", "Homs city", "Washington counties" (right of the span).
+_RIGHT_KIND = re.compile(
+    rf"^\s+(?i:({_with_plural_stems(_ADMIN_NOUNS)}|{_with_plural_stems(_CITY_NOUNS)}))(?:e?s)?\b"
+)
 # "Idlib and Hama provinces", "Homs, Hama and Idlib governorates": a plural noun after a list
 # is every listed name's.
 _RIGHT_LIST_KIND = re.compile(
-    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_ADMIN_NOUNS}))e?s\b"
+    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_with_plural_stems(_ADMIN_NOUNS)}))e?s\b"
+)
+# "Bourbon Street", "State and Hubbard streets", "Main and Elm Avenues" (right of the span).
+_RIGHT_STREET = re.compile(
+    r"^\s+(?i:street|st\.|avenue|ave\.|road|boulevard|lane)(?!\w)"
+    r"|^(?:(?:\s*,\s*|\s+(?:and|&)\s+)[A-Z][\w'’-]*)+\s+(?i:streets|avenues|roads|boulevards|lanes)\b"
 )
 # "northern Homs", "north-western Syria", "central Syria" (immediately left).
 _LEFT_DIR = re.compile(
@@ -231,6 +249,8 @@ _W_NEAR = 1.0  # another place of the article nearby ...
 _NEAR_KM = 100.0  # ... on this scale
 _W_PAIR = 2.5  # a plausible namesake of another name of the article right next to the candidate ...
 _PAIR_KM = 25.0  # ... on this scale ("Huntsville" and "Walker County": both the Texan ones)
+_PAIR_GAP_FREE = 1.0  # how far below its name's best prior a reading may be and still pair fully ...
+_PAIR_GAP = 1.0  # ... and how fast its pairing fades below that
 _PAIR_SLACK = 4.0  # how far below its group's best prior a candidate may be and still vouch
 _POINT_KINDS = frozenset({"populated_place", "feature", "admin2"})
 _MAX_CANDIDATES = 50
@@ -282,18 +302,30 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     }
     # so do the containers it writes out ("Tacoma, Washington")
     named |= {_area(c) for i in spelt for c in resolved[i][1].container_places}
-    sure = {i for i in spelt if not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named)}
+    sure = {
+        i
+        for i in spelt
+        if not _local_feature(*resolved[i])
+        and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
+        and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
+    }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in _POINT_KINDS] or placed
-    return [t if i in sure else _near_locality(t, localities, named) for i, (t, _) in enumerate(resolved)]
+    return [
+        t if i in sure else _near_locality(text, t, localities, named) for i, (t, _) in enumerate(resolved)
+    ]
 
 
 INNER_NAME = "named inside"  # the qualifier of a span placed by a place name inside it
 
 
 def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
-    """The longest run of capitalised words inside the span that is a place name or a demonym."""
+    """The longest run of capitalised words inside the span that is a place name, else a demonym.
+
+    A place beats a demonym: "the British Embassy Tokyo" is in Tokyo, "the American University of
+    Beirut" in Beirut; the demonym stands for its country only when the span names no place.
+    """
     words = [(w.start(), w.end()) for w in _CAP_WORD.finditer(m.text)][:_MAX_INNER_WORDS]
     low = m.text.lower().replace(".", " ").split()
     heads = [w for i, w in enumerate(low) if i in (0, len(low) - 1) or low[i + 1 : i + 2] == ["of"]]
@@ -304,6 +336,7 @@ def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
         for n in range(len(words) - 1, 0, -1)
         for i in range(len(words) - n + 1)
     ]
+    demonym: Mention | None = None
     for a, b in runs:
         sub = m.text[a:b]
         if "  " in sub or "\n" in sub:
@@ -313,9 +346,9 @@ def _inner_name(m: Mention, lookup: _Lookup) -> Mention | None:
         common = lookup.gaz.is_common_word(sub)  # "Bend", "Plantation": towns, and words too
         if any(_is_landmark(c, common) for c in lookup.candidates(sub)):
             return Mention(sub, m.start + a, m.start + b, m.label)
-        if lookup.demonym(sub)[1]:
-            return Mention(sub, m.start + a, m.start + b, m.label)
-    return None
+        if demonym is None and lookup.demonym(sub)[1]:
+            demonym = Mention(sub, m.start + a, m.start + b, m.label)
+    return demonym
 
 
 def _is_landmark(c: Candidate, common_word: bool) -> bool:
@@ -364,13 +397,14 @@ def _spelt(g: _Group) -> bool:
 def _needs_its_country(g: _Group) -> bool:
     """A reading that holds only inside a country the article names.
 
-    A town whose name only shares its folded key with the span ("Anfield": Enfield, "Misrata":
-    Misratah), and a province named by a bare direction ("West": Cameroon's, "Western": Sri
-    Lanka's, "North Side": Anguilla's), are more likely another place when their country is absent.
+    A town or unit whose name only shares its folded key with the span ("Anfield": Enfield,
+    "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction
+    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), are more likely
+    another place when their country (or state) is absent.
     """
     c = g.cands[g.best]
     p = c.place
-    key_only = c.score < 1.0 and p.kind == "populated_place" and not g.demonym
+    key_only = c.score < 1.0 and p.kind in ("populated_place", "admin1", "admin2") and not g.demonym
     return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
 
 
@@ -387,15 +421,60 @@ def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
     )
 
 
+def _local_feature(t: Toponym, g: _Group) -> bool:
+    """A town's name that the text uses for a street ("Bourbon Street"), read as that town: a given
+    span so written is in the story's town instead."""
+    return g.kind_cue == "local" and t.place is not None and t.place.kind == "populated_place"
+
+
+def _stray_hamlet(t: Toponym, g: _Group, others: list[Toponym], named: set[tuple[str, str]]) -> bool:
+    """A hamlet named once, far from every other place of the article and outside its countries,
+    states and provinces, and not written with its container or kind ("the town of Groton").
+
+    A given span read so ("August" in a restaurant story, "Booker" a winery, "Congress") is far
+    likelier a venue or a body of the story's own towns than a village nobody else in it is near;
+    a hamlet the story keeps naming ("Samos") is what the story is about, unless it lies outside
+    every state and country the story names.
+    """
+    p = t.place
+    if (
+        p is None
+        or p.kind != "populated_place"
+        or p.population >= _HAMLET
+        or (g.n > 1 and not named)
+        or g.container_places
+        or g.kind_cue == "city"
+        or _in_named(t, named)
+    ):
+        return False
+    km = [
+        _haversine_km(p.lat, p.lon, o.lat, o.lon)
+        for o in others
+        if o.place is not None and o.place.id != p.id and o.lat is not None and o.lon is not None
+    ]
+    return bool(km) and min(km) >= _NEAR_KM
+
+
+_HAMLET = 10_000
+
 _DIRECTIONAL_NAME = re.compile(
     r"(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|centre|center|middle|upper|lower)(?:ern)?"
     r"(?: (?:side|coast|end|region|province|district|area|division|state|zone))?"
 )
 
 
-def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
+def _near_locality(
+    text: str, t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]
+) -> Toponym:
     if not localities:
         return t
+    # "the Palais des Nations in Geneva", "Collins Avenue, Miami Beach": the text says which
+    after = [x for x in localities if _LOCATED_IN.fullmatch(text[t.mention.end : x.mention.start])]
+    if after:
+        best = min(after, key=lambda x: x.mention.start)
+        return Toponym(
+            t.mention, best.place, best.precision, best.lat, best.lon, 0.1 * best.confidence, NEAREST_LOCALITY
+        )
     # the locality the article names most surely and most often, discounted by its distance in the
     # text from the span (a street is usually in the town named around it), and more so when it
     # lies outside every state or province the article names
@@ -418,6 +497,7 @@ def _near_locality(t: Toponym, localities: list[Toponym], named: set[tuple[str, 
 
 
 NEAREST_LOCALITY = "nearest locality"  # the qualifier of a span placed at a locality near it
+_LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 _OUTSIDE = 0.01  # the weight of a locality outside every country, state and province the article names
 _WHOLE_COUNTRY = "*"
 _LOCALITY_CHARS = 200.0  # how fast a locality's claim on a span fades with distance in the text
@@ -431,7 +511,8 @@ def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> lis
 def _resolve(text: str, mentions: Sequence[Mention], lookup: _Lookup) -> list[tuple[Toponym, _Group]]:
     if not mentions:
         return []
-    readings = [_read_mention(text, m, lookup) for m in mentions]
+    sports = _is_sports_story(text)
+    readings = [_read_mention(text, m, lookup, sports) for m in mentions]
     groups = _group(readings, lookup)  # (which keeps only the containers that contain)
     if _mark_containers(mentions, readings):
         groups = _group(readings, lookup)
@@ -454,12 +535,13 @@ class _Reading:
 
     key: str  # the normalised name: mentions with equal keys share one sense per article
     queries: tuple[str, ...]  # names to try in the gazetteer, in order
-    kind_cue: str = ""  # "admin" | "city" | ""
+    kind_cue: str = ""  # "admin" | "city" | "area" | "container" | "local" | ""
     qualifier: str = ""  # as written: "central province", "city", "northern"
     direction: tuple[int, int] | None = None
     container: str = ""  # "Texas" in "Paris, Texas"
     container_at: int = -1  # where that container starts in the text, when it follows the span
     dateline: bool = False  # "WASHINGTON (AP) -": a wire names a city alone only when it is the famous one
+    team: bool = False  # "beat Portland" in a sports story: a team, named for the famous namesake
     # what an abbreviation may stand for ("WA": Washington, Western Australia)
     expansions: tuple[str, ...] = ()
     demonym: bool = False
@@ -480,7 +562,7 @@ def _norm_key(name: str) -> str:
     return name.lower().rstrip(".")
 
 
-def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
+def _read_mention(text: str, m: Mention, lookup: _Lookup, sports: bool = False) -> _Reading:
     raw = text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
     name = _clean(raw)
     key = _norm_key(name)
@@ -530,7 +612,7 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
     else:
         kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right)
         if kr:
-            noun = kr.group(1).lower()
+            noun = _singular(kr.group(1).lower())
             r.kind_cue = "city" if re.fullmatch(_CITY_NOUNS, noun) else "admin"
             r.qualifier = noun
     # "north of the city of Homs": a direction before the kind phrase still applies
@@ -544,6 +626,11 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
             r.direction = _DIRECTION_WORDS[base]
             r.qualifier = base + "ern" if base != "central" else "central"
             r.kind_cue = r.kind_cue or "area"
+    if not r.kind_cue and _listed_with_area(left, right, lookup):
+        r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
+    r.team = sports and bool(_TEAM_LEFT.search(left))
+    if not r.kind_cue and _RIGHT_STREET.match(right):
+        r.kind_cue = "local"  # "Bourbon and Dauphine streets": named for a town, not the town
     r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)
@@ -551,6 +638,54 @@ def _read_mention(text: str, m: Mention, lookup: _Lookup) -> _Reading:
         if cm and ("." in cm.group(1) or not _LIST_GOES_ON.match(right[cm.end() :])):
             r.container, r.container_at = cm.group(1), m.end + cm.start(1)
     return r
+
+
+# "California or Washington", "Oregon and Washington laws": the neighbours in a list.
+_LIST_LEFT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,|,? (?:and|or|&)) $")
+_LIST_RIGHT = re.compile(r"^,? (?:and|or|&) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
+
+def _listed_with_area(left: str, right: str, lookup: _Lookup) -> bool:
+    """Whether the mention is listed beside a state or province that no sizeable town is named
+    for ("Oregon" yes; "New York", "Hama" no): a list keeps to one kind of place."""
+    for found in (_LIST_LEFT.search(left), _LIST_RIGHT.match(right)):
+        if found is None:
+            continue
+        name = found.group(1)
+        cands = lookup.candidates(name)
+        areas = [c.place.population for c in cands if c.place.kind == "admin1" and _is_primary(c, name)]
+        size = max(areas, default=-1)
+        if size > 0 and not any(
+            c.match == "exact"
+            and c.score >= 1.0
+            and c.place.kind in ("country", "populated_place")
+            and c.place.population >= _LIST_TOWN_SHARE * size
+            for c in cands
+        ):
+            return True
+    return False
+
+
+_LIST_TOWN_SHARE = 0.05  # a town this large beside its namesake state makes the name a town's too
+
+# A sports story names teams for their cities ("beat Portland", "against Louisville"); the team is
+# the famous namesake's, whatever the rest of the story is about.
+_SPORTS_WORDS = frozenset(
+    """game games season coach coaches playoff playoffs league championship tournament scored
+    points rebounds assists innings pitcher quarterback touchdown touchdowns goals striker midfielder
+    halftime overtime semifinal semifinals quarterfinal standings roster""".split()
+)
+_SPORTS_MIN_WORDS = 4  # distinct sports words that make a story a sports story
+_TEAM_LEFT = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeats|defeating|vs\.?|versus|edged|routed|downed|"
+    r"outlasted|hosts|hosted|hosting|facing|faces|faced)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_sports_story(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return len(words & _SPORTS_WORDS) >= _SPORTS_MIN_WORDS
 
 
 def _has_good_match(lookup: _Lookup, name: str) -> bool:
@@ -648,11 +783,13 @@ class _Group:
     n: int = 0
     prior: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    prominence: list[float] = field(default_factory=list)  # how far each reading may pair (_prominence)
     best: int = -1
     confidence: float = 0.0
     demonym: bool = False
     names_country: bool = False  # the name is a country's own name
     dateline: bool = False  # one of its mentions is a bare dateline
+    team: bool = False  # one of its mentions names a sports team
 
 
 def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
@@ -688,11 +825,13 @@ def _group(readings: list[_Reading], lookup: _Lookup) -> list[_Group]:
             by_key[gkey] = g
         g.n += 1
         g.dateline = g.dateline or r.dateline
+        g.team = g.team or r.team
         r.group = g
     groups = list(by_key.values())
     for g in groups:
         g.names_country = any(c.place.kind == "country" and _is_primary(c, g.query) for c in g.cands)
         g.prior = [_prior(c, g) for c in g.cands]
+        g.prominence = _prominence(g)
     return groups
 
 
@@ -729,7 +868,7 @@ def _prior(c: Candidate, g: _Group) -> float:
         s += importance * (_KIND_WEIGHT[p.kind] + _W_POP * math.log10(p.population + 1))
         # "Moscow", "Paris", "Washington": a namesake needs more than an article heavy with its country
         s += max(_W_WORLD_CITY if p.population >= _WORLD_CITY else 0.0, _W_CAPITAL if p.capital else 0.0)
-        if g.dateline and not g.container_places:
+        if (g.dateline or g.team) and not g.container_places:
             s += _W_DATELINE_POP * math.log10(p.population + 1)
     else:
         s += importance * (_KIND_WEIGHT.get(p.kind, 0.0) + 0.1 * math.log10(p.population + 1))
@@ -865,7 +1004,8 @@ def _choose(groups: list[_Group]) -> None:
                 g.scores = [
                     g.prior[i]
                     + (
-                        _context_score(g.cands[i].place, g, ctx) + _pair_score(g.cands[i].place, g, pairs)
+                        _context_score(g.cands[i].place, g, ctx)
+                        + _pair_score(g.cands[i].place, g, pairs) * g.prominence[i]
                         if i < _MAX_SCORED
                         else 0.0
                     )
@@ -874,14 +1014,16 @@ def _choose(groups: list[_Group]) -> None:
                 _pick(g)
 
 
-_Cells = dict[tuple[int, int], list[tuple[float, float, "_Group"]]]
+_Cells = dict[tuple[int, int], list[tuple[float, float, float, "_Group"]]]
 
 
 def _plausible_points(groups: list[_Group]) -> _Cells:
     """Every fairly likely point-like reading of every name, in one-degree cells.
 
     Two names of one article whose namesakes sit next to each other (a town and its county,
-    a suburb and its city) mean those namesakes, whichever reading each would get alone.
+    a suburb and its city) mean those namesakes, whichever reading each would get alone. Each
+    point carries its prominence: two small namesakes of famous places ("Washington" and
+    "Houston" in Pennsylvania) vouch for each other less than two towns of their own.
     """
     cells: _Cells = defaultdict(list)
     for g in groups:
@@ -891,7 +1033,7 @@ def _plausible_points(groups: list[_Group]) -> _Cells:
         for i, c in enumerate(g.cands[:_MAX_SCORED]):
             p = c.place
             if p.kind in _POINT_KINDS and g.prior[i] >= top - _PAIR_SLACK:
-                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, g))
+                cells[(math.floor(p.lat), math.floor(p.lon))].append((p.lat, p.lon, g.prominence[i], g))
     return cells
 
 
@@ -902,10 +1044,25 @@ def _pair_score(p: Place, g: _Group, cells: _Cells) -> float:
     best = 0.0
     for di in (-1, 0, 1):
         for dj in (-1, 0, 1):
-            for lat, lon, src in cells.get((ci + di, cj + dj), ()):
+            for lat, lon, q, src in cells.get((ci + di, cj + dj), ()):
                 if _name_of(src) != _name_of(g):
-                    best = max(best, math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
+                    best = max(best, q * math.exp(-_haversine_km(p.lat, p.lon, lat, lon) / _PAIR_KM))
     return _W_PAIR * best
+
+
+def _prominence(g: _Group) -> list[float]:
+    """Per candidate: 1 for a reading as likely as the name's best town before context, less the
+    further below it.
+
+    Only towns are weighed against towns: "Palestine, Texas" and "DeKalb" (a county) pair as well
+    as any town, for a country or county is not a namesake that a neighbouring town stands for.
+    """
+    towns = [i for i, c in enumerate(g.cands[:_MAX_SCORED]) if c.place.kind == "populated_place"]
+    top = max((g.prior[i] for i in towns), default=0.0)
+    out = [1.0] * len(g.cands)
+    for i in towns:
+        out[i] = math.exp(-max(0.0, top - g.prior[i] - _PAIR_GAP_FREE) / _PAIR_GAP)
+    return out
 
 
 def _pick(g: _Group) -> None:
@@ -977,19 +1134,24 @@ def _context_score(p: Place, g: _Group, ctx: _Context) -> float:
 
 
 def _share_senses(groups: list[_Group]) -> None:
-    """A bare "Paris" after "Paris, Texas" in one article means the same Paris."""
-    settled: dict[str, _Group] = {}
+    """A bare "Paris" after "Paris, Texas" in one article means the same Paris, and a bare
+    "Washington" after "Tacoma, Washington" the same state."""
+    settled: dict[str, tuple[Place, float]] = {}
     for g in groups:
         if g.container_places and g.best >= 0:
-            settled.setdefault(g.key.split(",")[0], g)
+            town = g.cands[g.best].place
+            settled.setdefault(g.key.split(",")[0], (town, g.confidence))
+            for cp in g.container_places:
+                if _contains(cp, town):
+                    settled.setdefault(_norm_key(fold(cp.name)), (cp, g.confidence))
     for g in groups:
-        s = settled.get(g.key)
-        if s is None or g.container_places or g.kind_cue or s is g:
+        got = settled.get(g.key)
+        if got is None or g.container_places or g.kind_cue:
             continue
-        place = s.cands[s.best].place
+        place, confidence = got
         for i, c in enumerate(g.cands):
             if c.place.id == place.id:
-                g.best, g.confidence = i, max(g.confidence, s.confidence)
+                g.best, g.confidence = i, max(g.confidence, confidence)
                 break
 
 

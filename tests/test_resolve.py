@@ -609,3 +609,215 @@ def test_the_state_after_a_town_is_a_state(text: str, names: list[str], place_id
     ]
     got = _resolve_names(text, names, Gazetteer.from_places(places))["Washington"]
     assert got.place is not None and got.place.id == place_id
+
+
+# -- kinds from plural nouns and lists, namesake clusters, sports teams ---------------------------
+
+_US = [
+    Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+    Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+    Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+    Place("admin1:US-CA", "California", 36.7, -118.8, "US", "CA", kind="admin1", population=39_500_000),
+    Place("gn:4350049", "California", 38.30, -76.51, "US", "MD", population=11_857),
+    Place("admin1:US-NY", "New York", 43.0, -75.5, "US", "NY", kind="admin1", population=19_000_000),
+    Place("gn:5128581", "New York City", 40.71, -74.01, "US", "NY", population=8_804_190),
+    Place("gn:4930956", "Boston", 42.36, -71.06, "US", "MA", population=617_594),
+    Place("gn:5197079", "Lancaster", 40.04, -76.31, "US", "PA", population=59_339),
+    Place("admin2:US-NE-lancaster-county", "Lancaster County", 40.78, -96.69, "US", "NE", kind="admin2"),
+    Place("gn:5746545", "Portland", 45.52, -122.68, "US", "OR", population=652_503),
+    Place("gn:4720131", "Portland", 27.88, -97.32, "US", "TX", population=16_116),
+    Place("gn:4699066", "Houston", 29.76, -95.36, "US", "TX", population=2_296_224),
+    Place("admin1:US-TX", "Texas", 31.25, -99.25, "US", "TX", kind="admin1", population=25_145_561),
+]
+_US_ALT = {
+    "admin2:US-NE-lancaster-county": ["Lancaster"],
+    "gn:5128581": ["New York"],
+}
+
+
+@pytest.fixture(scope="module")
+def us_gaz() -> Gazetteer:
+    return Gazetteer.from_places(_US, alternate_names=_US_ALT)
+
+
+@pytest.mark.parametrize(
+    "text, names, name, place_id",
+    [
+        # a plural kind noun after a list is every listed name's, "counties" as much as "provinces"
+        ("Lancaster and Otoe counties grew.", ["Lancaster"], "Lancaster", "admin2:US-NE-lancaster-county"),
+        ("Lancaster and Otoe residents met.", ["Lancaster"], "Lancaster", "gn:5197079"),
+        # a name listed with a state that no sizeable town shares is a state too ...
+        ("Jobs left states such as California or Washington.", ["California", "Washington"], "Washington",
+         "admin1:US-WA"),
+        ("Laws in California and Washington allow it.", ["California", "Washington"], "Washington",
+         "admin1:US-WA"),
+        # ... not when it is listed with cities, or with a state named like a big city
+        ("Jobs left cities such as Boston or Washington.", ["Boston", "Washington"], "Washington",
+         "gn:4140963"),
+        ("Flights from New York or Washington resumed.", ["New York", "Washington"], "Washington",
+         "gn:4140963"),
+    ],
+)  # fmt: skip
+def test_kinds_from_plural_nouns_and_lists(
+    us_gaz: Gazetteer, text: str, names: list[str], name: str, place_id: str
+) -> None:
+    got = _resolve_names(text, names, us_gaz)[name]
+    assert got.place is not None and got.place.id == place_id
+
+
+_SPORTS = (
+    "The Texas side beat Portland 96-94 on Tuesday in the last game of the season. Houston scored 30 "
+    "points in the fourth quarter, their coach said."
+)
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a sports story's opponent is a team, named for the famous namesake ...
+        (_SPORTS, "gn:5746545"),
+        # ... while the same names in other news follow the story's state
+        ("Texas officials from Houston visited Portland on Tuesday to see the port.", "gn:4720131"),
+    ],
+)
+def test_a_team_is_named_for_the_famous_namesake(us_gaz: Gazetteer, text: str, place_id: str) -> None:
+    got = _resolve_names(text, ["Texas", "Portland", "Houston"], us_gaz)["Portland"]
+    assert got.place is not None and got.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "houston_tx_population, place_id",
+    [
+        # two small namesakes of famous places next to each other do not pull each other there ...
+        (2_296_224, "gn:4699066"),
+        # ... while small towns of their own still pair (a town and its neighbour)
+        (1_000, "gn:5188000"),
+    ],
+)
+def test_a_pair_of_small_namesakes_weighs_their_prominence(houston_tx_population: int, place_id: str) -> None:
+    places = [
+        Place("country:US", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+        Place("gn:5218069", "Washington", 40.17, -80.25, "US", "PA", population=13_437),
+        Place("gn:4699066", "Houston", 29.76, -95.36, "US", "TX", population=houston_tx_population),
+        Place("gn:5188000", "Houston", 40.171, -80.251, "US", "PA", population=20_000),
+    ]
+    text = "Officials in Washington met a Houston contractor."
+    got = _resolve_names(text, ["Washington", "Houston"], Gazetteer.from_places(places))["Houston"]
+    assert got.place is not None and got.place.id == place_id
+
+
+_BAYOU = [
+    Place("gn:4335045", "New Orleans", 29.95, -90.07, "US", "LA", population=389_617),
+    Place("gn:4070000", "Bourbon", 38.15, -91.24, "US", "MO", population=50_000),
+    Place("gn:5323000", "August", 37.98, -121.26, "US", "CA", population=8_390),
+    Place("gn:5399020", "Stockton", 37.96, -121.29, "US", "CA", population=310_496),
+    Place("admin1:US-CA", "California", 36.7, -118.8, "US", "CA", kind="admin1", population=39_500_000),
+    Place("admin1:US-LA", "Louisiana", 31.0, -92.0, "US", "LA", kind="admin1", population=4_600_000),
+]
+
+
+@pytest.mark.parametrize(
+    "text, names, span, place_id, qualifier",
+    [
+        # a name before "streets" is a street named for a town, in the story's own town ...
+        ("The parade rolled down Bourbon and Dauphine streets in New Orleans.", ["Bourbon", "New Orleans"],
+         "Bourbon", "gn:4335045", NEAREST_LOCALITY),
+        ("The parade rolled down Bourbon Street in New Orleans.", ["Bourbon", "New Orleans"],
+         "Bourbon", "gn:4335045", NEAREST_LOCALITY),
+        # ... and the town itself without the noun
+        ("The band drove from Bourbon to New Orleans.", ["Bourbon", "New Orleans"], "Bourbon", "gn:4070000",
+         ""),
+        # a hamlet named once, far from the story's places and outside its states, is a venue there ...
+        ("She cooked at August in New Orleans.", ["August", "New Orleans"], "August", "gn:4335045",
+         NEAREST_LOCALITY),
+        # ... not when the story keeps naming it (and names no state it is outside), names its state,
+        # or names a place near it
+        ("She cooked at August in New Orleans. August loved her.", ["August", "New Orleans"], "August",
+         "gn:5323000", ""),
+        ("She cooked at August in New Orleans, Louisiana. August loved her.",
+         ["August", "New Orleans", "Louisiana"], "August", "gn:4335045", NEAREST_LOCALITY),
+        ("She cooked in August, California, and New Orleans.", ["August", "California", "New Orleans"],
+         "August", "gn:5323000", ""),
+        ("She cooked in August near Stockton, then New Orleans.", ["August", "Stockton", "New Orleans"],
+         "August", "gn:5323000", ""),
+    ],
+)  # fmt: skip
+def test_streets_and_stray_hamlets_go_to_the_storys_town(
+    text: str, names: list[str], span: str, place_id: str, qualifier: str
+) -> None:
+    spans = _spans_of(text, names)
+    got = [t for t in resolve_spans(text, spans, Gazetteer.from_places(_BAYOU)) if t.mention.text == span]
+    assert {(t.place.id if t.place else None, t.qualifier) for t in got} == {(place_id, qualifier)}
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a building the text places "in Geneva" is there, however often the story names Paris ...
+        ("In Paris, envoys met at the Qwxyz Palace in Geneva, then went back to Paris.", "gn:2660646"),
+        ("In Paris, envoys met at the Qwxyz Palace, Geneva, then went back to Paris.", "gn:2660646"),
+        # ... and otherwise at the locality the story names most surely near it
+        ("In Paris, envoys met at the Qwxyz Palace, then flew to Geneva and back to Paris.", "gn:2988507"),
+    ],
+)
+def test_a_building_in_a_named_town_is_there(text: str, place_id: str) -> None:
+    places = [
+        Place("gn:2988507", "Paris", 48.8534, 2.3488, "FR", "11", population=2_138_551, capital=True),
+        Place("gn:2660646", "Geneva", 46.20, 6.15, "CH", "GE", population=183_981),
+    ]
+    spans = _spans_of(text, ["Paris", "Qwxyz Palace", "Geneva"])
+    got = resolve_spans(text, spans, Gazetteer.from_places(places))
+    palace = next(t for t in got if t.mention.text == "Qwxyz Palace")
+    assert palace.qualifier == NEAREST_LOCALITY
+    assert palace.place is not None and palace.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, span, place_id, qualifier",
+    [
+        # a place inside a body's name beats a demonym: the office is in Hachioji ...
+        ("Talks at the British Council Hachioji went well.", "British Council Hachioji", "gn:1863905",
+         INNER_NAME),
+        # ... and the demonym stands for its country when the name holds no place
+        ("Talks at the British Council went well.", "British Council", "country:GB", INNER_NAME),
+        # a county's short name, spelt only as a key, holds only inside a state the story names ...
+        ("Jackson officials met in Atlanta.", "Jackson", "gn:4180439", NEAREST_LOCALITY),
+        ("Jackson officials met in Atlanta, Georgia.", "Jackson", "admin2:US-GA-jackson-county", ""),
+    ],
+)
+def test_inner_places_and_county_short_names(
+    text: str, span: str, place_id: str, qualifier: str
+) -> None:
+    places = [
+        Place("country:GB", "United Kingdom", 54.0, -2.0, "GB", kind="country", population=66_000_000),
+        Place("gn:1863905", "Hachioji", 35.66, 139.32, "JP", "40", population=580_053),
+        Place("gn:4180439", "Atlanta", 33.749, -84.388, "US", "GA", population=498_044),
+        Place("admin1:US-GA", "Georgia", 32.75, -83.5, "US", "GA", kind="admin1", population=9_687_653),
+        Place("admin2:US-GA-jackson-county", "Jackson County", 34.13, -83.57, "US", "GA", kind="admin2"),
+    ]
+    gaz = Gazetteer.from_places(places, alternate_names={"admin2:US-GA-jackson-county": ["Jackson"]})
+    names = [span, "Atlanta", "Georgia"]
+    got = _resolve_names(text, [n for n in names if n in text], gaz)[span]
+    assert got.place is not None and got.place.id == place_id
+    assert got.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a bare name after the same name as a town's container is that state ...
+        ("A studio in Tacoma, Washington, shares recipes. Washington lawmakers approved.", "admin1:US-WA"),
+        # ... and otherwise the capital
+        ("A studio in Tacoma shares recipes. Washington lawmakers approved.", "gn:4140963"),
+    ],
+)
+def test_a_bare_name_after_a_container_is_that_container(text: str, place_id: str) -> None:
+    places = [
+        Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+        Place("admin1:US-WA", "Washington", 47.5, -120.5, "US", "WA", kind="admin1", population=7_500_000),
+        Place("gn:5812944", "Tacoma", 47.25, -122.44, "US", "WA", population=217_827),
+    ]
+    got = resolve_spans(text, _spans_of(text, ["Tacoma", "Washington"]), Gazetteer.from_places(places))
+    last = [t for t in got if t.mention.text == "Washington"][-1]
+    assert last.place is not None and last.place.id == place_id
