@@ -341,7 +341,8 @@ print([str(e) for e in result.errors])
 
 def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_HTML_CLEANER, str(FIXTURES / "page.html"), str(FIXTURES / "plain.txt")],
+        [sys.executable, "-c", _WITHOUT_HTML_CLEANER, str(FIXTURES / "page.html"),
+         str(FIXTURES / "plain.txt")],
         capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
     )
     articles, errors = proc.stdout.splitlines()
@@ -393,7 +394,7 @@ def test_hostile_file_costs_only_itself(
 @pytest.mark.parametrize(
     "name, data",
     [
-        ("s.json", b'{"text": "Body \\ud800 end", "title": "T \\udfff", "source": "\\ud800", "id": "\\udc00"}'),
+        ("s.json", b'{"text": "Body \\ud800", "title": "T \\udfff", "source": "\\ud800", "id": "\\udc00"}'),
         ("s.jsonl", b'{"text": "Body", "author": "\\ud83d", "url": "x\\ude00"}\n'),
         ("\udcff.txt", b"Title\nBody"),  # a file name that is not UTF-8, as os.fsdecode gives it
     ],
