@@ -37,3 +37,12 @@ class RegistryError(GeoError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class OutputError(GeoError):
+    """An output path that cannot or must not be written; found before the work that would fill it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
