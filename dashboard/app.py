@@ -75,12 +75,13 @@ def bundled_dataset() -> sources.Dataset:
 
 
 def uploaded_dataset() -> sources.Dataset:
-    st.sidebar.caption(
-        f"Up to {sources.MAX_FILES} files, {sources.MAX_FILE_MB} MB each: "
-        + ", ".join(f".{t}" for t in sources.UPLOAD_TYPES)
-    )
+    st.sidebar.caption(sources.ARTICLE_CAP_REASON)
     files = st.sidebar.file_uploader(
-        "Your articles", type=list(sources.UPLOAD_TYPES), accept_multiple_files=True, key="uploads"
+        "Your articles",
+        type=list(sources.UPLOAD_TYPES),
+        accept_multiple_files=True,
+        key="uploads",
+        max_upload_size=sources.MAX_FILE_MB,
     )
     uploads, refused = sources.check_uploads([sources.Upload(f.name, f.getvalue()) for f in files or []])
     for message in refused:
@@ -108,7 +109,13 @@ def uploaded_dataset() -> sources.Dataset:
 
 
 def opened_dataset() -> sources.Dataset:
-    file = st.sidebar.file_uploader("A claims GeoJSON", type=["geojson", "json"], key="geojson_file")
+    st.sidebar.caption(sources.GEOJSON_CAP_REASON)
+    file = st.sidebar.file_uploader(
+        "A claims GeoJSON",
+        type=["geojson", "json"],
+        key="geojson_file",
+        max_upload_size=sources.MAX_GEOJSON_MB,
+    )
     if file is None:
         st.info("Open a GeoJSON written by `python -m geo build` or downloaded here.")
         return empty_dataset("GeoJSON (none yet)")

@@ -301,6 +301,11 @@ def _setup(m: folium.Map) -> None:
         ).add_to(m)
 
 
+def layer_name(label: str, n: int) -> str:
+    """The layer control shows names as HTML, and an unknown side's label comes from the opened file."""
+    return f"{views.escape(label)} ({n})"
+
+
 def _add_claims(
     m: folium.Map, drawn: list[tuple[str, dict[str, Any]]], sides: Mapping[str, Side], only: str | None = None
 ) -> None:
@@ -313,7 +318,7 @@ def _add_claims(
         n = sum(1 for f in features if "popup" in f["properties"])
         if not features:
             continue
-        ClaimLayer(features, name=f"{side_of(sides, key).label} ({n})").add_to(m)
+        ClaimLayer(features, name=layer_name(side_of(sides, key).label, n)).add_to(m)
     country = [f for k, f in drawn if k == "country"]
     if country:
         n = sum(1 for f in country if "popup" in f["properties"])

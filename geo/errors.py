@@ -46,3 +46,12 @@ class OutputError(GeoError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ClaimsFileError(GeoError):
+    """A file opened as claims that is not a claims FeatureCollection at all."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

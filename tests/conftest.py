@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import json
+from pathlib import Path
+
 import pytest
 
 from geo.gazetteer import Gazetteer
@@ -49,3 +53,56 @@ TINY_ALTERNATES = {
 def tiny_gazetteer() -> Gazetteer:
     """About twenty places, with the ambiguities and spellings the real data has, in memory."""
     return Gazetteer.from_places(TINY_PLACES, TINY_ALTERNATES)
+
+
+# --- hostile input (issue 15) ---------------------------------------------------------------------
+
+CLAIMS_FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
+SCRIPT_SIDE = "<img src=x onerror=alert(document.domain)>"
+# (what is wrong, how the feature is spoiled, the start of the message about it)
+BAD_FEATURES = [
+    (
+        "NaN coordinates",
+        lambda f: f["geometry"].update(coordinates=[float("nan"), 35.0]),
+        "Point coordinates",
+    ),
+    ("empty coordinates", lambda f: f["geometry"].update(coordinates=[]), "Point coordinates"),
+    ("latitude 999", lambda f: f["geometry"].update(coordinates=[36.7, 999]), "Point coordinates: longitude"),
+    ("words for casualties", lambda f: f["properties"].update(casualties="many"), "casualties is 'many'"),
+    ("no geometry", lambda f: f.update(geometry=None), "no geometry"),
+    ("unknown claim type", lambda f: f["properties"].update(claim_type="bombed"), "claim_type 'bombed'"),
+    ("no side", lambda f: f["properties"].pop("side"), "lacks side"),
+]
+HOSTILE_GOOD = 2  # features in the hostile file that follow the schema, besides the fixture's
+
+
+def hostile_collection() -> dict:
+    """The fixture's claims plus two with script in every text field and one feature per BAD_FEATURES."""
+    fc = json.loads(CLAIMS_FIXTURE.read_text(encoding="utf-8"))
+    template = next(f for f in fc["features"] if f["properties"]["claim_id"] == "fx-06")
+    for n, side in enumerate([SCRIPT_SIDE, "us"], start=1):
+        f = copy.deepcopy(template)
+        f["properties"].update(
+            claim_id=f"hostile-{n}",
+            side=side,
+            side_label=side if side != "us" else "<script>alert('label')</script>",
+            speaker="<img src=x onerror=alert('speaker')>",
+            place="<svg onload=alert('place')>",
+            title="</title><script>alert('title')</script>",
+            evidence="<iframe src=javascript:alert('evidence')>",
+            article="<b onmouseover=alert('article')>a</b>",
+        )
+        fc["features"].append(f)
+    for n, (_, spoil, _) in enumerate(BAD_FEATURES, start=1):
+        f = copy.deepcopy(template)
+        f["properties"]["claim_id"] = f"bad-{n}"
+        spoil(f)
+        fc["features"].append(f)
+    return fc
+
+
+@pytest.fixture
+def hostile_geojson(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.geojson"
+    path.write_text(json.dumps(hostile_collection()), encoding="utf-8")  # NaN is written as NaN
+    return path
