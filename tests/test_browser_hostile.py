@@ -1,0 +1,67 @@
+"""A hostile claims GeoJSON opened in the real app (headless Chromium, every request off this machine
+aborted): markup in any field stays text, so no dialog ever opens; bad features are listed by name and
+the good ones drawn (issue 15)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import BAD_FEATURES, HOSTILE_GOOD, SCRIPT_SIDE, hostile_collection
+
+from dashboard import browser
+
+pytestmark = pytest.mark.browser
+
+TARGETS_BELOW_COUNTRY = 11 + HOSTILE_GOOD  # the fixture's, plus the two hostile copies of a town claim
+OPEN_EVERYTHING_JS = """
+() => window.map.eachLayer(l => {
+    if (l.feature && l.feature.properties.popup) { l.openPopup(); }
+    if (l.feature && l.feature.properties.tip) { l.openTooltip(); }
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.geojson"
+    path.write_text(json.dumps(hostile_collection()), encoding="utf-8")
+    return path
+
+
+def test_hostile_geojson_runs_no_script(hostile_file: Path) -> None:
+    if not browser.CHROMIUM.exists():
+        pytest.fail(f"{browser.CHROMIUM} is missing: `apt-get install -y chromium` (CI's .ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+    dialogs: list[str] = []
+    with browser.serve(env={"CLAIMATLAS_GEOJSON": str(hostile_file)}) as url, sync_playwright() as p:
+        chromium = browser.launch(p)
+        try:
+            context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1100})
+            page = context.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(url)
+            frame, drawn = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
+            assert drawn == TARGETS_BELOW_COUNTRY
+
+            # The unknown side's layer is named by its id, shown as text, not as an <img>.
+            control = frame.locator(".leaflet-control-layers")
+            assert SCRIPT_SIDE in control.inner_text()
+            assert control.locator("img").count() == 0
+
+            frame.evaluate(OPEN_EVERYTHING_JS)
+            for tab in ("Side by side", "Claims", "Articles", "Map"):
+                page.get_by_role("tab", name=tab).click()
+                page.wait_for_timeout(500)
+            assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img, svg[onload]").count() == 0
+            assert "hostile.geojson, feature 20 (claim 'bad-1'): Point coordinates" in page.inner_text("body")
+            for n in range(1, len(BAD_FEATURES) + 1):
+                assert f"(claim 'bad-{n}')" in page.inner_text("body")
+            page.wait_for_timeout(1000)  # time for an onerror to fire, were there an <img>
+        finally:
+            chromium.close()
+    assert dialogs == [], f"a script from the file ran: {dialogs}"
+    assert blocked == [], "the page asked another machine for something"
