@@ -1,4 +1,5 @@
-"""Shared fixtures: a tiny in-memory gazetteer every test module can use without the real index."""
+"""Shared fixtures: a tiny in-memory gazetteer every test module can use without the real index, the
+hostile claims file, and the `--fuzz` option for long fuzz runs."""
 
 from __future__ import annotations
 
@@ -7,9 +8,39 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from geo.gazetteer import Gazetteer
 from geo.types import Place
+
+FUZZ_CI_EXAMPLES = 30  # per fuzz test: a few hundred cases in all, a few seconds
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        type=int,
+        nargs="?",
+        const=1000,
+        default=0,
+        metavar="N",
+        help=f"each fuzz test on N generated inputs (1000 if N is left out; {FUZZ_CI_EXAMPLES} without)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    examples = config.getoption("--fuzz") or FUZZ_CI_EXAMPLES
+    # No example database: a run leaves no files behind, and a failure prints the input that caused it.
+    settings.register_profile(
+        "claimatlas",
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.load_profile("claimatlas")
+
 
 TINY_PLACES = (
     Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country", population=22_000_000),
