@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
 import tempfile
 from pathlib import Path
@@ -46,24 +47,47 @@ def check_output(path: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file in the target's folder, then rename it over the target.
 
-    The bytes are ready before the file is created, so a failure to encode leaves nothing behind, and
-    a reader (or a run killed half-way) sees the previous file or the new one, never half of one.
+    The bytes are ready before any file is created, so a failure to encode leaves nothing behind, and
+    a reader sees the previous file or the new one, never half of one. Where Linux allows, the
+    temporary file has no name until it is complete (O_TMPFILE), so even a run killed mid-write
+    leaves no empty .tmp behind.
     """
     check_output(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.absolute().parent, prefix=f".{path.name}.", suffix=".tmp")
+    folder = path.absolute().parent
+    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        fd, unnamed = _open_temporary(folder, tmp)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+                if path.exists():  # keep the permissions of the file being replaced
+                    os.fchmod(f.fileno(), path.stat().st_mode & 0o777)
+                if unnamed:
+                    _name(f.fileno(), tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+
+
+def _name(fd: int, tmp: Path) -> None:
+    """Give an O_TMPFILE file a name. A dir_fd makes Python call linkat(), which can follow /proc's
+    link to the open file; plain link() cannot."""
+    proc = os.open("/proc/self/fd", os.O_RDONLY)
+    try:
+        os.link(str(fd), tmp, src_dir_fd=proc, follow_symlinks=True)
+    finally:
+        os.close(proc)
+
+
+def _open_temporary(folder: Path, tmp: Path) -> tuple[int, bool]:
+    """A file descriptor to write to, and whether it is still unnamed (to be linked as `tmp`)."""
+    if hasattr(os, "O_TMPFILE") and Path("/proc/self/fd").is_dir():
+        with contextlib.suppress(OSError):  # a file system without O_TMPFILE support
+            return os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666), True
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), False

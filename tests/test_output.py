@@ -146,3 +146,39 @@ def test_resolve_refuses_a_symlink_out_before_loading(
     assert cli.main(["resolve", str(given), "--out", str(out)]) == 2
     assert "is a symbolic link" in capsys.readouterr().err
     assert (tmp_path / "victim.txt").read_bytes() == b"precious"
+
+
+_WRITE_FOREVER = """
+import sys
+from pathlib import Path
+from geo.output import write_atomic
+out, size = Path(sys.argv[1]), int(sys.argv[2])
+print("ready", flush=True)
+while True:
+    write_atomic(out, b"n" * size)
+"""
+
+
+def test_a_run_killed_mid_write_leaves_a_whole_file_and_no_partial_temporary(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    size = 8_000_000
+    out = _make(tmp_path, "earlier output")
+    root = Path(__file__).resolve().parents[1]
+    for delay in (0.0, 0.01, 0.03, 0.05, 0.08, 0.13, 0.21, 0.34):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WRITE_FOREVER, str(out), str(size)],
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            stdout=subprocess.PIPE,
+        )
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert out.read_bytes() in (OLD, b"n" * size)
+        leftovers = [p.stat().st_size for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert all(n == size for n in leftovers), f"partial temporary files: {leftovers}"
