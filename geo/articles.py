@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -379,6 +380,9 @@ _SINGLE_PARSERS: Mapping[str, Callable[[str, str], Article]] = {
 _Record = tuple[int, str, object]
 
 
+_TOO_MANY_DIGITS = f"not valid JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
+
+
 def _json_records(text: str) -> list[_Record]:
     try:
         data = json.loads(text)
@@ -386,8 +390,8 @@ def _json_records(text: str) -> list[_Record]:
         raise _Rejected(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
     except RecursionError as exc:
         raise _Rejected("not valid JSON: nested too deeply") from exc
-    except ValueError as exc:  # an integer of more than 4,300 digits (CPython's guard against slow parsing)
-        raise _Rejected(f"not valid JSON: {_one_line(str(exc))}") from exc
+    except ValueError as exc:  # CPython's guard against slow parsing of long integers
+        raise _Rejected(_TOO_MANY_DIGITS) from exc
     if isinstance(data, dict):
         return [(1, "record 1", data)]
     if isinstance(data, list):
@@ -408,8 +412,8 @@ def _jsonl_records(text: str) -> list[_Record]:
             records.append((n, f"line {n}", _Rejected(f"not valid JSON: {exc.msg} (column {exc.colno})")))
         except RecursionError:
             records.append((n, f"line {n}", _Rejected("not valid JSON: nested too deeply")))
-        except ValueError as exc:  # see _json_records
-            records.append((n, f"line {n}", _Rejected(f"not valid JSON: {_one_line(str(exc))}")))
+        except ValueError:  # see _json_records
+            records.append((n, f"line {n}", _Rejected(_TOO_MANY_DIGITS)))
     return records
 
 

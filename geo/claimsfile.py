@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -60,8 +61,11 @@ def open_claims(data: bytes | str, name: str) -> OpenedClaims:
         collection = json.loads(data)
     except RecursionError:
         raise ClaimsFileError(name, "not valid JSON: nested too deeply") from None
-    except ValueError as exc:  # bad JSON, bad UTF-8, an integer of more than 4,300 digits
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ClaimsFileError(name, f"not valid JSON ({_short(str(exc))})") from None
+    except ValueError:  # CPython's guard against slow parsing of long integers
+        digits = sys.get_int_max_str_digits()
+        raise ClaimsFileError(name, f"not valid JSON: a number of more than {digits:,} digits") from None
     return check_claims(collection, name)
 
 

@@ -341,9 +341,17 @@ print([str(e) for e in result.errors])
 
 def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_HTML_CLEANER, str(FIXTURES / "page.html"),
-         str(FIXTURES / "plain.txt")],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+        [
+            sys.executable,
+            "-c",
+            _WITHOUT_HTML_CLEANER,
+            str(FIXTURES / "page.html"),
+            str(FIXTURES / "plain.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
     )
     articles, errors = proc.stdout.splitlines()
     assert articles == "['plain.txt']"
@@ -354,12 +362,17 @@ def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
 HUGE_INT = b"9" * 5000  # over CPython's 4,300-digit limit for int(str)
 HOSTILE_FILES = [
     # (name, data, expected articles from the file, expected reason prefixes)
-    ("big.json", b'{"text": "Body", "n": ' + HUGE_INT + b"}", 0, ["not valid JSON: Exceeds the limit"]),
+    (
+        "big.json",
+        b'{"text": "Body", "n": ' + HUGE_INT + b"}",
+        0,
+        ["not valid JSON: a number of more than 4,300 digits"],
+    ),
     (
         "big.jsonl",
         b'{"text": "Body", "n": ' + HUGE_INT + b'}\n{"text": "Other body"}\n',
         1,
-        ["line 1: not valid JSON: Exceeds the limit"],
+        ["line 1: not valid JSON: a number of more than 4,300 digits"],
     ),
     ("keys.md", b"---\n2015: year\ntitle: T\n---\nBody", 1, []),
     ("dates.md", b"---\n2015-10-01: day\n3.5: x\nnull: y\ntrue: z\n---\nBody", 1, []),
