@@ -121,26 +121,31 @@ def _folder_files(root: Path, errors: list[ArticleError]) -> list[Path]:
     """The supported files under `root`, sorted. A sub-folder that cannot be listed, a link that leads
     back into the folders being walked and a file behind a broken link are errors, never silent gaps."""
     found: list[Path] = []
+    # The real folders above each folder still to walk: a link to one of them is a loop, even one
+    # made of several links (a/x -> b, b/y -> a).
+    above: dict[str, frozenset[str]] = {}
+    walked: set[str] = set()
 
     def unlisted(exc: OSError) -> None:
         errors.append(ArticleError(_scrub(str(exc.filename or root)), f"cannot list folder: {exc.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
-        here = Path(dirpath)
-        real_here = os.path.realpath(here)
+        chain = above.pop(dirpath, frozenset()) | {os.path.realpath(dirpath)}
+        walked |= chain
         kept = []
         # Hidden files and folders are editor backups, VCS data and macOS "._" forks, never articles.
         for name in sorted(d for d in dirnames if not d.startswith(".")):
-            sub = here / name
+            sub = os.path.join(dirpath, name)
             real = os.path.realpath(sub)
-            if sub.is_symlink() and (real_here + os.sep).startswith(real.rstrip(os.sep) + os.sep):
+            if real in chain:
                 loop = f"symbolic link loop (leads back to {_scrub(real)}); not followed"
-                errors.append(ArticleError(_scrub(str(sub)), loop))
-            else:
+                errors.append(ArticleError(_scrub(sub), loop))
+            elif not (os.path.islink(sub) and real in walked):  # else read already, by another path
                 kept.append(name)
+                above[sub] = chain
         dirnames[:] = kept
         for name in filenames:
-            file = here / name
+            file = Path(dirpath) / name
             if name.startswith(".") or file.suffix.lower() not in SUPPORTED_EXTENSIONS:
                 continue
             if file.is_file():

@@ -456,6 +456,9 @@ def test_symlink_loops_and_broken_links_are_listed(tmp_path: Path) -> None:
     (tmp_path / "a" / "real.txt").write_text("Title\nBody")
     (tmp_path / "a" / "back").symlink_to(tmp_path)  # a folder loop
     (tmp_path / "a" / "self").symlink_to(tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "to_b").symlink_to(tmp_path / "b")  # a loop of two links: a/to_b -> b, b/to_a -> a
+    (tmp_path / "b" / "to_a").symlink_to(tmp_path / "a")
     (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")  # a loop of file links
     (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
     (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
@@ -466,6 +469,10 @@ def test_symlink_loops_and_broken_links_are_listed(tmp_path: Path) -> None:
     assert sorted((e.path, e.reason) for e in result.errors) == [
         (str(tmp_path / "a" / "back"), f"symbolic link loop (leads back to {tmp_path}); not followed"),
         (str(tmp_path / "a" / "self"), f"symbolic link loop (leads back to {tmp_path / 'a'}); not followed"),
+        (
+            str(tmp_path / "a" / "to_b" / "to_a"),
+            f"symbolic link loop (leads back to {tmp_path / 'a'}); not followed",
+        ),
         (str(tmp_path / "gone.md"), "broken symbolic link (or a loop of links)"),
         (str(tmp_path / "x.txt"), "broken symbolic link (or a loop of links)"),
         (str(tmp_path / "y.txt"), "broken symbolic link (or a loop of links)"),
