@@ -324,7 +324,7 @@ def main() -> None:
         f"{len(shown)} of {len(everything)} claims shown."
     )
     if dataset.errors:
-        with st.expander(f"{len(dataset.errors)} files or articles could not be read", expanded=True):
+        with st.expander(f"{len(dataset.errors)} files, articles or claims could not be read", expanded=True):
             for error in dataset.errors:
                 st.text(error)
 

@@ -14,6 +14,7 @@ from dashboard import browser
 
 pytestmark = pytest.mark.browser
 
+ARTIFACTS = Path(__file__).parent / "artifacts"
 TARGETS_BELOW_COUNTRY = 11 + HOSTILE_GOOD  # the fixture's, plus the two hostile copies of a town claim
 OPEN_EVERYTHING_JS = """
 () => window.map.eachLayer(l => {
@@ -61,6 +62,8 @@ def test_hostile_geojson_runs_no_script(hostile_file: Path) -> None:
             for n in range(1, len(BAD_FEATURES) + 1):
                 assert f"(claim 'bad-{n}')" in page.inner_text("body")
             page.wait_for_timeout(1000)  # time for an onerror to fire, were there an <img>
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
         finally:
             chromium.close()
     assert dialogs == [], f"a script from the file ran: {dialogs}"
