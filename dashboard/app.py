@@ -65,7 +65,7 @@ def bundled_dataset() -> sources.Dataset:
         try:
             return geojson_dataset(path.read_bytes(), path.name)
         except (OSError, claims.CollectionError) as exc:
-            st.error(f"{sources.ENV_GEOJSON}={path}: {exc}")
+            st.error(views.plain_markdown(f"{sources.ENV_GEOJSON}={path}: {exc}"))
             return empty_dataset(str(path))
     try:
         return corpus_dataset(sources.corpus_files())
@@ -122,7 +122,7 @@ def opened_dataset() -> sources.Dataset:
     try:
         return geojson_dataset(file.getvalue(), file.name)
     except claims.CollectionError as exc:
-        st.error(str(exc))
+        st.error(views.plain_markdown(str(exc)))
         return empty_dataset(file.name)
 
 
@@ -149,7 +149,9 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
     chosen_sides = {
         sid
         for sid in [s for s in sides if s in present] + [s for s in present if s not in sides]
-        if st.sidebar.checkbox(views.side_of(sides, sid).label, value=True, key=f"side_{sid}")
+        if st.sidebar.checkbox(
+            views.plain_markdown(views.side_of(sides, sid).label), value=True, key=f"side_{sid}"
+        )
     }
     types = st.sidebar.multiselect(
         "Claim type",
@@ -319,8 +321,9 @@ def main() -> None:
     shown = claims.apply_filters(everything, choose_filters(everything, sides))
 
     st.title("ClaimAtlas")
+    origin = views.plain_markdown(dataset.origin)  # a file name is the user's, and captions are Markdown
     st.caption(
-        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {dataset.origin}. "
+        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {origin}. "
         f"{len(shown)} of {len(everything)} claims shown."
     )
     if dataset.errors:

@@ -192,3 +192,13 @@ def _locate(text: str, needle: str, start: Any, end: Any) -> tuple[int, int] | N
         if found >= 0:
             return found, found + len(needle)
     return None
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&%@,;?/])")
+
+
+def plain_markdown(text: str) -> str:
+    """Text for a Streamlit label or caption, which are Markdown: every ASCII punctuation mark
+    backslash-escaped (CommonMark's rule), so a side or file named `![x](http://...)` shows those
+    characters instead of fetching an image, and `:red[...]` or `$...$` stay as typed."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)

@@ -104,14 +104,16 @@ BAD_FEATURES = [
     ("unknown claim type", lambda f: f["properties"].update(claim_type="bombed"), "claim_type 'bombed'"),
     ("no side", lambda f: f["properties"].pop("side"), "lacks side"),
 ]
-HOSTILE_GOOD = 2  # features in the hostile file that follow the schema, besides the fixture's
+# A side whose name, were it rendered as Markdown, would fetch an image from another machine.
+MARKDOWN_SIDE = "![x](http://203.0.113.9/track.png) :red[red] $x^2$"
+HOSTILE_GOOD = 3  # features in the hostile file that follow the schema, besides the fixture's
 
 
 def hostile_collection() -> dict:
-    """The fixture's claims plus two with script in every text field and one feature per BAD_FEATURES."""
+    """The fixture's claims plus three with markup in every text field and one feature per BAD_FEATURES."""
     fc = json.loads(CLAIMS_FIXTURE.read_text(encoding="utf-8"))
     template = next(f for f in fc["features"] if f["properties"]["claim_id"] == "fx-06")
-    for n, side in enumerate([SCRIPT_SIDE, "us"], start=1):
+    for n, side in enumerate([SCRIPT_SIDE, "us", MARKDOWN_SIDE], start=1):
         f = copy.deepcopy(template)
         f["properties"].update(
             claim_id=f"hostile-{n}",

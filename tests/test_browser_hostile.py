@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BAD_FEATURES, HOSTILE_GOOD, SCRIPT_SIDE, hostile_collection
+from conftest import BAD_FEATURES, HOSTILE_GOOD, MARKDOWN_SIDE, SCRIPT_SIDE, hostile_collection
 
 from dashboard import browser
 
@@ -58,7 +58,13 @@ def test_hostile_geojson_runs_no_script(hostile_file: Path) -> None:
                 page.get_by_role("tab", name=tab).click()
                 page.wait_for_timeout(500)
             assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img, svg[onload]").count() == 0
-            assert "hostile.geojson, feature 20 (claim 'bad-1'): Point coordinates" in page.inner_text("body")
+            first_bad = 17 + HOSTILE_GOOD + 1
+            assert f"hostile.geojson, feature {first_bad} (claim 'bad-1'): Point coord" in page.inner_text(
+                "body"
+            )
+            # Sidebar labels are Markdown: a side named like an image is shown as text, not fetched.
+            sidebar = page.get_by_test_id("stSidebar")
+            assert MARKDOWN_SIDE in sidebar.inner_text() and sidebar.locator("img").count() == 0
             for n in range(1, len(BAD_FEATURES) + 1):
                 assert f"(claim 'bad-{n}')" in page.inner_text("body")
             page.wait_for_timeout(1000)  # time for an onerror to fire, were there an <img>

@@ -8,11 +8,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import BAD_FEATURES, HOSTILE_GOOD, SCRIPT_SIDE
+from conftest import BAD_FEATURES, HOSTILE_GOOD, MARKDOWN_SIDE, SCRIPT_SIDE
 from jinja2.utils import htmlsafe_json_dumps
 from streamlit.testing.v1 import AppTest
 
-from dashboard import claims, mapping, sources
+from dashboard import claims, mapping, sources, views
 from geo.errors import PlacesFileError
 from geo.registry import load_sides
 
@@ -52,6 +52,20 @@ def test_no_data_string_reaches_the_map_html_unescaped(hostile_geojson: Path) ->
 )
 def test_layer_name_is_escaped(label: str, expected: str) -> None:
     assert mapping.layer_name(label, 3) == expected == f"{escape(label)} (3)"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("![x](http://a/b.png)", r"\!\[x\]\(http\:\/\/a\/b\.png\)"),
+        (":red[alarm] $x^2$ **b**", r"\:red\[alarm\] \$x\^2\$ \*\*b\*\*"),
+        ("<b>hi</b> & a_b", r"\<b\>hi\<\/b\> \& a\_b"),
+        ("Syrian opposition", "Syrian opposition"),
+        ("الجيش السوري", "الجيش السوري"),
+    ],
+)
+def test_plain_markdown_escapes_every_markup_character(text: str, expected: str) -> None:
+    assert views.plain_markdown(text) == expected
 
 
 def test_geojson_over_its_cap_is_refused_by_name() -> None:
@@ -100,7 +114,13 @@ def test_app_lists_bad_features_and_shows_the_rest(hostile_app: AppTest) -> None
     assert not hostile_app.exception, hostile_app.exception
     listed = [t.value for t in hostile_app.text]
     assert len([t for t in listed if t.startswith("hostile.geojson, feature ")]) == len(BAD_FEATURES)
-    assert f"hostile.geojson ({N_FIXTURE + HOSTILE_GOOD} claims)" in hostile_app.caption[0].value
+    origin = f"hostile.geojson ({N_FIXTURE + HOSTILE_GOOD} claims)"
+    assert views.plain_markdown(origin) in hostile_app.caption[0].value
+
+
+def test_app_labels_are_escaped_markdown(hostile_app: AppTest) -> None:
+    labels = [c.label for c in hostile_app.sidebar.checkbox]
+    assert views.plain_markdown(MARKDOWN_SIDE) in labels and MARKDOWN_SIDE not in labels
 
 
 def test_app_states_the_geojson_cap_and_why(hostile_app: AppTest) -> None:
