@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository; without an install
 # the packages would not import.
@@ -17,7 +18,7 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import claims, mapping, sources, views  # noqa: E402
+from dashboard import claims, dispute, mapping, sources, views  # noqa: E402
 from geo.registry import Side, load_sides  # noqa: E402
 
 MAP_HEIGHT = 620
@@ -84,8 +85,9 @@ def uploaded_dataset() -> sources.Dataset:
         max_upload_size=sources.MAX_FILE_MB,
     )
     uploads, refused = sources.check_uploads([sources.Upload(f.name, f.getvalue()) for f in files or []])
-    for message in refused:
-        st.sidebar.warning(message)
+    uploads, copies = sources.unique_uploads(uploads)
+    for message in refused + copies:
+        st.sidebar.warning(views.plain_markdown(message))
     if not uploads:
         st.info("Upload articles in the sidebar to map their claims.")
         return empty_dataset("your articles (none yet)")
@@ -142,10 +144,45 @@ def choose_dataset() -> sources.Dataset:
     return bundled_dataset()
 
 
+def _titles(features: list[dict]) -> dict[str, str]:
+    """Article id -> its title (the id when it has none), for lists a reader picks from."""
+    titles: dict[str, str] = {}
+    for f in features:
+        p = f["properties"]
+        titles.setdefault(str(p.get("article")), str(p.get("title") or p.get("article")))
+    return titles
+
+
+def choose_time(features: list[dict]) -> tuple[tuple[str, str] | None, bool]:
+    """A date range and a replay day (claims as they appeared, up to that day); None when nothing is dated."""
+    days = claims.days_of(features)
+    if not days:
+        st.sidebar.caption("Time: no claim here has a date (neither an event day nor the article's).")
+        return None, True
+    st.sidebar.caption("Time (the event day, else the article's date)")
+    if len(days) > 1:
+        first, last = st.sidebar.select_slider(
+            "Date range", days, value=(days[0], days[-1]), key="date_range"
+        )
+        within = [d for d in days if first <= d <= last]
+        upto = st.sidebar.select_slider(
+            "Replay: claims up to",
+            within,
+            value=within[-1],
+            key=f"replay_{first}_{last}",
+            help="Slide to replay the claims day by day as they appeared.",
+        )
+        chosen = (first, upto)
+    else:
+        chosen = (days[0], days[0])
+    undated = st.sidebar.checkbox("Include claims with no date", value=True, key="undated")
+    return chosen, undated
+
+
 def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filters:
     st.sidebar.header("Filters")
     present = claims.distinct(features, "side")
-    st.sidebar.caption("Sides")
+    st.sidebar.caption("Sides (map, tables and downloads)")
     chosen_sides = {
         sid
         for sid in [s for s in sides if s in present] + [s for s in present if s not in sides]
@@ -153,6 +190,7 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
             views.plain_markdown(views.side_of(sides, sid).label), value=True, key=f"side_{sid}"
         )
     }
+    days, undated = choose_time(features)
     types = st.sidebar.multiselect(
         "Claim type",
         claims.CLAIM_TYPES,
@@ -160,19 +198,32 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         format_func=lambda t: claims.CLAIM_TYPE_LABELS[t],
         key="claim_types",
     )
+    titles = _titles(features)
     articles = st.sidebar.multiselect(
-        "Articles", claims.distinct(features, "article"), placeholder="All articles", key="articles"
+        "Articles",
+        list(titles),
+        format_func=lambda a: titles.get(a, a),
+        placeholder="All articles",
+        key="articles",
     )
+    # Basis values this version does not know still show, so that they can be filtered too.
+    bases_present = list(claims.BASES) + [
+        b for b in claims.distinct(features, "location_basis") if b not in claims.BASES
+    ]
     bases = st.sidebar.multiselect(
         "Where the place comes from",
-        claims.BASES,
-        default=list(claims.BASES),
-        format_func=lambda b: claims.BASIS_LABELS[b],
+        bases_present,
+        default=bases_present,
+        format_func=lambda b: claims.BASIS_LABELS.get(b, b),
         key="bases",
         help="Untick 'inferred from the article' to hide places the claim's sentence does not name.",
     )
     precisions = st.sidebar.multiselect(
-        "Precision", claims.PRECISIONS, default=list(claims.PRECISIONS), key="prec"
+        "Precision",
+        claims.PRECISIONS,
+        default=list(claims.PRECISIONS),
+        format_func=lambda p: claims.PRECISION_LABELS[p],
+        key="prec",
     )
     roles = st.sidebar.multiselect(
         "Role of the place",
@@ -181,6 +232,15 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         key="roles",
         help="Context places are where something was said (New York), not where strikes hit.",
     )
+    confidence = st.sidebar.slider(
+        "Confidence at least",
+        0.0,
+        1.0,
+        0.0,
+        0.05,
+        key="min_conf",
+        help="On the map, fainter fills are less confident claims.",
+    )
     return claims.Filters(
         sides=frozenset(chosen_sides),
         claim_types=frozenset(types),
@@ -188,20 +248,33 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         bases=frozenset(bases),
         precisions=frozenset(precisions),
         roles=frozenset(roles),
+        days=days,
+        undated=undated,
+        min_confidence=confidence,
     )
 
 
-def map_tab(shown: list[dict], everything: list[dict], sides: dict[str, Side]) -> None:
-    st_folium(
-        mapping.build_map(shown, sides),
-        key="main_map",
-        height=MAP_HEIGHT,
-        width="stretch",
-        returned_objects=[],
-    )
+def map_tab(shown: list[dict], everything: list[dict], sides: dict[str, Side], view_key: str) -> None:
+    on_map, tray = st.columns([4, 1])
+    with on_map:
+        st_folium(
+            mapping.build_map(shown, sides, view_key=view_key),
+            key="main_map",
+            height=MAP_HEIGHT,
+            width="stretch",
+            returned_objects=[],
+        )
+    country = [f for f in shown if f["properties"].get("precision") == "country"]
+    with tray:
+        st.markdown(f"**Country only ({len(country)})**")
+        if country:
+            st.caption("Claims that name no place inside the country: not on the map.")
+            st.html(views.country_tray_html(country, sides))
+        else:
+            st.caption("None under the current filters.")
     st.caption(
-        "Layers (top right) switch sides on and off; country-level claims have a layer of their own, off "
-        "at first. Claims of several sides at one place sit in a ring around it."
+        "The sidebar switches choose the sides for the map, the tables and the downloads. A town is a "
+        'dot, an area ("northern Homs") a dashed circle, a governorate a hatched outline with its name.'
     )
     cols = st.columns(4)
     cols[0].download_button(
@@ -224,38 +297,89 @@ def map_tab(shown: list[dict], everything: list[dict], sides: dict[str, Side]) -
     )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.PlaceCard]:
+    """Choose a distance and a day window; show one locality's card. Returns every card (for the table)."""
+    cols = st.columns([1, 1, 2])
+    radius = cols[0].slider("Within (km)", 1, 50, int(dispute.DEFAULT_RADIUS_KM), key="radius")
+    window = cols[1].number_input(
+        "Within days (0: any)",
+        0,
+        365,
+        0,
+        key="window",
+        help="Of the place's own first claim; claims with no date always count.",
+    )
+    cards = dispute.place_cards(shown, float(radius), int(window) or None)
+    if not cards:
+        st.caption("No place below country level under the current filters.")
+        return cards
+    labels = [
+        f"{c.locality.label} ({_count(len(c.sides), 'side')}, {_count(len(c.entries), 'claim')})"
+        for c in cards
+    ]
+    chosen = cols[2].selectbox("Place card", range(len(cards)), format_func=lambda i: labels[i], key="card")
+    card = cards[chosen]
+    columns = []
+    for sid in [s for s in sides if s in card.sides] + [s for s in card.sides if s not in sides]:
+        side = views.side_of(sides, sid)
+        entries = [
+            views.claim_entry_html(
+                e.props,
+                side,
+                claims.place_label(e.props) + (f", {e.km:g} km away" if e.km > 0 else ""),
+            )
+            for e in card.entries
+            if e.props.get("side") == sid
+        ]
+        columns.append((side, entries))
+    note = f"Every side's claims within {radius} km" + (f" and {window} days" if window else "")
+    st.html(views.place_card_html(columns, card.locality.label, note))
+    return cards
+
+
 def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
+    st.subheader("Place cards")
+    cards = place_card_view(shown, sides)
+    st.subheader("Contested places")
+    table = dispute.contested_table(cards, sides)
+    if table.empty:
+        st.caption("No place has claims of two sides near it under the current filters.")
+    else:
+        st.caption(
+            "Places with claims of two or more sides within the chosen distance (and days); each cell is "
+            "what that side says happened there or nearby."
+        )
+        st.dataframe(table, hide_index=True, width="stretch", key="contested")
+    st.subheader("Two sides on two maps")
     present = [s for s in claims.distinct(shown, "side")]
     ordered = [s for s in sides if s in present] + [s for s in present if s not in sides]
     if len(ordered) < 2:
         st.info("Side by side needs claims from at least two sides; widen the filters.")
-    else:
-        left_default = "russia" if "russia" in ordered else ordered[0]
-        right_default = "opposition" if "opposition" in ordered else ordered[1]
-        cols = st.columns(2)
-        fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
-        left = cols[0].selectbox(
-            "Left map", ordered, index=ordered.index(left_default), format_func=fmt, key="left"
-        )
-        right = cols[1].selectbox(
-            "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
-        )
-        st_folium(
-            mapping.build_pair(shown, sides, left, right),
-            key="pair_map",
-            height=480,
-            width="stretch",
-            returned_objects=[],
-        )
-    st.subheader("Contested places")
-    table = claims.contested_places(shown, sides)
-    if table.empty:
-        st.caption("No place is claimed by two sides under the current filters.")
-    else:
-        st.caption(
-            "Places two or more sides make claims about; each cell is what that side says happened there."
-        )
-        st.dataframe(table, hide_index=True, width="stretch", key="contested")
+        return
+    # Drawn on request: a second map frame on every page load would double the time to a drawn page.
+    if not st.toggle("Show two maps that pan and zoom together", key="pair_on"):
+        return
+    left_default = "russia" if "russia" in ordered else ordered[0]
+    right_default = "opposition" if "opposition" in ordered else ordered[1]
+    cols = st.columns(2)
+    fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
+    left = cols[0].selectbox(
+        "Left map", ordered, index=ordered.index(left_default), format_func=fmt, key="left"
+    )
+    right = cols[1].selectbox(
+        "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
+    )
+    st_folium(
+        mapping.build_pair(shown, sides, left, right),
+        key="pair_map",
+        height=480,
+        width="stretch",
+        returned_objects=[],
+    )
 
 
 def claims_tab(shown: list[dict], total: int) -> None:
@@ -266,31 +390,15 @@ def claims_tab(shown: list[dict], total: int) -> None:
     st.caption(
         f"{len(frame)} of {total} claims (sidebar filters and search applied); click a header to sort."
     )
+    order = [
+        "side_label", "speaker", "claim_type", "casualties", "place", "precision", "location_basis",
+        "role", "confidence", "event_date", "evidence", "title", "outlet", "published",
+    ]  # fmt: skip
+    config: dict[str, Any] = {c: claims.COLUMN_LABELS[c] for c in order}
+    config["evidence"] = st.column_config.TextColumn(claims.COLUMN_LABELS["evidence"], width="large")
+    config["confidence"] = st.column_config.NumberColumn(claims.COLUMN_LABELS["confidence"], format="%.2f")
     st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        key="claims_table",
-        column_order=[
-            "side_label",
-            "speaker",
-            "claim_type",
-            "casualties",
-            "place",
-            "precision",
-            "location_basis",
-            "role",
-            "confidence",
-            "evidence",
-            "title",
-            "article",
-            "claim_id",
-        ],
-        column_config={
-            "side_label": "Side",
-            "evidence": st.column_config.TextColumn("Evidence", width="large"),
-            "confidence": st.column_config.NumberColumn(format="%.2f"),
-        },
+        frame, hide_index=True, width="stretch", key="claims_table", column_order=order, column_config=config
     )
 
 
@@ -300,7 +408,7 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
         st.info("No article text for the claims shown.")
         return
     chosen = st.selectbox(
-        "Article", ids, format_func=lambda a: f"{dataset.articles[a].title} ({a})", key="article_view"
+        "Article", ids, format_func=lambda a: dataset.articles[a].title or a, key="article_view"
     )
     article = dataset.articles[chosen]
     mine = [f for f in shown if f["properties"].get("article") == chosen]
@@ -331,9 +439,11 @@ def main() -> None:
             for error in dataset.errors:
                 st.text(error)
 
-    tab_map, tab_pair, tab_claims, tab_articles = st.tabs(["Map", "Side by side", "Claims", "Articles"])
+    tab_map, tab_pair, tab_claims, tab_articles = st.tabs(
+        ["Map", "Side by side and dispute", "Claims", "Articles"]
+    )
     with tab_map:
-        map_tab(shown, everything, sides)
+        map_tab(shown, everything, sides, view_key=dataset.origin)
     with tab_pair:
         side_by_side_tab(shown, sides)
     with tab_claims:

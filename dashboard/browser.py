@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,8 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-# Claims drawn by Leaflet in a map frame: layers whose feature has a popup (see mapping.ClaimLayer).
+# Claims drawn by Leaflet in a map frame: the claims (`n`) of each shape with a popup (see
+# mapping.ClaimLayer: a governorate's polygon stands for all of one side's claims about it).
 COUNT_CLAIMS_JS = """
 () => {
     if (!window.map) { return -1; }
@@ -39,7 +40,10 @@ COUNT_CLAIMS_JS = """
     const maps = [window.map];
     if (window.map_div2 && window.map_div2.eachLayer) { maps.push(window.map_div2); }
     for (const m of maps) {
-        m.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.popup) { n++; } });
+        m.eachLayer(l => {
+            const p = l.feature && l.feature.properties;
+            if (p && p.popup) { n += p.n || 1; }
+        });
     }
     return n;
 }
@@ -144,15 +148,24 @@ def count_claims(frame: Any) -> int:
         return -1
 
 
-def wait_for_map(page: Any, index: int = 0, minimum: int = 1, timeout: float = 60.0) -> tuple[Any, int]:
-    """Wait until map frame `index` has drawn at least `minimum` claims; returns (frame, count)."""
+def _wait(page: Any, index: int, done: Callable[[int], bool], want: str, timeout: float) -> tuple[Any, int]:
     deadline = time.monotonic() + timeout
     last = -1
     while time.monotonic() < deadline:
         frames = map_frames(page)
         if len(frames) > index:
             last = count_claims(frames[index])
-            if last >= minimum:
+            if done(last):
                 return frames[index], last
         page.wait_for_timeout(100)
-    raise TimeoutError(f"map {index} drew {last} claims, expected at least {minimum}, within {timeout:.0f} s")
+    raise TimeoutError(f"map {index} drew {last} claims, expected {want}, within {timeout:.0f} s")
+
+
+def wait_for_map(page: Any, index: int = 0, minimum: int = 1, timeout: float = 60.0) -> tuple[Any, int]:
+    """Wait until map frame `index` has drawn at least `minimum` claims; returns (frame, count)."""
+    return _wait(page, index, lambda n: n >= minimum, f"at least {minimum}", timeout)
+
+
+def wait_for_count(page: Any, expected: int, index: int = 0, timeout: float = 30.0) -> Any:
+    """Wait until map frame `index` (redrawn after a rerun) draws exactly `expected` claims; returns it."""
+    return _wait(page, index, lambda n: n == expected, str(expected), timeout)[0]

@@ -15,8 +15,6 @@ from typing import Any
 
 import pandas as pd
 
-from geo.registry import Side
-
 CLAIM_TYPES = (
     "is_hit",
     "no_is_present",
@@ -35,11 +33,20 @@ CLAIM_TYPE_LABELS = {
     "denial": "denial",
     "other": "other",
 }
-PRECISIONS = ("point", "admin1", "country", "region")
-BASES = ("explicit", "sentence", "article")
+PRECISIONS = ("point", "region", "admin1", "country")
+PRECISION_LABELS = {
+    "point": "town",
+    "region": 'area ("northern X")',
+    "admin1": "governorate",
+    "country": "country only",
+}
+# ACLED's geo_precision: 1 the town itself, 2 an area near it, 3 a governorate or larger.
+GEO_PRECISION = {"point": 1, "region": 2, "admin1": 3, "country": 3}
+BASES = ("explicit", "sentence", "container", "article")
 BASIS_LABELS = {
     "explicit": "named in the claim",
     "sentence": "named in the sentence",
+    "container": "governorate of a named town",
     "article": "inferred from the article",
 }
 ROLES = ("target", "context")
@@ -70,6 +77,32 @@ COLUMNS = (
     "mention_start",
     "mention_end",
 )
+# What the tables call each column.
+COLUMN_LABELS = {
+    "claim_id": "Claim id",
+    "side": "Side id",
+    "side_label": "Side",
+    "speaker": "Speaker",
+    "claim_type": "Claim",
+    "casualties": "Casualties",
+    "place": "Place",
+    "place_as_written": "Place as written",
+    "place_id": "Place id",
+    "precision": "Precision",
+    "location_basis": "Where the place comes from",
+    "role": "Role",
+    "confidence": "Confidence",
+    "event_date": "Event date",
+    "evidence": "Evidence",
+    "article": "Article file",
+    "title": "Article",
+    "outlet": "Outlet",
+    "published": "Published",
+    "evidence_start": "Evidence start",
+    "evidence_end": "Evidence end",
+    "mention_start": "Mention start",
+    "mention_end": "Mention end",
+}
 REQUIRED = ("claim_id", "side", "claim_type", "evidence", "place", "precision", "role", "article")
 
 
@@ -113,8 +146,21 @@ class Filters:
     bases: frozenset[str] | None = None
     precisions: frozenset[str] | None = None
     roles: frozenset[str] | None = frozenset({"target"})  # context mentions are off until asked for
+    # (first, last) ISO days, both included; claims with no date pass only when `undated` is set.
+    days: tuple[str, str] | None = None
+    undated: bool = True
+    min_confidence: float = 0.0
 
     def keeps(self, props: Mapping[str, Any]) -> bool:
+        if self.min_confidence > 0 and float(props.get("confidence") or 0.0) < self.min_confidence:
+            return False
+        if self.days is not None:
+            day = claim_day(props)
+            if not day:
+                if not self.undated:
+                    return False
+            elif not self.days[0] <= day <= self.days[1]:
+                return False
         checks = (
             (self.sides, "side"),
             (self.claim_types, "claim_type"),
@@ -124,6 +170,35 @@ class Filters:
             (self.roles, "role"),
         )
         return all(allowed is None or props.get(key) in allowed for allowed, key in checks)
+
+
+def claim_day(props: Mapping[str, Any]) -> str:
+    """The day a claim is about: its event date ("on Wednesday"), else the article's date, else ""."""
+    for key in ("event_date", "published"):
+        value = str(props.get(key) or "")[:10]
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+            return value
+    return ""
+
+
+def days_of(features: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The distinct claim days, in order."""
+    return sorted({d for f in features if (d := claim_day(f["properties"]))})
+
+
+def geo_precision(props: Mapping[str, Any]) -> int:
+    """ACLED's geo_precision for a claim: 1 town, 2 area, 3 governorate or country (3 when unknown)."""
+    return GEO_PRECISION.get(str(props.get("precision")), 3)
+
+
+def place_label(props: Mapping[str, Any]) -> str:
+    """The place's name as a reader needs it: a governorate says it is one ("Homs governorate")."""
+    name = str(props.get("place") or "")
+    if props.get("precision") == "admin1" and not any(
+        word in name.lower() for word in ("governorate", "province", "region", "state", "county")
+    ):
+        return f"{name} governorate"
+    return name
 
 
 def apply_filters(features: Iterable[Mapping[str, Any]], filters: Filters) -> list[dict[str, Any]]:
@@ -142,7 +217,16 @@ def claims_frame(features: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["claim_type"] = frame["claim_type"].map(lambda t: CLAIM_TYPE_LABELS.get(t, t))
     frame["casualties"] = pd.array(frame["casualties"], dtype="Int64")
+    frame["precision"] = frame["precision"].map(lambda p: PRECISION_LABELS.get(p, p))
+    frame["location_basis"] = frame["location_basis"].map(lambda b: BASIS_LABELS.get(b, b))
+    text = [c for c in COLUMNS if c not in _NUMERIC]
+    frame[text] = frame[text].astype("object").where(frame[text].notna(), "")
     return frame
+
+
+_NUMERIC = frozenset(
+    {"casualties", "confidence", "evidence_start", "evidence_end", "mention_start", "mention_end"}
+)
 
 
 def search_frame(frame: pd.DataFrame, query: str) -> pd.DataFrame:
@@ -167,45 +251,6 @@ def search_frame(frame: pd.DataFrame, query: str) -> pd.DataFrame:
     return frame[mask]
 
 
-def contested_places(
-    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], min_sides: int = 2
-) -> pd.DataFrame:
-    """Rows: places; columns: sides (registry order); cells: what that side claims there.
-
-    A place claimed by `min_sides` or more sides is contested. Cells list claim types in a stable
-    order, with casualties where given: "civilians killed (36)".
-    """
-    cells: dict[str, dict[str, list[str]]] = {}
-    names: dict[str, str] = {}
-    for f in features:
-        p = f["properties"]
-        key = str(p.get("place_id") or p.get("place"))
-        names.setdefault(key, str(p.get("place")))
-        label = CLAIM_TYPE_LABELS.get(p["claim_type"], str(p["claim_type"]))
-        if p.get("casualties") is not None:
-            label = f"{label} ({p['casualties']})"
-        cells.setdefault(key, {}).setdefault(p["side"], [])
-        if label not in cells[key][p["side"]]:
-            cells[key][p["side"]].append(label)
-    order = [sid for sid in sides if any(sid in by_side for by_side in cells.values())]
-    order += sorted({s for by_side in cells.values() for s in by_side} - set(order))
-    rows = []
-    for key, by_side in cells.items():
-        if len(by_side) < min_sides:
-            continue
-        row: dict[str, Any] = {"place": names[key], "sides": len(by_side)}
-        for sid in order:
-            row[sides[sid].label if sid in sides else sid] = "; ".join(by_side.get(sid, []))
-        rows.append(row)
-    columns = ["place", "sides"] + [sides[s].label if s in sides else s for s in order]
-    frame = pd.DataFrame(rows, columns=columns)
-    if frame.empty:
-        return frame
-    return frame.sort_values(["sides", "place"], ascending=[False, True], kind="stable").reset_index(
-        drop=True
-    )
-
-
 def to_geojson(features: Sequence[Mapping[str, Any]]) -> bytes:
     """A FeatureCollection of exactly these features, as the pipeline wrote them."""
     collection = {"type": "FeatureCollection", "features": list(features)}
@@ -213,17 +258,18 @@ def to_geojson(features: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def to_csv(features: Sequence[Mapping[str, Any]]) -> bytes:
-    """One row per feature: the table's columns plus the geometry type and a point (lat, lon)."""
-    from dashboard.geometry import anchor
+    """One row per feature: the table's columns, the geometry type, a point (lat, lon) and ACLED's
+    geo_precision. A governorate's point is its seat, as ACLED codes it, never a spot in its desert."""
+    from dashboard.geometry import seat_or_anchor
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, "geometry_type", "lat", "lon"])
+    writer.writerow([*COLUMNS, "geometry_type", "lat", "lon", "geo_precision"])
     for f in features:
         p = f["properties"]
-        lat, lon = anchor(f["geometry"])
+        lat, lon = seat_or_anchor(f["geometry"])
         row = ["" if p.get(c) is None else _inert(p.get(c)) for c in COLUMNS]
-        writer.writerow([*row, f["geometry"]["type"], round(lat, 5), round(lon, 5)])
+        writer.writerow([*row, f["geometry"]["type"], round(lat, 5), round(lon, 5), geo_precision(p)])
     return out.getvalue().encode("utf-8")
 
 

@@ -30,6 +30,34 @@ def _inside_point(geometry_json: str) -> tuple[float, float]:
     return point.y, point.x
 
 
+def seat_or_anchor(geometry: Mapping[str, Any]) -> tuple[float, float]:
+    """(lat, lon) of a Point; for an area, the governorate seat inside it (data/basemap_places.geojson),
+    else a point inside it."""
+    if geometry["type"] == "Point":
+        return anchor(geometry)
+    return _seat(json.dumps(geometry, sort_keys=True))
+
+
+@lru_cache(maxsize=512)
+def _seat(geometry_json: str) -> tuple[float, float]:
+    from shapely.geometry import Point
+
+    from dashboard.basemap import load_places
+
+    area = shape(json.loads(geometry_json))
+    for town in load_places():
+        if town["seat"] and area.contains(Point(town["lon"], town["lat"])):
+            return town["lat"], town["lon"]
+    return _inside_point(geometry_json)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def ring_offsets(n: int) -> list[tuple[float, float]]:
     """Pixel offsets (dx, dy) for n markers at one place: none for one, a ring for a few, else a spiral."""
     if n <= 1:

@@ -1,6 +1,8 @@
-"""Folium maps of the claims: a layer per side, governorates shaded, country-level claims in their own layer.
+"""Folium maps of the claims, drawn as precisely as they are known: a town is a marker, a region a
+dashed circle, a governorate a hatched polygon with a label; country-level claims stay off the map
+(the app lists them beside it).
 
-One drawing path for any size: each layer is one `L.geoJson` whose points become circle markers
+One drawing path for any size: each side is one `L.geoJson` whose points become circle markers
 shifted by a few pixels (`ClaimMarker`), so claims of several sides at one place sit in a ring at every
 zoom instead of on top of each other. Past `CANVAS_FROM` features the map draws on a canvas.
 """
@@ -17,7 +19,8 @@ from folium.elements import ElementAddToElement
 from folium.template import Template
 
 from dashboard import views
-from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
+from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines, load_places
+from dashboard.claims import place_label
 from dashboard.geometry import anchor, spread
 from dashboard.offline import localize
 from dashboard.views import legend_html, popup_html, safe_color, side_of, tooltip_html
@@ -37,6 +40,12 @@ _CSS = """
 .ca-popup table { border-collapse: collapse; margin: 3px 0; }
 .ca-popup th { text-align: left; padding-right: 6px; vertical-align: top; color: #555; font-weight: normal; }
 .ca-popup mark { background: #ffe066; padding: 0 1px; }
+.ca-town { font: 11px/1.1 sans-serif; color: #3b3b3b; white-space: nowrap;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+.ca-town span::before { content: "\\2022 "; color: #777; }
+.ca-area-label { background: rgba(255,255,255,.85); border: 1px solid #666; font-weight: bold;
+  box-shadow: none; padding: 1px 4px; }
+.ca-tile-notice { max-width: 260px; color: #8a1c00; }
 </style>
 """
 
@@ -71,10 +80,12 @@ class _DataLayer(folium.map.Layer):
 
 
 class ClaimLayer(_DataLayer):
-    """A switchable layer of claim features (points and polygons) with their popups and tooltips.
+    """One side's claims (points, region circles, governorate polygons) with their popups and tooltips.
 
-    Each feature carries its drawing: `kind`, `color`, pixel offsets `dx`/`dy`, and the already
-    escaped `popup`/`tip` HTML (see dashboard.views).
+    Each feature carries its drawing (see `_drawn`): `shape` ("marker", "circle" or an area), `color`,
+    the hatch pattern `hatch`, `opacity` from confidence, `dash` from the location basis, pixel offsets
+    `dx`/`dy`, the number of claims `n` it stands for, and the already escaped `popup`/`tip`/`label`.
+    On a canvas (very large maps) SVG patterns cannot fill, so areas fall back to a pale plain fill.
     """
 
     _template = Template(
@@ -89,38 +100,211 @@ class ClaimLayer(_DataLayer):
                 }
             });
         }
-        var {{ this.get_name() }} = L.geoJson(null, {
+        var {{ this.get_name() }} = (function (canvas) { return L.geoJson(null, {
             pane: "claimAreas",
             pointToLayer: function (feature, latlng) {
-                var p = feature.properties, context = p.kind === "context";
+                var p = feature.properties, context = p.role === "context";
+                if (p.shape === "circle") {
+                    return L.circle(latlng, {
+                        pane: "claimAreas", radius: p.radius, color: p.color, weight: 2.5,
+                        dashArray: "8 5", fillOpacity: canvas ? 0.08 : p.opacity,
+                        fillColor: canvas ? p.color : "url(#" + p.hatch + ")"
+                    });
+                }
                 return new window.ClaimMarker(latlng, {
                     pane: "claimPoints", radius: context ? 5 : 6, dx: p.dx, dy: p.dy,
-                    color: context ? "#555555" : "#1a1a1a", weight: 1.2,
-                    dashArray: p.kind === "claim" ? null : "3 3",
-                    fillColor: p.color, fillOpacity: context ? 0.35 : 0.9
+                    color: p.dash ? "#444444" : "#1a1a1a", weight: p.dash ? 1.6 : 1.2,
+                    dashArray: p.dash || null, fillColor: p.color, fillOpacity: p.opacity
                 });
             },
             style: function (feature) {
                 var p = feature.properties;
                 if (feature.geometry.type === "Point") { return {}; }
-                return {color: p.color, weight: 1.5, dashArray: "3 3", fillColor: p.color,
-                        fillOpacity: p.kind === "areaContext" ? 0.08 : 0.16};
+                return {color: p.color, weight: 2.5, dashArray: p.dash || null,
+                        fillColor: canvas ? p.color : "url(#" + p.hatch + ")",
+                        fillOpacity: canvas ? 0.08 : p.opacity};
             },
             onEachFeature: function (feature, layer) {
                 var p = feature.properties;
-                if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 380}); }
-                if (p.tip) { layer.bindTooltip(p.tip, {sticky: true}); }
+                if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 420, maxHeight: 360}); }
+                if (p.label) {
+                    layer.bindTooltip(p.label, {permanent: true, direction: "center",
+                                                className: "ca-area-label"});
+                } else if (p.tip) {
+                    layer.bindTooltip(p.tip, {sticky: true});
+                }
             }
-        });
+        }); })({{ this.canvas|tojson }});
         {{ this.get_name() }}.addData({{ this.data|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, features: list[dict[str, Any]], name: str, show: bool = True) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=show)
+    def __init__(self, features: list[dict[str, Any]], name: str, canvas: bool = False) -> None:
+        super().__init__(name=name, overlay=True, control=False, show=True)
         self._name = "ClaimLayer"
+        self.canvas = canvas
         self.data = {"type": "FeatureCollection", "features": features}
+
+
+class Hatches(folium.MacroElement):
+    """SVG hatch patterns, one per side at its own angle: overlapping areas of two sides cross-hatch
+    instead of mixing their colours into a third one. They live in a hidden SVG of the frame, which
+    Leaflet's paths reach by `fill="url(#id)"`."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (patterns) {
+            var old = document.getElementById("ca-hatches");
+            if (old) { old.parentNode.removeChild(old); }  // a redraw may bring other sides' colours
+            var ns = "http://www.w3.org/2000/svg";
+            var svg = document.createElementNS(ns, "svg");
+            svg.setAttribute("id", "ca-hatches");
+            svg.setAttribute("style", "position:absolute;width:0;height:0");
+            var defs = document.createElementNS(ns, "defs");
+            patterns.forEach(function (p) {
+                var pat = document.createElementNS(ns, "pattern");
+                pat.setAttribute("id", p[0]);
+                pat.setAttribute("patternUnits", "userSpaceOnUse");
+                pat.setAttribute("width", "9"); pat.setAttribute("height", "9");
+                pat.setAttribute("patternTransform", "rotate(" + p[2] + ")");
+                var line = document.createElementNS(ns, "line");
+                line.setAttribute("x1", "4.5"); line.setAttribute("y1", "0");
+                line.setAttribute("x2", "4.5"); line.setAttribute("y2", "9");
+                line.setAttribute("stroke", p[1]); line.setAttribute("stroke-width", "2.2");
+                pat.appendChild(line);
+                defs.appendChild(pat);
+            });
+            svg.appendChild(defs);
+            document.body.appendChild(svg);
+        })({{ this.patterns|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, patterns: list[tuple[str, str, int]]) -> None:
+        super().__init__()
+        self._name = "Hatches"
+        self.patterns = patterns
+
+
+class TownLabels(_DataLayer):
+    """Town names from data/basemap_places.geojson, more of them the closer one zooms in."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup([], {pane: "labels"});
+        (function (group, towns, steps) {
+            var made = {};
+            function minimum(zoom) {
+                var need = Infinity;
+                steps.forEach(function (s) { if (zoom >= s[0]) { need = s[1]; } });
+                return need;
+            }
+            function refresh() {
+                var map = group._map;
+                if (!map) { return; }
+                var need = minimum(map.getZoom());
+                towns.forEach(function (t, i) {
+                    var show = t[3] >= need;
+                    if (show && !made[i]) {
+                        made[i] = L.marker([t[1], t[2]], {
+                            pane: "labels", interactive: false, keyboard: false,
+                            icon: L.divIcon({className: "ca-town", html: "<span>" + t[0] + "</span>",
+                                             iconSize: null})
+                        });
+                    }
+                    if (made[i]) {
+                        if (show && !group.hasLayer(made[i])) { group.addLayer(made[i]); }
+                        if (!show && group.hasLayer(made[i])) { group.removeLayer(made[i]); }
+                    }
+                });
+            }
+            group.on("add", function () { group._map.on("zoomend", refresh); refresh(); });
+            group.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", refresh); });
+        })({{ this.get_name() }}, {{ this.towns|tojson }}, {{ this.steps|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, towns: list[list[Any]], steps: list[list[int]]) -> None:
+        super().__init__(name="Town names", overlay=True, control=True, show=True)
+        self._name = "TownLabels"
+        self.towns = towns
+        self.steps = steps
+
+
+class KeepView(folium.MacroElement):
+    """Fit the claims the first time; afterwards keep where the user panned and zoomed.
+
+    A filter change redraws the map from new HTML; the view is kept in the browser's sessionStorage
+    (per tab, per `key`) so it survives the redraw without sending every pan back to the server, which
+    st_folium's returned `center`/`zoom` would do (one script rerun per pan).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, key, bounds) {
+            var saved = null;
+            try { saved = JSON.parse(window.sessionStorage.getItem(key)); } catch (e) { saved = null; }
+            if (saved && typeof saved.zoom === "number") {
+                map.setView([saved.lat, saved.lon], saved.zoom, {animate: false});
+            } else {
+                map.fitBounds(bounds);
+            }
+            map.on("moveend", function () {
+                if (map.getSize().x === 0) { return; }  // a hidden tab: no view worth keeping
+                var c = map.getCenter();
+                try {
+                    window.sessionStorage.setItem(
+                        key, JSON.stringify({lat: c.lat, lon: c.lng, zoom: map.getZoom()}));
+                } catch (e) { /* storage off: the map still works, it just refits */ }
+            });
+        })({{ this._parent.get_name() }}, {{ this.key|tojson }}, {{ this.bounds|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, key: str, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "KeepView"
+        self.key = "claimatlas-view:" + key
+        self.bounds = bounds
+
+
+class TileNotice(folium.MacroElement):
+    """When the online tiles fail (no internet), say so on the map and go back to the offline basemap."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, tiles, offline) {
+            var note = L.control({position: "topleft"}), shown = false;
+            note.onAdd = function () {
+                var div = L.DomUtil.create("div", "ca-legend-box ca-tile-notice");
+                div.textContent = "OpenStreetMap cannot load (no internet?): showing the offline basemap.";
+                return div;
+            };
+            tiles.on("tileerror", function () {
+                if (shown) { return; }
+                shown = true;
+                note.addTo(map);
+                if (offline) { map.removeLayer(tiles); map.addLayer(offline); }
+            });
+        })({{ this._parent.get_name() }}, {{ this.tiles.get_name() }},
+           {{ this.offline.get_name() if this.offline else "null" }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, tiles: folium.TileLayer, offline: folium.map.Layer | None) -> None:
+        super().__init__()
+        self._name = "TileNotice"
+        self.tiles = tiles
+        self.offline = offline
 
 
 class Outlines(_DataLayer):
@@ -146,12 +330,12 @@ class Outlines(_DataLayer):
 
 
 class Legend(folium.MacroElement):
-    """The sides' colours in a corner of the map."""
+    """The sides' colours in a corner of the map: bottom left, over the sea west of Syria."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        var {{ this.get_name() }} = L.control({position: "bottomleft"});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create("div", "ca-legend-box");
             div.innerHTML = {{ this.html|tojson }};
@@ -211,52 +395,125 @@ class SyncedPair(folium.plugins.DualMap):
         super().fit_bounds(bounds, *args, **kwargs)
 
 
-def _drawn(
-    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side]
-) -> list[tuple[str, dict[str, Any]]]:
-    """(layer key, feature to draw) for each claim: key is the side id, or "country" for country-level ones.
+# Hatch angles by side order: neighbours in the legend never share a direction.
+HATCH_ANGLES = (45, 135, 0, 90, 22, 112, 67, 157)
+REGION_RADIUS_M = 12_000  # "northern Homs": an area of some ten kilometres around the point given
+# A first-level unit with no polygon in data/ (outside Syria): a wide circle, labelled, never a dot.
+ADMIN1_RADIUS_M = 40_000
+REGION_STEP_M = 3_000  # each further side's circle at the same spot, so their dashed outlines stay apart
+# Town labels: from zoom z on, towns of at least this many people are named.
+LABEL_STEPS = [[0, 1_000_000], [7, 150_000], [8, 40_000], [9, 10_000], [10, 0]]
 
-    Point claims become one marker; governorate claims a dashed marker inside the governorate, which is
-    shaded once per side (the marker is what one clicks: areas of several sides overlap). Markers
-    sharing a place get pixel offsets in a ring, country-level ones apart from the rest. Property names
-    have no underscore: streamlit-folium rewrites `_xyz` names in the map's script, data included.
+
+def side_order(features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side]) -> list[str]:
+    """Side ids in the registry's order, then unknown ones alphabetically."""
+    present = {str(f["properties"].get("side")) for f in features}
+    return list(sides) + sorted(present - set(sides))
+
+
+def hatch_id(order: Sequence[str], side_id: str) -> str:
+    return f"ca-hatch-{order.index(side_id) if side_id in order else len(order)}"
+
+
+def _patterns(order: Sequence[str], sides: Mapping[str, Side]) -> list[tuple[str, str, int]]:
+    return [
+        (hatch_id(order, sid), safe_color(side_of(sides, sid).color), HATCH_ANGLES[i % len(HATCH_ANGLES)])
+        for i, sid in enumerate([*order, ""])
+    ]
+
+
+def _opacity(props: Mapping[str, Any], low: float, high: float) -> float:
+    """Fill opacity from confidence: a sure claim is solid, a guess faint."""
+    try:
+        conf = min(max(float(props.get("confidence")), 0.0), 1.0)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        conf = 0.5
+    return round(low + (high - low) * conf, 3)
+
+
+def _dash(props: Mapping[str, Any]) -> str:
+    """The outline tells how the place was tied to the claim: solid when the claim names it."""
+    basis = props.get("location_basis")
+    return "" if basis == "explicit" else "4 3" if basis == "sentence" else "1 3"
+
+
+def _drawn(
+    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], order: Sequence[str] = ()
+) -> list[tuple[str, dict[str, Any]]]:
+    """(side id, feature to draw) for every claim below country level; country-level claims are not drawn.
+
+    Precision decides the shape: a town is a marker (markers sharing a place sit in a ring), a region
+    ("northern Homs") a dashed circle, a governorate its hatched polygon with a label. Claims of one side
+    about one area make one shape whose popup lists them all (`n` counts them). Property names have no
+    underscore: streamlit-folium rewrites `_xyz` names in the map's script, data included. `order`
+    (all sides of the page, for hatch ids that mean the same on both maps of a pair) defaults to the
+    sides of `features`.
     """
+    order = order or side_order(features, sides)
     markers: list[tuple[str, dict[str, Any], tuple[float, float]]] = []
-    areas: dict[tuple[str, str, bool], dict[str, Any]] = {}
+    areas: dict[tuple[str, str, str], dict[str, Any]] = {}
+    labelled: set[str] = set()
     for f in features:
         p = f["properties"]
+        precision = p.get("precision")
+        if precision == "country":
+            continue
         side = side_of(sides, str(p.get("side")), str(p.get("side_label") or ""))
-        key = "country" if p.get("precision") == "country" else side.id
         context = p.get("role") == "context"
+        color = safe_color(side.color)
+        popup, tip = popup_html(p, side), tooltip_html(p, side)
         point = f["geometry"]["type"] == "Point"
+        if point and precision != "region" and precision != "admin1":
+            props = {
+                "shape": "marker",
+                "role": "context" if context else "target",
+                "color": color,
+                "opacity": _opacity(p, 0.12, 0.35) if context else _opacity(p, 0.3, 0.95),
+                "dash": _dash(p),
+                "n": 1,
+                "popup": popup,
+                "tip": tip,
+            }
+            markers.append((side.id, props, anchor(f["geometry"])))
+            continue
+        place_key = str(p.get("place_id") or p.get("place"))
+        lat, lon = anchor(f["geometry"])
+        spot = (side.id, place_key, f"{lat:.3f},{lon:.3f}" if point else "area")
+        if spot in areas:
+            area = areas[spot]["properties"]
+            area["n"] += 1
+            area["popup"] += "<hr>" + popup
+            area["opacity"] = max(area["opacity"], _opacity(p, 0.3, 0.85))
+            continue
         props = {
-            "kind": ("context" if context else "claim") if point else "anchor",
-            "color": safe_color(side.color),
-            "popup": popup_html(p, side),
-            "tip": tooltip_html(p, side),
+            "shape": "circle" if point else "area",
+            "role": "context" if context else "target",
+            "color": color,
+            "hatch": hatch_id(order, side.id),
+            "opacity": _opacity(p, 0.15, 0.4) if context else _opacity(p, 0.3, 0.85),
+            "dash": "" if not point and p.get("location_basis") == "explicit" else "6 4",
+            "n": 1,
+            "popup": popup,
+            "tip": tip,
         }
-        markers.append((key, props, anchor(f["geometry"])))
-        if not point:
-            area_key = (key, str(p.get("place_id") or p.get("place")), context)
-            if area_key not in areas:
-                tip = f"{views.escape(side.label)}: {views.escape(str(p.get('place') or ''))}"
-                areas[area_key] = {
-                    "type": "Feature",
-                    "properties": {
-                        "kind": "areaContext" if context else "area",
-                        "color": props["color"],
-                        "tip": tip,
-                    },
-                    "geometry": f["geometry"],
-                }
+        if point:
+            same_spot = sum(1 for k in areas if k[1:] == spot[1:])
+            base = ADMIN1_RADIUS_M if precision == "admin1" else REGION_RADIUS_M
+            props["radius"] = base + REGION_STEP_M * same_spot
+            geometry: dict[str, Any] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
+        else:
+            geometry = f["geometry"]
+        # A governorate is named on the map: its outline alone does not say which one it is.
+        if precision == "admin1" and place_key not in labelled:
+            labelled.add(place_key)
+            props["label"] = views.escape(place_label(p))
+        areas[spot] = {"type": "Feature", "properties": props, "geometry": geometry}
 
     out: list[tuple[str, dict[str, Any]]] = [(k[0], area) for k, area in areas.items()]
-    for country in (False, True):
-        group = [m for m in markers if (m[0] == "country") == country]
-        for (key, props, (lat, lon)), (dx, dy) in zip(group, spread([m[2] for m in group]), strict=True):
-            props.update(dx=dx, dy=dy)
-            geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
-            out.append((key, {"type": "Feature", "properties": props, "geometry": geometry}))
+    for (key, props, (lat, lon)), (dx, dy) in zip(markers, spread([m[2] for m in markers]), strict=True):
+        props.update(dx=dx, dy=dy)
+        geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
+        out.append((key, {"type": "Feature", "properties": props, "geometry": geometry}))
     return out
 
 
@@ -277,20 +534,31 @@ def _bounds(features: Sequence[Mapping[str, Any]]) -> list[list[float]]:
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
 
+def _towns() -> list[list[Any]]:
+    """[name (escaped), lat, lon, population] of the labelled towns, largest first."""
+    return [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
+
+
 def _setup(m: folium.Map) -> None:
-    """Panes (outlines under areas under points), the offline basemap and the optional OSM tiles."""
+    """Panes (outlines under areas under labels under points), the offline basemap with town names, the
+    optional OSM tiles and the word on the map when they cannot load."""
     folium.map.CustomPane("basemap", z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimAreas", z_index=410, pointer_events=True).add_to(m)
+    folium.map.CustomPane("labels", z_index=450, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimPoints", z_index=620, pointer_events=True).add_to(m)
     countries = load_outlines(COUNTRIES_FILE)
+    offline = None
     if countries is not None:
-        Outlines(
+        offline = Outlines(
             countries,
-            "Country outlines (offline)",
+            "Offline basemap",
             {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1},
             overlay=False,
-        ).add_to(m)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False).add_to(m)
+        )
+        offline.add_to(m)
+    tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False)
+    tiles.add_to(m)
+    TileNotice(tiles, offline).add_to(m)
     governorates = load_outlines(GOVERNORATES_FILE)
     if governorates is not None:
         Outlines(
@@ -299,50 +567,58 @@ def _setup(m: folium.Map) -> None:
             {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
             overlay=True,
         ).add_to(m)
+    towns = _towns()
+    if towns:
+        TownLabels(towns, LABEL_STEPS).add_to(m)
 
 
 def layer_name(label: str, n: int) -> str:
-    """The layer control shows names as HTML, and an unknown side's label comes from the opened file."""
+    """Leaflet shows a layer's name as HTML wherever it is listed, and an unknown side's label comes
+    from the opened file."""
     return f"{views.escape(label)} ({n})"
 
 
 def _add_claims(
-    m: folium.Map, drawn: list[tuple[str, dict[str, Any]]], sides: Mapping[str, Side], only: str | None = None
+    m: folium.Map,
+    drawn: list[tuple[str, dict[str, Any]]],
+    layers: Sequence[str],
+    order: Sequence[str],
+    sides: Mapping[str, Side],
+    canvas: bool,
 ) -> None:
-    """One ClaimLayer per side in registry order, then the country layer (off)."""
-    order = list(sides) + sorted({k for k, _ in drawn} - set(sides) - {"country"})
-    for key in order:
-        if only is not None and key != only:
-            continue
+    """One ClaimLayer per side in `layers`; the sidebar's switches, not the layer control, choose sides,
+    so that the map, the tables and the downloads always show the same claims. The hatches cover every
+    side in `order`: a pair's two maps share one document, and so one set of pattern ids."""
+    Hatches(_patterns(order, sides)).add_to(m)
+    for key in layers:
         features = [f for k, f in drawn if k == key]
-        n = sum(1 for f in features if "popup" in f["properties"])
-        if not features:
-            continue
-        ClaimLayer(features, name=layer_name(side_of(sides, key).label, n)).add_to(m)
-    country = [f for k, f in drawn if k == "country"]
-    if country:
-        n = sum(1 for f in country if "popup" in f["properties"])
-        ClaimLayer(country, name=f"Country-level claims ({n})", show=False).add_to(m)
+        if features:
+            n = sum(f["properties"]["n"] for f in features)
+            ClaimLayer(features, name=layer_name(side_of(sides, key).label, n), canvas=canvas).add_to(m)
 
 
-def build_map(features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side]) -> folium.Map:
-    """The main map: every side's claims in its own layer, a layer control, a legend; no CDN needed."""
-    m = folium.Map(
-        tiles=None,
-        prefer_canvas=len(features) >= CANVAS_FROM,
-        control_scale=True,
-        zoom_start=7,
-        location=[35.0, 38.5],
-    )
+def _finish(m: folium.Map) -> None:
+    m.get_root().header.add_child(folium.Element(_CSS))
+
+
+def build_map(
+    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], view_key: str = "main"
+) -> folium.Map:
+    """The main map: every side's claims in its own layer, town names, a legend; no CDN needed.
+
+    `view_key` names the view kept across redraws (see KeepView): a new key fits the claims again.
+    """
+    canvas = len(features) >= CANVAS_FROM
+    m = folium.Map(tiles=None, prefer_canvas=canvas, control_scale=True, zoom_start=7, location=[35.0, 38.5])
     _setup(m)
-    drawn = _drawn(features, sides)
-    _add_claims(m, drawn, sides)
+    order = side_order(features, sides)
+    _add_claims(m, _drawn(features, sides, order), order, order, sides, canvas)
     present = {f["properties"]["side"] for f in features}
     shown = [sides[s] for s in sides if s in present]
     Legend(legend_html(shown)).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    m.fit_bounds(_bounds(features))
-    m.get_root().header.add_child(folium.Element(_CSS))
+    KeepView(view_key, _bounds(features)).add_to(m)
+    _finish(m)
     localize(m)
     return m
 
@@ -351,16 +627,16 @@ def build_pair(
     features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], left: str, right: str
 ) -> SyncedPair:
     """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other."""
-    pair = SyncedPair(
-        location=[35.0, 38.5], tiles=None, zoom_start=7, prefer_canvas=len(features) >= CANVAS_FROM
-    )
+    canvas = len(features) >= CANVAS_FROM
+    pair = SyncedPair(location=[35.0, 38.5], tiles=None, zoom_start=7, prefer_canvas=canvas)
+    order = side_order(features, sides)
     for m, sid in ((pair.m1, left), (pair.m2, right)):
         mine = [f for f in features if f["properties"]["side"] == sid]
         _setup(m)
-        _add_claims(m, _drawn(mine, sides), sides, only=sid)
+        _add_claims(m, _drawn(mine, sides, order), [sid], order, sides, canvas)
         Legend(legend_html([side_of(sides, sid)])).add_to(m)
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
-        m.get_root().header.add_child(folium.Element(_CSS))
+        _finish(m)
     pair.fit_bounds(_bounds(features))
     localize(pair)
     return pair

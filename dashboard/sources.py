@@ -153,6 +153,22 @@ def check_uploads(uploads: Sequence[Upload]) -> tuple[list[Upload], list[str]]:
     return kept, refused
 
 
+def unique_uploads(uploads: Sequence[Upload]) -> tuple[list[Upload], list[str]]:
+    """The uploads with each content once (by SHA-256), and a note for every copy left out: the same
+    article uploaded twice, under any name, would otherwise count its claims twice."""
+    kept: list[Upload] = []
+    notes: list[str] = []
+    first: dict[bytes, str] = {}
+    for up in uploads:
+        digest = hashlib.sha256(up.data).digest()
+        if digest in first:
+            notes.append(f"{up.name}: same content as {first[digest]}; read once")
+        else:
+            first[digest] = up.name
+            kept.append(up)
+    return kept, notes
+
+
 def uploads_key(uploads: Sequence[Upload]) -> str:
     """A digest of the uploaded files, to run the pipeline once per set of files."""
     h = hashlib.sha256()
@@ -198,5 +214,6 @@ __all__ = [
     "from_pipeline",
     "from_uploads",
     "places_warnings",
+    "unique_uploads",
     "uploads_key",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from dashboard.claims import BASIS_LABELS, CLAIM_TYPE_LABELS
+from dashboard.claims import BASIS_LABELS, CLAIM_TYPE_LABELS, PRECISION_LABELS, claim_day, place_label
 from geo.registry import Side
 
 FALLBACK_COLOR = "#777777"
@@ -82,14 +82,16 @@ def popup_html(props: Mapping[str, Any], side: Side) -> str:
     speaker = str(props.get("speaker") or "") or "(the reporter)"
     casualties = props.get("casualties")
     basis = BASIS_LABELS.get(str(props.get("location_basis")), str(props.get("location_basis") or ""))
+    precision = PRECISION_LABELS.get(str(props.get("precision")), str(props.get("precision") or ""))
     rows = [
         ("Speaker", escape(speaker)),
         ("Claim", escape(_claim_type(props))),
         ("Casualties", escape(str(casualties)) if casualties is not None else "—"),
+        ("Day", escape(claim_day(props)) or "not stated"),
         (
             "Place",
-            f"{escape(str(props.get('place') or ''))} "
-            f"<small>({escape(str(props.get('precision') or ''))}, {escape(basis)}"
+            f"{escape(place_label(props))} "
+            f"<small>({escape(precision)}, {escape(basis)}"
             f"{', context' if props.get('role') == 'context' else ''})</small>",
         ),
     ]
@@ -101,8 +103,7 @@ def popup_html(props: Mapping[str, Any], side: Side) -> str:
         f'<div style="font-weight:bold;color:{color}">{escape(side.label)}</div>'
         f'<table class="ca-props">{table}</table>'
         f'<blockquote style="margin:4px 0;font-style:italic">{evidence_html(props)}</blockquote>'
-        f"<div><small>{title}<br><code>{escape(str(props.get('article') or ''))}</code>"
-        f"{' · ' + source if source else ''}</small></div>"
+        f"<div><small>{title}{' · ' + source if source else ''}</small></div>"
         f"</div>"
     )
 
@@ -117,8 +118,13 @@ def legend_html(sides: Iterable[Side]) -> str:
             f"{escape(side.label)}</div>"
         )
     key = (
-        '<div style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><small>'
-        "● place named &nbsp; ◌ governorate (shaded area)<br>claims at one place sit in a ring</small></div>"
+        '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+        "How to read the map</small></summary><small>"
+        "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
+        "▨ hatched: governorate, labelled<br>"
+        "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
+        "faint = low confidence; claims at one town sit in a ring<br>"
+        "claims naming only a country: in the list beside the map</small></details>"
     )
     return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{key}</div>'
 
@@ -192,6 +198,62 @@ def _locate(text: str, needle: str, start: Any, end: Any) -> tuple[int, int] | N
         if found >= 0:
             return found, found + len(needle)
     return None
+
+
+def claim_entry_html(props: Mapping[str, Any], side: Side, where: str = "") -> str:
+    """One claim on a place card: what, where (and how far), when, who, the evidence, the article."""
+    casualties = props.get("casualties")
+    what = escape(_claim_type(props)) + (f" ({escape(str(casualties))})" if casualties is not None else "")
+    day = claim_day(props)
+    speaker = str(props.get("speaker") or "") or "the reporter"
+    return (
+        f'<div class="ca-entry" style="border-left:3px solid {safe_color(side.color)}">'
+        f"<b>{what}</b> — {escape(where or place_label(props))}"
+        f"<br><small>{escape(day) if day else 'day not stated'} · {escape(speaker)}</small>"
+        f"<blockquote>{evidence_html(props)}</blockquote>"
+        f"<small>{escape(str(props.get('title') or ''))}</small></div>"
+    )
+
+
+def place_card_html(columns: Sequence[tuple[Side, Sequence[str]]], title: str, note: str) -> str:
+    """A card: the place, then one column per side holding its claims' HTML (from claim_entry_html)."""
+    cols = "".join(
+        f'<div class="ca-col"><div class="ca-col-head" style="color:{safe_color(side.color)}">'
+        f"{escape(side.label)}</div>{''.join(entries)}</div>"
+        for side, entries in columns
+    )
+    return (
+        "<style>.ca-card{font:14px/1.4 sans-serif}.ca-cols{display:flex;gap:12px;align-items:flex-start}"
+        ".ca-col{flex:1;min-width:0}.ca-col-head{font-weight:bold;border-bottom:2px solid currentColor}"
+        ".ca-entry{padding:4px 6px;margin:6px 0;background:#fafafa}.ca-entry blockquote{margin:3px 0;"
+        "font-style:italic}.ca-entry mark{background:#ffe066}</style>"
+        f'<div class="ca-card"><h4>{escape(title)}</h4><p><small>{escape(note)}</small></p>'
+        f'<div class="ca-cols">{cols}</div></div>'
+    )
+
+
+def country_tray_html(features: Iterable[Mapping[str, Any]], sides: Mapping[str, Side]) -> str:
+    """Country-level claims as a list by side: they name no place inside the country, so they have
+    no honest spot on the map."""
+    by_side: dict[str, list[str]] = {}
+    for f in features:
+        p = f["properties"]
+        side = side_of(sides, str(p.get("side")), str(p.get("side_label") or ""))
+        casualties = p.get("casualties")
+        what = escape(_claim_type(p)) + (f" ({escape(str(casualties))})" if casualties is not None else "")
+        speaker = str(p.get("speaker") or "") or "the reporter"
+        by_side.setdefault(side.id, []).append(
+            f'<li title="{escape(str(p.get("evidence") or ""))}">{what} — {escape(str(p.get("place") or ""))}'
+            f" <small>({escape(speaker)})</small></li>"
+        )
+    order = [s for s in sides if s in by_side] + sorted(set(by_side) - set(sides))
+    blocks = "".join(
+        f'<div style="margin-bottom:6px"><b style="color:{safe_color(side_of(sides, sid).color)}">'
+        f"{escape(side_of(sides, sid).label)}</b> ({len(by_side[sid])})"
+        f'<ul style="margin:2px 0 0 16px;padding:0">{"".join(by_side[sid])}</ul></div>'
+        for sid in order
+    )
+    return f'<div class="ca-tray" style="font:13px/1.35 sans-serif">{blocks}</div>'
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&%@,;?/])")

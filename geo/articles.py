@@ -50,6 +50,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # Two far-apart defaults: a date that parses to the same day under both names day, month and year
 # itself, so "January 2018" is not silently completed with today's day.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,9 +310,23 @@ def _parse_txt(file_id: str, raw: str) -> Article:
         pairs.append((m.group(1), m.group(2)))
         i += 1
     meta = _metadata(iter(pairs))
-    if not meta.get("published"):
+    body = "\n".join(lines[i:])
+    if not meta.get("published") and published and _plausible_stamp(published, body):
         meta["published"] = published
-    return _article(file_id, title, "\n".join(lines[i:]), meta)
+    return _article(file_id, title, body, meta)
+
+
+def _plausible_stamp(day: str, body: str) -> bool:
+    """Whether a bare date above the headline can be the article's date, judged by the years the body
+    names: a page scraped years later carries that day's date ("Monday 22 January 2018" over a 2015
+    story whose latest year is 2011). A date later than a year after the body's latest year, or earlier
+    than the year before it, is the page's furniture; a body that names no year cannot say. Metadata
+    (`date:` lines, front matter, HTML meta tags) is never second-guessed."""
+    years = [int(y) for y in _YEAR.findall(body)]
+    if not years:
+        return True
+    latest = max(years)
+    return latest - 1 <= int(day[:4]) <= latest + 1
 
 
 def _skip_blank(lines: Sequence[str], i: int) -> int:
@@ -350,7 +365,17 @@ def _parse_html(file_id: str, raw: str) -> Article:
             "install the project's dependencies again (pip install -e .) to read HTML"
         ) from exc
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+        # No extensive search of the text for a date: it takes the page's furniture.
+        doc = trafilatura.bare_extraction(
+            raw,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": date.today().isoformat(),
+            },
+        )
     # trafilatura and lxml raise a wide range of errors on malformed markup; one bad page must
     # not stop the batch, and the message still reaches the user.
     except Exception as exc:
@@ -363,13 +388,48 @@ def _parse_html(file_id: str, raw: str) -> Article:
     blocks = [line.strip() for line in _normalise(doc.text).split("\n") if line.strip()]
     if blocks and title and _one_line(blocks[0]) == title:
         blocks = blocks[1:]
+    body = "\n\n".join(blocks)
+    found = _iso_date(doc.date or "")
     meta = {
         "outlet": _meta_value(doc.sitename or ""),
         "url": _meta_value(doc.url or ""),
-        "published": _iso_date(doc.date or ""),
+        # The page's publication metadata first; a date found in its markup only when the body allows.
+        "published": _declared_date(raw) or (found if found and _plausible_stamp(found, body) else ""),
         "author": _meta_value(doc.author or ""),
     }
-    return _article(file_id, title, "\n\n".join(blocks), meta)
+    return _article(file_id, title, body, meta)
+
+
+# Where pages declare their publication date: meta tags (Open Graph, Dublin Core, schema.org) and JSON-LD.
+_DATE_META = frozenset(
+    {
+        "article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.issued",
+        "dc.date", "date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
+    }
+)  # fmt: skip
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _declared_date(raw: str) -> str:
+    """The publication date a page declares in its metadata, or ""."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(raw)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return ""
+    for el in tree.iter("meta", "time"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key in _DATE_META and (
+            day := _iso_date(el.get("content") or el.get("datetime") or "", fuzzy=False)
+        ):
+            return day
+    for script in tree.iter("script"):
+        is_jsonld = (script.get("type") or "").lower() == "application/ld+json"
+        m = _JSONLD_DATE.search(script.text or "") if is_jsonld else None
+        if m and (day := _iso_date(m.group(1), fuzzy=False)):
+            return day
+    return ""
 
 
 _SINGLE_PARSERS: Mapping[str, Callable[[str, str], Article]] = {

@@ -180,6 +180,33 @@ def test_bad_json_records(name: str, data: bytes, reasons: list[str]) -> None:
             b"22 January 2018: strikes on Afrin\nBody",
             Article("t.txt", "22 January 2018: strikes on Afrin", "Body"),
         ),
+        # A bare date above the headline is the article's date only when the body's years allow it.
+        (
+            "s.txt",
+            b"Monday 22 January 2018\n\nTitle\n\nThe war began in March 2011. Jets struck on Thursday.",
+            Article("s.txt", "Title", "The war began in March 2011. Jets struck on Thursday."),
+        ),
+        (
+            "s.txt",
+            b"Thursday 1 October 2015\n\nTitle\n\nStrikes began in 2015, after 1979's war.",
+            Article("s.txt", "Title", "Strikes began in 2015, after 1979's war.", published="2015-10-01"),
+        ),
+        (
+            "s.txt",
+            b"1 October 2015\n\nTitle\n\nNo year named here.",
+            Article("s.txt", "Title", "No year named here.", published="2015-10-01"),
+        ),
+        # Metadata first: a date: line wins over the stamp, and is believed whatever the body says.
+        (
+            "s.txt",
+            b"Monday 22 January 2018\n\nTitle\ndate: 2015-10-01\n\nSince 2011.",
+            Article("s.txt", "Title", "Since 2011.", published="2015-10-01"),
+        ),
+        (
+            "s.txt",
+            b"Title\ndate: 2018-01-22\n\nSince 2011.",
+            Article("s.txt", "Title", "Since 2011.", published="2018-01-22"),
+        ),
         # Markdown: a front matter title wins, and a heading then stays in the body.
         ("h.md", b"---\ntitle: T\n---\n# H\n\nBody", Article("h.md", "T", "# H\n\nBody")),
         ("p.md", b"Just a paragraph.", Article("p.md", "", "Just a paragraph.")),
@@ -203,6 +230,36 @@ BAD_FILES = [
     ("no_main.html", b"<html><body><script>x()</script></body></html>", "no main text found in HTML"),
     ("notes.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
 ]
+
+
+_STAMPED_BODY = (
+    "<p>" + "Russian jets struck targets in Syria on Thursday, activists said; the war began in 2011. " * 6
+)
+_STAMP = "<header><div class='date'>Monday 22 January 2018</div></header>"
+
+
+@pytest.mark.parametrize(
+    "head, published",
+    [
+        # The page's header stamp is the day it was scraped, not the story's: never its date.
+        ("", ""),
+        ('<meta property="article:published_time" content="2015-10-01T09:00:00Z">', "2015-10-01"),
+        ('<meta name="DC.date.issued" content="2015-10-01">', "2015-10-01"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2015-10-01T10:00:00+03:00"}</script>',
+            "2015-10-01",
+        ),
+        # Metadata first, whatever the body says.
+        ('<meta property="article:published_time" content="2018-01-22">', "2018-01-22"),
+    ],
+)
+def test_html_date_from_metadata_never_page_furniture(head: str, published: str) -> None:
+    page = (
+        f"<html><head><title>Strikes in Syria</title>{head}</head><body>{_STAMP}<article>"
+        f"<h1>Strikes in Syria</h1>{_STAMPED_BODY}</p></article></body></html>"
+    )
+    assert _only_article(read_bytes("p.html", page.encode())).published == published
 
 
 @pytest.mark.parametrize("name, data, reason", BAD_FILES)
@@ -303,9 +360,10 @@ SEED_TITLES = {
     "001_61ae3743821c0ddd.txt": ("Russia rejects Western criticism of Syria strikes", ""),
     "002_664a45344d151af0.txt": ("Russian Foreign Minister defends airstrikes in Syria", ""),
     "003_a54b07a1ee5ee18c.txt": ("US express concern at Russia\u2019s military campaign", ""),
+    # Its first line, "Monday 22 January 2018", is the page stamp of a 2015 story (latest year: 2011).
     "004_ff01b8e64425b3dd.txt": (
         "Russia's Syria airstrikes resume amid claims US-backed rebels are being targeted",
-        "2018-01-22",
+        "",
     ),
 }
 

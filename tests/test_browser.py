@@ -13,34 +13,40 @@ pytestmark = pytest.mark.browser
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TARGETS_BELOW_COUNTRY = 11  # fixture claims drawn at first: target role, not country-level
+TOWN_MARKERS = 7  # of those, claims about a town (the rest: 3 governorate claims, 1 region)
 
 
 @pytest.fixture(scope="module")
-def page():
+def server():
     if not browser.CHROMIUM.exists():
         pytest.fail(f"{browser.CHROMIUM} is missing: `apt-get install -y chromium` (CI's .ci/run does)")
     from playwright.sync_api import sync_playwright
 
-    blocked: list[str] = []
-    dialogs: list[str] = []
     with browser.serve(env={"CLAIMATLAS_GEOJSON": str(FIXTURE)}) as url, sync_playwright() as p:
         chromium = browser.launch(p)
-        context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1100})
-        page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(url)
-        page.blocked, page.dialogs = blocked, dialogs
-        yield page
+        yield url, chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    url, chromium = server
+    blocked: list[str] = []
+    dialogs: list[str] = []
+    context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.blocked, page.dialogs = blocked, dialogs
+    yield page
+    context.close()
 
 
 def test_map_draws_offline(page) -> None:
     frame, n = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
     assert n == TARGETS_BELOW_COUNTRY
-    # SVG paths: markers plus the shaded governorates.
-    assert (
-        frame.locator(".leaflet-claimPoints-pane path.leaflet-interactive").count() == TARGETS_BELOW_COUNTRY
-    )
+    # Markers only for towns: the three governorate claims and "northern Homs" are areas.
+    assert frame.locator(".leaflet-claimPoints-pane path.leaflet-interactive").count() == TOWN_MARKERS
     assert frame.locator(".leaflet-control-layers").count() == 1
     assert "Who claims it" in frame.locator(".ca-legend").inner_text()
     page.wait_for_timeout(500)
@@ -73,14 +79,164 @@ def test_switching_a_side_off_removes_its_claims(page) -> None:
     browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
     page.get_by_test_id("stSidebar").get_by_text("United States", exact=True).click()
     expected = TARGETS_BELOW_COUNTRY - 4
-    page.wait_for_function(
-        "n => [...document.querySelectorAll('iframe')].length > 0", arg=expected, timeout=30_000
+    assert browser.count_claims(browser.wait_for_count(page, expected)) == expected
+
+
+# --- the views of issue 11, each on a fresh page: precision, labels, time, dispute, state -------------
+
+
+@pytest.fixture
+def fresh(server):
+    url, chromium = server
+    blocked: list[str] = []
+    context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    page.goto(url)
+    page.blocked = blocked
+    frame, _ = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
+    page.wait_for_timeout(300)
+    yield page, frame
+    assert blocked == [], "the page asked another machine for something"
+    context.close()
+
+
+def _shot(page, name: str, element=None) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (element or page).screenshot(path=str(ARTIFACTS / name))
+
+
+def _shapes(frame) -> list[dict]:
+    return frame.evaluate(
+        """() => { const out = [];
+        window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
+            if (p && p.popup) { out.push({shape: p.shape, n: p.n, label: p.label || "",
+                                          fill: l.options.fillColor || "", pane: l.options.pane}); } });
+        return out; }"""
     )
-    deadline_frames = 0
-    while deadline_frames < 300:
-        frames = browser.map_frames(page)
-        if frames and browser.count_claims(frames[0]) == expected:
-            break
-        page.wait_for_timeout(100)
-        deadline_frames += 1
-    assert browser.count_claims(browser.map_frames(page)[0]) == expected
+
+
+def test_governorates_are_hatched_areas_not_markers(fresh) -> None:
+    page, frame = fresh
+    shapes = _shapes(frame)
+    markers = [s for s in shapes if s["pane"] == "claimPoints"]
+    areas = [s for s in shapes if s["shape"] == "area"]
+    assert len(markers) == TOWN_MARKERS and all(s["shape"] == "marker" for s in markers)
+    # Homs governorate (two sides) and Hama governorate (one): three hatched polygons, two labels.
+    assert len(areas) == 3
+    assert all(s["fill"].startswith("url(#ca-hatch-") for s in areas)
+    assert len({s["fill"] for s in areas}) == 3
+    assert sorted(frame.locator(".ca-area-label").all_inner_texts()) == [
+        "Hama Governorate",
+        "Homs Governorate",
+    ]
+    assert [s["shape"] for s in shapes].count("circle") == 1  # "northern Homs": a dashed area
+    # Country-only claims are in the tray beside the map, not on it.
+    assert page.get_by_text("Country only (3)", exact=True).count() == 1
+    assert page.locator(".ca-tray li").count() == 3
+    frame.evaluate("() => window.map.setView([34.95, 37.1], 8, {animate: false})")
+    page.wait_for_timeout(500)
+    _shot(page, "precision.png")
+
+
+def test_town_names_by_zoom(fresh) -> None:
+    page, frame = fresh
+    frame.evaluate("() => window.map.setView([34.88, 36.73], 6, {animate: false})")
+    page.wait_for_timeout(300)
+    assert "Tallbīsah" not in frame.locator(".ca-town").all_inner_texts()
+    assert "Aleppo" in frame.locator(".ca-town").all_inner_texts()
+    frame.evaluate("() => window.map.setView([34.88, 36.73], 10, {animate: false})")
+    page.wait_for_timeout(500)
+    names = frame.locator(".ca-town").all_inner_texts()
+    assert {"Tallbīsah", "Ar Rastan", "Homs"} <= set(names)
+    _shot(page, "labels_zoom10.png", page.locator("iframe").first)
+
+
+def test_date_slider_replays_the_claims(fresh) -> None:
+    page, _ = fresh
+    replay = page.get_by_test_id("stSidebar").get_by_role("slider").nth(2)  # range (two thumbs), replay
+    replay.focus()
+    replay.press("ArrowLeft")  # back to 30 September: the claim of 1 October is not there yet
+    frame = browser.wait_for_count(page, TARGETS_BELOW_COUNTRY - 1)
+    assert browser.count_claims(frame) == TARGETS_BELOW_COUNTRY - 1
+    page.wait_for_timeout(300)
+    _shot(page, "time.png")
+    replay.press("ArrowRight")
+    browser.wait_for_count(page, TARGETS_BELOW_COUNTRY)
+
+
+def test_place_card_lists_two_sides_within_10_km(fresh) -> None:
+    page, _ = fresh
+    page.get_by_role("tab", name="Side by side and dispute").click()
+    box = page.get_by_test_id("stSelectbox").filter(has_text="Place card")
+    box.click()
+    page.get_by_role("option", name="Talbiseh", exact=False).first.click()
+    card = page.locator(".ca-card")
+    card.wait_for(timeout=30_000)
+    page.wait_for_function("() => document.querySelector('.ca-card h4').textContent === 'Talbiseh'")
+    heads = card.locator(".ca-col-head").all_inner_texts()
+    assert {"Syrian opposition", "United States"} <= set(heads)
+    assert "within 10 km" in card.inner_text()
+    card.scroll_into_view_if_needed()
+    _shot(page, "place_card.png")
+    table = page.get_by_test_id("stDataFrame").filter(has_text="Talbiseh")
+    assert table.count() >= 1
+
+
+def test_zoom_kept_after_a_filter_change(fresh) -> None:
+    page, frame = fresh
+    frame.evaluate("() => window.map.setView([34.84, 36.73], 10, {animate: false})")
+    page.wait_for_timeout(500)
+    page.get_by_test_id("stSidebar").get_by_text("Monitors", exact=True).click()
+    frame = browser.wait_for_count(page, TARGETS_BELOW_COUNTRY - 1)
+    page.wait_for_timeout(500)
+    zoom, lat, lon = frame.evaluate(
+        "() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
+    )
+    assert zoom == 10
+    assert abs(lat - 34.84) < 0.01 and abs(lon - 36.73) < 0.01
+    _shot(page, "zoom_kept.png")
+
+
+def test_side_switches_drive_the_downloads(fresh) -> None:
+    import csv
+    import io
+    import json
+
+    page, frame = fresh
+    # The layer control holds the basemap only: sides are switched in one place, the sidebar.
+    control = frame.locator(".leaflet-control-layers").inner_text()
+    assert "Russia" not in control and "Town names" in control
+    page.get_by_test_id("stSidebar").get_by_text("United States", exact=True).click()
+    browser.wait_for_count(page, TARGETS_BELOW_COUNTRY - 4)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="GeoJSON (shown)").click()
+    shown = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["features"]
+    assert shown and not any(f["properties"]["side"] == "us" for f in shown)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV (shown)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == len(shown) and not any(r["side"] == "us" for r in rows)
+
+
+def test_offline_tiles_are_said_on_the_map(fresh) -> None:
+    page, frame = fresh
+    frame.get_by_text("OpenStreetMap (online)").click()
+    notice = frame.locator(".ca-tile-notice")
+    notice.wait_for(timeout=15_000)
+    assert "cannot load" in notice.inner_text()
+    # Back on the offline basemap, with its radio button showing it.
+    assert frame.get_by_label("Offline basemap").is_checked()
+    _shot(page, "osm_offline.png", page.locator("iframe").first)
+    # The only requests off this machine were the tiles the user asked for.
+    assert page.blocked and all("tile.openstreetmap.org" in u for u in page.blocked)
+    page.blocked.clear()
+
+
+def test_two_maps_on_request(fresh) -> None:
+    page, _ = fresh
+    assert len(browser.map_frames(page)) == 1  # the pair is not drawn until asked for
+    page.get_by_role("tab", name="Side by side and dispute").click()
+    page.get_by_text("Show two maps that pan and zoom together").click()
+    # Russia (1 region claim) on the left, the opposition (3) on the right.
+    _, n = browser.wait_for_map(page, 1, 4)
+    assert n == 4

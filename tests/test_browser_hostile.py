@@ -48,16 +48,16 @@ def test_hostile_geojson_runs_no_script(hostile_file: Path) -> None:
             frame, drawn = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
             assert drawn == TARGETS_BELOW_COUNTRY
 
-            # The unknown side's layer is named by its id, shown as text, not as an <img>.
-            control = frame.locator(".leaflet-control-layers")
-            assert SCRIPT_SIDE in control.inner_text()
-            assert control.locator("img").count() == 0
+            # The unknown side is named by its id, as text: in the sidebar's switches and in its popups.
+            assert SCRIPT_SIDE in page.get_by_test_id("stSidebar").inner_text()
+            assert frame.locator(".leaflet-control-layers img").count() == 0
 
             frame.evaluate(OPEN_EVERYTHING_JS)
             for tab in ("Side by side", "Claims", "Articles", "Map"):
                 page.get_by_role("tab", name=tab).click()
                 page.wait_for_timeout(500)
             assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img, svg[onload]").count() == 0
+            assert SCRIPT_SIDE in frame.locator(".leaflet-popup-pane").inner_text()
             first_bad = 17 + HOSTILE_GOOD + 1
             assert f"hostile.geojson, feature {first_bad} (claim 'bad-1'): Point coord" in page.inner_text(
                 "body"

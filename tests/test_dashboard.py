@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import claims, geometry, mapping, offline, sources, views
+from dashboard import claims, dispute, geometry, mapping, offline, sources, views
 from geo.registry import Side, load_sides
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
@@ -74,10 +74,59 @@ def test_fixture_follows_the_contract(features: list[dict], sides: dict[str, Sid
         (claims.Filters(precisions=frozenset({"admin1"})), 3),
         (claims.Filters(articles=frozenset({"004_ff01b8e64425b3dd.txt"})), 3),
         (claims.Filters(roles=frozenset({"context"})), 3),
+        (claims.Filters(min_confidence=0.7), 7),
+        (claims.Filters(bases=frozenset({"container"})), 0),  # a basis the claims stage may add
     ],
 )
 def test_filters(features: list[dict], filters: claims.Filters, expected: int) -> None:
     assert len(claims.apply_filters(features, filters)) == expected
+
+
+@pytest.mark.parametrize(
+    "props, day",
+    [
+        ({"event_date": "2015-09-30", "published": "2015-10-01"}, "2015-09-30"),
+        ({"event_date": "", "published": "2015-10-01"}, "2015-10-01"),
+        ({"event_date": None, "published": "1 October 2015"}, ""),  # not ISO: not a day we can sort
+        ({}, ""),
+    ],
+)
+def test_claim_day(props: dict, day: str) -> None:
+    assert claims.claim_day(props) == day
+
+
+@pytest.mark.parametrize(
+    "days, undated, expected",
+    [
+        (("2015-09-30", "2015-10-01"), True, 14),
+        (("2015-09-30", "2015-09-30"), True, 13),  # the replay stops before the 1 October claim
+        (("2015-10-01", "2015-10-01"), True, 1),
+        (("2016-01-01", "2016-12-31"), True, 0),
+    ],
+)
+def test_date_filter(features: list[dict], days: tuple[str, str], undated: bool, expected: int) -> None:
+    assert len(claims.apply_filters(features, claims.Filters(days=days, undated=undated))) == expected
+
+
+def test_undated_claims_follow_their_switch() -> None:
+    undated = [{"properties": {"role": "target"}}]
+    assert claims.apply_filters(undated, claims.Filters(days=("2015-01-01", "2015-12-31"))) == undated
+    assert (
+        claims.apply_filters(undated, claims.Filters(days=("2015-01-01", "2015-12-31"), undated=False)) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "props, label",
+    [
+        ({"place": "Homs", "precision": "admin1"}, "Homs governorate"),
+        ({"place": "Homs Governorate", "precision": "admin1"}, "Homs Governorate"),
+        ({"place": "Homs", "precision": "point"}, "Homs"),
+        ({"place": "northern Homs", "precision": "region"}, "northern Homs"),
+    ],
+)
+def test_place_label(props: dict, label: str) -> None:
+    assert claims.place_label(props) == label
 
 
 def test_filters_keep_order_and_do_not_touch_input(features: list[dict]) -> None:
@@ -101,30 +150,81 @@ def test_claims_frame_and_search(features: list[dict]) -> None:
     assert claims.search_frame(frame, "no such words").empty
 
 
-def test_contested_places_reads_one_row_per_place(features: list[dict], sides: dict[str, Side]) -> None:
-    table = claims.contested_places(claims.apply_filters(features, claims.Filters()), sides)
-    rows = {r["place"]: r for r in table.to_dict("records")}
-    assert set(rows) == {"Homs", "Homs Governorate", "Talbiseh"}
-    homs = rows["Homs"]
-    assert homs["sides"] == 4
-    assert homs["United States"] == "no IS present"
-    assert homs["Syrian opposition"] == "no IS present"
-    assert homs["Russia"] == "other"
+def test_claims_frame_has_blanks_not_none(features: list[dict]) -> None:
+    frame = claims.claims_frame(features)
+    text = [c for c in claims.COLUMNS if c not in claims._NUMERIC]
+    assert not frame[text].isna().any().any()
+    assert "" in set(frame["outlet"])  # most fixture articles name no outlet: a blank, not "None"
+    assert not frame[text].isin(["None"]).any().any()
+    assert set(frame["precision"]) <= set(claims.PRECISION_LABELS.values())
+    assert set(claims.COLUMN_LABELS) == set(claims.COLUMNS)
+
+
+# --- dispute -----------------------------------------------------------------------------------------
+
+
+def _cards(features: list[dict], radius: float = 10.0, window: int | None = None) -> dict:
+    shown = claims.apply_filters(features, claims.Filters())
+    return {c.locality.label: c for c in dispute.place_cards(shown, radius, window)}
+
+
+def test_localities_tell_city_and_governorate_apart(features: list[dict]) -> None:
+    labels = [loc.label for loc in dispute.localities(claims.apply_filters(features, claims.Filters()))]
+    assert "Homs Governorate" in labels
+    assert "Talbiseh" in labels
+    # The city keeps its plain name when no governorate of that name is among the claims.
+    only_points = [f for f in features if f["properties"]["precision"] != "admin1"]
+    assert "Homs" in [loc.label for loc in dispute.localities(only_points)]
+
+
+@pytest.mark.parametrize(
+    "radius, place, sides_expected",
+    [
+        # Talbiseh (opposition, US, other) and "northern Homs" (Russia) are 12 km apart; Homs 12 km.
+        (10.0, "Talbiseh", {"opposition", "us", "other"}),
+        (13.0, "Talbiseh", {"opposition", "us", "other", "russia", "reporter"}),
+        (1.0, "Talbiseh", {"opposition", "us", "other"}),
+    ],
+)
+def test_place_card_gathers_sides_within_the_distance(
+    features: list[dict], radius: float, place: str, sides_expected: set[str]
+) -> None:
+    card = _cards(features, radius)[place]
+    assert set(card.sides) == sides_expected
+    assert all(e.km <= radius for e in card.entries)
+
+
+def test_place_card_of_a_governorate_takes_what_lies_inside(features: list[dict]) -> None:
+    card = _cards(features)["Homs Governorate"]
+    assert {"opposition", "us", "reporter"} <= set(card.sides)
+    assert any(e.props["place"] == "Talbiseh" for e in card.entries)
+    assert not any(e.props["precision"] == "country" for e in card.entries)
+
+
+@pytest.mark.parametrize("window, kept_other", [(None, True), (0, False), (1, True)])
+def test_place_card_day_window(features: list[dict], window: int | None, kept_other: bool) -> None:
+    # Talbiseh's first claim is dated 2015-09-30; the "other" side's claim there is 2015-10-01.
+    card = _cards(features, 10.0, window)["Talbiseh"]
+    assert ("other" in card.sides) is kept_other
+
+
+def test_contested_table_is_built_from_the_cards(features: list[dict], sides: dict[str, Side]) -> None:
+    table = dispute.contested_table(list(_cards(features).values()), sides)
+    rows = {r["Place"]: r for r in table.to_dict("records")}
+    assert {"Homs Governorate", "Talbiseh"} <= set(rows)
     gov = rows["Homs Governorate"]
-    assert gov["Syrian opposition"] == "civilians killed (36)"
-    assert gov["United States"] == "no IS present"
-    # Columns follow the registry's legend order.
-    side_cols = [c for c in table.columns if c not in ("place", "sides")]
+    assert gov["Syrian opposition"].startswith("civilians killed (36)")
+    assert "Talbiseh" in gov["Syrian opposition"]  # a claim nearby says where it is
+    assert rows["Talbiseh"]["United States"] == "no IS present"
+    side_cols = [c for c in table.columns if c not in ("Place", "Sides")]
     labels = [s.label for s in sides.values()]
     assert side_cols == sorted(side_cols, key=labels.index)
-    assert table["sides"].is_monotonic_decreasing
+    assert table["Sides"].is_monotonic_decreasing
 
 
-def test_contested_places_empty_when_no_place_has_two_sides(
-    features: list[dict], sides: dict[str, Side]
-) -> None:
+def test_contested_table_empty_when_one_side(features: list[dict], sides: dict[str, Side]) -> None:
     only_us = claims.apply_filters(features, claims.Filters(sides=frozenset({"us"})))
-    assert claims.contested_places(only_us, sides).empty
+    assert dispute.contested_table(dispute.place_cards(only_us), sides).empty
 
 
 # --- exports -----------------------------------------------------------------------------------------
@@ -142,8 +242,26 @@ def test_csv_export(features: list[dict]) -> None:
     assert len(rows) == 17
     assert rows[0]["claim_id"] == "fx-01"
     assert rows[0]["geometry_type"] == "Polygon"
-    assert 34 < float(rows[0]["lat"]) < 36  # a point inside Homs governorate
     assert rows[2]["casualties"] == ""
+
+
+@pytest.mark.parametrize(
+    "claim_id, lat, lon, geo_precision",
+    [
+        ("fx-01", 34.7324, 36.7137, "3"),  # Homs governorate: its seat, Homs city, not a point in the desert
+        ("fx-11", 35.1318, 36.7578, "3"),  # Hama governorate: Hama
+        ("fx-12", 34.8406, 36.7306, "1"),  # Talbiseh, a town
+        ("fx-04", 34.95, 36.72, "2"),  # "northern Homs", an area
+        ("fx-03", 35.0, 38.5, "3"),  # Syria
+    ],
+)
+def test_csv_points_and_geo_precision(
+    features: list[dict], claim_id: str, lat: float, lon: float, geo_precision: str
+) -> None:
+    rows = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(claims.to_csv(features).decode("utf-8")))}
+    row = rows[claim_id]
+    assert abs(float(row["lat"]) - lat) < 0.02 and abs(float(row["lon"]) - lon) < 0.02
+    assert row["geo_precision"] == geo_precision
 
 
 def test_csv_export_defuses_spreadsheet_formulas(features: list[dict]) -> None:
@@ -172,6 +290,17 @@ def test_popup_and_tooltip_escape_article_text(features: list[dict], sides: dict
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in popup
     assert "&lt;img src=x onerror=alert(1)&gt;" in popup
     assert "<mark>Talbiseh</mark>" in popup
+
+
+def test_place_card_and_tray_escape_article_text(features: list[dict], sides: dict[str, Side]) -> None:
+    evil = next(f for f in features if f["properties"]["claim_id"] == "fx-xss")
+    side = views.side_of(sides, evil["properties"]["side"])
+    card = views.place_card_html([(side, [views.claim_entry_html(evil["properties"], side)])], "<i>x</i>", "")
+    tray = views.country_tray_html([evil], sides)
+    for html in (card, tray):
+        for bad in EVIL:
+            assert bad not in html
+    assert "&lt;i&gt;x&lt;/i&gt;" in card
 
 
 @pytest.mark.parametrize(
@@ -254,19 +383,72 @@ def _script(m) -> str:
     return m.get_root().render()
 
 
-def test_map_has_a_layer_per_side_and_country_layer_off(features: list[dict], sides: dict[str, Side]) -> None:
+def test_map_has_a_layer_per_side_and_no_country_claims(features: list[dict], sides: dict[str, Side]) -> None:
     shown = claims.apply_filters(features, claims.Filters())
     m = mapping.build_map(shown, sides)
     layers = {c.layer_name: c for c in m._children.values() if isinstance(c, mapping.ClaimLayer)}
     assert set(layers) == {
         "Russia (1)", "United States (4)", "Syrian opposition (3)", "Monitors (1)", "Other sources (1)",
-        "Reporter (narration) (1)", "Country-level claims (3)",
+        "Reporter (narration) (1)",
     }  # fmt: skip
-    assert layers["Country-level claims (3)"].show is False
-    assert all(layer.show for name, layer in layers.items() if not name.startswith("Country"))
-    # Every claim is one clickable marker (governorates add a shaded area each).
-    markers = [f for layer in layers.values() for f in layer.data["features"] if "popup" in f["properties"]]
-    assert len(markers) == len(shown)
+    # The sidebar chooses sides: the layer control does not list them (one set of switches).
+    assert not any(layer.control for layer in layers.values())
+    drawn = [f for layer in layers.values() for f in layer.data["features"]]
+    country = sum(1 for f in shown if f["properties"]["precision"] == "country")
+    assert sum(f["properties"]["n"] for f in drawn) == len(shown) - country == 11
+
+
+@pytest.mark.parametrize(
+    "precision, geometry, shape",
+    [
+        ("point", "Point", "marker"),
+        ("region", "Point", "circle"),  # "northern Homs": an area, never a pinpoint
+        ("admin1", "Polygon", "area"),  # a governorate: its hatched outline, no marker
+        ("admin1", "Point", "circle"),  # a province with no polygon: a wide labelled circle, no marker
+        ("country", "Point", None),  # country only: beside the map, not on it
+    ],
+)
+def test_precision_decides_the_shape(
+    features: list[dict], sides: dict[str, Side], precision: str, geometry: str, shape: str | None
+) -> None:
+    point = {"type": "Point", "coordinates": [36.7, 34.7]}
+    mine = [
+        {**f, "geometry": point if geometry == "Point" else f["geometry"]}
+        for f in features
+        if f["properties"]["precision"] == precision
+    ][:1]
+    assert mine
+    drawn = [f["properties"] for _, f in mapping._drawn(mine, sides)]
+    assert [p["shape"] for p in drawn] == ([shape] if shape else [])
+    assert all(bool(p.get("label")) == (precision == "admin1") for p in drawn)
+
+
+def test_governorate_claims_of_two_sides_are_hatched_apart(
+    features: list[dict], sides: dict[str, Side]
+) -> None:
+    homs = [f for f in features if f["properties"]["place_id"] == "gov:SY-HI"]
+    areas = [f["properties"] for _, f in mapping._drawn(homs, sides)]
+    assert len(areas) == 2
+    assert len({a["hatch"] for a in areas}) == 2  # each side its own hatch angle: no blended third colour
+    assert [bool(a.get("label")) for a in areas].count(True) == 1  # one label per governorate
+    assert areas[0]["label"] == "Homs Governorate"
+    angles = {h: angle for h, _, angle in mapping._patterns(mapping.side_order(homs, sides), sides)}
+    assert angles[areas[0]["hatch"]] != angles[areas[1]["hatch"]]
+
+
+@pytest.mark.parametrize(
+    "props, opacity_rank, dash",
+    [
+        ({"confidence": 0.9, "location_basis": "explicit"}, 2, ""),
+        ({"confidence": 0.5, "location_basis": "sentence"}, 1, "4 3"),
+        ({"confidence": 0.1, "location_basis": "article"}, 0, "1 3"),
+        ({"confidence": None, "location_basis": "container"}, 1, "1 3"),  # unknown or new basis: dotted
+    ],
+)
+def test_confidence_and_basis_are_drawn(props: dict, opacity_rank: int, dash: str) -> None:
+    levels = sorted({mapping._opacity(p, 0.3, 0.95) for p in ({"confidence": c} for c in (0.1, 0.5, 0.9))})
+    assert mapping._opacity(props, 0.3, 0.95) == levels[opacity_rank]
+    assert mapping._dash(props) == dash
 
 
 def test_claims_at_one_place_do_not_stack(features: list[dict], sides: dict[str, Side]) -> None:
@@ -318,7 +500,18 @@ def test_pair_shows_one_side_per_map(features: list[dict], sides: dict[str, Side
         [c.layer_name for c in m._children.values() if isinstance(c, mapping.ClaimLayer)]
         for m in (pair.m1, pair.m2)
     ]
-    assert names == [["Russia (1)", "Country-level claims (3)"], ["Syrian opposition (3)"]]
+    assert names == [["Russia (1)"], ["Syrian opposition (3)"]]
+    # One document holds both maps: each side's hatch id means that side's colour on both.
+    patterns = [
+        next(c.patterns for c in m._children.values() if isinstance(c, mapping.Hatches))
+        for m in (pair.m1, pair.m2)
+    ]
+    assert patterns[0] == patterns[1]
+    hatch = {h: color for h, color, _ in patterns[0]}
+    theirs = [f for f in features if f["properties"]["side"] == "opposition"]
+    drawn = mapping._drawn(theirs, sides, mapping.side_order(features, sides))
+    right = [f["properties"] for _, f in drawn if f["properties"]["shape"] == "area"]
+    assert right and all(hatch[p["hatch"]] == sides["opposition"].color for p in right)
 
 
 def test_empty_map_shows_syria(sides: dict[str, Side]) -> None:
@@ -341,6 +534,24 @@ def test_check_uploads_enforces_type_size_and_count() -> None:
     assert len(refused) == 4
     assert any("big.md" in r and "MB" in r for r in refused)
     assert any("p.pdf" in r and "unsupported" in r for r in refused)
+
+
+@pytest.mark.parametrize(
+    "names_and_data, kept, noted",
+    [
+        (
+            [("a.txt", b"1"), ("b.txt", b"1"), ("c.txt", b"2")],
+            ["a.txt", "c.txt"],
+            ["b.txt: same content as a.txt"],
+        ),
+        ([("a.txt", b"1"), ("a.txt", b"1")], ["a.txt"], ["a.txt: same content as a.txt"]),
+        ([("a.txt", b"1"), ("b.txt", b"2")], ["a.txt", "b.txt"], []),  # same size, other content: both read
+    ],
+)
+def test_unique_uploads_by_content(names_and_data: list, kept: list[str], noted: list[str]) -> None:
+    ups, notes = sources.unique_uploads([sources.Upload(n, d) for n, d in names_and_data])
+    assert [u.name for u in ups] == kept
+    assert [n.split(";")[0] for n in notes] == noted
 
 
 def test_uploads_key_changes_with_content() -> None:

@@ -54,8 +54,23 @@ def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
 
 
 def test_contested_places_table(app: AppTest) -> None:
-    table = next(d for d in app.dataframe if "sides" in d.value.columns)
-    assert "Homs" in set(table.value["place"])
+    table = next(d for d in app.dataframe if "Sides" in d.value.columns)
+    assert {"Homs Governorate", "Talbiseh"} <= set(table.value["Place"])
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda at: at.select_slider(key="replay_2015-09-30_2015-10-01").set_value("2015-09-30"), 13),
+        (lambda at: at.select_slider(key="date_range").set_value(("2015-10-01", "2015-10-01")), 1),
+        (lambda at: at.slider(key="min_conf").set_value(0.7), 7),
+    ],
+)
+def test_time_and_confidence_filters(app: AppTest, change, expected: int) -> None:
+    change(app)
+    app.run()
+    assert not app.exception, app.exception
+    assert _claims_rows(app) == expected
 
 
 def test_bad_geojson_is_an_error_not_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
