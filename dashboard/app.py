@@ -66,7 +66,7 @@ def bundled_dataset() -> sources.Dataset:
         try:
             return geojson_dataset(path.read_bytes(), path.name)
         except (OSError, claims.CollectionError) as exc:
-            st.error(f"{sources.ENV_GEOJSON}={path}: {exc}")
+            st.error(views.plain_markdown(f"{sources.ENV_GEOJSON}={path}: {exc}"))
             return empty_dataset(str(path))
     try:
         return corpus_dataset(sources.corpus_files())
@@ -76,17 +76,18 @@ def bundled_dataset() -> sources.Dataset:
 
 
 def uploaded_dataset() -> sources.Dataset:
-    st.sidebar.caption(
-        f"Up to {sources.MAX_FILES} files, {sources.MAX_FILE_MB} MB each: "
-        + ", ".join(f".{t}" for t in sources.UPLOAD_TYPES)
-    )
+    st.sidebar.caption(sources.ARTICLE_CAP_REASON)
     files = st.sidebar.file_uploader(
-        "Your articles", type=list(sources.UPLOAD_TYPES), accept_multiple_files=True, key="uploads"
+        "Your articles",
+        type=list(sources.UPLOAD_TYPES),
+        accept_multiple_files=True,
+        key="uploads",
+        max_upload_size=sources.MAX_FILE_MB,
     )
     uploads, refused = sources.check_uploads([sources.Upload(f.name, f.getvalue()) for f in files or []])
     uploads, copies = sources.unique_uploads(uploads)
     for message in refused + copies:
-        st.sidebar.warning(message)
+        st.sidebar.warning(views.plain_markdown(message))
     if not uploads:
         st.info("Upload articles in the sidebar to map their claims.")
         return empty_dataset("your articles (none yet)")
@@ -110,14 +111,20 @@ def uploaded_dataset() -> sources.Dataset:
 
 
 def opened_dataset() -> sources.Dataset:
-    file = st.sidebar.file_uploader("A claims GeoJSON", type=["geojson", "json"], key="geojson_file")
+    st.sidebar.caption(sources.GEOJSON_CAP_REASON)
+    file = st.sidebar.file_uploader(
+        "A claims GeoJSON",
+        type=["geojson", "json"],
+        key="geojson_file",
+        max_upload_size=sources.MAX_GEOJSON_MB,
+    )
     if file is None:
         st.info("Open a GeoJSON written by `python -m geo build` or downloaded here.")
         return empty_dataset("GeoJSON (none yet)")
     try:
         return geojson_dataset(file.getvalue(), file.name)
     except claims.CollectionError as exc:
-        st.error(str(exc))
+        st.error(views.plain_markdown(str(exc)))
         return empty_dataset(file.name)
 
 
@@ -179,7 +186,9 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
     chosen_sides = {
         sid
         for sid in [s for s in sides if s in present] + [s for s in present if s not in sides]
-        if st.sidebar.checkbox(views.side_of(sides, sid).label, value=True, key=f"side_{sid}")
+        if st.sidebar.checkbox(
+            views.plain_markdown(views.side_of(sides, sid).label), value=True, key=f"side_{sid}"
+        )
     }
     days, undated = choose_time(features)
     types = st.sidebar.multiselect(
@@ -420,12 +429,13 @@ def main() -> None:
     shown = claims.apply_filters(everything, choose_filters(everything, sides))
 
     st.title("ClaimAtlas")
+    origin = views.plain_markdown(dataset.origin)  # a file name is the user's, and captions are Markdown
     st.caption(
-        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {dataset.origin}. "
+        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {origin}. "
         f"{len(shown)} of {len(everything)} claims shown."
     )
     if dataset.errors:
-        with st.expander(f"{len(dataset.errors)} files or articles could not be read", expanded=True):
+        with st.expander(f"{len(dataset.errors)} files, articles or claims could not be read", expanded=True):
             for error in dataset.errors:
                 st.text(error)
 

@@ -572,6 +572,12 @@ def _setup(m: folium.Map) -> None:
         TownLabels(towns, LABEL_STEPS).add_to(m)
 
 
+def layer_name(label: str, n: int) -> str:
+    """Leaflet shows a layer's name as HTML wherever it is listed, and an unknown side's label comes
+    from the opened file."""
+    return f"{views.escape(label)} ({n})"
+
+
 def _add_claims(
     m: folium.Map,
     drawn: list[tuple[str, dict[str, Any]]],
@@ -588,7 +594,7 @@ def _add_claims(
         features = [f for k, f in drawn if k == key]
         if features:
             n = sum(f["properties"]["n"] for f in features)
-            ClaimLayer(features, name=f"{side_of(sides, key).label} ({n})", canvas=canvas).add_to(m)
+            ClaimLayer(features, name=layer_name(side_of(sides, key).label, n), canvas=canvas).add_to(m)
 
 
 def _finish(m: folium.Map) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from dashboard.claims import CollectionError, read_collection
+from geo.claimsfile import open_claims
+from geo.errors import ClaimsFileError
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "data" / "corpus"
@@ -20,7 +22,21 @@ ENV_GEOJSON = "CLAIMATLAS_GEOJSON"
 
 UPLOAD_TYPES = ("txt", "md", "html", "json", "jsonl")
 MAX_FILES = 20
-MAX_FILE_MB = 2  # also server.maxUploadSize in .streamlit/config.toml, which Streamlit enforces per file
+# Two caps, for two costs. An article is parsed by spaCy, seconds per article on a shared server; a
+# GeoJSON is only read and drawn, and `build` writes about 1 KB per claim, so its cap admits builds of
+# tens of thousands of claims. server.maxUploadSize in .streamlit/config.toml is the larger one (the
+# server's hard limit); each uploader states and enforces its own.
+MAX_FILE_MB = 2
+MAX_GEOJSON_MB = 50
+ARTICLE_CAP_REASON = (
+    f"Up to {MAX_FILES} files, {MAX_FILE_MB} MB each ("
+    + ", ".join(f".{t}" for t in UPLOAD_TYPES)
+    + "): every article is parsed here, which takes seconds per article."
+)
+GEOJSON_CAP_REASON = (
+    f"Up to {MAX_GEOJSON_MB} MB, about {MAX_GEOJSON_MB * 900:,} claims: a GeoJSON is only read and drawn, "
+    "not parsed like an article, so its limit is larger."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +87,21 @@ def corpus_texts(corpus: Path = CORPUS_DIR) -> dict[str, ArticleText]:
 
 
 def from_geojson(data: bytes, name: str, texts: Mapping[str, ArticleText] | None = None) -> Dataset:
-    """A dataset from a claims GeoJSON; raises CollectionError naming the file and the problem."""
-    collection = read_collection(data, name)
-    return Dataset(collection, dict(texts or {}), (), f"{name} ({len(collection['features'])} claims)")
+    """A dataset from a claims GeoJSON, checked against `build`'s output schema.
+
+    A file that is not a claims collection (or is over the cap) raises CollectionError naming it; a bad
+    feature becomes one message in `errors`, and the good features are still shown.
+    """
+    if len(data) > MAX_GEOJSON_MB * 1024 * 1024:
+        size = len(data) / 1048576
+        raise CollectionError(f"{name}: {size:.1f} MB is over the {MAX_GEOJSON_MB} MB limit for a GeoJSON")
+    try:
+        opened = open_claims(data, name)
+    except ClaimsFileError as exc:
+        raise CollectionError(str(exc)) from None
+    collection = {"type": "FeatureCollection", "features": opened.features}
+    origin = f"{name} ({len(opened.features)} claims)"
+    return Dataset(collection, dict(texts or {}), tuple(opened.problems), origin)
 
 
 def from_pipeline(
@@ -86,8 +114,13 @@ def from_pipeline(
     """Run the pipeline on articles already read; read errors and run errors are both listed."""
     report = pipe.run(list(articles), progress=progress)
     collection = read_collection(report.feature_collection, origin or "pipeline output")
-    errors = tuple(str(e) for e in read_errors) + tuple(str(e) for e in report.errors)
+    errors = places_warnings(pipe) + tuple(str(e) for e in read_errors) + tuple(str(e) for e in report.errors)
     return Dataset(collection, _texts(report.articles or articles), errors, origin)
+
+
+def places_warnings(pipe: Any) -> tuple[str, ...]:
+    """The rows of the user's places file ($CLAIMATLAS_PLACES) that were skipped, with file and line."""
+    return tuple(f"places file {e}" for e in pipe.gazetteer.user_places_errors)
 
 
 def from_corpus(pipe: Any, corpus: Path = CORPUS_DIR) -> Dataset:
@@ -156,15 +189,17 @@ def from_uploads(
         errors += read.errors
     origin = f"your articles ({len(articles)} from {len(uploads)} files)"
     if not articles:
-        return Dataset(
-            {"type": "FeatureCollection", "features": []}, {}, tuple(str(e) for e in errors), origin
-        )
+        messages = places_warnings(pipe) + tuple(str(e) for e in errors)
+        return Dataset({"type": "FeatureCollection", "features": []}, {}, messages, origin)
     return from_pipeline(pipe, articles, errors, origin, progress)
 
 
 __all__ = [
+    "ARTICLE_CAP_REASON",
+    "GEOJSON_CAP_REASON",
     "MAX_FILES",
     "MAX_FILE_MB",
+    "MAX_GEOJSON_MB",
     "UPLOAD_TYPES",
     "ArticleText",
     "CollectionError",
@@ -178,6 +213,7 @@ __all__ = [
     "from_geojson",
     "from_pipeline",
     "from_uploads",
+    "places_warnings",
     "unique_uploads",
     "uploads_key",
 ]

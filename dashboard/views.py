@@ -254,3 +254,13 @@ def country_tray_html(features: Iterable[Mapping[str, Any]], sides: Mapping[str,
         for sid in order
     )
     return f'<div class="ca-tray" style="font:13px/1.35 sans-serif">{blocks}</div>'
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&%@,;?/])")
+
+
+def plain_markdown(text: str) -> str:
+    """Text for a Streamlit label or caption, which are Markdown: every ASCII punctuation mark
+    backslash-escaped (CommonMark's rule), so a side or file named `![x](http://...)` shows those
+    characters instead of fetching an image, and `:red[...]` or `$...$` stay as typed."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)

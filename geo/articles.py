@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -25,6 +26,9 @@ from geo.errors import ArticleError
 from geo.types import Article
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+# spaCy refuses longer texts (its E088) because parsing them takes more memory than most machines have;
+# a longer article is refused here, by name, with what to do about it.
+MAX_ARTICLE_CHARS = 1_000_000
 
 # Metadata keys and the Article field each one fills; the same names serve .txt blocks, front matter
 # and JSON records.
@@ -40,6 +44,9 @@ _META_LINE = re.compile(r"^\s*(" + "|".join(_META_KEYS) + r")\s*:\s*(.*?)\s*$", 
 _ATX_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# A lone surrogate (JSON's "\\ud800", or a file name that is not valid UTF-8) cannot be written as UTF-8;
+# left in, it would fail the output of the whole run at write time.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 # Two far-apart defaults: a date that parses to the same day under both names day, month and year
 # itself, so "January 2018" is not silently completed with today's day.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
@@ -67,18 +74,18 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     for given in paths:
         path = Path(given)
         try:
-            found = list(_expand(path))
+            found = _expand(path, errors)
         except _Rejected as exc:
-            errors.append(ArticleError(str(path), str(exc)))
+            errors.append(ArticleError(_scrub(str(path)), str(exc)))
             continue
         except OSError as exc:
-            errors.append(ArticleError(str(path), f"cannot read: {exc.strerror or exc}"))
+            errors.append(ArticleError(_scrub(str(path)), f"cannot read: {exc.strerror or exc}"))
             continue
         for file in found:
             key = Path(os.path.realpath(file))
             if key not in seen:
                 seen.add(key)
-                files.append((file, str(file)))
+                files.append((file, _scrub(str(file))))
     ids = _file_ids([file for file, _ in files])
     for (file, shown), file_id in zip(files, ids, strict=True):
         try:
@@ -86,7 +93,7 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
         except OSError as exc:
             errors.append(ArticleError(shown, f"cannot read: {exc.strerror or exc}"))
             continue
-        _parse_into(file_id, shown, data, articles, errors)
+        _parse_into(_scrub(file_id), shown, data, articles, errors)
     return ReadResult(articles, errors)
 
 
@@ -94,31 +101,61 @@ def read_bytes(name: str, data: bytes) -> ReadResult:
     """Read one uploaded file; `name` gives the format by its extension and the article id."""
     articles: list[Article] = []
     errors: list[ArticleError] = []
-    _parse_into(PurePath(name).name, name, data, articles, errors)
+    _parse_into(_scrub(PurePath(name).name), _scrub(name), data, articles, errors)
     return ReadResult(articles, errors)
 
 
-def _expand(path: Path) -> Iterator[Path]:
+def _expand(path: Path, errors: list[ArticleError]) -> list[Path]:
     if path.is_dir():
-        try:
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_EXTENSIONS
-                and p.is_file()
-                # Hidden files are editor backups and macOS "._" forks, never articles.
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-        except OSError as exc:
-            raise _Rejected(f"cannot list folder: {exc.strerror or exc}") from exc
-        yield from sorted(found, key=lambda p: p.relative_to(path).parts)
-    elif path.is_file():
+        return _folder_files(path, errors)
+    if path.is_file():
         _check_extension(path.name)
-        yield path
-    elif path.exists():
+        return [path]
+    if path.is_symlink():
+        raise _Rejected("broken symbolic link (or a loop of links)")
+    if path.exists():
         raise _Rejected("not a regular file or folder")
-    else:
-        raise _Rejected("no such file or folder")
+    raise _Rejected("no such file or folder")
+
+
+def _folder_files(root: Path, errors: list[ArticleError]) -> list[Path]:
+    """The supported files under `root`, sorted. A sub-folder that cannot be listed, a link that leads
+    back into the folders being walked and a file behind a broken link are errors, never silent gaps."""
+    found: list[Path] = []
+    # The real folders above each folder still to walk: a link to one of them is a loop, even one
+    # made of several links (a/x -> b, b/y -> a).
+    above: dict[str, frozenset[str]] = {}
+    walked: set[str] = set()
+
+    def unlisted(exc: OSError) -> None:
+        errors.append(ArticleError(_scrub(str(exc.filename or root)), f"cannot list folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
+        chain = above.pop(dirpath, frozenset()) | {os.path.realpath(dirpath)}
+        walked |= chain
+        kept = []
+        # Hidden files and folders are editor backups, VCS data and macOS "._" forks, never articles.
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            sub = os.path.join(dirpath, name)
+            real = os.path.realpath(sub)
+            if real in chain:
+                loop = f"symbolic link loop (leads back to {_scrub(real)}); not followed"
+                errors.append(ArticleError(_scrub(sub), loop))
+            elif not (os.path.islink(sub) and real in walked):  # else read already, by another path
+                kept.append(name)
+                above[sub] = chain
+        dirnames[:] = kept
+        for name in filenames:
+            file = Path(dirpath) / name
+            if name.startswith(".") or file.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                continue
+            if file.is_file():
+                found.append(file)
+            elif file.is_symlink() and not file.exists():
+                errors.append(ArticleError(_scrub(str(file)), "broken symbolic link (or a loop of links)"))
+            elif not file.is_dir():
+                errors.append(ArticleError(_scrub(str(file)), "not a regular file; skipped"))
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def _file_ids(files: Sequence[Path]) -> list[str]:
@@ -188,15 +225,19 @@ def _decode(data: bytes) -> str:
     return text
 
 
+def _scrub(text: str) -> str:
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def _normalise(text: str) -> str:
     """NFC, Unix newlines, no trailing spaces, at most one blank line in a row, no outer blank lines."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _scrub(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
 
 
 def _one_line(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", value).split())
+    return " ".join(unicodedata.normalize("NFC", _scrub(value)).split())
 
 
 def _iso_date(value: object, *, fuzzy: bool = True) -> str:
@@ -238,6 +279,11 @@ def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Ar
     text = _normalise(body)
     if not text:
         raise _Rejected("no body text" + (" (only a title)" if title.strip() else ""))
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Rejected(
+            f"too long to parse: {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}; "
+            "split it into several articles"
+        )
     return Article(
         id=file_id,
         title=_one_line(title),
@@ -290,13 +336,16 @@ def _skip_blank(lines: Sequence[str], i: int) -> int:
 
 
 def _parse_md(file_id: str, raw: str) -> Article:
+    # parse(), not loads(): loads passes the keys as keyword arguments, and a key YAML reads as a
+    # number or a date ("2015: year") would fail the whole file.
     try:
-        post = frontmatter.loads(_normalise(raw))
+        metadata, body = frontmatter.parse(_normalise(raw))
     except (yaml.YAMLError, ValueError) as exc:
         raise _Rejected(f"bad YAML front matter: {_one_line(str(exc))}") from exc
-    fields = {str(k).lower(): v for k, v in post.metadata.items()}
+    except RecursionError as exc:
+        raise _Rejected("bad YAML front matter: nested too deeply") from exc
+    fields = {str(k).lower(): v for k, v in metadata.items()}
     title = _meta_value(fields.get("title"))
-    body = post.content
     if not title:
         lines = _normalise(body).split("\n")
         if (m := _ATX_H1.match(lines[0])) and m.group(1):
@@ -396,6 +445,9 @@ _SINGLE_PARSERS: Mapping[str, Callable[[str, str], Article]] = {
 _Record = tuple[int, str, object]
 
 
+_TOO_MANY_DIGITS = f"not valid JSON: a number of more than {sys.get_int_max_str_digits():,} digits"
+
+
 def _json_records(text: str) -> list[_Record]:
     try:
         data = json.loads(text)
@@ -403,6 +455,8 @@ def _json_records(text: str) -> list[_Record]:
         raise _Rejected(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
     except RecursionError as exc:
         raise _Rejected("not valid JSON: nested too deeply") from exc
+    except ValueError as exc:  # CPython's guard against slow parsing of long integers
+        raise _Rejected(_TOO_MANY_DIGITS) from exc
     if isinstance(data, dict):
         return [(1, "record 1", data)]
     if isinstance(data, list):
@@ -423,6 +477,8 @@ def _jsonl_records(text: str) -> list[_Record]:
             records.append((n, f"line {n}", _Rejected(f"not valid JSON: {exc.msg} (column {exc.colno})")))
         except RecursionError:
             records.append((n, f"line {n}", _Rejected("not valid JSON: nested too deeply")))
+        except ValueError:  # see _json_records
+            records.append((n, f"line {n}", _Rejected(_TOO_MANY_DIGITS)))
     return records
 
 
@@ -461,13 +517,9 @@ def _record_article(file_id: str, n: int, value: object) -> Article:
     text = fields.get("text")
     if not isinstance(text, str):
         raise _Rejected("missing 'text'" if text is None else "'text' is not a string")
+    if not text.strip():
+        raise _Rejected("empty 'text'")
     record_id = _meta_value(fields.get("id"))
-    try:
-        return _article(
-            f"{file_id}#{record_id or n}",
-            _meta_value(fields.get("title")),
-            text,
-            _metadata(iter(fields.items())),
-        )
-    except _Rejected as exc:
-        raise _Rejected("empty 'text'") from exc
+    return _article(
+        f"{file_id}#{record_id or n}", _meta_value(fields.get("title")), text, _metadata(iter(fields.items()))
+    )

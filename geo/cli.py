@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.errors import GeoError
+from geo.errors import ArticleError, GeoError
+from geo.output import check_output, write_atomic
 from geo.registry import DEFAULT_REGISTRY
 
 
@@ -101,43 +102,58 @@ def _toponym_json(t: object) -> dict[str, object]:
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
+    _check_paths([args.input], args.out)
     from geo.gazetteer import Gazetteer
     from geo.resolve import NEAREST_LOCALITY, resolve_spans
 
+    try:
+        lines = args.input.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArticleError(str(args.input), f"cannot read: {exc}") from None
     gaz = Gazetteer.load(user_places=args.places)
     n_docs = 0
-    with args.input.open(encoding="utf-8") as fin, args.out.open("w", encoding="utf-8") as fout:
-        for lineno, line in enumerate(fin, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                text, spans = doc["text"], [(int(s), int(e)) for s, e in doc["spans"]]
-            except (ValueError, KeyError, TypeError) as exc:
-                print(f"error: {args.input}, line {lineno}: {exc}", file=sys.stderr)
-                continue
-            for t in resolve_spans(text, spans, gaz):
-                p = t.place
-                fout.write(
-                    json.dumps(
-                        {
-                            "doc_id": doc.get("doc_id"),
-                            "start": t.mention.start,
-                            "end": t.mention.end,
-                            "lat": t.lat,
-                            "lon": t.lon,
-                            # a street placed at its town is not the town
-                            "geonameid": p.geonameid if p and t.qualifier != NEAREST_LOCALITY else None,
-                        }
-                    )
-                    + "\n"
-                )
-            n_docs += 1
-    print(f"resolved {n_docs} documents -> {args.out}", file=sys.stderr)
+    out: list[str] = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text, spans = doc["text"], [(int(s), int(e)) for s, e in doc["spans"]]
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            print(f"error: {args.input}, line {lineno}: {exc}", file=sys.stderr)
+            continue
+        for t in resolve_spans(text, spans, gaz):
+            p = t.place
+            record = {
+                "doc_id": doc.get("doc_id"),
+                "start": t.mention.start,
+                "end": t.mention.end,
+                "lat": t.lat,
+                "lon": t.lon,
+                # a street placed at its town is not the town
+                "geonameid": p.geonameid if p and t.qualifier != NEAREST_LOCALITY else None,
+            }
+            out.append(json.dumps(record) + "\n")
+        n_docs += 1
+    if n_docs:
+        write_atomic(args.out, "".join(out).encode("utf-8"))
+    print(f"resolved {n_docs} documents -> {args.out if n_docs else 'nothing written'}", file=sys.stderr)
     return 0 if n_docs else 2
 
 
+def _check_paths(inputs: Sequence[Path], out: Path) -> None:
+    """Before the slow loading: a mistyped path or an --out that cannot be written stops the run here,
+    with nothing written."""
+    for path in inputs:
+        if not path.exists() and not path.is_symlink():
+            raise ArticleError(str(path), f"no such file or folder; nothing written to {out}")
+    check_output(out)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
+    _check_paths(args.paths, args.out)
     from geo.pipeline import Pipeline
 
     pipe = Pipeline.load(user_places=args.places, registry=args.registry)

@@ -7,13 +7,17 @@ class GeoError(Exception):
     """Base of everything the pipeline raises on purpose."""
 
 
-class ArticleError(GeoError):
-    """An input file that cannot be read as an article."""
+class FileError(GeoError):
+    """A problem with one file; the message is "path: reason"."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ArticleError(FileError):
+    """An input file that cannot be read as an article."""
 
 
 class PlacesFileError(GeoError):
@@ -30,10 +34,13 @@ class GazetteerError(GeoError):
     """The gazetteer index cannot be built or opened."""
 
 
-class RegistryError(GeoError):
+class RegistryError(FileError):
     """A malformed actor registry."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+
+class OutputError(FileError):
+    """An output path that cannot or must not be written; found before the work that would fill it."""
+
+
+class ClaimsFileError(FileError):
+    """A file opened as claims that is not a claims FeatureCollection at all."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from geo.output import write_atomic
 from geo.registry import Side
 from geo.types import Article, Claim, ClaimPlace, Toponym
 
@@ -106,7 +107,5 @@ def dumps(collection: Mapping[str, Any]) -> str:
 
 
 def write(collection: Mapping[str, Any], path: Path) -> None:
-    """Write atomically, so a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dumps(collection), encoding="utf-8")
-    tmp.replace(path)
+    """Write atomically (see geo.output); text that cannot be UTF-8 fails before any file is touched."""
+    write_atomic(path, dumps(collection).encode("utf-8"))

@@ -682,6 +682,10 @@ def read_places_csv(path: Path, *, id_prefix: str) -> tuple[list[_CsvRow], list[
 
     Columns: name, alternate_names (|-separated), lat, lon, country (ISO2), kind, source, and an
     optional geonameid, which makes the row's spellings aliases of that GeoNames place.
+
+    Each physical line is one row, parsed on its own: no place field holds a line break, so an
+    unclosed quote costs its own line instead of silently swallowing the rows after it, an
+    over-long field is one bad row, and line numbers are the editor's.
     """
     errors: list[PlacesFileError] = []
     rows: list[_CsvRow] = []
@@ -692,28 +696,49 @@ def read_places_csv(path: Path, *, id_prefix: str) -> tuple[list[_CsvRow], list[
         return [], [PlacesFileError(p, 0, "file not found")]
     except (OSError, UnicodeDecodeError) as exc:
         return [], [PlacesFileError(p, 0, f"cannot read: {exc}")]
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    lines = _LINE_BREAK.split(text)
+    if not lines[0].strip():
         return [], [PlacesFileError(p, 1, "empty file; expected a header row: " + ",".join(_CSV_COLUMNS))]
-    reader = csv.DictReader(lines)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip().lower() for h in _csv_fields(lines[0])]
+    except ValueError as exc:
+        return [], [PlacesFileError(p, 1, f"bad header row: {exc}")]
     missing = [c for c in ("name", "lat", "lon", "country") if c not in header]
     if missing:
         return [], [PlacesFileError(p, 1, f"header lacks column(s) {', '.join(missing)}")]
-    reader.fieldnames = header
     seen_ids: set[str] = set()
-    for lineno, raw in enumerate(reader, start=2):
-        if None in raw:
-            errors.append(PlacesFileError(p, lineno, "more fields than the header has columns"))
-            continue
-        row = {k: (v or "").strip() for k, v in raw.items()}
-        if not any(row.values()) or row["name"].startswith("#"):
+    for lineno, line in enumerate(lines[1:], start=2):
+        if not line.strip():
             continue
         try:
+            fields = _csv_fields(line)
+            if len(fields) > len(header):
+                raise ValueError("more fields than the header has columns")
+            padded = fields + [""] * (len(header) - len(fields))
+            row = {k: v.strip() for k, v in zip(header, padded, strict=True)}
+            if not any(row.values()) or row["name"].startswith("#"):
+                continue
             rows.append(_parse_row(row, id_prefix, seen_ids))
         except ValueError as exc:
             errors.append(PlacesFileError(p, lineno, str(exc)))
     return rows, errors
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _csv_fields(line: str) -> list[str]:
+    """The fields of one CSV line; ValueError says what is wrong with it."""
+    if len(line) > csv.field_size_limit():
+        raise ValueError(
+            f"a line of {len(line):,} characters; no place needs more than {csv.field_size_limit():,}"
+        )
+    try:
+        return next(csv.reader([line], strict=True), [])
+    except csv.Error as exc:
+        if '"' in line and line.count('"') % 2:
+            raise ValueError('unclosed quote: a field opens with " and does not close on this line') from None
+        raise ValueError(f"not valid CSV ({exc})") from None
 
 
 def _parse_row(row: Mapping[str, str], id_prefix: str, seen_ids: set[str]) -> _CsvRow:

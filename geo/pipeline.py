@@ -17,6 +17,7 @@ from geo import export
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
 from geo.mentions import find_mentions, load_nlp, parse_text
+from geo.output import check_output
 from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
 from geo.types import Article, Claim, Toponym
@@ -39,6 +40,8 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (article id, name as written)
     without_claims: list[str] = field(default_factory=list)
+    # Where build wrote the GeoJSON; None when nothing could be read and an earlier file was kept.
+    written: Path | None = None
 
     def summary(self) -> str:
         features = self.feature_collection["features"]
@@ -56,6 +59,8 @@ class BuildReport:
             names = sorted({f"{name} ({art})" for art, name in self.unresolved})
             lines.append(f"place names not resolved ({len(names)}): {'; '.join(names)}")
         lines.extend(f"error: {e}" for e in self.errors)
+        if self.written is None and not self.articles:
+            lines.append("nothing written: no article could be read, so an earlier output is left as it was")
         return "\n".join(lines)
 
 
@@ -115,12 +120,19 @@ class Pipeline:
         return BuildReport(done, claims, collection, errors, unresolved, without)
 
     def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> BuildReport:
-        """Read, run and write the GeoJSON; reading errors go into the report beside the stages'."""
+        """Read, run and write the GeoJSON; reading errors go into the report beside the stages'.
+
+        `out` is checked before anything is read, and written only when some article was read: a
+        mistyped input path must not replace yesterday's claims with an empty collection.
+        """
+        check_output(out)
         read = self.read(paths)
         bar = _progress_bar(len(read.articles)) if progress else None
         report = self.run(read.articles, progress=bar)
         report.errors[:0] = [str(e) for e in read.errors]
-        export.write(report.feature_collection, out)
+        if read.articles:
+            export.write(report.feature_collection, out)
+            report.written = out
         return report
 
 

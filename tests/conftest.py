@@ -1,11 +1,46 @@
-"""Shared fixtures: a tiny in-memory gazetteer every test module can use without the real index."""
+"""Shared fixtures: a tiny in-memory gazetteer every test module can use without the real index, the
+hostile claims file, and the `--fuzz` option for long fuzz runs."""
 
 from __future__ import annotations
 
+import copy
+import json
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from geo.gazetteer import Gazetteer
 from geo.types import Place
+
+FUZZ_CI_EXAMPLES = 30  # per fuzz test: a few hundred cases in all, a few seconds
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        type=int,
+        nargs="?",
+        const=1000,
+        default=0,
+        metavar="N",
+        help=f"each fuzz test on N generated inputs (1000 if N is left out; {FUZZ_CI_EXAMPLES} without)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    examples = config.getoption("--fuzz") or FUZZ_CI_EXAMPLES
+    # No example database: a run leaves no files behind, and a failure prints the input that caused it.
+    settings.register_profile(
+        "claimatlas",
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.load_profile("claimatlas")
+
 
 TINY_PLACES = (
     Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country", population=22_000_000),
@@ -49,3 +84,58 @@ TINY_ALTERNATES = {
 def tiny_gazetteer() -> Gazetteer:
     """About twenty places, with the ambiguities and spellings the real data has, in memory."""
     return Gazetteer.from_places(TINY_PLACES, TINY_ALTERNATES)
+
+
+# --- hostile input (issue 15) ---------------------------------------------------------------------
+
+CLAIMS_FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
+SCRIPT_SIDE = "<img src=x onerror=alert(document.domain)>"
+# (what is wrong, how the feature is spoiled, the start of the message about it)
+BAD_FEATURES = [
+    (
+        "NaN coordinates",
+        lambda f: f["geometry"].update(coordinates=[float("nan"), 35.0]),
+        "Point coordinates",
+    ),
+    ("empty coordinates", lambda f: f["geometry"].update(coordinates=[]), "Point coordinates"),
+    ("latitude 999", lambda f: f["geometry"].update(coordinates=[36.7, 999]), "Point coordinates: longitude"),
+    ("words for casualties", lambda f: f["properties"].update(casualties="many"), "casualties is 'many'"),
+    ("no geometry", lambda f: f.update(geometry=None), "no geometry"),
+    ("unknown claim type", lambda f: f["properties"].update(claim_type="bombed"), "claim_type 'bombed'"),
+    ("no side", lambda f: f["properties"].pop("side"), "lacks side"),
+]
+# A side whose name, were it rendered as Markdown, would fetch an image from another machine.
+MARKDOWN_SIDE = "![x](http://203.0.113.9/track.png) :red[red] $x^2$"
+HOSTILE_GOOD = 3  # features in the hostile file that follow the schema, besides the fixture's
+
+
+def hostile_collection() -> dict:
+    """The fixture's claims plus three with markup in every text field and one feature per BAD_FEATURES."""
+    fc = json.loads(CLAIMS_FIXTURE.read_text(encoding="utf-8"))
+    template = next(f for f in fc["features"] if f["properties"]["claim_id"] == "fx-06")
+    for n, side in enumerate([SCRIPT_SIDE, "us", MARKDOWN_SIDE], start=1):
+        f = copy.deepcopy(template)
+        f["properties"].update(
+            claim_id=f"hostile-{n}",
+            side=side,
+            side_label=side if side != "us" else "<script>alert('label')</script>",
+            speaker="<img src=x onerror=alert('speaker')>",
+            place="<svg onload=alert('place')>",
+            title="</title><script>alert('title')</script>",
+            evidence="<iframe src=javascript:alert('evidence')>",
+            article="<b onmouseover=alert('article')>a</b>",
+        )
+        fc["features"].append(f)
+    for n, (_, spoil, _) in enumerate(BAD_FEATURES, start=1):
+        f = copy.deepcopy(template)
+        f["properties"]["claim_id"] = f"bad-{n}"
+        spoil(f)
+        fc["features"].append(f)
+    return fc
+
+
+@pytest.fixture
+def hostile_geojson(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.geojson"
+    path.write_text(json.dumps(hostile_collection()), encoding="utf-8")  # NaN is written as NaN
+    return path

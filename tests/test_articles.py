@@ -414,3 +414,135 @@ def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
     articles, errors = proc.stdout.splitlines()
     assert articles == "['plain.txt']"
     assert "page.html: the HTML reader is unavailable" in errors and "pip install -e ." in errors
+
+
+# Hostile input (issue 15): each file is generated here; the good file beside it must still be read.
+HUGE_INT = b"9" * 5000  # over CPython's 4,300-digit limit for int(str)
+HOSTILE_FILES = [
+    # (name, data, expected articles from the file, expected reason prefixes)
+    (
+        "big.json",
+        b'{"text": "Body", "n": ' + HUGE_INT + b"}",
+        0,
+        ["not valid JSON: a number of more than 4,300 digits"],
+    ),
+    (
+        "big.jsonl",
+        b'{"text": "Body", "n": ' + HUGE_INT + b'}\n{"text": "Other body"}\n',
+        1,
+        ["line 1: not valid JSON: a number of more than 4,300 digits"],
+    ),
+    ("keys.md", b"---\n2015: year\ntitle: T\n---\nBody", 1, []),
+    ("dates.md", b"---\n2015-10-01: day\n3.5: x\nnull: y\ntrue: z\n---\nBody", 1, []),
+    ("unhashable.md", b"---\n[1, 2]: list\n---\nBody", 0, ["bad YAML front matter"]),
+    ("list.md", b"---\n- a\n- b\n---\nBody", 1, []),
+    ("long.txt", b"Title\n" + b"word " * 200_001, 0, ["too long to parse: 1,000,004 characters"]),
+    (
+        "long.jsonl",
+        b'{"text": "' + b"word " * 200_001 + b'"}\n{"text": "Short"}\n',
+        1,
+        ["line 1: too long to parse"],
+    ),
+    # Just under the limit is still read.
+    ("edge.txt", b"Title\n" + b"w" * 1_000_000, 1, []),
+]
+
+
+@pytest.mark.parametrize("name, data, n_articles, reasons", HOSTILE_FILES)
+def test_hostile_file_costs_only_itself(
+    tmp_path: Path, name: str, data: bytes, n_articles: int, reasons: list[str]
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    result = read_paths([FIXTURES / "plain.txt", bad])
+    assert [a.id for a in result.articles][:1] == ["plain.txt"]
+    assert len(result.articles) == 1 + n_articles
+    assert [e.path for e in result.errors] == [str(bad)] * len(reasons)
+    for err, reason in zip(result.errors, reasons, strict=True):
+        assert err.reason.startswith(reason), err.reason
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("s.json", b'{"text": "Body \\ud800", "title": "T \\udfff", "source": "\\ud800", "id": "\\udc00"}'),
+        ("s.jsonl", b'{"text": "Body", "author": "\\ud83d", "url": "x\\ude00"}\n'),
+        ("\udcff.txt", b"Title\nBody"),  # a file name that is not UTF-8, as os.fsdecode gives it
+    ],
+)
+def test_lone_surrogates_never_leave_the_reader(name: str, data: bytes) -> None:
+    article = _only_article(read_bytes(name, data))
+    fields = (article.id, article.title, article.text, article.outlet, article.author, article.url)
+    "".join(fields).encode("utf-8")  # UnicodeEncodeError without the fix
+    assert "\ufffd" in "".join(fields)
+
+
+def test_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:
+    raw = bytes(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as f:
+        f.write(b"Title\nBody")
+    article = _only_article(read_paths([tmp_path]))
+    assert article.id == "caf\ufffd.txt"
+
+
+def test_unreadable_sub_folder_is_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text("Title\nBody")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Title\nBody")
+    real_scandir = os.scandir
+
+    # chmod cannot lock a folder for root (CI containers), so the refusal is simulated.
+    def refuse(path: object = ".") -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = read_paths([tmp_path])
+    assert [a.id for a in result.articles] == ["a.txt"]
+    assert [(e.path, e.reason) for e in result.errors] == [
+        (str(locked), "cannot list folder: Permission denied")
+    ]
+
+
+def test_symlink_loops_and_broken_links_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "real.txt").write_text("Title\nBody")
+    (tmp_path / "a" / "back").symlink_to(tmp_path)  # a folder loop
+    (tmp_path / "a" / "self").symlink_to(tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "to_b").symlink_to(tmp_path / "b")  # a loop of two links: a/to_b -> b, b/to_a -> a
+    (tmp_path / "b" / "to_a").symlink_to(tmp_path / "a")
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")  # a loop of file links
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "same.txt").symlink_to(tmp_path / "a" / "real.txt")  # read once
+    result = read_paths([tmp_path])
+    assert [a.id for a in result.articles] == ["real.txt"]
+    assert sorted((e.path, e.reason) for e in result.errors) == [
+        (str(tmp_path / "a" / "back"), f"symbolic link loop (leads back to {tmp_path}); not followed"),
+        (str(tmp_path / "a" / "self"), f"symbolic link loop (leads back to {tmp_path / 'a'}); not followed"),
+        (
+            str(tmp_path / "a" / "to_b" / "to_a"),
+            f"symbolic link loop (leads back to {tmp_path / 'a'}); not followed",
+        ),
+        (str(tmp_path / "gone.md"), "broken symbolic link (or a loop of links)"),
+        (str(tmp_path / "x.txt"), "broken symbolic link (or a loop of links)"),
+        (str(tmp_path / "y.txt"), "broken symbolic link (or a loop of links)"),
+    ]
+
+
+@pytest.mark.parametrize("target", ["loop", "dangling"])
+def test_a_given_broken_link_is_named(tmp_path: Path, target: str) -> None:
+    link = tmp_path / "given.txt"
+    link.symlink_to(link if target == "loop" else tmp_path / "nowhere.txt")
+    result = read_paths([link, FIXTURES / "plain.txt"])
+    assert [a.id for a in result.articles] == ["plain.txt"]
+    assert [(e.path, e.reason) for e in result.errors] == [
+        (str(link), "broken symbolic link (or a loop of links)")
+    ]

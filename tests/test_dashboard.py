@@ -564,7 +564,10 @@ class _FakePipeline:
     """Stands in for geo.pipeline.Pipeline: reads nothing, returns the fixture as its GeoJSON."""
 
     def __init__(self, collection: dict) -> None:
+        from types import SimpleNamespace
+
         self.collection = collection
+        self.gazetteer = SimpleNamespace(user_places_errors=[])
 
     def read_upload(self, name: str, data: bytes):
         from geo.articles import read_bytes

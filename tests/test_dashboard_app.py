@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.views import plain_markdown
+
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
 
@@ -95,5 +97,5 @@ def test_opens_on_the_real_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     at.run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
-    assert "bundled corpus (5 articles)" in at.caption[0].value
+    assert plain_markdown("bundled corpus (5 articles)") in at.caption[0].value
     assert _claims_rows(at) > 0

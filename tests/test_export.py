@@ -173,3 +173,18 @@ def test_written_file_is_byte_identical_across_runs(tmp_path: Path) -> None:
 def test_the_validator_rejects_what_rfc7946_forbids(bad: dict) -> None:
     with pytest.raises(jsonschema.ValidationError):
         assert_rfc7946(bad)
+
+
+def test_what_build_writes_opens_without_a_problem() -> None:
+    from geo.claimsfile import open_claims
+
+    places = (
+        ClaimPlace(_topo(TALBISEH, "Talbiseh", 12), "target", "explicit"),
+        ClaimPlace(_topo(HOMS_GOV, "Homs", 34, "admin1"), "target", "explicit"),
+        ClaimPlace(_topo(HOMS_GOV, "Homs", 34, "region", "northern"), "context", "article"),
+    )
+    fc = export.feature_collection([_claim(places)], {"a.txt": ARTICLE}, load_sides())
+    opened = open_claims(export.dumps(fc).encode("utf-8"), "claims.geojson")
+    assert opened.problems == []
+    assert [f["properties"] for f in opened.features] == [f["properties"] for f in fc["features"]]
+    assert [f["geometry"] for f in opened.features] == [f["geometry"] for f in fc["features"]]

@@ -207,6 +207,49 @@ def test_malformed_rows_are_skipped_good_rows_kept(tmp_path: Path) -> None:
     assert [(e.line, "lat/lon" in e.reason) for e in errors] == [(3, True)]
 
 
+HEADER = "name,lat,lon,country\n"
+
+
+@pytest.mark.parametrize(
+    "body, kept, problems",
+    [
+        # A field over csv's 131,072-character limit is one bad row, not a crash of lookup and build.
+        (f"A,35,36,SY\n{'x' * 200_000},35,36,SY\nB,35,36,SY\n", ["A", "B"], [(3, "a line of 200,009")]),
+        (f'A,35,36,SY\n"{"x" * 200_000}",35,36,SY\nB,35,36,SY\n', ["A", "B"], [(3, "a line of 200,011")]),
+        # An unclosed quote costs its own line; the rows after it are still read.
+        ('A,35,36,SY\n"Broken,35,36,SY\nB,35,36,SY\nC,35,36,SY\n', ["A", "B", "C"], [(3, "unclosed quote")]),
+        ('A,35,36,SY\nB,"35"x,36,SY\nC,35,36,SY\n', ["A", "C"], [(3, "not valid CSV")]),
+        # Line numbers are the editor's, after blank lines and CR/CRLF line ends too.
+        ("\n\nA,35,36,SY\n\n\nB,x,36,SY\n", ["A"], [(7, "lat/lon must be numbers")]),
+        ("A,35,36,SY\r\n\r\nB,x,36,SY\r\n", ["A"], [(4, "lat/lon must be numbers")]),
+        ("A,35,36,SY\r\rB,x,36,SY\r", ["A"], [(4, "lat/lon must be numbers")]),
+        (
+            '"Tell, the hill",35,36,SY\nShort,35,36\n',
+            ["Tell, the hill"],
+            [(3, "country must be an ISO 3166-1")],
+        ),
+        ("A,35,36,SY\n", ["A"], []),
+    ],
+)
+def test_hostile_places_file_costs_only_its_bad_lines(
+    tmp_path: Path, body: str, kept: list[str], problems: list[tuple[int, str]]
+) -> None:
+    f = tmp_path / "hostile.csv"
+    f.write_bytes((HEADER + body).encode("utf-8"))
+    rows, errors = read_places_csv(f, id_prefix="user")
+    assert [r.place.name for r in rows] == kept
+    assert [e.line for e in errors] == [line for line, _ in problems]
+    for err, (_, reason) in zip(errors, problems, strict=True):
+        assert err.path == str(f) and err.reason.startswith(reason), err.reason
+
+
+def test_a_huge_field_in_the_header_is_reported(tmp_path: Path) -> None:
+    f = tmp_path / "hostile.csv"
+    f.write_text("name,lat,lon,country," + "x" * 200_000 + "\nA,35,36,SY\n")
+    rows, errors = read_places_csv(f, id_prefix="user")
+    assert rows == [] and [(e.line, e.reason[:14]) for e in errors] == [(1, "bad header row")]
+
+
 def test_missing_user_file(tiny_gazetteer: Gazetteer, tmp_path: Path) -> None:
     gaz = tiny_gazetteer.with_places_file(tmp_path / "nope.csv")
     assert [e.reason for e in gaz.user_places_errors] == ["file not found"]

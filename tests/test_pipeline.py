@@ -83,6 +83,18 @@ def test_an_article_without_claims_is_named_in_the_summary(small_pipe: Pipeline,
     assert "calm.txt" in report.summary()
 
 
+@pytest.mark.parametrize("given", ["junk.txt", "missing.txt", "empty-folder"])
+def test_nothing_read_keeps_the_earlier_output(small_pipe: Pipeline, tmp_path: Path, given: str) -> None:
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x00\x00")
+    (tmp_path / "empty-folder").mkdir()
+    out = tmp_path / "o.geojson"
+    out.write_text("yesterday's claims")
+    report = small_pipe.build([tmp_path / given], out, progress=False)
+    assert report.written is None
+    assert out.read_text() == "yesterday's claims"
+    assert "nothing written" in report.summary()
+
+
 def test_cli_fails_clearly_when_no_article_could_be_read(tmp_path: Path) -> None:
     (tmp_path / "junk.txt").write_bytes(b"\x00\x00\x00")
     proc = subprocess.run(
