@@ -37,3 +37,12 @@ class RegistryError(GeoError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class StoreError(GeoError):
+    """A claims store that cannot be opened, or was written by another schema."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -125,3 +125,19 @@ def write(collection: Mapping[str, Any], path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(dumps(collection), encoding="utf-8")
     tmp.replace(path)
+
+
+def write_parquet(collection: Mapping[str, Any], path: Path) -> None:
+    """GeoParquet (WKB geometry, WGS 84), one row per Feature with its id and properties."""
+    import geopandas
+    from shapely.geometry import shape
+
+    features = collection["features"]
+    frame = geopandas.GeoDataFrame(
+        [{"id": f["id"], **f["properties"]} for f in features],
+        geometry=[shape(f["geometry"]) for f in features],
+        crs="EPSG:4326",
+    )
+    tmp = path.with_name(path.name + ".tmp")
+    frame.to_parquet(tmp, index=False)
+    tmp.replace(path)

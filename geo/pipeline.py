@@ -144,25 +144,6 @@ class Pipeline:
 
     def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> BuildReport:
         """Read, run and write the GeoJSON; reading errors go into the report beside the stages'."""
-        read = self.read(paths)
-        bar = _progress_bar(len(read.articles)) if progress else None
-        report = self.run(read.articles, progress=bar)
-        report.errors[:0] = [str(e) for e in read.errors]
-        export.write(report.feature_collection, out)
-        return report
+        from geo.batch import LocalEngine, build
 
-
-def _progress_bar(total: int) -> Progress | None:
-    """A tqdm bar on stderr for runs long enough to want one."""
-    if total < 20:
-        return None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="article", leave=False)
-
-    def update(done: int, total: int) -> None:
-        bar.update(done - bar.n)
-        if done == total:
-            bar.close()
-
-    return update
+        return build(paths, LocalEngine(self), out=out, progress=progress).report
