@@ -49,8 +49,10 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS features (
     fid INTEGER PRIMARY KEY, article TEXT NOT NULL, ord INTEGER NOT NULL,
     side TEXT NOT NULL, claim_type TEXT NOT NULL, role TEXT NOT NULL, precision TEXT NOT NULL,
-    published TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, body TEXT NOT NULL
+    published TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL
 );
+-- the Feature itself apart, so that filtering and counting scan narrow rows only
+CREATE TABLE IF NOT EXISTS bodies (fid INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS features_article ON features (article, ord);
 CREATE INDEX IF NOT EXISTS features_side ON features (side, claim_type, published);
 CREATE VIRTUAL TABLE IF NOT EXISTS features_bbox USING rtree (fid, min_lon, max_lon, min_lat, max_lat);
@@ -96,6 +98,7 @@ class StoreFilter:
     sides: tuple[str, ...] = ()
     claim_types: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    precisions: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     date_from: str = ""  # ISO dates, inclusive, on the article's publication date
     date_to: str = ""
@@ -109,6 +112,7 @@ class StoreFilter:
             ("side", self.sides),
             ("claim_type", self.claim_types),
             ("role", self.roles),
+            ("precision", self.precisions),
             ("article", self.articles),
         ):
             if values:
@@ -211,14 +215,15 @@ class ClaimStore:
         p = feature["properties"]
         min_lon, min_lat, max_lon, max_lat = _bounds(feature["geometry"]["coordinates"])
         cur = self.db.execute(
-            "INSERT INTO features (article, ord, side, claim_type, role, precision, published, lat, lon,"
-            " body) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO features (article, ord, side, claim_type, role, precision, published, lat, lon)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
             (article, n, p["side"], p["claim_type"], p["role"], p["precision"], p["published"] or "",
-             (min_lat + max_lat) / 2, (min_lon + max_lon) / 2, json.dumps(feature, ensure_ascii=False)),
+             (min_lat + max_lat) / 2, (min_lon + max_lon) / 2),
         )  # fmt: skip
+        fid = cur.lastrowid
+        self.db.execute("INSERT INTO bodies VALUES (?,?)", (fid, json.dumps(feature, ensure_ascii=False)))
         self.db.execute(
-            "INSERT INTO features_bbox VALUES (?,?,?,?,?)",
-            (cur.lastrowid, min_lon, max_lon, min_lat, max_lat),
+            "INSERT INTO features_bbox VALUES (?,?,?,?,?)", (fid, min_lon, max_lon, min_lat, max_lat)
         )
 
     def remove(self, ids: Sequence[str]) -> None:
@@ -229,11 +234,11 @@ class ClaimStore:
         for start in range(0, len(ids), 500):  # under SQLite's limit on parameters
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            self.db.execute(
-                f"DELETE FROM features_bbox WHERE fid IN"
-                f" (SELECT fid FROM features WHERE article IN ({marks}))",
-                chunk,
-            )
+            for table in ("features_bbox", "bodies"):
+                self.db.execute(
+                    f"DELETE FROM {table} WHERE fid IN (SELECT fid FROM features WHERE article IN ({marks}))",
+                    chunk,
+                )
             self.db.execute(f"DELETE FROM features WHERE article IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
@@ -254,7 +259,9 @@ class ClaimStore:
         sql, params = (where or StoreFilter()).where()
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self.db.execute(
-            f"SELECT f.body FROM features f WHERE {sql} ORDER BY f.article, f.ord{tail}", params
+            f"SELECT b.body FROM features f JOIN bodies b ON b.fid = f.fid WHERE {sql}"
+            f" ORDER BY f.article, f.ord{tail}",
+            params,
         )
         return [json.loads(body) for (body,) in rows]
 

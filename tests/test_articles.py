@@ -341,8 +341,17 @@ print([str(e) for e in result.errors])
 
 def test_missing_html_cleaner_disables_only_the_html_reader() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_HTML_CLEANER, str(FIXTURES / "page.html"), str(FIXTURES / "plain.txt")],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+        [
+            sys.executable,
+            "-c",
+            _WITHOUT_HTML_CLEANER,
+            str(FIXTURES / "page.html"),
+            str(FIXTURES / "plain.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
     )
     articles, errors = proc.stdout.splitlines()
     assert articles == "['plain.txt']"
