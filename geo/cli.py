@@ -189,7 +189,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from geo.bench import run
 
-    return run(args.sections)
+    return run(args.sections, scale=args.articles if args.scale else 0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,6 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="print speed and memory figures")
     p.add_argument("sections", nargs="*", help="which parts to run (default: all)")
+    p.add_argument(
+        "--scale", action="store_true", help="local engine vs a 2-worker Dask cluster, and an incremental run"
+    )
+    p.add_argument("--articles", type=int, default=2000, help="with --scale: how many articles (2000)")
     p.set_defaults(func=_cmd_bench)
     return parser
 
