@@ -11,8 +11,9 @@ import argparse
 import json
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from dashboard import browser
 from dashboard.sources import ENV_GEOJSON
@@ -20,6 +21,29 @@ from dashboard.sources import ENV_GEOJSON
 
 def time_page(env: dict[str, str], minimum: int, loads: int = 2, timeout: float = 900.0) -> list[float]:
     """Seconds from page.goto to `minimum` claims drawn in the main map, for each of `loads` page loads."""
+    return _time_loads(env, lambda page: browser.wait_for_map(page, 0, minimum, timeout=timeout), loads)
+
+
+def time_store_page(store: Path, loads: int = 2, timeout: float = 900.0) -> list[float]:
+    """Seconds from page.goto to the store's opening view drawn (every claim in a point or a cell)."""
+    from dashboard.store_map import OPENING_VIEW
+    from dashboard.store_view import ENV_STORE
+    from geo.store import ClaimStore
+
+    with ClaimStore(store, create=False) as opened:
+        expected = opened.count(OPENING_VIEW)
+
+    def wait(page: Any) -> None:
+        start = time.perf_counter()
+        while _drawn(page) < expected:
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{store}: the map did not draw {expected} claims in {timeout:.0f} s")
+            page.wait_for_timeout(50)
+
+    return _time_loads({ENV_STORE: str(store)}, wait, loads)
+
+
+def _time_loads(env: dict[str, str], wait: Callable[[Any], None], loads: int) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     times = []
@@ -31,38 +55,7 @@ def time_page(env: dict[str, str], minimum: int, loads: int = 2, timeout: float 
             page = context.new_page()
             start = time.perf_counter()
             page.goto(url)
-            browser.wait_for_map(page, 0, minimum, timeout=timeout)
-            times.append(time.perf_counter() - start)
-            context.close()
-        chromium.close()
-    if blocked:
-        print(f"  (blocked {len(blocked)} requests to other machines, e.g. {blocked[0]})")
-    return times
-
-
-def time_store_page(store: Path, loads: int = 2, timeout: float = 900.0) -> list[float]:
-    """Seconds from page.goto to the store's opening view drawn (every claim in a point or a cell)."""
-    from playwright.sync_api import sync_playwright
-
-    from dashboard.store_map import OPENING_VIEW
-    from dashboard.store_view import ENV_STORE
-    from geo.store import ClaimStore
-
-    with ClaimStore(store, create=False) as opened:
-        expected = opened.count(OPENING_VIEW)
-    times = []
-    with browser.serve(env={ENV_STORE: str(store)}) as url, sync_playwright() as p:
-        chromium = browser.launch(p)
-        blocked: list[str] = []
-        for _ in range(loads):
-            context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1000})
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto(url)
-            while _drawn(page) < expected:
-                if time.perf_counter() - start > timeout:
-                    raise TimeoutError(f"{store}: the map did not draw {expected} claims in {timeout:.0f} s")
-                page.wait_for_timeout(50)
+            wait(page)
             times.append(time.perf_counter() - start)
             context.close()
         chromium.close()

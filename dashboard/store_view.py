@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import store_map, views
-from dashboard.claims import CLAIM_TYPE_LABELS
+from dashboard.claims import CLAIM_TYPE_LABELS, claims_frame
 from geo.errors import StoreError
 from geo.registry import Side
 from geo.store import ClaimStore, StoreFilter
@@ -108,21 +108,4 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
         rows = store.features(in_view, limit=TABLE_ROWS)
     st.subheader("Claims in view")
     st.caption(f"The first {len(rows)} of {shown}, by article.")
-    st.dataframe(
-        [_table_row(f["properties"]) for f in rows], hide_index=True, width="stretch", key="st_table"
-    )
-
-
-def _table_row(p: Mapping[str, object]) -> dict[str, object]:
-    keys = (
-        "side_label",
-        "speaker",
-        "claim_type",
-        "casualties",
-        "place",
-        "precision",
-        "role",
-        "evidence",
-        "article",
-    )
-    return {k: p.get(k) for k in keys}
+    st.dataframe(claims_frame(rows), hide_index=True, width="stretch", key="st_table")

@@ -351,3 +351,21 @@ def test_a_run_killed_half_way_leaves_whole_articles_and_the_next_run_completes(
     )
     assert f"processed {120 - len(kept)} articles, {len(kept)} unchanged" in resumed.stderr
     assert (tmp_path / "resumed.geojson").read_bytes() == full.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["build", "data/corpus"], 2, "build needs --out FILE, --store PATH, or both"),
+        (
+            ["export", "--store", "data/actors.yaml", "--out", "x.geojson"],
+            2,
+            "data/actors.yaml: not a claims store",
+        ),
+    ],
+)
+def test_cli_refuses_unclear_requests_with_a_message(
+    args: list[str], code: int, message: str, capsys
+) -> None:
+    assert cli_main(args) == code
+    assert message in capsys.readouterr().err
