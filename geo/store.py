@@ -151,20 +151,35 @@ class ClaimStore:
         self.path = path
         if not create and not path.is_file():
             raise StoreError(str(path), "no such claims store")
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            stored = self._schema_version()
-            if stored is None and create:
-                self.db.executescript(_SCHEMA)
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            elif stored != SCHEMA_VERSION:
-                raise StoreError(
-                    str(path), f"a claims store of schema {stored}, this program reads {SCHEMA_VERSION}"
-                )
+            self._open(create)
         except sqlite3.DatabaseError as exc:
+            self.db.close()
             raise StoreError(str(path), f"not a claims store ({exc})") from exc
+        except StoreError:
+            self.db.close()
+            raise
+
+    def _open(self, create: bool) -> None:
+        path = self.path
+        stored = self._schema_version()
+        if stored is None and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(str(path), "a SQLite database, but not a claims store")
+        if stored is None and not create:
+            raise StoreError(str(path), "an empty file, not a claims store")
+        if stored is None:
+            # one transaction, so that a store is never left with half a schema
+            self.db.executescript(
+                f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
+            )
+        elif stored != SCHEMA_VERSION:
+            raise StoreError(
+                str(path), f"a claims store of schema {stored}, this program reads {SCHEMA_VERSION}"
+            )
+        # readers (the dashboard) go on while a build writes; set only on our own file
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     def _schema_version(self) -> str | None:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()

@@ -257,22 +257,39 @@ def test_store_filters_run_in_sql_on_the_indexes(filled) -> None:
     assert "features_bbox VIRTUAL TABLE INDEX" in plan and "features_side" in plan
 
 
+def _foreign_database(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+
+
+def _older_store(path: Path) -> None:
+    ClaimStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+
+
 @pytest.mark.parametrize(
-    "content, message",
+    "make, message",
     [
-        (b"", "schema"),  # an empty file is a new store: it must open
-        (b"not a database at all, just some text" * 100, "not a claims store"),
+        (lambda p: p.write_bytes(b""), None),  # an empty file is a new store
+        (lambda p: ClaimStore(p).close(), None),
+        (lambda p: p.write_bytes(b"not a database at all, just some text" * 100), "not a claims store"),
+        (_foreign_database, "a SQLite database, but not a claims store"),
+        (_older_store, "a claims store of schema 0"),
     ],
 )
-def test_opening_something_that_is_not_a_store(tmp_path: Path, content: bytes, message: str) -> None:
+def test_opening_something_that_is_not_a_store(tmp_path: Path, make, message: str | None) -> None:
     path = tmp_path / "x.sqlite"
-    path.write_bytes(content)
-    if not content:
-        ClaimStore(path).close()
+    make(path)
+    if message is None:
+        with ClaimStore(path) as store:
+            assert store.count() == 0
         return
+    before = path.read_bytes()
     with pytest.raises(StoreError, match=message) as info:
         ClaimStore(path)
     assert str(path) in str(info.value)
+    assert path.read_bytes() == before  # nothing written into what is not ours
 
 
 def test_export_of_a_missing_store_names_it(tmp_path: Path, capsys) -> None:
