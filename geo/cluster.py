@@ -32,7 +32,7 @@ def _worker_pipeline(places: str, registry: str) -> Pipeline:
     with _LOCK:
         if key not in _LOADED:
             _LOADED[key] = Pipeline.load(
-                user_places=Path(places) if places else None, registry=Path(registry)
+                user_places=Path(places) if places else None, registry=_registry(registry)
             )
             _LOADS.append(key)
         return _LOADED[key]
@@ -57,8 +57,13 @@ def worker_state() -> dict[str, Any]:
     return {"pid": os.getpid(), "loads": len(_LOADS), "peak_rss_mb": peak}
 
 
+def _registry(registry: str) -> Path:
+    """An empty path is the registry installed with the package, wherever this worker has it."""
+    return Path(registry) if registry else DEFAULT_REGISTRY
+
+
 def _worker_version(registry: str, places: str) -> str:
-    return pipeline_version(Path(registry), Path(places) if places else None)
+    return pipeline_version(_registry(registry), Path(places) if places else None)
 
 
 class DaskEngine:
@@ -76,7 +81,7 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = workers or 2
         self.places = str(places) if places else ""
-        self.registry = str(registry)
+        self.registry = "" if registry == DEFAULT_REGISTRY else str(registry)
         self.partition_size = partition_size
         self.client: Any = None
         self.cluster: Any = None
