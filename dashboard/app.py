@@ -18,7 +18,7 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import claims, dispute, mapping, sources, views  # noqa: E402
+from dashboard import claims, dispute, mapping, sources, store_view, views  # noqa: E402
 from geo.registry import Side, load_sides  # noqa: E402
 
 MAP_HEIGHT = 620
@@ -424,6 +424,10 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
 def main() -> None:
     st.set_page_config(page_title="ClaimAtlas", layout="wide")
     sides = load_registry()
+    store_path = store_view.chosen_store()  # a claims store has a page of its own (dashboard/store_view.py)
+    if store_path is not None:
+        store_view.render(store_path, sides)
+        return
     dataset = choose_dataset()
     everything = dataset.features
     shown = claims.apply_filters(everything, choose_filters(everything, sides))

@@ -86,12 +86,45 @@ def synthetic_collection(n: int, seed: int = 7) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def synthetic_store(n: int, path: Path, seed: int = 7) -> int:
+    """A claims store holding the same n synthetic claims, 20 to an article; returns the number stored."""
+    from geo.pipeline import ArticleOutcome
+    from geo.store import ClaimStore
+    from geo.types import Article
+
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for feature in synthetic_collection(n, seed)["features"]:
+        feature["id"] = feature["properties"]["claim_id"]
+        by_article.setdefault(feature["properties"]["article"], []).append(feature)
+    outcomes = [
+        ArticleOutcome(
+            Article(
+                id=aid,
+                title=fs[0]["properties"]["title"],
+                text="",
+                published=fs[0]["properties"]["published"],
+            ),
+            tuple(fs),
+            tuple(f["properties"]["side"] for f in fs if f["properties"]["role"] == "target"),
+        )
+        for aid, fs in by_article.items()
+    ]
+    with ClaimStore(path) as store:
+        for start in range(0, len(outcomes), 500):
+            store.put(outcomes[start : start + 500], "synthetic")
+        return store.count()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m dashboard.synth", description=__doc__)
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", action="store_true", help="write a claims store (SQLite), not GeoJSON")
     args = parser.parse_args(argv)
+    if args.store:
+        print(f"{args.out}: {synthetic_store(args.n, args.out, args.seed)} claims stored")
+        return
     args.out.write_text(json.dumps(synthetic_collection(args.n, args.seed)), encoding="utf-8")
     print(f"{args.out}: {args.n} claims")
 

@@ -197,11 +197,96 @@ def bench_toponyms() -> None:
         print(f"{what:31s} {n / secs:7.1f} articles/s   ratio to spaCy {secs / spacy_s:.2f}")
 
 
+_CHILD_SCALE = (
+    _PEAK_RSS
+    + r"""
+import json, sys, time
+from pathlib import Path
+from geo.batch import LocalEngine, build
+from geo.registry import DEFAULT_REGISTRY
+from geo.store import ClaimStore, pipeline_version
+engine_name, folder, out, store_path = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
+t = time.perf_counter()
+workers = {}
+store = ClaimStore(Path(store_path)) if store_path != "-" else None
+version = pipeline_version(DEFAULT_REGISTRY)
+if engine_name == "dask":
+    from geo.cluster import DaskEngine
+    with DaskEngine(workers=2) as engine:
+        run = build([folder], engine, out=out, store=store, version=version, progress=False)
+        workers = {w: s["peak_rss_mb"] for w, s in engine.worker_states().items()}
+else:
+    from geo.pipeline import Pipeline
+    run = build([folder], LocalEngine(Pipeline.load()), out=out, store=store, version=version, progress=False)
+print(json.dumps({"wall": time.perf_counter() - t, "processed": run.processed,
+                  "errors": len(run.report.errors), "rss_mb": peak_rss_mb(), "workers": workers}))
+"""
+)
+
+
+def scale_corpus(folder: Path, n: int) -> int:
+    """n articles in the style of the dev sets, each unlike the others: one article's paragraphs with a
+    paragraph of another spliced in, under its own title and date."""
+    from geo.articles import read_paths
+
+    root = Path(_root())
+    sources = [root / "data" / "corpus"] + [
+        root / "eval" / s / "articles" for s in ("devset", "devset2", "realset")
+    ]
+    bodies = [a.text.split("\n\n") for a in read_paths([s for s in sources if s.exists()]).articles]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        own, other = bodies[i % len(bodies)], bodies[(i * 7 + 3) % len(bodies)]
+        paragraphs = [
+            *own[: 1 + i % max(len(own), 1)],
+            other[i % len(other)],
+            *own[1 + i % max(len(own), 1) :],
+        ]
+        date = f"2015-{10 + i % 3:02d}-{1 + i % 28:02d}"
+        text = f"Report {i}\ndate: {date}\nsource: Bench Wire\n\n" + "\n\n".join(paragraphs) + "\n"
+        (folder / f"b{i:05d}.txt").write_text(text, encoding="utf-8")
+    return n
+
+
+def bench_scale(n: int = 2000, added: int = 50) -> None:
+    """Articles/s on the local engine and on a 2-worker LocalCluster (peak RSS per worker), and the time
+    of a second, incremental run into the store after adding articles."""
+    with tempfile.TemporaryDirectory(prefix="claimatlas-scale-") as tmp:
+        folder, store = Path(tmp) / "articles", Path(tmp) / "claims.sqlite"
+        scale_corpus(folder, n)
+        local = _child(_CHILD_SCALE, "local", str(folder), f"{tmp}/local.geojson", str(store))
+        print(f"local engine, into a new store: {n} articles in {float(local['wall']):7.1f} s = "
+              f"{n / float(local['wall']):5.2f} articles/s, peak RSS {float(local['rss_mb']):6.0f} MB, "
+              f"{local['errors']} errors")  # fmt: skip
+        dask = _child(_CHILD_SCALE, "dask", str(folder), f"{tmp}/dask.geojson", "-")
+        per_worker = ", ".join(f"{float(v):.0f}" for v in dict(dask["workers"]).values())
+        speedup = float(local["wall"]) / float(dask["wall"])
+        print(f"dask, 2-worker LocalCluster:    {n} articles in {float(dask['wall']):7.1f} s = "
+              f"{n / float(dask['wall']):5.2f} articles/s ({speedup:.2f}x local), "
+              f"peak RSS per worker {per_worker} MB, client {float(dask['rss_mb']):.0f} MB")  # fmt: skip
+        same = Path(f"{tmp}/local.geojson").read_bytes() == Path(f"{tmp}/dask.geojson").read_bytes()
+        print(f"dask output byte-identical to local: {'yes' if same else 'NO'}")
+        grown = Path(tmp) / "grown"
+        scale_corpus(grown, n + added)
+        for f in sorted(grown.iterdir())[:n]:  # the same first n files, so only the added are new
+            f.write_bytes((folder / f.name).read_bytes())
+        second = _child(_CHILD_SCALE, "local", str(grown), f"{tmp}/second.geojson", str(store))
+        share = float(second["wall"]) / float(local["wall"])
+        print(f"second run after adding {added} articles: {float(second['wall']):6.1f} s "
+              f"({second['processed']} processed) = {share:.1%} of the first")  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[], None]] = {"gazetteer": bench_gazetteer, "toponyms": bench_toponyms}
 
 
-def run(sections: list[str]) -> int:
-    """Run the named sections (all when none are named); 2 for an unknown name."""
+def run(sections: list[str], *, scale: int = 0) -> int:
+    """Run the named sections (all when none are named; only the scale run when `scale` articles are
+    asked for); 2 for an unknown name."""
+    if scale:
+        print(f"== scale ({scale} articles)")
+        bench_scale(scale)
+        if not sections:
+            return 0
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         print(f"unknown bench section(s): {', '.join(unknown)}; have: {', '.join(SECTIONS)}", file=sys.stderr)

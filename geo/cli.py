@@ -6,6 +6,7 @@ Heavy imports (spaCy, the gazetteer) happen inside the commands, so `--help` sta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -143,29 +144,70 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     return 0 if n_docs else 2
 
 
-def _check_paths(inputs: Sequence[Path], out: Path) -> None:
+def _check_paths(inputs: Sequence[Path], out: Path | None) -> None:
     """Before the slow loading: a mistyped path or an --out that cannot be written stops the run here,
     with nothing written."""
     for path in inputs:
         if not path.exists() and not path.is_symlink():
-            raise ArticleError(str(path), f"no such file or folder; nothing written to {out}")
-    check_output(out)
+            raise ArticleError(str(path), f"no such file or folder; nothing written to {out or 'the store'}")
+    if out is not None:
+        check_output(out)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    _check_paths(args.paths, args.out)
-    from geo.pipeline import Pipeline
+    from geo import batch
+    from geo.store import ClaimStore, pipeline_version
 
-    pipe = Pipeline.load(user_places=args.places, registry=args.registry)
-    report = pipe.build(args.paths, args.out, progress=not args.quiet)
-    print(report.summary(), file=sys.stderr)
-    return 0 if report.articles else 2
+    if args.out is None and args.store is None:
+        print("error: build needs --out FILE, --store PATH, or both", file=sys.stderr)
+        return 2
+    _check_paths(args.paths, args.out)
+    places = args.places or _env_places()
+    with contextlib.ExitStack() as stack:
+        engine: batch.Engine
+        if args.engine == "dask":
+            from geo.cluster import DaskEngine
+
+            dask_engine = DaskEngine(
+                scheduler=args.scheduler, workers=args.workers, places=places, registry=args.registry
+            )
+            engine = stack.enter_context(dask_engine)
+        else:
+            from geo.pipeline import Pipeline
+
+            engine = batch.LocalEngine(Pipeline.load(user_places=args.places, registry=args.registry))
+        store = stack.enter_context(ClaimStore(args.store)) if args.store else None
+        version = pipeline_version(args.registry, places) if store else ""
+        run = batch.build(
+            args.paths, engine, out=args.out, store=store, version=version, progress=not args.quiet
+        )
+    print(run.summary(), file=sys.stderr)
+    return 0 if run.report.articles else 2
+
+
+def _env_places() -> Path | None:
+    import os
+
+    value = os.environ.get("CLAIMATLAS_PLACES", "").strip()
+    return Path(value) if value else None
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from geo.batch import write
+    from geo.store import ClaimStore
+
+    check_output(args.out)
+    with ClaimStore(args.store, create=False) as store:
+        collection = store.collection()
+    write(collection, args.out)
+    print(f"{len(collection['features'])} features -> {args.out}", file=sys.stderr)
+    return 0
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
     from geo.bench import run
 
-    return run(args.sections)
+    return run(args.sections, scale=args.articles if args.scale else 0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,7 +236,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract strike claims from articles and write GeoJSON")
     p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
-    p.add_argument("--out", type=Path, required=True, help="the GeoJSON file to write")
+    p.add_argument(
+        "--out", type=Path, default=None, help="the GeoJSON (or .parquet GeoParquet) file to write"
+    )
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="a claims store (SQLite) to update: only new or changed articles are processed",
+    )
+    p.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="where articles are processed"
+    )
+    p.add_argument("--scheduler", default=None, help="with --engine dask: an existing scheduler's address")
+    p.add_argument("--workers", type=int, default=None, help="with --engine dask: LocalCluster workers (2)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
         "--registry",
@@ -205,8 +260,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_places_option(p)
     p.set_defaults(func=_cmd_build)
 
+    p = sub.add_parser("export", help="write a claims store's content as GeoJSON or GeoParquet")
+    p.add_argument("--store", type=Path, required=True, help="the claims store written by build --store")
+    p.add_argument("--out", type=Path, required=True, help="claims.geojson, or claims.parquet for GeoParquet")
+    p.set_defaults(func=_cmd_export)
+
     p = sub.add_parser("bench", help="print speed and memory figures")
     p.add_argument("sections", nargs="*", help="which parts to run (default: all)")
+    p.add_argument(
+        "--scale", action="store_true", help="local engine vs a 2-worker Dask cluster, and an incremental run"
+    )
+    p.add_argument("--articles", type=int, default=2000, help="with --scale: how many articles (2000)")
     p.set_defaults(func=_cmd_bench)
     return parser
 

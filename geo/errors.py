@@ -44,3 +44,7 @@ class OutputError(FileError):
 
 class ClaimsFileError(FileError):
     """A file opened as claims that is not a claims FeatureCollection at all."""
+
+
+class StoreError(FileError):
+    """A claims store that cannot be opened, or was written by another schema."""

@@ -17,7 +17,6 @@ from geo import export
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
 from geo.mentions import find_mentions, load_nlp, parse_text
-from geo.output import check_output
 from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
 from geo.types import Article, Claim, Toponym
@@ -30,23 +29,50 @@ ReadResult = reader.ReadResult
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleOutcome:
+    """One article through the stages: its Features and what the summary needs, or why it failed.
+
+    Plain data only, so that it crosses process boundaries (Dask workers) and goes into a store.
+    """
+
+    article: Article
+    features: tuple[dict[str, Any], ...] = ()
+    target_sides: tuple[str, ...] = ()  # the side of each claim with a target place
+    unresolved: tuple[str, ...] = ()  # names as written that no place fits
+    error: str = ""
+
+
 @dataclass(slots=True)
 class BuildReport:
     """What a run produced, and what it could not do, for the CLI's summary and the dashboard."""
 
     articles: list[Article]
-    claims: list[Claim]
     feature_collection: dict[str, Any]
+    target_sides: Counter[str] = field(default_factory=Counter)  # claims with a target place, by side
     errors: list[str] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (article id, name as written)
     without_claims: list[str] = field(default_factory=list)
     # Where build wrote the GeoJSON; None when nothing could be read and an earlier file was kept.
     written: Path | None = None
 
+    @classmethod
+    def of(cls, outcomes: Sequence[ArticleOutcome]) -> BuildReport:
+        """The report of outcomes in input order; failed ones become errors."""
+        done = [o for o in outcomes if not o.error]
+        return cls(
+            articles=[o.article for o in done],
+            feature_collection=export.collection(f for o in done for f in o.features),
+            target_sides=Counter(s for o in done for s in o.target_sides),
+            errors=[o.error for o in outcomes if o.error],
+            unresolved=[(o.article.id, name) for o in done for name in o.unresolved],
+            without_claims=[o.article.id for o in done if not o.target_sides],
+        )
+
     def summary(self) -> str:
         features = self.feature_collection["features"]
         targets = [f for f in features if f["properties"]["role"] == "target"]
-        by_side = Counter(c.source.side for c in self.claims if any(p.role == "target" for p in c.places))
+        by_side = self.target_sides
         lines = [
             f"articles: {len(self.articles)} read, {len(self.errors)} failed",
             f"claims: {sum(by_side.values())} with a target place "
@@ -94,30 +120,31 @@ class Pipeline:
         doc = self.parse(article)
         return extract_claims(article, doc, self.toponyms(article, doc), self.registry)
 
+    def process(self, article: Article) -> ArticleOutcome:
+        """One article through every stage; a failure is reported against it, never raised."""
+        try:
+            doc = self.parse(article)
+            toponyms = self.toponyms(article, doc)
+            found = extract_claims(article, doc, toponyms, self.registry)
+            features = export.features(found, {article.id: article}, self.registry.sides)
+        except Exception as exc:  # one article's failure must not lose the others' work
+            return ArticleOutcome(
+                article, error=f"{article.id}: could not be processed ({type(exc).__name__}: {exc})"
+            )
+        return ArticleOutcome(
+            article,
+            tuple(features),
+            tuple(c.source.side for c in found if any(p.role == "target" for p in c.places)),
+            tuple(t.mention.text for t in toponyms if t.place is None),
+        )
+
     def run(self, articles: Sequence[Article], *, progress: Progress | None = None) -> BuildReport:
-        done: list[Article] = []
-        claims: list[Claim] = []
-        errors: list[str] = []
-        unresolved: list[tuple[str, str]] = []
-        without: list[str] = []
+        outcomes = []
         for n, article in enumerate(articles, 1):
-            try:
-                doc = self.parse(article)
-                toponyms = self.toponyms(article, doc)
-                found = extract_claims(article, doc, toponyms, self.registry)
-            except Exception as exc:  # one article's failure must not lose the others' work
-                errors.append(f"{article.id}: could not be processed ({type(exc).__name__}: {exc})")
-                continue
-            finally:
-                if progress is not None:
-                    progress(n, len(articles))
-            done.append(article)
-            claims.extend(found)
-            unresolved.extend((article.id, t.mention.text) for t in toponyms if t.place is None)
-            if not any(p.role == "target" for c in found for p in c.places):
-                without.append(article.id)
-        collection = export.feature_collection(claims, {a.id: a for a in done}, self.registry.sides)
-        return BuildReport(done, claims, collection, errors, unresolved, without)
+            outcomes.append(self.process(article))
+            if progress is not None:
+                progress(n, len(articles))
+        return BuildReport.of(outcomes)
 
     def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> BuildReport:
         """Read, run and write the GeoJSON; reading errors go into the report beside the stages'.
@@ -125,28 +152,6 @@ class Pipeline:
         `out` is checked before anything is read, and written only when some article was read: a
         mistyped input path must not replace yesterday's claims with an empty collection.
         """
-        check_output(out)
-        read = self.read(paths)
-        bar = _progress_bar(len(read.articles)) if progress else None
-        report = self.run(read.articles, progress=bar)
-        report.errors[:0] = [str(e) for e in read.errors]
-        if read.articles:
-            export.write(report.feature_collection, out)
-            report.written = out
-        return report
+        from geo.batch import LocalEngine, build
 
-
-def _progress_bar(total: int) -> Progress | None:
-    """A tqdm bar on stderr for runs long enough to want one."""
-    if total < 20:
-        return None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="article", leave=False)
-
-    def update(done: int, total: int) -> None:
-        bar.update(done - bar.n)
-        if done == total:
-            bar.close()
-
-    return update
+        return build(paths, LocalEngine(self), out=out, progress=progress).report

@@ -1,0 +1,198 @@
+"""The map of a claims store: claims counted per side and grid cell when the view holds many, points
+when it holds few, so the page carries a few hundred rows whatever the store's size.
+
+Nothing is sent up front for a claim beyond a compact row (position, side, type, place, speaker,
+evidence); a point's popup is built in the browser when it is clicked, and every piece of article
+text goes in as text (`textContent`), never as markup. Clicking a cell zooms in; the view's bounds
+come back to Python, which asks the store again for that box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import folium
+from folium.template import Template
+
+from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
+from dashboard.claims import CLAIM_TYPE_LABELS
+from dashboard.offline import localize
+from dashboard.views import safe_color, side_of
+from geo.registry import Side
+from geo.store import Cell, StoreFilter
+
+POINT_LIMIT = 1500  # claims in view up to which points are drawn; more become counts per cell
+SYRIA_CENTER = (35.0, 38.5)
+START_ZOOM = 7
+EVIDENCE_CHARS = 400  # a popup shows a sentence, not a page
+MAP_PRECISIONS = ("point", "region", "admin1")  # country-level claims would all sit on one dot
+# What the page opens on: every side and type, target places, below country level.
+OPENING_VIEW = StoreFilter(roles=("target",), precisions=MAP_PRECISIONS)
+DRAWN_JS = "() => (window.caStoreDrawn === undefined ? -1 : window.caStoreDrawn)"
+
+
+def cell_degrees(zoom: int) -> float:
+    """A grid cell about 40 pixels wide at this zoom: wide enough to count, narrow enough to place."""
+    return 360.0 / 2 ** (max(zoom, 1) + 3)
+
+
+def _side_order(present: set[str], sides: Mapping[str, Side]) -> list[str]:
+    """Registry order, sides the registry does not know last: the order of the legend."""
+    order = list(sides)
+    return sorted(present, key=lambda s: (order.index(s) if s in sides else len(order), s))
+
+
+def _side_table(ids: Sequence[str], sides: Mapping[str, Side]) -> list[list[str]]:
+    return [[side_of(sides, s).label, safe_color(side_of(sides, s).color)] for s in ids]
+
+
+def cells_payload(cells: Sequence[Cell], sides: Mapping[str, Side]) -> dict[str, Any]:
+    ids = _side_order({c.side for c in cells}, sides)
+    index = {s: n for n, s in enumerate(ids)}
+    rows = [[c.lat, c.lon, index[c.side], c.count] for c in sorted(cells, key=lambda c: -c.count)]
+    return {"kind": "cells", "sides": _side_table(ids, sides), "rows": rows}
+
+
+def points_payload(features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side]) -> dict[str, Any]:
+    ids = _side_order({f["properties"]["side"] for f in features}, sides)
+    index = {s: n for n, s in enumerate(ids)}
+    rows = []
+    for f in features:
+        p = f["properties"]
+        lon, lat = _anchor(f["geometry"]["coordinates"])
+        evidence = str(p.get("evidence") or "")
+        rows.append(
+            [
+                round(lat, 5),
+                round(lon, 5),
+                index[p["side"]],
+                CLAIM_TYPE_LABELS.get(p["claim_type"], p["claim_type"]),
+                str(p.get("place") or ""),
+                str(p.get("speaker") or ""),
+                evidence[:EVIDENCE_CHARS] + ("…" if len(evidence) > EVIDENCE_CHARS else ""),
+                str(p.get("article") or ""),
+                p.get("casualties"),
+                str(p.get("published") or ""),
+            ]
+        )
+    return {"kind": "points", "sides": _side_table(ids, sides), "rows": rows}
+
+
+def _anchor(coords: Any) -> tuple[float, float]:
+    """lon, lat of a point, or the middle of a polygon's box (a governorate claim drawn as its centre)."""
+    if isinstance(coords[0], (int, float)):
+        return float(coords[0]), float(coords[1])
+    flat: list[tuple[float, float]] = []
+    stack = [coords]
+    while stack:
+        c = stack.pop()
+        if isinstance(c[0], (int, float)):
+            flat.append((float(c[0]), float(c[1])))
+        else:
+            stack.extend(c)
+    lons, lats = [x for x, _ in flat], [y for _, y in flat]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+class StoreLayer(folium.MacroElement):
+    """Draws a payload from `cells_payload` or `points_payload`; sets `window.caStoreDrawn` to the number
+    of claims drawn (a cell counts for its claims), which the benchmark reads with DRAWN_JS."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, data) {
+            var layer = L.layerGroup().addTo(map), drawn = 0;
+            function row(table, label, value) {
+                if (value === null || value === undefined || value === "") { return; }
+                var tr = table.insertRow(), th = document.createElement("th"), td = tr.insertCell();
+                th.textContent = label; tr.insertBefore(th, td); td.textContent = String(value);
+            }
+            function popup(r) {
+                var box = document.createElement("div"), table = document.createElement("table");
+                box.className = "ca-popup";
+                var head = document.createElement("b"); head.textContent = data.sides[r[2]][0];
+                box.appendChild(head); box.appendChild(table);
+                row(table, "Claim", r[3]); row(table, "Place", r[4]); row(table, "Speaker", r[5]);
+                row(table, "Casualties", r[8]); row(table, "Published", r[9]); row(table, "Article", r[7]);
+                var ev = document.createElement("p"); ev.textContent = r[6]; box.appendChild(ev);
+                return box;
+            }
+            data.rows.forEach(function (r) {
+                var color = data.sides[r[2]][1], marker;
+                if (data.kind === "cells") {
+                    marker = L.circleMarker([r[0], r[1]], {
+                        radius: Math.min(6 + 2.2 * Math.sqrt(r[3]), 34), color: "#1a1a1a", weight: 1,
+                        fillColor: color, fillOpacity: 0.55
+                    });
+                    marker.bindTooltip(data.sides[r[2]][0] + ": " + r[3] + " claims (click to zoom in)");
+                    marker.on("click", function () { map.setView([r[0], r[1]], map.getZoom() + 2); });
+                    drawn += r[3];
+                } else {
+                    marker = L.circleMarker([r[0], r[1]], {
+                        radius: 6, color: "#1a1a1a", weight: 1.2, fillColor: color, fillOpacity: 0.9
+                    });
+                    marker.bindTooltip(data.sides[r[2]][0] + " · " + r[4], {sticky: true});
+                    marker.bindPopup(function () { return popup(r); }, {maxWidth: 380});
+                    drawn += 1;
+                }
+                marker.addTo(layer);
+            });
+            window.caStoreDrawn = drawn;
+        })({{ this._parent.get_name() }}, {{ this.payload|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "StoreLayer"
+        self.payload = payload
+
+
+_CSS = """
+<style>
+.leaflet-container { background: #d7e6ee; font: 12px/1.4 sans-serif; }
+.ca-popup table { border-collapse: collapse; margin: 3px 0; }
+.ca-popup th { text-align: left; padding-right: 6px; vertical-align: top; color: #555; font-weight: normal; }
+</style>
+"""
+
+
+def build_store_map(payload: dict[str, Any], center: tuple[float, float], zoom: int) -> folium.Map:
+    """The map for one payload, at the view the user left it at; no CDN needed."""
+    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, location=list(center), zoom_start=zoom)
+    outlines = (
+        (COUNTRIES_FILE, {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1}),
+        (GOVERNORATES_FILE, {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"}),
+    )
+    for path, style in outlines:
+        data = load_outlines(path)
+        if data is not None:
+            folium.GeoJson(
+                data, style_function=lambda _f, s=style: s, interactive=False, control=False
+            ).add_to(m)
+    StoreLayer(payload).add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    localize(m)
+    return m
+
+
+def view_of(
+    state: Mapping[str, Any] | None,
+) -> tuple[tuple[float, float], int, tuple[float, float, float, float] | None]:
+    """Centre, zoom and (south, west, north, east) box of the view streamlit-folium last reported."""
+    if not state or not state.get("bounds") or not state.get("zoom"):
+        return SYRIA_CENTER, START_ZOOM, None
+    b = state["bounds"]
+    try:
+        south, west = float(b["_southWest"]["lat"]), float(b["_southWest"]["lng"])
+        north, east = float(b["_northEast"]["lat"]), float(b["_northEast"]["lng"])
+        zoom = int(state["zoom"])
+    except (KeyError, TypeError, ValueError):
+        return SYRIA_CENTER, START_ZOOM, None
+    if not all(math.isfinite(x) for x in (south, west, north, east)):
+        return SYRIA_CENTER, START_ZOOM, None
+    return ((south + north) / 2, (west + east) / 2), zoom, (south, west, north, east)

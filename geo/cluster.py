@@ -1,0 +1,155 @@
+"""The pipeline on dask.distributed: a LocalCluster of worker processes, or the workers of any scheduler.
+
+Each worker process loads spaCy and the gazetteer once, on its first partition, and keeps them in a
+module-level cache for its lifetime: a task carries only a partition of articles. Every worker must
+run the same pipeline version as the client (checked when the engine starts), or the same input would
+give different claims depending on where it ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from geo.batch import Batch
+from geo.errors import GeoError
+from geo.pipeline import ArticleOutcome, Pipeline
+from geo.registry import DEFAULT_REGISTRY
+from geo.store import pipeline_version
+from geo.types import Article
+
+_LOADED: dict[tuple[str, str], Pipeline] = {}
+_LOADS: list[tuple[str, str]] = []  # every load, so a test and the benchmark can see there was one
+_LOCK = threading.Lock()  # a worker with several threads must still load once
+
+
+def _worker_pipeline(places: str, registry: str) -> Pipeline:
+    key = (places, registry)
+    with _LOCK:
+        if key not in _LOADED:
+            _LOADED[key] = Pipeline.load(
+                user_places=Path(places) if places else None, registry=_registry(registry)
+            )
+            _LOADS.append(key)
+        return _LOADED[key]
+
+
+def process_partition(articles: Sequence[Article], places: str, registry: str) -> list[ArticleOutcome]:
+    """A worker's task: its cached pipeline over one partition; failures come back per article."""
+    pipe = _worker_pipeline(places, registry)
+    return [pipe.process(a) for a in articles]
+
+
+def worker_state() -> dict[str, Any]:
+    """How often this worker loaded a pipeline, and its peak memory (run on every worker)."""
+    peak = 0.0
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return {"pid": os.getpid(), "loads": len(_LOADS), "peak_rss_mb": peak}
+
+
+def _registry(registry: str) -> Path:
+    """An empty path is the registry installed with the package, wherever this worker has it."""
+    return Path(registry) if registry else DEFAULT_REGISTRY
+
+
+def _worker_version(registry: str, places: str) -> str:
+    return pipeline_version(_registry(registry), Path(places) if places else None)
+
+
+class DaskEngine:
+    """Partitions of articles as Dask tasks; a context manager that owns its LocalCluster, if any."""
+
+    def __init__(
+        self,
+        *,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        places: Path | None = None,
+        registry: Path = DEFAULT_REGISTRY,
+        partition_size: int = 8,
+    ) -> None:
+        self.scheduler = scheduler
+        self.workers = workers or 2
+        self.places = str(places) if places else ""
+        self.registry = "" if registry == DEFAULT_REGISTRY else str(registry)
+        self.partition_size = partition_size
+        self.client: Any = None
+        self.cluster: Any = None
+
+    def __enter__(self) -> DaskEngine:
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.client = Client(self.scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        try:
+            self._check_versions()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def _check_versions(self) -> None:
+        ours = _worker_version(self.registry, self.places)
+        theirs = self.client.run(_worker_version, self.registry, self.places)
+        if not theirs:
+            raise GeoError(f"the Dask scheduler {self.scheduler} has no workers")
+        odd = sorted(w for w, v in theirs.items() if v != ours)
+        if odd:
+            raise GeoError(
+                f"Dask workers {', '.join(odd)} run another pipeline version than this client "
+                "(other code, model, gazetteer data, registry or places file): install the same release"
+            )
+
+    def outcomes(self, articles: Sequence[Article]) -> Iterator[Batch]:
+        from distributed import as_completed
+
+        starts = {}
+        for start in range(0, len(articles), self.partition_size):
+            future = self.client.submit(
+                process_partition,
+                list(articles[start : start + self.partition_size]),
+                self.places,
+                self.registry,
+                pure=False,
+            )
+            starts[future] = start
+        for future in as_completed(starts):
+            start = starts.pop(future)
+            try:
+                found = future.result()
+            except Exception as exc:  # a worker lost mid-task: its articles fail, the others go on
+                why = f"could not be processed on a Dask worker ({type(exc).__name__}: {exc})"
+                found = [
+                    ArticleOutcome(a, error=f"{a.id}: {why}")
+                    for a in articles[start : start + self.partition_size]
+                ]
+            future.release()
+            yield list(enumerate(found, start))
+
+    def worker_states(self) -> dict[str, dict[str, Any]]:
+        return dict(self.client.run(worker_state))
