@@ -127,7 +127,7 @@ def write(collection: Mapping[str, Any], path: Path) -> None:
 
 
 def write_parquet(collection: Mapping[str, Any], path: Path) -> None:
-    """GeoParquet (WKB geometry, WGS 84), one row per Feature with its id and properties, written atomically."""
+    """GeoParquet (WKB geometry, WGS 84), one row per Feature, written atomically like `write`."""
     import io
 
     import geopandas
