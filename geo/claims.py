@@ -74,8 +74,10 @@ PLACE_NOUNS = frozenset(
     suburbs
     north south east west northeast northwest southeast southwest centre center part parts edge
     edges vicinity environs surroundings county state neighbourhood neighborhood municipality
-    capital heights hills mountains slopes plain plains valley banks bank coast""".split()
+    capital heights hills mountains slopes plain plains valley banks bank coast settlement
+    township locality hamlet""".split()
 )
+DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Verbs that only carry a strike noun ("carried out strikes", "launched raids").
 LIGHT_VERBS = frozenset(
     "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
@@ -246,6 +248,18 @@ def _claim_type(
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
     anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
+    if frame.attributed and frame.verb is not None and frame.verb.lemma_ in DENY_VERBS:
+        pass  # "denied reports that its jets hit rebels": what is denied is the claim's content
+    elif frame.attributed:
+        # "Talk began that civilians were hurt", "after reports its jets hit rebels": what others
+        # say is the speaker's claim only when the speaker rebuts it ("the rumours that ... are
+        # unfounded"); else the speaker's own words decide
+        heard = _hearsay(tokens)
+        own = [t for t in tokens if t.i not in heard]
+        said = " ".join(source[t.idx : t.idx + len(t.text)] for t in own)
+        if heard and not _REFUTE.search(said):
+            anchors = [a for a in anchors if a.i not in heard]
+            tokens = own
     if not anchors:
         text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
         if frame.attributed and _IS.search(text) and _ABSENT.search(text):
@@ -271,6 +285,34 @@ def _claim_type(
         negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+HEARSAY_NOUNS = frozenset(
+    """report claim allegation accusation rumour rumor talk speculation suggestion word""".split()
+)
+
+
+def _hearsay(tokens: list[Token]) -> set[int]:
+    """The tokens of clauses that tell what others say: "reports that ...", "after reports its jets
+    hit ...", "talk began that ..."."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() not in HEARSAY_NOUNS or t.pos_ not in {"NOUN", "VERB"}:
+            continue
+        if t.pos_ == "VERB" and (
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+            or not any(c.dep_ == "mark" and c.lower_ in _HEARSAY_MARKS for c in t.children)
+        ):
+            continue  # a real speech verb; "after reports its jets ..." is a noun the parser misread
+        clauses = [c for c in t.children if c.dep_ in {"acl", "ccomp"}]
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB":
+            clauses += [c for c in t.head.children if c.dep_ == "ccomp"]  # "talk began that ..."
+        for c in clauses:
+            out.update(x.i for x in c.subtree)
+    return out
+
+
+_HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
 
 
 def _modal(anchor: Token) -> bool:
@@ -421,10 +463,12 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
     root = _listed_for(root)
     if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
+    while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
+        root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
-    if _historical(root, ref_year):
+    if _historical(root, ref_year) or _describes_a_place(root):
         return "context"
     locative = False
     first_prep = True
@@ -450,6 +494,8 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
+                elif prep == "to" and _is_noun_of(tok, DIRECTION_NOUNS):
+                    locative = True  # "a plant to the north of the city of Homs"
                 else:
                     return "context"
         if head.lemma_ in ROUTE_VERBS:
@@ -474,6 +520,62 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
             return "context"  # the place belongs to a predicate that is not a strike
         tok = head
     return "context"
+
+
+def _describes_a_place(root: Token) -> bool:
+    """ "Talbiseh, near Homs", "Latamneh, 30 km north of Hama", "Talbiseh, a town between Homs and
+    Hama": a relative phrase after a named place only says where that place is; the place it names
+    is no strike place. "a command post near the settlement of Hama" has no other locator, so there
+    it is."""
+    tok = root
+    cue: Token | None = None
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "conj" or (tok.dep_ == "compound" and _is_noun_of(head, PLACE_NOUNS)):
+            tok = head
+            continue
+        if tok.dep_ != "pobj" or head.dep_ != "prep":
+            return False
+        if head.lower_ in _RELATIVE_CUES:
+            cue = head
+            break
+        if head.lower_ == "of" and _is_noun_of(head.head, DIRECTION_NOUNS):
+            cue = head.head  # "north of Hama"
+            break
+        if head.lower_ == "of" and _is_noun_of(head.head, PLACE_NOUNS):
+            tok = head.head  # "near the city of Homs"
+            continue
+        return False
+    if cue is None:
+        return False
+    doc = cue.doc
+    start = cue.left_edge.i
+    if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
+        return True  # the phrase hangs on the name itself
+    described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
+    for _ in range(4):
+        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+            return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
+        if described.pos_ == "VERB" or described.head.i == described.i:
+            break
+        described = described.head
+    # the parse often hangs the phrase on the verb: read the words before it instead, back to a
+    # comma after a name ("Talbiseh, near Homs", "Ghantu, a cluster of towns north of Homs")
+    i = start - 1
+    while i > cue.sent.start and doc[i].text != ",":
+        t = doc[i]
+        if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}) or t.text in {";", ":"}:
+            return False
+        i -= 1
+    after = doc[i + 1] if i + 1 < start else None
+    return (
+        doc[i].text == "," and doc[i - 1].pos_ == "PROPN" and (after is None or after.pos_ in {"DET", "NUM"})
+    )
+
+
+_RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
 
 
 def _is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
@@ -555,8 +657,10 @@ def _reference_year(article: Article, doc: Doc) -> int | None:
 
 
 def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:
-    """A place named to locate another target refines it, it is not a target of its own: the country
-    in "Homs, in western Syria", the province in "the town of Jisr al-Shughour in Idlib province"."""
+    """A place named to locate another target is struck through it. A province or area ("Jisr
+    al-Shughour in Idlib province", "Lataminah, Hama", "towns in the Hama countryside") is a strike
+    place of its own, marked as derived by containment so that a map can still draw only the town;
+    a country ("Homs, in western Syria") only sets the scene."""
     targets = [p for p in places if p.role == "target" and p.toponym.place is not None]
     out = []
     for p in places:
@@ -566,7 +670,10 @@ def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlac
             and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), p.toponym.precision == "country")
             for q in targets
         ):
-            p = ClaimPlace(p.toponym, "context", p.basis)
+            if p.toponym.precision == "country":
+                p = ClaimPlace(p.toponym, "context", p.basis)
+            else:
+                p = ClaimPlace(p.toponym, "target", "container")
         out.append(p)
     return out
 
@@ -647,13 +754,34 @@ _COUNTED = frozenset("civilian person child fighter militant rebel soldier".spli
 
 
 def _casualties(tokens: list[Token]) -> int | None:
-    """The number of people a claim says were killed: "killing 36 civilians"."""
+    """The number of people a claim says were killed or hurt: "killing 36 civilians", "17 people
+    died". "5,000 militants are hiding" counts no casualties."""
     for t in tokens:
-        if t.dep_ == "nummod" and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED):
+        if (
+            t.dep_ == "nummod"
+            and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED)
+            and _harmed(t.head)
+        ):
             value = _number(t.text)
             if value is not None:
                 return value
     return None
+
+
+def _harmed(counted: Token) -> bool:
+    """Whether the counted people are the ones a death or injury word is about: its object or
+    subject ("killing 36 civilians", "11 people died"), or described by it ("36 dead civilians")."""
+    near = [counted, *counted.children]
+    tok = counted
+    for _ in range(3):  # "the deaths of 36 civilians", "killed at least 17 people"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        near.append(tok)
+    return any(_DEATH.fullmatch(t.text) or t.lemma_.lower() in _HARM_LEMMAS for t in near)
+
+
+_HARM_LEMMAS = frozenset("kill die wound injure hurt death casualty massacre dead".split())
 
 
 def _number(text: str) -> int | None:
@@ -758,7 +886,12 @@ def _country_of(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Top
 
 
 def _confidence(d: _Draft, places: Sequence[ClaimPlace]) -> float:
-    basis_weight: dict[LocationBasis, float] = {"explicit": 0.9, "sentence": 0.7, "article": 0.45}
+    basis_weight: dict[LocationBasis, float] = {
+        "explicit": 0.9,
+        "container": 0.8,
+        "sentence": 0.7,
+        "article": 0.45,
+    }
     side_weight = 1.0 if d.frame.side != "other" else 0.8
     best = max((basis_weight[p.basis] * p.toponym.confidence for p in places), default=0.0)
     return round(best * side_weight, 3)

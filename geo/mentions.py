@@ -258,7 +258,7 @@ def _trim(span: Span) -> Span | None:
 
 def _locative(span: Span, depth: int = 0) -> bool:
     """Whether the span sits where places sit: "near X", "in the X plain", "the town of X",
-    "X province", or in a list with such a place ("near Talbisah and Rastan")."""
+    "X province", or beside such a place ("near Talbisah and Rastan", "in Lataminah, Hama")."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
@@ -272,7 +272,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_WORDS:
         return True
-    if root.dep_ == "conj" and depth == 0 and root.head.i < span.start:
+    if root.dep_ in {"conj", "appos"} and depth == 0 and root.head.i < span.start:
+        # listed with a place, or naming its province: "near Talbisah and Rastan", "in Lataminah, Hama"
         head = root.head
         return _locative(doc[head.i : head.i + 1], depth + 1)
     return False

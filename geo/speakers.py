@@ -263,6 +263,8 @@ def _is_local(subject: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
+    if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
+        return None  # "after reports its jets hit rebels": a noun the parser read as a verb
     seen = 0
     while seen < 4:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -276,6 +278,9 @@ def _subject(verb: Token) -> Token | None:
             continue
         return _trailing_speaker(verb)
     return None
+
+
+_NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
