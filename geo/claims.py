@@ -44,10 +44,14 @@ if TYPE_CHECKING:
 
 STRIKE_VERBS = frozenset(
     """strike hit target bomb shell raid pound attack bombard kill destroy damage wound injure hurt
-    airstrike blast shoot eliminate""".split()
+    airstrike blast shoot eliminate knock wipe obliterate demolish liquidate neutralise neutralize
+    annihilate pummel smash""".split()
 )
 # Verbs that report an effect, not a strike: they count only when strikes or aircraft did it.
-EFFECT_VERBS = frozenset(["kill", "destroy", "damage", "wound", "injure", "hurt", "shoot"])
+EFFECT_VERBS = frozenset(
+    """kill destroy damage wound injure hurt shoot knock wipe obliterate demolish liquidate neutralise
+    neutralize annihilate""".split()
+)
 STRIKE_NOUNS = frozenset(
     """strike airstrike air-strike raid airraid bombing bombardment sortie attack shelling offensive
     target barrage bombs bomb missile""".split()
@@ -372,7 +376,11 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
     )
 
 
-_AIRCRAFT = re.compile(r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b")
+_AIRCRAFT = re.compile(
+    r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b|\b(?:air|aerospace) ?forces?\b|\baviation\b|"
+    r"\bwarships?\b|\bfrigates?\b|\bsubmarines?\b",
+    re.I,
+)
 _OTHER_CAUSES = frozenset("war conflict fighting clash clashes battle uprising crackdown".split())
 
 
@@ -470,7 +478,7 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year) or _describes_a_place(root):
         return "context"
-    locative = False
+    locative = via_acl = False
     first_prep = True
     tok = root
     for _ in range(12):
@@ -513,11 +521,17 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
             )
             if direct and head.pos_ == "VERB" and _is_strike(head, registry):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "struck X, as well as Y"
+            elif via_acl:
+                return "context"
             if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
-            return "context"  # the place belongs to a predicate that is not a strike
+            if not (locative and head.dep_ == "acl") or via_acl:
+                return "context"  # the place belongs to a predicate that is not a strike
+            # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
+            # when that noun is what was struck (not "warships stationed in the Mediterranean")
+            via_acl = True
         tok = head
     return "context"
 

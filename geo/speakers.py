@@ -8,6 +8,7 @@ resumed a sentence away), and given a side by the actor registry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ SPEECH_VERBS = frozenset(
     """say tell claim accuse announce insist deny report state add allege dismiss reject question
     stress note confirm quote complain argue write post warn acknowledge admit assert declare
     estimate explain maintain reveal suggest charge contend reply respond counter boast brief
-    testify tweet document record describe doubt dispute""".split()
+    testify tweet document record describe doubt dispute list corroborate""".split()
 )
 
 
@@ -41,7 +42,13 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we"
 
 
 _DEFINITE_HEADS = frozenset(
-    """report ministry group statement monitor channel agency official spokesman spokeswoman source""".split()
+    """report ministry group monitor channel agency official spokesman spokeswoman source media
+    department command military army""".split()
+)
+# What a body says things in: "according to the press release" is the body that issued it.
+DOCUMENT_NOUNS = frozenset(
+    """statement release report briefing communique communiqué bulletin announcement readout
+    update summary document text transcript""".split()
 )
 
 
@@ -65,17 +72,21 @@ class Frame:
 
 @dataclass(slots=True)
 class SpeakerMemory:
-    """The last named speakers, for "he said" and "the group said"."""
+    """The last named speakers, for "he said", "the group said" and "the ministry added"."""
 
     person: tuple[str, str] | None = None
     group: tuple[str, str] | None = None
     unknown_side: str = "other"  # for speakers no rule knows ("a military source")
+    # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def remember(self, speaker: str, side: str, kind: str) -> None:
+    def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
         if kind == "person":
             self.person = (speaker, side)
         else:
             self.group = (speaker, side)
+        if head and side != self.unknown_side:
+            self.heads[head] = (speaker, side)
 
     def recall(self, want: str) -> tuple[str, str] | None:
         if want == "person":
@@ -113,6 +124,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
         speaker, side, kind = _attribute(speaker_span, registry, memory, full)
+        if kind not in {"pronoun", "definite"} and registry.side_of(full) is None:
+            side = _relayed_side(tok, sent, registry) or side
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
@@ -154,11 +167,49 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
     return out
 
 
+def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
+    """ "a military source told SANA", "..., the ministry said, citing TASS", "quoted by RIA": a
+    speaker no rule knows, reached through a partisan medium, speaks for the medium's side."""
+    relays: list[Token] = []
+    for c in verb.children:
+        if verb.lemma_ == "tell" and c.dep_ in {"dobj", "dative"}:
+            relays.append(c)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "to"):
+            relays += [g for g in c.children if g.dep_ == "pobj"]
+    relays += [
+        g for t in sent if t.lemma_ in {"cite", "quote"} for g in t.children if g.dep_ in {"dobj", "pobj"}
+    ]
+    relays += [
+        g
+        for t in sent
+        if t.lower_ in {"cited", "quoted"}
+        for a in t.children
+        if a.dep_ == "agent"
+        for g in a.children
+    ]
+    for r in relays:
+        found = registry.side_of("".join(t.text_with_ws for t in r.subtree))
+        if found is not None and found[0] not in _NEUTRAL_SIDES:
+            return found[0]
+    return None
+
+
+_NEUTRAL_SIDES = frozenset(["other", "reporter", "us"])
+
+
 def outlet_side(article: Article, registry: Registry) -> str:
     """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
-    Syrian army's. Any other outlet's unknown speakers stay "other"."""
+    Syrian army's, and so does its narration, reprinted or not ("MOSCOW, October 8 /TASS/",
+    "(SANA) -"). Any other outlet's unknown speakers stay "other"."""
     found = registry.side_of(article.outlet) if article.outlet else None
-    return found[0] if found and found[0] not in {"other", "reporter", "us"} else "other"
+    if found is None:
+        credit = _CREDIT.search(article.text[:200])
+        found = registry.side_of(credit.group(1) or credit.group(2)) if credit else None
+    return found[0] if found and found[0] not in _NEUTRAL_SIDES else "other"
+
+
+# an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/."
+_CREDIT = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)")
 
 
 def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memory: SpeakerMemory) -> None:
@@ -267,7 +318,9 @@ def _subject(verb: Token) -> Token | None:
         return None  # "after reports its jets hit rebels": a noun the parser read as a verb
     seen = 0
     while seen < 4:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = max(subjects, key=lambda c: c.i) if subjects else None
         if subj is not None and seen and verb.dep_ != "ROOT" and verb.lemma_ not in SPEECH_VERBS:
             return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
         if subj is not None:
@@ -336,14 +389,19 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
     found = registry.side_of(text) or registry.side_of(full)
-    if found is None and span.root.lemma_ in _DEFINITE_HEADS and span[0].lower_ in {"the", "this", "that"}:
-        recalled = memory.recall("group")
+    head = span.root.lemma_.lower()
+    if found is None and span[0].lower_ in {"the", "this", "that", "its", "their"}:
+        # "the ministry added", "according to the press release", "the statement said": whoever
+        # the noun last named, or for a document or a generic body the last group that spoke
+        recalled = memory.heads.get(head)
+        if recalled is None and (head in _DEFINITE_HEADS or head in DOCUMENT_NOUNS):
+            recalled = memory.recall("group")
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or (memory.unknown_side, "unknown")
-    if persons or kind == "person" or span.root.lemma_.lower() in PERSON_NOUNS:
+    if persons or kind == "person" or head in PERSON_NOUNS:
         kind = "person"
-    memory.remember(display, side, kind)
+    memory.remember(display, side, kind, head if found else "")
     return display, side, kind
 
 
