@@ -107,6 +107,7 @@ _REFUTE = re.compile(
     r"information (?:war\w*|attacks?)|propaganda|disinformation|no such data)\b",
     re.I,
 )
+_ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
 _ABSENT = re.compile(
     r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
     r"\b(?:there is|there are|there was|there were) no\b",
@@ -276,7 +277,8 @@ def _claim_type(
     if any(_under_stance(a, frame) for a in anchors):
         return None, ""
     text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
-    anchor_kind = "verb" if any(a.pos_ == "VERB" for a in anchors) else "noun"
+    # "targets included X" names where strikes hit as plainly as "struck X" does
+    anchor_kind = "verb" if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors) else "noun"
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in DENY_VERBS
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
@@ -286,7 +288,8 @@ def _claim_type(
     if _REBELS.search(text):
         return "rebels_hit", anchor_kind
     if _IS.search(text) or _TERROR.search(text):
-        negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
+        # "..., without naming any towns": an aside, not a doubt about who was hit
+        negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
 
@@ -356,9 +359,9 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
         return not any(
             c.lower_ in NOT_STRIKE_MODIFIERS for c in tok.children if c.dep_ in {"compound", "amod"}
         )
-    if tok.pos_ != "VERB" or lemma not in STRIKE_VERBS:
+    if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not _goes_after(tok)):
         return False
-    if lemma not in EFFECT_VERBS:
+    if lemma not in EFFECT_VERBS and lemma != "go":
         return True
     doer = _doer(tok)
     if doer is None:
@@ -374,6 +377,11 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
         or bool(_AIRCRAFT.search(phrase))
         or bool(registry.force.search(phrase))
     )
+
+
+def _goes_after(verb: Token) -> bool:
+    """ "the jets went after the towns of X and Y": a strike when aircraft or the force do it."""
+    return verb.lemma_ == "go" and any(c.dep_ == "prep" and c.lower_ == "after" for c in verb.children)
 
 
 _AIRCRAFT = re.compile(
@@ -504,6 +512,8 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
                         locative = True  # "fell north of Homs"
                 elif prep == "to" and _is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
+                elif prep == "after" and _goes_after(head.head):
+                    locative = True  # "went after the towns of X"
                 else:
                     return "context"
         if head.lemma_ in ROUTE_VERBS:
@@ -519,8 +529,8 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
             )
-            if direct and head.pos_ == "VERB" and _is_strike(head, registry):
-                locative = True  # "struck Talbiseh", "Homs was bombed", "struck X, as well as Y"
+            if direct and head.pos_ == "VERB" and (_is_strike(head, registry) or head.lemma_ == "include"):
+                locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
                 return "context"
             if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
@@ -630,6 +640,14 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             return c
     if tok.dep_ == "relcl" and _is_strike(tok.head, registry):
         return tok.head
+    if tok.lemma_ == "include":
+        # "Places reported to have been hit include X and Y", "Targets included X"
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "conj":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            struck = [t for t in subject.head.subtree if t.i < tok.i and _is_strike(t, registry)]
+            return struck[0] if struck else None
     return None
 
 

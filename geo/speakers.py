@@ -288,6 +288,8 @@ def _reports_speech(verb: Token) -> bool:
     denials, what is denied ("dismissed claims that ..."). "Russia maintains a naval facility" does
     not; nor does "what Moscow claims" without a clause."""
     deps = {c.dep_ for c in verb.children}
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children):
+        return False  # "places reported to have been hit": what is reported, not who reports
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
