@@ -30,6 +30,7 @@ from geo.speakers import (
     Frame,
     SpeakerMemory,
     ancestors_until,
+    attribute_interviews,
     attribute_quotations,
     outlet_side,
     remember_subjects,
@@ -165,6 +166,7 @@ def extract_claims(
         framed.append(sentence_frames(sent, registry, memory))
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
+    attribute_interviews(sents, framed, registry, memory)
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
             _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
@@ -225,7 +227,7 @@ def _sentence_drafts(
                 else p
                 for p in places
             ]
-        places = _refine(places, roots_of)
+        places = _refine(_semicolon_lists(places, roots_of), roots_of)
         if claim_type is None and not places:
             continue
         drafts.append(
@@ -686,6 +688,35 @@ def _reference_year(article: Article, doc: Doc) -> int | None:
     years = [int(t.text) for t in doc if t.like_num and len(t.text) == 4 and t.text.isdigit()]
     plausible = [y for y in years if 1900 < y < 2100]
     return max(plausible) if plausible else None
+
+
+def _semicolon_lists(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:
+    """ "hit the cities of A and B; the towns of C, D and E; and the F airbase": the parser hangs
+    the later groups anywhere, but a group of names after a semicolon, with no verb of its own,
+    goes on the list the first group is on."""
+    out: list[ClaimPlace] = []
+    for p in places:
+        root = roots.get(id(p.toponym))
+        if p.role == "context" and root is not None and p.toponym.place is not None:
+            earlier = [
+                r
+                for q in out
+                if q.role == "target"
+                and q.basis == "explicit"
+                and (r := roots.get(id(q.toponym))) is not None
+            ]
+            first = next((r for r in earlier if r.i < root.i), None)
+            if first is not None and _same_list(first, root) and not _describes_a_place(root):
+                p = ClaimPlace(p.toponym, "target", p.basis)
+        out.append(p)
+    return out
+
+
+def _same_list(first: Token, later: Token) -> bool:
+    between = first.doc[first.i + 1 : later.i]
+    return any(t.text == ";" for t in between) and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
+    )
 
 
 def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:

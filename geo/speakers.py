@@ -31,7 +31,7 @@ SPEECH_VERBS = frozenset(
 PERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson official minister ambassador envoy commander activist head
     chief director leader president secretary general colonel resident witness doctor correspondent
-    analyst expert diplomat source""".split()
+    analyst expert diplomat source captain lieutenant major general sheikh journalist""".split()
 )
 
 
@@ -79,6 +79,8 @@ class SpeakerMemory:
     unknown_side: str = "other"  # for speakers no rule knows ("a military source")
     # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
         if kind == "person":
@@ -222,6 +224,54 @@ def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memor
             phrase = "".join(t.text_with_ws for t in tok.subtree)
             side = (registry.side_of(phrase) or ("other", ""))[0]
             memory.remember(ent.text, side, "person")
+
+
+def attribute_interviews(
+    sents: list[Span], framed: list[list[Frame]], registry: Registry, memory: SpeakerMemory
+) -> None:
+    """A question-and-answer interview ("Q: Where did the planes strike?" and the answer below it):
+    the answers are the words of whom the outlet "spoke with", not the outlet's narration."""
+    interviewee: tuple[str, str] | None = None
+    answering = False
+    for i, sent in enumerate(sents):
+        if _QUESTION.match(sent.text.lstrip()):
+            answering = True
+            interviewee = interviewee or _interviewee(sents[:i], registry, memory)
+            continue
+        if answering and interviewee is not None and len(framed[i]) == 1:
+            framed[i][0] = Frame(
+                None, interviewee[0], interviewee[1], "person", framed[i][0].owned, quoted=True
+            )
+
+
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.\-–]\s")
+
+
+def _interviewee(before: list[Span], registry: Registry, memory: SpeakerMemory) -> tuple[str, str] | None:
+    """Whom the outlet spoke with or interviewed, and their side (from the name's earlier mention)."""
+    for sent in reversed(before):
+        for tok in sent:
+            if tok.lemma_ in {"speak", "talk"}:
+                people = [
+                    g
+                    for c in tok.children
+                    if c.lower_ in {"with", "to"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            elif tok.lemma_ == "interview":
+                people = [c for c in tok.children if c.dep_ == "dobj"]
+            else:
+                continue
+            for person in people:
+                phrase = "".join(t.text_with_ws for t in person.subtree).strip()
+                found = registry.side_of(phrase)
+                known = memory.names.get(_surname(phrase))
+                if found is not None:
+                    return phrase, found[0]
+                if known is not None:
+                    return known
+    return None
 
 
 def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
@@ -392,7 +442,12 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
     found = registry.side_of(text) or registry.side_of(full)
     head = span.root.lemma_.lower()
-    if found is None and span[0].lower_ in {"the", "this", "that", "its", "their"}:
+    definite = span[0].lower_ in {"the", "this", "that", "its", "their"}
+    if definite and len(span) <= 3 and head in memory.heads and (found is None or found[1] == "descriptor"):
+        # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
+        # not whatever a loose pattern for the bare word would say
+        return memory.heads[head][0], memory.heads[head][1], "definite"
+    if found is None and definite:
         # "the ministry added", "according to the press release", "the statement said": whoever
         # the noun last named, or for a document or a generic body the last group that spoke
         recalled = memory.heads.get(head)
@@ -404,7 +459,14 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
     if persons or kind == "person" or head in PERSON_NOUNS:
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
+    if found is not None and span.root.pos_ == "PROPN":
+        memory.names[_surname(span.root.text)] = (display, side)
     return display, side, kind
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return words[-1] if words else ""
 
 
 def _core_phrase(span: Span, registry: Registry) -> str:
@@ -414,7 +476,9 @@ def _core_phrase(span: Span, registry: Registry) -> str:
     cut = {
         t.i
         for c in root.children
-        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"} or _is_time_phrase(c)
+        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"}
+        or _is_time_phrase(c)
+        or _affiliation(c)
         for t in c.subtree
     }
     core = [t for t in span if t.i not in cut]
@@ -422,6 +486,17 @@ def _core_phrase(span: Span, registry: Registry) -> str:
     phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
     known = [p for p in phrases if registry.side_of(p) is not None]
     return (known or phrases)[0].strip(" ,")
+
+
+def _affiliation(prep: Token) -> bool:
+    """ "Captain X of the FSA-affiliated Y brigade": whom a named person is with, not their name
+    (a body's own "of" stays: "Ministry of Defence")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "PROPN"
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in prep.children)
+    )
 
 
 def _words(tokens: list[Token]) -> str:
