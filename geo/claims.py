@@ -199,6 +199,7 @@ def _sentence_drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     roots_of = {id(t): r for t, r in located}
+    names = frozenset(r.i for _, r in located)
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
         claim_type, anchor_kind = _claim_type(frame, tokens, registry, source)
@@ -208,7 +209,7 @@ def _sentence_drafts(
                 if anchor_kind == "presence":
                     role = _presence_role(root)
                 else:
-                    role = _role(root, frame, registry, ref_year) if claim_type else "context"
+                    role = _role(root, frame, registry, ref_year, names) if claim_type else "context"
             elif root.i in frame.speaker_tokens:
                 role = "context"
             else:
@@ -227,7 +228,7 @@ def _sentence_drafts(
                 else p
                 for p in places
             ]
-        places = _refine(_semicolon_lists(places, roots_of), roots_of)
+        places = _refine(_semicolon_lists(places, roots_of, names), roots_of)
         if claim_type is None and not places:
             continue
         drafts.append(
@@ -476,7 +477,9 @@ def _presence_role(root: Token) -> Role:
     return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
 
 
-def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -> Role:
+def _role(
+    root: Token, frame: Frame, registry: Registry, ref_year: int | None, names: frozenset[int] = frozenset()
+) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = _listed_for(root)
     if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
@@ -486,7 +489,7 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
-    if _historical(root, ref_year) or _describes_a_place(root):
+    if _historical(root, ref_year) or _describes_a_place(root, names):
         return "context"
     locative = via_acl = False
     first_prep = True
@@ -548,11 +551,11 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
     return "context"
 
 
-def _describes_a_place(root: Token) -> bool:
+def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
     """ "Talbiseh, near Homs", "Latamneh, 30 km north of Hama", "Talbiseh, a town between Homs and
     Hama": a relative phrase after a named place only says where that place is; the place it names
     is no strike place. "a command post near the settlement of Hama" has no other locator, so there
-    it is."""
+    it is. `names` are the tokens that head the sentence's place names."""
     tok = root
     cue: Token | None = None
     for _ in range(8):
@@ -576,11 +579,18 @@ def _describes_a_place(root: Token) -> bool:
         return False
     if cue is None:
         return False
-    doc = cue.doc
-    start = cue.left_edge.i
     if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
         return True  # the phrase hangs on the name itself
     described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
+    if described.dep_ == "pobj" and described.head.dep_ == "prep":
+        described = described.head.head  # "to the north-east of X" hangs on what "to" hangs on
+    doc = cue.doc
+    start = cue.left_edge.i
+    if cue.lower_ not in _RELATIVE_CUES and start > cue.sent.start and doc[start - 1].lower_ == "to":
+        start -= 1  # "to the north-east of X"
+    before = doc[start - 1] if start > cue.sent.start else None
+    if before is not None and (before.i in names or _named_area(before)):
+        return True  # "Talbiseh north of Homs", "the Salma and Arafeet areas to the north-east of X"
     for _ in range(4):
         if described.dep_ == "appos" and described.head.pos_ == "PROPN":
             return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
@@ -598,6 +608,15 @@ def _describes_a_place(root: Token) -> bool:
     after = doc[i + 1] if i + 1 < start else None
     return (
         doc[i].text == "," and doc[i - 1].pos_ == "PROPN" and (after is None or after.pos_ in {"DET", "NUM"})
+    )
+
+
+def _named_area(tok: Token) -> bool:
+    """ "the Salma and Arafeet areas": a place noun that names its places."""
+    return (
+        tok.pos_ == "NOUN"
+        and _is_noun_of(tok, PLACE_NOUNS)
+        and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children)
     )
 
 
@@ -690,7 +709,9 @@ def _reference_year(article: Article, doc: Doc) -> int | None:
     return max(plausible) if plausible else None
 
 
-def _semicolon_lists(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:
+def _semicolon_lists(
+    places: list[ClaimPlace], roots: dict[int, Token], names: frozenset[int]
+) -> list[ClaimPlace]:
     """ "hit the cities of A and B; the towns of C, D and E; and the F airbase": the parser hangs
     the later groups anywhere, but a group of names after a semicolon, with no verb of its own,
     goes on the list the first group is on."""
@@ -706,7 +727,7 @@ def _semicolon_lists(places: list[ClaimPlace], roots: dict[int, Token]) -> list[
                 and (r := roots.get(id(q.toponym))) is not None
             ]
             first = next((r for r in earlier if r.i < root.i), None)
-            if first is not None and _same_list(first, root) and not _describes_a_place(root):
+            if first is not None and _same_list(first, root) and not _describes_a_place(root, names):
                 p = ClaimPlace(p.toponym, "target", p.basis)
         out.append(p)
     return out

@@ -168,7 +168,7 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    for ent in map(_with_article_tail, doc.ents):
+    for ent in (part for e in doc.ents for part in _list_parts(_with_article_tail(e), gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -183,6 +183,23 @@ def find_mentions(
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     return [found[k] for k in sorted(found)]
+
+
+def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
+    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each."""
+    cuts = [t.i for t in ent if t.lower_ in {"and", ","}]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span as SpacySpan
+
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [
+        SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+    if all(len(p) and gazetteer.is_name(p.text) for p in parts):
+        return parts
+    return [ent]
 
 
 def _with_article_tail(ent: Span) -> Span:

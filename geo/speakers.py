@@ -447,6 +447,18 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
+    if found is None:
+        # "the Defense Ministry's spokesman": who speaks for a body named before
+        owner = next(
+            (
+                memory.heads[t.lemma_.lower()]
+                for t in span
+                if t.dep_ == "poss" and t.lemma_.lower() in memory.heads
+            ),
+            None,
+        )
+        if owner is not None:
+            found = (owner[1], "person")
     if found is None and definite:
         # "the ministry added", "according to the press release", "the statement said": whoever
         # the noun last named, or for a document or a generic body the last group that spoke
