@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -195,7 +196,7 @@ def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
     bounds = [ent.start, *cuts, ent.end]
     parts = [
         SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_)
-        for a, b in zip(bounds, bounds[1:], strict=False)
+        for a, b in pairwise(bounds)
     ]
     if all(len(p) and gazetteer.is_name(p.text) for p in parts):
         return parts
