@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geo.types import Mention

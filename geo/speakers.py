@@ -110,8 +110,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS and _reports_speech(tok):
             subject = _subject(tok)
             content_root = tok
-            if tok.dep_ == "parataxis" and tok.head.i < tok.i:
-                content_root = tok.head  # "Jets pounded Idlib, a monitor said, as ...": the head clause
+            if tok.dep_ == "parataxis" and tok.head.i != tok.i:
+                # "Jets pounded Idlib, a monitor said, as ...", "In Hama, the Observatory said,
+                # strikes fell on ...": the clause the attribution is set into
+                content_root = tok.head
             if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 # "with some activists claiming the targets included rebels": the noun speaks,
                 # and the clause it is the subject of is what it says
