@@ -32,6 +32,7 @@ from geo.speakers import (
     ancestors_until,
     attribute_interviews,
     attribute_quotations,
+    gives_a_toll,
     outlet_side,
     remember_subjects,
     sentence_frames,
@@ -281,7 +282,13 @@ def _claim_type(
         return None, ""
     text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
     # "targets included X" names where strikes hit as plainly as "struck X" does
-    anchor_kind = "verb" if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors) else "noun"
+    # and "put the toll from the strikes on X at 28" as plainly as "killed 28 in X"
+    anchor_kind = (
+        "verb"
+        if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
+        or (frame.verb is not None and gives_a_toll(frame.verb))
+        else "noun"
+    )
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in DENY_VERBS
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
@@ -326,7 +333,10 @@ _HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
 
 
 def _modal(anchor: Token) -> bool:
-    """ "Russia must strike Daesh", "planes would hit": a demand or a plan, not a report."""
+    """ "Russia must strike Daesh", "planes would hit", "concerns if Russia struck areas where ...":
+    a demand, a plan or a condition, not a report."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in anchor.children):
+        return True
     tok = anchor
     for _ in range(3):  # "would keep striking": the modal sits on the verb the strike depends on
         if tok.pos_ not in {"VERB", "AUX"}:

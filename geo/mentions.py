@@ -194,10 +194,7 @@ def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
     from spacy.tokens import Span as SpacySpan
 
     bounds = [ent.start, *cuts, ent.end]
-    parts = [
-        SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_)
-        for a, b in pairwise(bounds)
-    ]
+    parts = [SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_) for a, b in pairwise(bounds)]
     if all(len(p) and gazetteer.is_name(p.text) for p in parts):
         return parts
     return [ent]

@@ -107,7 +107,9 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     for tok in sent:
         subject: Token | None = None
         content_root: Token | None = None
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in SPEECH_VERBS and _reports_speech(tok):
+        if tok.pos_ in {"VERB", "AUX"} and (
+            (tok.lemma_ in SPEECH_VERBS and _reports_speech(tok)) or gives_a_toll(tok)
+        ):
             subject = _subject(tok)
             content_root = tok
             if tok.dep_ == "parataxis" and tok.head.i != tok.i:
@@ -148,6 +150,13 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     return [reporter, *frames]
+
+
+def gives_a_toll(verb: Token) -> bool:
+    """ "Another activist put the death toll from the strikes on X at 28": a figure given is said."""
+    return verb.lemma_ in {"put", "place", "give"} and any(
+        c.dep_ == "dobj" and c.lemma_ in {"toll", "figure", "number", "tally"} for c in verb.children
+    )
 
 
 def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame]:
@@ -191,6 +200,14 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
         if a.dep_ == "agent"
         for g in a.children
     ]
+    subject = _subject(verb)
+    if subject is not None and subject.lemma_.lower() in OFFICIAL_NOUNS:
+        # "a senior defense official told reporters in Washington": an official speaks for the
+        # government of the capital they brief in
+        hosts = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "dative"})]
+        relays += [
+            g for h in hosts for c in h.children if c.lower_ == "in" for g in c.children if g.dep_ == "pobj"
+        ]
     for r in relays:
         found = registry.side_of("".join(t.text_with_ws for t in r.subtree))
         if found is not None and found[0] not in _NEUTRAL_SIDES:
@@ -198,7 +215,8 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
     return None
 
 
-_NEUTRAL_SIDES = frozenset(["other", "reporter", "us"])
+_NEUTRAL_SIDES = frozenset(["other", "reporter"])
+OFFICIAL_NOUNS = frozenset("official spokesman spokeswoman spokesperson diplomat officer".split())
 
 
 def outlet_side(article: Article, registry: Registry) -> str:
@@ -209,7 +227,7 @@ def outlet_side(article: Article, registry: Registry) -> str:
     if found is None:
         credit = _CREDIT.search(article.text[:200])
         found = registry.side_of(credit.group(1) or credit.group(2)) if credit else None
-    return found[0] if found and found[0] not in _NEUTRAL_SIDES else "other"
+    return found[0] if found and found[0] not in {*_NEUTRAL_SIDES, "us"} else "other"
 
 
 # an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/."
