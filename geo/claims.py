@@ -389,7 +389,18 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
         any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
         or bool(_AIRCRAFT.search(phrase))
         or bool(registry.force.search(phrase))
+        # a ministry's "it had destroyed a command post": a military object says it was a strike
+        or (
+            doer.lower_ in {"it", "we"}
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
+        )
     )
+
+
+MILITARY_OBJECTS = frozenset(
+    """post depot position target camp base facility bunker headquarters stronghold centre center
+    warehouse plant convoy vehicle hideout den command store""".split()
+)
 
 
 def _goes_after(verb: Token) -> bool:
@@ -527,6 +538,8 @@ def _role(
                         locative = True  # "fell north of Homs"
                 elif prep == "to" and _is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
+                elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
+                    locative = True  # "a command post close to Raqqa"
                 elif prep == "after" and _goes_after(head.head):
                     locative = True  # "went after the towns of X"
                 else:
@@ -579,6 +592,9 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
             return False
         if head.lower_ in _RELATIVE_CUES:
             cue = head
+            break
+        if head.lower_ == "to" and head.head.lower_ in {"close", "next", "adjacent"}:
+            cue = head.head  # "Talbiseh, close to Homs"
             break
         if head.lower_ == "of" and _is_noun_of(head.head, DIRECTION_NOUNS):
             cue = head.head  # "north of Hama"
