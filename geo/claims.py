@@ -287,6 +287,8 @@ def _claim_type(
         "verb"
         if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
         or (frame.verb is not None and gives_a_toll(frame.verb))
+        # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
+        or (frame.verb is not None and any(a.dep_ == "dobj" and a.head.i == frame.verb.i for a in anchors))
         else "noun"
     )
     verb = frame.verb
@@ -377,6 +379,8 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
     if lemma not in EFFECT_VERBS and lemma != "go":
         return True
     doer = _doer(tok)
+    if doer is not None and (doer.like_num or _CIVILIANS.fullmatch(doer.text)) and doer.dep_ == "nsubj":
+        doer = None  # "15 people had been killed and 30 wounded": a count of victims, not a doer
     if doer is None:
         # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
         # have been killed since the conflict erupted in 2011" is the war's
@@ -513,10 +517,16 @@ def _role(
     if _historical(root, ref_year) or _describes_a_place(root, names):
         return "context"
     locative = via_acl = False
+    own_prep = -1  # the locative preposition that governs the place itself
     first_prep = True
     tok = root
     for _ in range(12):
         head = tok.head
+        if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
+            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
+            reported = [c for c in head.children if c.dep_ == "dobj" and _is_strike(c, registry)]
+            if reported and not _other_force(reported[0], registry):
+                return "target"
         if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
@@ -532,6 +542,7 @@ def _role(
                 first_prep = False
                 if prep in LOCATIVE_PREPS:
                     locative = True
+                    own_prep = head.i
                 elif prep == "of" and _is_noun_of(head.head, PLACE_NOUNS):
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:

@@ -415,9 +415,10 @@ def _trailing_speaker(verb: Token) -> Token | None:
     if verb.i == 0 or verb.i - 1 < verb.sent.start:
         return None
     cand = doc[verb.i - 1]
-    while cand.dep_ in {"compound", "amod", "det", "poss"} and cand.head.i < verb.i:
+    # up to the phrase's head: "..., the Britain-based Syrian Observatory for Human Rights says."
+    while cand.dep_ in {"compound", "amod", "det", "poss", "pobj", "prep"} and cand.head.i < verb.i:
         cand = cand.head
-    if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.i != verb.i - 1:
+    if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.right_edge.i != verb.i - 1:
         return None
     before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
     return cand if before is not None and before.text in {",", "”", '"', "’"} else None
