@@ -88,6 +88,7 @@ DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast
 LIGHT_VERBS = frozenset(
     "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
 )
+LANDING_VERBS = frozenset("fall land rain hit target strike pound focus concentrate".split())
 SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
 
 _IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
@@ -287,6 +288,8 @@ def _claim_type(
         "verb"
         if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
         or (frame.verb is not None and gives_a_toll(frame.verb))
+        # "strikes fell on X": the strikes land somewhere
+        or any(a.dep_ == "nsubj" and a.head.lemma_ in LANDING_VERBS for a in anchors)
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
         or (frame.verb is not None and any(a.dep_ == "dobj" and a.head.i == frame.verb.i for a in anchors))
         else "noun"

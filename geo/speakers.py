@@ -163,6 +163,8 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
     """ "according to activists and the Syrian Observatory": each side a conjunct names speaks."""
     out: list[Frame] = []
     heads = [subject, *subject.conjuncts]
+    if len(heads) == 1:
+        return out  # one speaker: its side was settled with the memory of who spoke before
     for conj in heads:
         others = {
             t.i

@@ -546,3 +546,149 @@ def test_hearsay_is_not_the_speakers_claim(pipe: Pipeline, text: str, expected: 
 def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties: int | None) -> None:
     found = [c.casualties for c in claims_of(pipe, text) if c.claim_type != "other"]
     assert found and all(n == casualties for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, outlet, expected",
+    [
+        # a body's claims carried on through its documents, pronouns and definite nouns
+        (
+            "The Russian defence ministry said in an online press release that Su-34 bombers struck a "
+            "command post near Talbiseh. According to the press release, a training camp was destroyed "
+            "near Latamneh. The ministry added that jets hit a depot in Jisr al-Shughour.",
+            "",
+            {("Talbiseh", "russia"), ("Latamneh", "russia"), ("Jisr al-Shughour", "russia")},
+        ),
+        (
+            "The Syrian Coalition said Russian jets struck Talbiseh. The Coalition stressed that jets also "
+            "hit Latamneh.",
+            "",
+            {("Talbiseh", "opposition"), ("Latamneh", "opposition")},
+        ),
+        (
+            "The Russian defence ministry said jets hit Talbiseh. The ministry's spokesman said bombers "
+            "also struck a depot in Latamneh.",
+            "",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        # a speaker no rule knows, relayed by or credited to a partisan medium, takes its side
+        (
+            "Su-24 bombers hit an ammunition depot near Talbiseh, the ministry said, citing TASS.",
+            "",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "A military source told SANA that the air force destroyed terrorist dens in Latamneh.",
+            "",
+            {("Latamneh", "syria_gov")},
+        ),
+        (
+            "A military source told reporters that the air force destroyed terrorist dens in Latamneh.",
+            "",
+            {("Latamneh", "other")},
+        ),
+        ("State TV said Russian jets struck terrorists in Talbiseh.", "", {("Talbiseh", "syria_gov")}),
+        (
+            "Russian state media said Russian jets struck terrorists in Talbiseh.",
+            "",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "MOSCOW, October 8 /TASS/. Russian jets struck terrorist positions in Talbiseh.",
+            "",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "BEIRUT (Example Wire) - Russian jets struck positions in Talbiseh.",
+            "",
+            {("Talbiseh", "reporter")},
+        ),
+        # an official speaks for the capital they brief in
+        (
+            "A senior defense official told reporters in Washington that the strikes near Homs did not "
+            "hit ISIS.",
+            "",
+            {("Homs", "us")},
+        ),
+        # an attribution set into its clause owns the clause
+        (
+            "In Hama province, the Observatory said, strikes fell again on Latamneh.",
+            "",
+            {("Latamneh", "monitor"), ("Hama province", "monitor")},
+        ),
+        # the name a phrase starts with decides, names before descriptions
+        (
+            '"The Russian air force is killing civilians in Talbiseh," a member of Jaysh al-Islam, a '
+            "militia fighting the regime of Bashar al-Assad, wrote.",
+            "",
+            {("Talbiseh", "opposition")},
+        ),
+        # a toll given is said
+        (
+            "Another activist put the death toll from the strikes on Talbiseh and Latamneh at 28.",
+            "",
+            {("Talbiseh", "opposition"), ("Latamneh", "opposition")},
+        ),
+        # a trailing speaker whose name has a preposition in it
+        (
+            "Russian air strikes on Talbiseh have killed 37 civilians, the Britain-based Syrian "
+            "Observatory for Human Rights says.",
+            "",
+            {("Talbiseh", "monitor")},
+        ),
+        # an analyst's own narration is the reporter's
+        (
+            "Russian warplanes struck the towns of Talbiseh and Latamneh, ISW analysts said.",
+            "",
+            {("Talbiseh", "reporter"), ("Latamneh", "reporter")},
+        ),
+    ],
+)
+def test_discourse_attribution(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
+    article = Article(id="t.txt", title="t", text=text, outlet=outlet, published="2015-10-08")
+    assert targets(pipe.claims(article)) == expected
+
+
+def test_an_interviews_answers_are_the_interviewees(pipe: Pipeline) -> None:
+    text = (
+        "Captain Salih of the FSA-affiliated Tajamu brigade told the paper on Thursday that the war "
+        "would go on.\n\n"
+        "Our reporter spoke with Captain Salih about the raids.\n\n"
+        "Q: Where did the Russian planes strike?\n\n"
+        "They struck our headquarters in Latamneh and our positions near Talbiseh."
+    )
+    assert targets(claims_of(pipe, text)) == {("Latamneh", "opposition"), ("Talbiseh", "opposition")}
+    plain = text.replace("Q: Where did the Russian planes strike?", "Where did the Russian planes strike?")
+    assert targets(claims_of(pipe, plain)) == {("Latamneh", "reporter"), ("Talbiseh", "reporter")}
+
+
+@pytest.mark.parametrize(
+    "text, expected_targets",
+    [
+        (
+            "On Wednesday the Russian jets went after the towns of Latamneh and Talbiseh, activists said.",
+            {"Latamneh", "Talbiseh"},
+        ),
+        ("On Wednesday the rebels went after the bakers of Latamneh, activists said.", set()),
+        (
+            "Targets of the Russian strikes included Latamneh and Talbiseh, activists said.",
+            {"Latamneh", "Talbiseh"},
+        ),
+        ("Activists said the talks included Latamneh and Talbiseh.", set()),
+        ("The monitor said Russian raids hit a command post close to Latamneh.", {"Latamneh"}),
+        (
+            "Activists and monitoring groups reported airstrikes in Latamneh and Talbiseh.",
+            {"Latamneh", "Talbiseh"},
+        ),
+        ("Activists reported protests in Latamneh and Talbiseh.", set()),
+        ("The ministry said it had destroyed a command post in Latamneh.", {"Latamneh"}),
+        ("The ministry said it had destroyed the credibility of critics in Latamneh.", set()),
+        (
+            "The Civil Defence said 15 people had been killed and 30 wounded in Talbiseh alone.",
+            {"Talbiseh"},
+        ),
+        ("Activists said jets would strike Talbiseh if the talks failed.", set()),
+    ],
+)
+def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targets: set) -> None:
+    assert {place for place, _ in targets(claims_of(pipe, text))} == expected_targets

@@ -27,7 +27,11 @@ from geo.registry import load_registry, load_sides
         ("Syria's ambassador to Moscow, Riad Haddad", "syria_gov"),
         ("Iran's Foreign Ministry", "iran"),
         ("Our correspondent in Gaziantep", "reporter"),
-        ("the think tank", "other"),
+        # an analyst's own assessment is narration (ANNOTATION.md)
+        ("the think tank", "reporter"),
+        # the name the phrase starts with, before a description that names another side
+        ("a member of Jaysh al-Islam, a militia fighting the regime of Bashar al-Assad", "opposition"),
+        ("the Russian-backed Syrian army", "syria_gov"),
     ],
 )
 def test_speakers_map_to_sides(speaker: str, side: str) -> None:
