@@ -420,6 +420,7 @@ _AIRCRAFT = re.compile(
     r"\bwarships?\b|\bfrigates?\b|\bsubmarines?\b",
     re.I,
 )
+_OTHER_EVENTS = frozenset("fighting clash clashes battle battles protest protests demonstration".split())
 _OTHER_CAUSES = frozenset("war conflict fighting clash clashes battle uprising crackdown".split())
 
 
@@ -527,7 +528,11 @@ def _role(
         head = tok.head
         if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
             # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
-            reported = [c for c in head.children if c.dep_ == "dobj" and _is_strike(c, registry)]
+            reported = [
+                c
+                for c in head.children
+                if c.dep_ == "dobj" and _is_strike(c, registry) and c.right_edge.i + 1 == tok.i
+            ]
             if reported and not _other_force(reported[0], registry):
                 return "target"
         if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
@@ -566,6 +571,8 @@ def _role(
             tok, head = head, head.head
             if _is_strike(head, registry) and not _other_force(head, registry):
                 return "target" if not _negated_intent(head, frame) else "context"
+        if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
+            return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
         anchor = _anchor(head, registry)
         if anchor is not None:
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (

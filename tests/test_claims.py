@@ -499,6 +499,15 @@ def test_relative_locators(pipe: Pipeline, text: str, expected_targets: set) -> 
             "Russian bombers struck Talbiseh and Latamneh, Kafr Nabouda and Darat Izza, the monitor said.",
             {"Talbiseh", "Latamneh", "Kafr Nabouda", "Darat Izza"},
         ),
+        (
+            "At least 80 Russian airstrikes hit the towns of Latamneh and Talbiseh; the villages of "
+            "Kafr Nabouda and Darat Izza; and Jisr al-Shughour, activists said.",
+            {"Latamneh", "Talbiseh", "Kafr Nabouda", "Darat Izza", "Jisr al-Shughour"},
+        ),
+        (
+            "Russian airstrikes hit Latamneh; rebels later met in Talbiseh, activists said.",
+            {"Latamneh"},
+        ),
         # a list of speakers' whereabouts is no list of targets
         ("Activists in Talbiseh and Latamneh said they heard jets overnight.", set()),
     ],
@@ -687,7 +696,18 @@ def test_an_interviews_answers_are_the_interviewees(pipe: Pipeline) -> None:
             "The Civil Defence said 15 people had been killed and 30 wounded in Talbiseh alone.",
             {"Talbiseh"},
         ),
-        ("Activists said jets would strike Talbiseh if the talks failed.", set()),
+        ("Kerry said Washington would have grave concerns if Russian jets struck Talbiseh.", set()),
+        ("Kerry said Russian jets struck Talbiseh although the talks went on.", {"Talbiseh"}),
+        (
+            "Activists and monitoring groups reported airstrikes in Idlib and Hama provinces, as well as "
+            "fighting between rebels and pro-government forces in northern Syria.",
+            {"Idlib", "Hama"},
+        ),
+        (
+            "Activists and monitoring groups reported airstrikes in Aleppo, Idlib and Hama provinces, as "
+            "well as fighting between rebels and pro-government forces in northern Syria.",
+            {"Aleppo", "Idlib", "Hama"},
+        ),
     ],
 )
 def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targets: set) -> None:

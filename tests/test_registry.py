@@ -32,6 +32,7 @@ from geo.registry import load_registry, load_sides
         # the name the phrase starts with, before a description that names another side
         ("a member of Jaysh al-Islam, a militia fighting the regime of Bashar al-Assad", "opposition"),
         ("the Russian-backed Syrian army", "syria_gov"),
+        ("a spokesman for Jaysh al-Islam, which is fighting Assad's forces", "opposition"),
     ],
 )
 def test_speakers_map_to_sides(speaker: str, side: str) -> None:
