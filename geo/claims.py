@@ -291,7 +291,10 @@ def _claim_type(
         # "strikes fell on X": the strikes land somewhere
         or any(a.dep_ == "nsubj" and a.head.lemma_ in LANDING_VERBS for a in anchors)
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
-        or (frame.verb is not None and any(a.dep_ == "dobj" and a.head.i == frame.verb.i for a in anchors))
+        or (
+            frame.verb is not None
+            and any(a.dep_ in {"dobj", "nsubjpass"} and a.head.i == frame.verb.i for a in anchors)
+        )
         else "noun"
     )
     verb = frame.verb
@@ -518,7 +521,7 @@ def _role(
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
-    if _historical(root, ref_year) or _describes_a_place(root, names):
+    if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
         return "context"
     locative = via_acl = False
     own_prep = -1  # the locative preposition that governs the place itself
@@ -654,7 +657,18 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         i -= 1
     after = doc[i + 1] if i + 1 < start else None
     return (
-        doc[i].text == "," and doc[i - 1].pos_ == "PROPN" and (after is None or after.pos_ in {"DET", "NUM"})
+        doc[i].text == ","
+        and (doc[i - 1].pos_ == "PROPN" or _named_area(doc[i - 1]))
+        and (after is None or after.pos_ in {"DET", "NUM"})
+    )
+
+
+def _in_dateline(root: Token) -> bool:
+    """ "DAMASCUS, June 1 (Xinhua) -- ...": where the story was filed, run into its first sentence."""
+    sent = root.sent
+    head = sent.doc[sent.start : min(sent.end, sent.start + 10)]
+    return (
+        root.i < sent.start + 3 and root.text.isupper() and any(t.text in {"--", "-", "–", "—"} for t in head)
     )
 
 

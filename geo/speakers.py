@@ -112,7 +112,16 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         ):
             subject = _subject(tok)
             content_root = tok
-            if tok.dep_ == "parataxis" and tok.head.i != tok.i:
+            if (
+                tok.dep_ in {"advcl", "conj"}
+                and tok.head.i < tok.i
+                and not any(t.dep_ == "cc" and t.head.i == tok.head.i for t in tok.doc[tok.head.i : tok.i])
+                and subject is not None
+                and subject.dep_ == "nsubj"
+                and tok.doc[subject.left_edge.i - 1].text == ","
+            ):
+                content_root = tok.head  # "... were killed when jets pounded X, state media reported"
+            elif tok.dep_ == "parataxis" and tok.head.i != tok.i:
                 # "Jets pounded Idlib, a monitor said, as ...", "In Hama, the Observatory said,
                 # strikes fell on ...": the clause the attribution is set into
                 content_root = tok.head
@@ -397,8 +406,14 @@ def _subject(verb: Token) -> Token | None:
         subj = max(subjects, key=lambda c: c.i) if subjects else None
         if subj is not None and seen and verb.dep_ != "ROOT" and verb.lemma_ not in SPEECH_VERBS:
             return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "Airstrikes in X were reported by activists": the agent speaks
+            agent = next(
+                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
+            return agent if agent is not None and verb.lemma_ in SPEECH_VERBS else None
         if subj is not None:
-            return None if subj.dep_ == "nsubjpass" else subj
+            return subj
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             seen += 1

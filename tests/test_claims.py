@@ -475,6 +475,11 @@ def test_article_without_claims_yields_none(pipe: Pipeline) -> None:
         ("Activists said Russian aircraft destroyed a plant to the north of the city of Homs.", {"Homs"}),
         ("Activists said Russian warplanes struck rebel-held areas outside Idlib.", {"Idlib"}),
         # one that only describes an already named place does not
+        (
+            "Activists said Russian jets struck positions in the Latamneh and Talbiseh areas to the "
+            "north-east of Hama.",
+            {"Latamneh", "Talbiseh"},
+        ),
         ("Activists said Russian jets struck Talbiseh, near Homs.", {"Talbiseh"}),
         ("Activists said Russian jets struck Talbiseh, a town near Homs.", {"Talbiseh"}),
         (
@@ -644,6 +649,29 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "Observatory for Human Rights says.",
             "",
             {("Talbiseh", "monitor")},
+        ),
+        # a passive report's agent speaks; a report set after its clause owns the clause
+        (
+            "Airstrikes in Latamneh and Talbiseh were reported by activists.",
+            "",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
+        ),
+        (
+            "Airstrikes in Latamneh and Talbiseh were reported on Monday.",
+            "",
+            {("Latamneh", "reporter"), ("Talbiseh", "reporter")},
+        ),
+        (
+            "More than 300 militants were killed when Russian warplanes pounded positions in Latamneh, "
+            "Syrian military media reported on Thursday.",
+            "",
+            {("Latamneh", "syria_gov")},
+        ),
+        # a dateline is where the story was filed
+        (
+            "HOMS, June 1 (Example) -- Russian warplanes pounded positions in Talbiseh, state media said.",
+            "",
+            {("Talbiseh", "syria_gov")},
         ),
         # an analyst's own narration is the reporter's
         (
