@@ -121,7 +121,11 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 and tok.doc[subject.left_edge.i - 1].text == ","
             ):
                 content_root = tok.head  # "... were killed when jets pounded X, state media reported"
-            elif tok.dep_ == "parataxis" and tok.head.i != tok.i:
+            elif (
+                tok.dep_ == "parataxis"
+                and tok.head.i != tok.i
+                and not any(c.dep_ == "ccomp" for c in tok.children)
+            ):
                 # "Jets pounded Idlib, a monitor said, as ...", "In Hama, the Observatory said,
                 # strikes fell on ...": the clause the attribution is set into
                 content_root = tok.head
@@ -418,11 +422,28 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
-        return _trailing_speaker(verb)
+        return _trailing_speaker(verb) or _speaker_before_aside(verb)
     return None
 
 
 _NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
+
+
+def _speaker_before_aside(verb: Token) -> Token | None:
+    """ "Syria's state news agency SANA, quoting a military source, said ...": the parser loses the
+    subject behind the aside; it is the noun right before the aside's opening comma."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i <= verb.sent.start or doc[i].text != ",":
+        return None
+    i -= 1
+    while i > verb.sent.start and doc[i].text != ",":
+        i -= 1
+    cand = doc[i - 1] if i > verb.sent.start else None
+    if cand is None or doc[i].text != "," or cand.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    aside = doc[i + 1 : verb.i - 1]
+    return cand if aside and aside[0].pos_ == "VERB" and aside[0].tag_ == "VBG" else None
 
 
 def _trailing_speaker(verb: Token) -> Token | None:

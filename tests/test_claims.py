@@ -667,6 +667,18 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Latamneh", "syria_gov")},
         ),
+        # a subject the parser loses behind an aside
+        (
+            "Syria's state news agency SANA, quoting a military source, said Syrian and Russian aircraft "
+            'had destroyed "terrorist hideouts" in Talbiseh; it did not mention any casualties.',
+            "",
+            {("Talbiseh", "syria_gov")},
+        ),
+        (
+            "A Syrian security source told reporters that Russian jets had hit locations in Homs.",
+            "",
+            {("Homs", "syria_gov")},
+        ),
         # a dateline is where the story was filed
         (
             "HOMS, June 1 (Example) -- Russian warplanes pounded positions in Talbiseh, state media said.",
