@@ -88,7 +88,9 @@ DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast
 LIGHT_VERBS = frozenset(
     "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
 )
-LANDING_VERBS = frozenset("fall land rain hit target strike pound focus concentrate".split())
+LANDING_VERBS = frozenset(
+    "fall land rain hit target strike pound focus concentrate lie lay locate be".split()
+)
 SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
 
 _IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
@@ -541,7 +543,12 @@ def _role(
         if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
-            return "context"
+            struck = [c for c in head.children if c.dep_ == "xcomp" and _is_strike(c, registry)]
+            if not (tok.dep_ == "nsubjpass" and struck):
+                return "context"
+            # "a base in Latakia was said to have been hit": the subject is what was hit
+            locative = True
+            head = struck[0]
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
             if prep in ROUTE_PREPS or prep == "beyond":

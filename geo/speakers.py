@@ -79,6 +79,7 @@ class SpeakerMemory:
     unknown_side: str = "other"  # for speakers no rule knows ("a military source")
     # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
     # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -87,8 +88,10 @@ class SpeakerMemory:
             self.person = (speaker, side)
         else:
             self.group = (speaker, side)
-        if head and side != self.unknown_side:
-            self.heads[head] = (speaker, side)
+        if side != self.unknown_side:
+            self.known = (speaker, side)
+            if head:
+                self.heads[head] = (speaker, side)
 
     def recall(self, want: str) -> tuple[str, str] | None:
         if want == "person":
@@ -162,7 +165,25 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
+    if not frames and memory.known is not None and _hearsay_passive(sent):
+        # "A base in Latakia was said to have been hit", "Three camps were reportedly among the
+        # targets": a report with no one named goes on with whoever was reporting
+        speaker, side = memory.known
+        reporter = Frame(None, speaker, side, "definite", reporter.owned, quoted=True)
     return [reporter, *frames]
+
+
+def _hearsay_passive(sent: Span) -> bool:
+    return any(
+        t.lower_ in {"reportedly", "allegedly", "purportedly"}
+        or (
+            t.lemma_ in {"say", "report", "claim"}
+            and t.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "agent" for c in t.children)
+        )
+        for t in sent
+    )
 
 
 def gives_a_toll(verb: Token) -> bool:

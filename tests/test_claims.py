@@ -679,6 +679,14 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Homs", "syria_gov")},
         ),
+        # a report with no one named goes on with whoever was reporting
+        (
+            "The defence ministry in Moscow said jets struck Talbiseh. The targets lay in the provinces "
+            "of Hama and Idlib, the ministry said. A fortified base in Latamneh was said to have been hit.",
+            "",
+            {("Talbiseh", "russia"), ("Hama", "russia"), ("Idlib", "russia"), ("Latamneh", "russia")},
+        ),
+        ("A fortified base in Latamneh was said to have been hit.", "", {("Latamneh", "reporter")}),
         # a dateline is where the story was filed
         (
             "HOMS, June 1 (Example) -- Russian warplanes pounded positions in Talbiseh, state media said.",
