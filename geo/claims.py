@@ -86,8 +86,10 @@ PLACE_NOUNS = frozenset(
 DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Verbs that only carry a strike noun ("carried out strikes", "launched raids").
 LIGHT_VERBS = frozenset(
-    "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
+    "be carry conduct launch include appear continue begin make resume intensify step mount start open wage".split()
 )
+CAMPAIGN_NOUNS = frozenset(["campaign", "operation", "operations"])
+AIR_WORDS = frozenset(["air", "aerial", "bombing", "airstrike", "aviation"])
 LANDING_VERBS = frozenset(
     "fall land rain hit target strike pound focus concentrate lie lay locate be".split()
 )
@@ -377,6 +379,9 @@ def _governed_elsewhere(anchor: Token) -> bool:
 def _is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma in CAMPAIGN_NOUNS:
+            # "its air campaign in Syria", "the bombing campaign": an election campaign is not
+            return any(c.lower_ in AIR_WORDS for c in tok.children if c.dep_ in {"compound", "amod"})
         if lemma not in STRIKE_NOUNS and not (lemma == "strike" or lemma.endswith("strike")):
             return False
         return not any(

@@ -196,7 +196,10 @@ def gives_a_toll(verb: Token) -> bool:
 def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame]:
     """ "according to activists and the Syrian Observatory": each side a conjunct names speaks."""
     out: list[Frame] = []
-    heads = [subject, *subject.conjuncts]
+    # "Rebels on the ground and Western governments": the parser may join the second speaker to
+    # the first one's prepositional phrase
+    misjoined = [c for p in subject.children if p.dep_ == "prep" for o in p.children for c in o.conjuncts]
+    heads = [subject, *subject.conjuncts, *misjoined]
     if len(heads) == 1:
         return out  # one speaker: its side was settled with the memory of who spoke before
     for conj in heads:

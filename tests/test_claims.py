@@ -637,6 +637,11 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "opposition")},
         ),
+        (
+            "Rebels on the ground and Western governments counter that the Russian raids hit Talbiseh.",
+            "",
+            {("Talbiseh", "opposition"), ("Talbiseh", "other")},
+        ),
         # a toll given is said
         (
             "Another activist put the death toll from the strikes on Talbiseh and Latamneh at 28.",
@@ -744,6 +749,8 @@ def test_an_interviews_answers_are_the_interviewees(pipe: Pipeline) -> None:
             "The Civil Defence said 15 people had been killed and 30 wounded in Talbiseh alone.",
             {"Talbiseh"},
         ),
+        ("Moscow opened its air campaign in Syria a week ago.", {"Syria"}),
+        ("Moscow opened its election campaign in Syria a week ago.", set()),
         ("Kerry said Washington would have grave concerns if Russian jets struck Talbiseh.", set()),
         ("Kerry said Russian jets struck Talbiseh although the talks went on.", {"Talbiseh"}),
         (
