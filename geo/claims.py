@@ -86,7 +86,8 @@ PLACE_NOUNS = frozenset(
 DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Verbs that only carry a strike noun ("carried out strikes", "launched raids").
 LIGHT_VERBS = frozenset(
-    "be carry conduct launch include appear continue begin make resume intensify step mount start open wage".split()
+    """be carry conduct launch include appear continue begin make resume intensify step mount start open
+    wage""".split()
 )
 CAMPAIGN_NOUNS = frozenset(["campaign", "operation", "operations"])
 AIR_WORDS = frozenset(["air", "aerial", "bombing", "airstrike", "aviation"])
