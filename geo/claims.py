@@ -559,8 +559,8 @@ def _role(
             prep = head.lower_
             if prep in ROUTE_PREPS or prep == "beyond":
                 return "context"
-            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "well":
-                tok = head  # "..., as well as the town of X": a list, not a comparison
+            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
+                tok = head  # "..., as well as the town of X", "villages such as X": a list
                 continue
             if first_prep:
                 first_prep = False
@@ -657,6 +657,12 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
     for _ in range(4):
         if described.dep_ == "appos" and described.head.pos_ == "PROPN":
             return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
+        if (
+            described.dep_ == "acl"
+            and described.lemma_ in {"locate", "situate"}
+            and described.head.pos_ == "PROPN"
+        ):
+            return True  # "Talbiseh and Ghanto, located north of Homs"
         if described.pos_ == "VERB" or described.head.i == described.i:
             break
         described = described.head

@@ -530,6 +530,11 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
+    if found is None and persons:
+        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa"
+        known = memory.names.get(_surname(display))
+        if known is not None:
+            found = (known[1], "person")
     if found is None:
         # "the Defense Ministry's spokesman": who speaks for a body named before
         owner = next(
@@ -556,6 +561,9 @@ def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str)
     memory.remember(display, side, kind, head if found else "")
     if found is not None and span.root.pos_ == "PROPN":
         memory.names[_surname(span.root.text)] = (display, side)
+    if found is not None:
+        for person in (e for e in span.ents if e.label_ == "PERSON"):
+            memory.names[_surname(person.text)] = (person.text, side)
     return display, side, kind
 
 

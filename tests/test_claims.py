@@ -476,6 +476,12 @@ def test_article_without_claims_yields_none(pipe: Pipeline) -> None:
         ("Activists said Russian warplanes struck rebel-held areas outside Idlib.", {"Idlib"}),
         # one that only describes an already named place does not
         (
+            "Mustafa stressed that the Russian jets were striking rural areas and Turkmen villages such "
+            "as Al Mukerremiyya, Talbiseh, Al Zaafarana and Al Ganto, located east of Hama and north of "
+            "Homs, where, he said, there are no ISIS members.",
+            {"Talbiseh"},
+        ),
+        (
             "Activists said Russian jets struck positions in the Latamneh and Talbiseh areas to the "
             "north-east of Hama.",
             {"Latamneh", "Talbiseh"},
@@ -641,6 +647,14 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "Rebels on the ground and Western governments counter that the Russian raids hit Talbiseh.",
             "",
             {("Talbiseh", "opposition"), ("Talbiseh", "other")},
+        ),
+        # a person named again by surname keeps the side of the first mention
+        (
+            "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa, said the raids were aimed at "
+            "Turkmens. Mustafa stressed that Russian jets were striking villages such as Latamneh and "
+            "Talbiseh, located north of Homs.",
+            "",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
         ),
         # a toll given is said
         (

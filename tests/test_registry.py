@@ -33,6 +33,8 @@ from geo.registry import load_registry, load_sides
         ("a member of Jaysh al-Islam, a militia fighting the regime of Bashar al-Assad", "opposition"),
         ("the Russian-backed Syrian army", "syria_gov"),
         ("a spokesman for Jaysh al-Islam, which is fighting Assad's forces", "opposition"),
+        ("Rami Abdel Rahman", "monitor"),
+        ("The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa", "opposition"),
     ],
 )
 def test_speakers_map_to_sides(speaker: str, side: str) -> None:
