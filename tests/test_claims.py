@@ -42,6 +42,7 @@ PLACES = (
     Place("gn:276781", "Beirut", 33.89, 35.50, "LB", "04", population=1_916_100),
     Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
     Place("gn:171014", "Dārat ‘Izzah", 36.28, 36.85, "SY", "09", population=11_000),
+    Place("gn:170654", "Damascus", 33.51, 36.29, "SY", "13", population=1_569_394),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -708,7 +709,8 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
         ("A fortified base in Latamneh was said to have been hit.", "", {("Latamneh", "reporter")}),
         # a dateline is where the story was filed
         (
-            "HOMS, June 1 (Example) -- Russian warplanes pounded positions in Talbiseh, state media said.",
+            "DAMASCUS, June 1 (Example) -- More than 300 militants were killed when Russian warplanes "
+            "pounded positions in Talbiseh, Syrian military media reported on Thursday.",
             "",
             {("Talbiseh", "syria_gov")},
         ),
