@@ -30,7 +30,9 @@ from geo.speakers import (
     Frame,
     SpeakerMemory,
     ancestors_until,
+    attribute_interviews,
     attribute_quotations,
+    gives_a_toll,
     outlet_side,
     remember_subjects,
     sentence_frames,
@@ -44,10 +46,14 @@ if TYPE_CHECKING:
 
 STRIKE_VERBS = frozenset(
     """strike hit target bomb shell raid pound attack bombard kill destroy damage wound injure hurt
-    airstrike blast shoot eliminate""".split()
+    airstrike blast shoot eliminate knock wipe obliterate demolish liquidate neutralise neutralize
+    annihilate pummel smash""".split()
 )
 # Verbs that report an effect, not a strike: they count only when strikes or aircraft did it.
-EFFECT_VERBS = frozenset(["kill", "destroy", "damage", "wound", "injure", "hurt", "shoot"])
+EFFECT_VERBS = frozenset(
+    """kill destroy damage wound injure hurt shoot knock wipe obliterate demolish liquidate neutralise
+    neutralize annihilate""".split()
+)
 STRIKE_NOUNS = frozenset(
     """strike airstrike air-strike raid airraid bombing bombardment sortie attack shelling offensive
     target barrage bombs bomb missile""".split()
@@ -74,11 +80,19 @@ PLACE_NOUNS = frozenset(
     suburbs
     north south east west northeast northwest southeast southwest centre center part parts edge
     edges vicinity environs surroundings county state neighbourhood neighborhood municipality
-    capital heights hills mountains slopes plain plains valley banks bank coast""".split()
+    capital heights hills mountains slopes plain plains valley banks bank coast settlement
+    township locality hamlet""".split()
 )
+DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Verbs that only carry a strike noun ("carried out strikes", "launched raids").
 LIGHT_VERBS = frozenset(
-    "be carry conduct launch include appear continue begin make resume intensify step mount start".split()
+    """be carry conduct launch include appear continue begin make resume intensify step mount start open
+    wage""".split()
+)
+CAMPAIGN_NOUNS = frozenset(["campaign", "operation", "operations"])
+AIR_WORDS = frozenset(["air", "aerial", "bombing", "airstrike", "aviation"])
+LANDING_VERBS = frozenset(
+    "fall land rain hit target strike pound focus concentrate lie lay locate be".split()
 )
 SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
 
@@ -101,6 +115,7 @@ _REFUTE = re.compile(
     r"information (?:war\w*|attacks?)|propaganda|disinformation|no such data)\b",
     re.I,
 )
+_ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
 _ABSENT = re.compile(
     r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
     r"\b(?:there is|there are|there was|there were) no\b",
@@ -158,6 +173,7 @@ def extract_claims(
         framed.append(sentence_frames(sent, registry, memory))
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
+    attribute_interviews(sents, framed, registry, memory)
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
             _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
@@ -190,6 +206,7 @@ def _sentence_drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     roots_of = {id(t): r for t, r in located}
+    names = frozenset(r.i for _, r in located)
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
         claim_type, anchor_kind = _claim_type(frame, tokens, registry, source)
@@ -199,7 +216,7 @@ def _sentence_drafts(
                 if anchor_kind == "presence":
                     role = _presence_role(root)
                 else:
-                    role = _role(root, frame, registry, ref_year) if claim_type else "context"
+                    role = _role(root, frame, registry, ref_year, names) if claim_type else "context"
             elif root.i in frame.speaker_tokens:
                 role = "context"
             else:
@@ -218,7 +235,7 @@ def _sentence_drafts(
                 else p
                 for p in places
             ]
-        places = _refine(places, roots_of)
+        places = _refine(_semicolon_lists(places, roots_of, names), roots_of)
         if claim_type is None and not places:
             continue
         drafts.append(
@@ -246,6 +263,18 @@ def _claim_type(
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
     anchors = [t for t in tokens if _is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
+    if frame.attributed and frame.verb is not None and frame.verb.lemma_ in DENY_VERBS:
+        pass  # "denied reports that its jets hit rebels": what is denied is the claim's content
+    elif frame.attributed:
+        # "Talk began that civilians were hurt", "after reports its jets hit rebels": what others
+        # say is the speaker's claim only when the speaker rebuts it ("the rumours that ... are
+        # unfounded"); else the speaker's own words decide
+        heard = _hearsay(tokens)
+        own = [t for t in tokens if t.i not in heard]
+        said = " ".join(source[t.idx : t.idx + len(t.text)] for t in own)
+        if heard and not _REFUTE.search(said):
+            anchors = [a for a in anchors if a.i not in heard]
+            tokens = own
     if not anchors:
         text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
         if frame.attributed and _IS.search(text) and _ABSENT.search(text):
@@ -258,7 +287,21 @@ def _claim_type(
     if any(_under_stance(a, frame) for a in anchors):
         return None, ""
     text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
-    anchor_kind = "verb" if any(a.pos_ == "VERB" for a in anchors) else "noun"
+    # "targets included X" names where strikes hit as plainly as "struck X" does
+    # and "put the toll from the strikes on X at 28" as plainly as "killed 28 in X"
+    anchor_kind = (
+        "verb"
+        if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
+        or (frame.verb is not None and gives_a_toll(frame.verb))
+        # "strikes fell on X": the strikes land somewhere
+        or any(a.dep_ == "nsubj" and a.head.lemma_ in LANDING_VERBS for a in anchors)
+        # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
+        or (
+            frame.verb is not None
+            and any(a.dep_ in {"dobj", "nsubjpass"} and a.head.i == frame.verb.i for a in anchors)
+        )
+        else "noun"
+    )
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in DENY_VERBS
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
@@ -268,13 +311,45 @@ def _claim_type(
     if _REBELS.search(text):
         return "rebels_hit", anchor_kind
     if _IS.search(text) or _TERROR.search(text):
-        negative = _NEGATIVE.search(text) and not _REFUTE.search(text)
+        # "..., without naming any towns": an aside, not a doubt about who was hit
+        negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
 
 
+HEARSAY_NOUNS = frozenset(
+    """report claim allegation accusation rumour rumor talk speculation suggestion word""".split()
+)
+
+
+def _hearsay(tokens: list[Token]) -> set[int]:
+    """The tokens of clauses that tell what others say: "reports that ...", "after reports its jets
+    hit ...", "talk began that ..."."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() not in HEARSAY_NOUNS or t.pos_ not in {"NOUN", "VERB"}:
+            continue
+        if t.pos_ == "VERB" and (
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+            or not any(c.dep_ == "mark" and c.lower_ in _HEARSAY_MARKS for c in t.children)
+        ):
+            continue  # a real speech verb; "after reports its jets ..." is a noun the parser misread
+        clauses = [c for c in t.children if c.dep_ in {"acl", "ccomp"}]
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB":
+            clauses += [c for c in t.head.children if c.dep_ == "ccomp"]  # "talk began that ..."
+        for c in clauses:
+            out.update(x.i for x in c.subtree)
+    return out
+
+
+_HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
+
+
 def _modal(anchor: Token) -> bool:
-    """ "Russia must strike Daesh", "planes would hit": a demand or a plan, not a report."""
+    """ "Russia must strike Daesh", "planes would hit", "concerns if Russia struck areas where ...":
+    a demand, a plan or a condition, not a report."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in anchor.children):
+        return True
     tok = anchor
     for _ in range(3):  # "would keep striking": the modal sits on the verb the strike depends on
         if tok.pos_ not in {"VERB", "AUX"}:
@@ -305,16 +380,21 @@ def _governed_elsewhere(anchor: Token) -> bool:
 def _is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma in CAMPAIGN_NOUNS:
+            # "its air campaign in Syria", "the bombing campaign": an election campaign is not
+            return any(c.lower_ in AIR_WORDS for c in tok.children if c.dep_ in {"compound", "amod"})
         if lemma not in STRIKE_NOUNS and not (lemma == "strike" or lemma.endswith("strike")):
             return False
         return not any(
             c.lower_ in NOT_STRIKE_MODIFIERS for c in tok.children if c.dep_ in {"compound", "amod"}
         )
-    if tok.pos_ != "VERB" or lemma not in STRIKE_VERBS:
+    if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not _goes_after(tok)):
         return False
-    if lemma not in EFFECT_VERBS:
+    if lemma not in EFFECT_VERBS and lemma != "go":
         return True
     doer = _doer(tok)
+    if doer is not None and (doer.like_num or _CIVILIANS.fullmatch(doer.text)) and doer.dep_ == "nsubj":
+        doer = None  # "15 people had been killed and 30 wounded": a count of victims, not a doer
     if doer is None:
         # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
         # have been killed since the conflict erupted in 2011" is the war's
@@ -327,10 +407,31 @@ def _is_strike(tok: Token, registry: Registry) -> bool:
         any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
         or bool(_AIRCRAFT.search(phrase))
         or bool(registry.force.search(phrase))
+        # a ministry's "it had destroyed a command post": a military object says it was a strike
+        or (
+            doer.lower_ in {"it", "we"}
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
+        )
     )
 
 
-_AIRCRAFT = re.compile(r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b")
+MILITARY_OBJECTS = frozenset(
+    """post depot position target camp base facility bunker headquarters stronghold centre center
+    warehouse plant convoy vehicle hideout den command store""".split()
+)
+
+
+def _goes_after(verb: Token) -> bool:
+    """ "the jets went after the towns of X and Y": a strike when aircraft or the force do it."""
+    return verb.lemma_ == "go" and any(c.dep_ == "prep" and c.lower_ == "after" for c in verb.children)
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b|\b(?:air|aerospace) ?forces?\b|\baviation\b|"
+    r"\bwarships?\b|\bfrigates?\b|\bsubmarines?\b",
+    re.I,
+)
+_OTHER_EVENTS = frozenset("fighting clash clashes battle battles protest protests demonstration".split())
 _OTHER_CAUSES = frozenset("war conflict fighting clash clashes battle uprising crackdown".split())
 
 
@@ -416,40 +517,66 @@ def _presence_role(root: Token) -> Role:
     return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
 
 
-def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -> Role:
+def _role(
+    root: Token, frame: Frame, registry: Registry, ref_year: int | None, names: frozenset[int] = frozenset()
+) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = _listed_for(root)
     if root.dep_ == "compound" and _is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
+    while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
+        root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
-    if _historical(root, ref_year):
+    if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
         return "context"
-    locative = False
+    locative = via_acl = False
+    own_prep = -1  # the locative preposition that governs the place itself
     first_prep = True
     tok = root
     for _ in range(12):
         head = tok.head
+        if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
+            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
+            reported = [
+                c
+                for c in head.children
+                if c.dep_ == "dobj" and _is_strike(c, registry) and c.right_edge.i + 1 == tok.i
+            ]
+            if reported and not _other_force(reported[0], registry):
+                return "target"
         if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
-            return "context"
+            struck = [c for c in head.children if c.dep_ == "xcomp" and _is_strike(c, registry)]
+            if not (tok.dep_ == "nsubjpass" and struck):
+                return "context"
+            # "a base in Latakia was said to have been hit": the subject is what was hit
+            locative = True
+            head = struck[0]
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
             if prep in ROUTE_PREPS or prep == "beyond":
                 return "context"
-            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "well":
-                tok = head  # "..., as well as the town of X": a list, not a comparison
+            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
+                tok = head  # "..., as well as the town of X", "villages such as X": a list
                 continue
             if first_prep:
                 first_prep = False
                 if prep in LOCATIVE_PREPS:
                     locative = True
+                    own_prep = head.i
                 elif prep == "of" and _is_noun_of(head.head, PLACE_NOUNS):
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
+                elif prep == "to" and _is_noun_of(tok, DIRECTION_NOUNS):
+                    locative = True  # "a plant to the north of the city of Homs"
+                elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
+                    locative = True  # "a command post close to Raqqa"
+                elif prep == "after" and _goes_after(head.head):
+                    locative = True  # "went after the towns of X"
                 else:
                     return "context"
         if head.lemma_ in ROUTE_VERBS:
@@ -460,20 +587,120 @@ def _role(root: Token, frame: Frame, registry: Registry, ref_year: int | None) -
             tok, head = head, head.head
             if _is_strike(head, registry) and not _other_force(head, registry):
                 return "target" if not _negated_intent(head, frame) else "context"
+        if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
+            return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
         anchor = _anchor(head, registry)
         if anchor is not None:
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
             )
-            if direct and head.pos_ == "VERB" and _is_strike(head, registry):
-                locative = True  # "struck Talbiseh", "Homs was bombed", "struck X, as well as Y"
+            if direct and head.pos_ == "VERB" and (_is_strike(head, registry) or head.lemma_ == "include"):
+                locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
+            elif via_acl:
+                return "context"
             if not locative or _other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
-            return "context"  # the place belongs to a predicate that is not a strike
+            if not (locative and head.dep_ == "acl") or via_acl:
+                return "context"  # the place belongs to a predicate that is not a strike
+            # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
+            # when that noun is what was struck (not "warships stationed in the Mediterranean")
+            via_acl = True
         tok = head
     return "context"
+
+
+def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
+    """ "Talbiseh, near Homs", "Latamneh, 30 km north of Hama", "Talbiseh, a town between Homs and
+    Hama": a relative phrase after a named place only says where that place is; the place it names
+    is no strike place. "a command post near the settlement of Hama" has no other locator, so there
+    it is. `names` are the tokens that head the sentence's place names."""
+    tok = root
+    cue: Token | None = None
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "conj" or (tok.dep_ == "compound" and _is_noun_of(head, PLACE_NOUNS)):
+            tok = head
+            continue
+        if tok.dep_ != "pobj" or head.dep_ != "prep":
+            return False
+        if head.lower_ in _RELATIVE_CUES:
+            cue = head
+            break
+        if head.lower_ == "to" and head.head.lower_ in {"close", "next", "adjacent"}:
+            cue = head.head  # "Talbiseh, close to Homs"
+            break
+        if head.lower_ == "of" and _is_noun_of(head.head, DIRECTION_NOUNS):
+            cue = head.head  # "north of Hama"
+            break
+        if head.lower_ == "of" and _is_noun_of(head.head, PLACE_NOUNS):
+            tok = head.head  # "near the city of Homs"
+            continue
+        return False
+    if cue is None:
+        return False
+    if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
+        return True  # the phrase hangs on the name itself
+    described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
+    if described.dep_ == "pobj" and described.head.dep_ == "prep":
+        described = described.head.head  # "to the north-east of X" hangs on what "to" hangs on
+    doc = cue.doc
+    start = cue.left_edge.i
+    if cue.lower_ not in _RELATIVE_CUES and start > cue.sent.start and doc[start - 1].lower_ == "to":
+        start -= 1  # "to the north-east of X"
+    before = doc[start - 1] if start > cue.sent.start else None
+    if before is not None and (before.i in names or _named_area(before)):
+        return True  # "Talbiseh north of Homs", "the Salma and Arafeet areas to the north-east of X"
+    for _ in range(4):
+        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+            return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
+        if (
+            described.dep_ == "acl"
+            and described.lemma_ in {"locate", "situate"}
+            and described.head.pos_ == "PROPN"
+        ):
+            return True  # "Talbiseh and Ghanto, located north of Homs"
+        if described.pos_ == "VERB" or described.head.i == described.i:
+            break
+        described = described.head
+    # the parse often hangs the phrase on the verb: read the words before it instead, back to a
+    # comma after a name ("Talbiseh, near Homs", "Ghantu, a cluster of towns north of Homs")
+    i = start - 1
+    while i > cue.sent.start and doc[i].text != ",":
+        t = doc[i]
+        if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}) or t.text in {";", ":"}:
+            return False
+        i -= 1
+    after = doc[i + 1] if i + 1 < start else None
+    return (
+        doc[i].text == ","
+        and (doc[i - 1].pos_ == "PROPN" or _named_area(doc[i - 1]))
+        and (after is None or after.pos_ in {"DET", "NUM"})
+    )
+
+
+def _in_dateline(root: Token) -> bool:
+    """ "DAMASCUS, June 1 (Xinhua) -- ...": where the story was filed, run into its first sentence."""
+    sent = root.sent
+    head = sent.doc[sent.start : min(sent.end, sent.start + 10)]
+    return (
+        root.i < sent.start + 3 and root.text.isupper() and any(t.text in {"--", "-", "–", "—"} for t in head)
+    )
+
+
+def _named_area(tok: Token) -> bool:
+    """ "the Salma and Arafeet areas": a place noun that names its places."""
+    return (
+        tok.pos_ == "NOUN"
+        and _is_noun_of(tok, PLACE_NOUNS)
+        and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+_RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
 
 
 def _is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
@@ -514,6 +741,14 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             return c
     if tok.dep_ == "relcl" and _is_strike(tok.head, registry):
         return tok.head
+    if tok.lemma_ == "include":
+        # "Places reported to have been hit include X and Y", "Targets included X"
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "conj":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            struck = [t for t in subject.head.subtree if t.i < tok.i and _is_strike(t, registry)]
+            return struck[0] if struck else None
     return None
 
 
@@ -554,9 +789,42 @@ def _reference_year(article: Article, doc: Doc) -> int | None:
     return max(plausible) if plausible else None
 
 
+def _semicolon_lists(
+    places: list[ClaimPlace], roots: dict[int, Token], names: frozenset[int]
+) -> list[ClaimPlace]:
+    """ "hit the cities of A and B; the towns of C, D and E; and the F airbase": the parser hangs
+    the later groups anywhere, but a group of names after a semicolon, with no verb of its own,
+    goes on the list the first group is on."""
+    out: list[ClaimPlace] = []
+    for p in places:
+        root = roots.get(id(p.toponym))
+        if p.role == "context" and root is not None and p.toponym.place is not None:
+            earlier = [
+                r
+                for q in out
+                if q.role == "target"
+                and q.basis == "explicit"
+                and (r := roots.get(id(q.toponym))) is not None
+            ]
+            first = next((r for r in earlier if r.i < root.i), None)
+            if first is not None and _same_list(first, root) and not _describes_a_place(root, names):
+                p = ClaimPlace(p.toponym, "target", p.basis)
+        out.append(p)
+    return out
+
+
+def _same_list(first: Token, later: Token) -> bool:
+    between = first.doc[first.i + 1 : later.i]
+    return any(t.text == ";" for t in between) and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
+    )
+
+
 def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlace]:
-    """A place named to locate another target refines it, it is not a target of its own: the country
-    in "Homs, in western Syria", the province in "the town of Jisr al-Shughour in Idlib province"."""
+    """A place named to locate another target is struck through it. A province or area ("Jisr
+    al-Shughour in Idlib province", "Lataminah, Hama", "towns in the Hama countryside") is a strike
+    place of its own, marked as derived by containment so that a map can still draw only the town;
+    a country ("Homs, in western Syria") only sets the scene."""
     targets = [p for p in places if p.role == "target" and p.toponym.place is not None]
     out = []
     for p in places:
@@ -566,7 +834,10 @@ def _refine(places: list[ClaimPlace], roots: dict[int, Token]) -> list[ClaimPlac
             and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), p.toponym.precision == "country")
             for q in targets
         ):
-            p = ClaimPlace(p.toponym, "context", p.basis)
+            if p.toponym.precision == "country":
+                p = ClaimPlace(p.toponym, "context", p.basis)
+            else:
+                p = ClaimPlace(p.toponym, "target", "container")
         out.append(p)
     return out
 
@@ -647,13 +918,34 @@ _COUNTED = frozenset("civilian person child fighter militant rebel soldier".spli
 
 
 def _casualties(tokens: list[Token]) -> int | None:
-    """The number of people a claim says were killed: "killing 36 civilians"."""
+    """The number of people a claim says were killed or hurt: "killing 36 civilians", "17 people
+    died". "5,000 militants are hiding" counts no casualties."""
     for t in tokens:
-        if t.dep_ == "nummod" and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED):
+        if (
+            t.dep_ == "nummod"
+            and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED)
+            and _harmed(t.head)
+        ):
             value = _number(t.text)
             if value is not None:
                 return value
     return None
+
+
+def _harmed(counted: Token) -> bool:
+    """Whether the counted people are the ones a death or injury word is about: its object or
+    subject ("killing 36 civilians", "11 people died"), or described by it ("36 dead civilians")."""
+    near = [counted, *counted.children]
+    tok = counted
+    for _ in range(3):  # "the deaths of 36 civilians", "killed at least 17 people"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        near.append(tok)
+    return any(_DEATH.fullmatch(t.text) or t.lemma_.lower() in _HARM_LEMMAS for t in near)
+
+
+_HARM_LEMMAS = frozenset("kill die wound injure hurt death casualty massacre dead".split())
 
 
 def _number(text: str) -> int | None:
@@ -758,7 +1050,12 @@ def _country_of(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Top
 
 
 def _confidence(d: _Draft, places: Sequence[ClaimPlace]) -> float:
-    basis_weight: dict[LocationBasis, float] = {"explicit": 0.9, "sentence": 0.7, "article": 0.45}
+    basis_weight: dict[LocationBasis, float] = {
+        "explicit": 0.9,
+        "container": 0.8,
+        "sentence": 0.7,
+        "article": 0.45,
+    }
     side_weight = 1.0 if d.frame.side != "other" else 0.8
     best = max((basis_weight[p.basis] * p.toponym.confidence for p in places), default=0.0)
     return round(best * side_weight, 3)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geo.types import Mention
@@ -168,7 +169,7 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    for ent in map(_with_article_tail, doc.ents):
+    for ent in (part for e in doc.ents for part in _list_parts(_with_article_tail(e), gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -183,6 +184,20 @@ def find_mentions(
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     return [found[k] for k in sorted(found)]
+
+
+def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
+    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each."""
+    cuts = [t.i for t in ent if t.lower_ in {"and", ","}]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span as SpacySpan
+
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_) for a, b in pairwise(bounds)]
+    if all(len(p) and gazetteer.is_name(p.text) for p in parts):
+        return parts
+    return [ent]
 
 
 def _with_article_tail(ent: Span) -> Span:
@@ -258,7 +273,7 @@ def _trim(span: Span) -> Span | None:
 
 def _locative(span: Span, depth: int = 0) -> bool:
     """Whether the span sits where places sit: "near X", "in the X plain", "the town of X",
-    "X province", or in a list with such a place ("near Talbisah and Rastan")."""
+    "X province", or beside such a place ("near Talbisah and Rastan", "in Lataminah, Hama")."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
@@ -272,7 +287,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_WORDS:
         return True
-    if root.dep_ == "conj" and depth == 0 and root.head.i < span.start:
+    if root.dep_ in {"conj", "appos"} and depth == 0 and root.head.i < span.start:
+        # listed with a place, or naming its province: "near Talbisah and Rastan", "in Lataminah, Hama"
         head = root.head
         return _locative(doc[head.i : head.i + 1], depth + 1)
     return False

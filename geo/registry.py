@@ -68,11 +68,20 @@ class Registry:
         return any(r.kind == "person" and r.pattern.fullmatch(name.strip()) for r in self.actors)
 
     def side_of(self, phrase: str) -> tuple[str, str] | None:
-        """(side, kind) of the first rule matching a speaker phrase, or None when no rule knows it."""
-        for rule in self.actors:
-            if rule.pattern.search(phrase):
-                return rule.side, rule.kind
-        return None
+        """(side, kind) of the rule matching a speaker phrase nearest its start, or None when no
+        rule knows it. Names and bodies come before descriptive patterns, and the file's order
+        breaks ties: "a member of Jaysh al-Islam, a militia fighting Assad" is Jaysh al-Islam's,
+        "the Russian-backed Syrian army" the army's."""
+        best: tuple[bool, int, int] | None = None
+        found: tuple[str, str] | None = None
+        for n, rule in enumerate(self.actors):
+            m = rule.pattern.search(phrase)
+            if m is None:
+                continue
+            key = (rule.kind == "descriptor", m.start(), n)
+            if best is None or key < best:
+                best, found = key, (rule.side, rule.kind)
+        return found
 
 
 def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 PlaceKind = Literal["populated_place", "admin1", "admin2", "country", "region", "feature"]
 Precision = Literal["point", "admin1", "country", "region"]
 Role = Literal["target", "context"]
-LocationBasis = Literal["explicit", "sentence", "article"]
+LocationBasis = Literal["explicit", "container", "sentence", "article"]
 ClaimType = Literal[
     "is_hit", "no_is_present", "civilians_killed", "rebels_hit", "strike_reported", "denial", "other"
 ]

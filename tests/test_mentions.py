@@ -21,6 +21,7 @@ PLACES = (
     Place("sup:kafr-zita", "Kafr Zita", 35.374, 36.603, "SY", "10"),
     Place("sup:ghab", "Ghab plain", 35.6, 36.35, "SY", kind="feature"),
     Place("gn:169023", "Jisr ash Shughūr", 35.81418, 36.31983, "SY", "12", population=39_311),
+    Place("gn:163915", "Ar Raqqah", 35.95, 39.01, "SY", "04", population=177_636),
     Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country"),
     Place("gn:000001", "Lavrov", 50.0, 40.0, "RU", population=600),  # a namesake village
     # namesakes of words that are not places here
@@ -33,6 +34,7 @@ PLACES = (
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
     "gn:172946": ["Rastan"],
+    "gn:163915": ["Raqqa"],
     "sup:ghab": ["Ghab", "al-Ghab"],
     "country:US": ["US", "U.S.", "USA"],
     "gn:293788": ["Gan"],
@@ -71,6 +73,14 @@ def found():
         (
             "Talbiseh was hit, as were al-Rastan and Kafr Zita, activists said.",
             ["Talbiseh", "al-Rastan", "Kafr Zita"],
+        ),
+        # a province named after a town by a comma, which the model reads as a person
+        ("Russian aircraft hit targets in Kafr Zita, Hama, the monitor said.", ["Kafr Zita", "Hama"]),
+        # one entity that lists places is the places it lists
+        (
+            "He went on to say that Russian jets had struck 11 areas in Hama and Raqqa where the Islamic "
+            "State runs training camps.",
+            ["Hama", "Raqqa"],
         ),
         # look-alikes: demonyms, organisations containing a place, armed groups, people
         ("The Syrian Observatory for Human Rights said Syrian troops advanced.", []),

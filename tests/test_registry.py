@@ -27,7 +27,14 @@ from geo.registry import load_registry, load_sides
         ("Syria's ambassador to Moscow, Riad Haddad", "syria_gov"),
         ("Iran's Foreign Ministry", "iran"),
         ("Our correspondent in Gaziantep", "reporter"),
-        ("the think tank", "other"),
+        # an analyst's own assessment is narration (ANNOTATION.md)
+        ("the think tank", "reporter"),
+        # the name the phrase starts with, before a description that names another side
+        ("a member of Jaysh al-Islam, a militia fighting the regime of Bashar al-Assad", "opposition"),
+        ("the Russian-backed Syrian army", "syria_gov"),
+        ("a spokesman for Jaysh al-Islam, which is fighting Assad's forces", "opposition"),
+        ("Rami Abdel Rahman", "monitor"),
+        ("The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa", "opposition"),
     ],
 )
 def test_speakers_map_to_sides(speaker: str, side: str) -> None:
