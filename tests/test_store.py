@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import TINY_ALTERNATES, TINY_PLACES
 
 from geo import pipeline as pipeline_module
 from geo.batch import LocalEngine, build
@@ -24,7 +25,6 @@ from geo.pipeline import Pipeline
 from geo.registry import load_registry
 from geo.store import ClaimStore, StoreFilter, content_hash, pipeline_version
 from geo.types import Article
-from tests.conftest import TINY_ALTERNATES, TINY_PLACES
 
 ROOT = Path(__file__).resolve().parents[1]
 
