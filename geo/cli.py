@@ -162,7 +162,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print("error: build needs --out FILE, --store PATH, or both", file=sys.stderr)
         return 2
     _check_paths(args.paths, args.out)
-    places = args.places or _env_places()
+    from geo.gazetteer import user_places_file
+
+    places = user_places_file(args.places)
     with contextlib.ExitStack() as stack:
         engine: batch.Engine
         if args.engine == "dask":
@@ -175,7 +177,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         else:
             from geo.pipeline import Pipeline
 
-            engine = batch.LocalEngine(Pipeline.load(user_places=args.places, registry=args.registry))
+            engine = batch.LocalEngine(Pipeline.load(user_places=places, registry=args.registry))
         store = stack.enter_context(ClaimStore(args.store)) if args.store else None
         version = pipeline_version(args.registry, places) if store else ""
         run = batch.build(
@@ -183,13 +185,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
         )
     print(run.summary(), file=sys.stderr)
     return 0 if run.report.articles else 2
-
-
-def _env_places() -> Path | None:
-    import os
-
-    value = os.environ.get("CLAIMATLAS_PLACES", "").strip()
-    return Path(value) if value else None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

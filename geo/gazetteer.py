@@ -129,8 +129,7 @@ class Gazetteer:
         path = ensure_index(cache_dir)
         gaz = cls([_SqliteStore(path)])
         gaz.index_path = path
-        if user_places is None and os.environ.get("CLAIMATLAS_PLACES"):
-            user_places = Path(os.environ["CLAIMATLAS_PLACES"])
+        user_places = user_places_file(user_places)
         return gaz.with_places_file(user_places) if user_places is not None else gaz
 
     def with_places_file(self, path: Path) -> Gazetteer:
@@ -779,6 +778,15 @@ def _parse_row(row: Mapping[str, str], id_prefix: str, seen_ids: set[str]) -> _C
 
 # --------------------------------------------------------------------------------------------
 # Building and caching the index
+
+
+def user_places_file(given: Path | None) -> Path | None:
+    """The user's places CSV: the one given, else $CLAIMATLAS_PLACES, else none. One reading for the
+    gazetteer and for the store's version fingerprint, so both see the same file."""
+    if given is not None:
+        return given
+    value = os.environ.get("CLAIMATLAS_PLACES", "").strip()
+    return Path(value) if value else None
 
 
 def default_cache_dir() -> Path:
