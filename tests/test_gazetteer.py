@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import subprocess
 import sys
@@ -12,17 +11,12 @@ from pathlib import Path
 import pytest
 
 from geo.errors import PlacesFileError
-from geo.gazetteer import Gazetteer, read_places_csv
+from geo.gazetteer import Gazetteer
+from geo.geodesy import haversine_km as km
+from geo.places_csv import read_places_csv
 from geo.types import Place
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # -- spellings -> places (tiny fixture) --------------------------------------------------------
@@ -268,7 +262,8 @@ def test_supplement_file_is_valid() -> None:
 _BUILD_TWICE = r"""
 import sys, time
 from pathlib import Path
-from geo.gazetteer import build_index_from_places, ensure_index
+from geo.index_builder import build_index_from_places
+from geo.index_cache import ensure_index
 from geo.types import Place
 
 def slow_builder(path, fp):
@@ -299,7 +294,8 @@ def test_two_processes_building_one_cache_both_succeed(tmp_path: Path) -> None:
 
 
 def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from geo.gazetteer import build_index_from_places, ensure_index
+    from geo.index_builder import build_index_from_places
+    from geo.index_cache import ensure_index
 
     cache = tmp_path / "cache"
     ensure_index(
@@ -444,7 +440,7 @@ def test_bare_county_name_that_is_an_english_word_is_not_a_name(
 
 
 def test_country_points_file_is_valid() -> None:
-    from geo.gazetteer import COUNTRY_POINTS, read_country_points
+    from geo.index_builder import COUNTRY_POINTS, read_country_points
 
     points = read_country_points(COUNTRY_POINTS)
     assert points["US"] == (39.76, -98.5)
