@@ -21,7 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard import claims, mapping, views
-from geo.articles import MAX_ARTICLE_CHARS, read_bytes, read_paths
+from geo.article_formats import MAX_ARTICLE_CHARS
+from geo.articles import read_bytes, read_paths
 from geo.claimsfile import CHOICES, REQUIRED_TEXT, open_claims
 from geo.errors import ArticleError, ClaimsFileError, GeoError, PlacesFileError
 from geo.gazetteer import Gazetteer
