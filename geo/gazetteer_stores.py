@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from geo.errors import GazetteerError
-from geo.index_file import english_words, rank
+from geo.index_file import english_table, rank
 from geo.names import fold, name_key, variant_key
 from geo.places_csv import PlaceRow
 from geo.types import Place
@@ -197,6 +197,7 @@ class MemoryStore:
         self._by_vkey: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self._curated = curated
         self._english = english
+        folds: list[tuple[str, int, bool, Iterable[str]]] = []
         for place, names in entries:
             i = len(self._places)
             self._places.append(place)
@@ -209,6 +210,8 @@ class MemoryStore:
                 seen.add(f)
                 self._by_key[k].append((i, f))
                 self._by_vkey[variant_key(n)].append((i, k, f))
+            folds.append((place.kind, place.population, curated, seen))
+        self._words = english_table(folds) if english is None else frozenset()
 
     @classmethod
     def from_rows(cls, rows: Sequence[PlaceRow], base: Store, *, curated: bool) -> MemoryStore:
@@ -273,7 +276,7 @@ class MemoryStore:
     def is_english(self, word: str) -> bool:
         if self._english is not None:
             return self._english.is_english(word)
-        return word in english_words()
+        return word in self._words
 
     def stats(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)

