@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,6 +136,64 @@ def test_two_processes_building_one_cache_both_succeed(tmp_path: Path) -> None:
     assert not list(cache.glob("*.tmp"))
     gaz = Gazetteer.load(cache_dir=cache)
     assert [p.id for p in gaz.lookup("Tall Bisah")] == ["t:1"]
+
+
+_FINGERPRINT = "from geo.index_cache import fingerprint; print(fingerprint())"
+
+
+@pytest.fixture(scope="module")
+def repo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """geo/ and data/ copied, so a test can edit a file and see what the fingerprint makes of it."""
+    root = tmp_path_factory.mktemp("repo")
+    shutil.copytree(ROOT / "geo", root / "geo", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+def _fingerprint_of(root: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run(
+        [sys.executable, "-c", _FINGERPRINT], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "edited, rebuilds",
+    [
+        ("geo/index_builder.py", True),
+        ("geo/index_file.py", True),
+        ("geo/places_csv.py", True),
+        ("geo/names.py", True),
+        ("data/places_supplement.csv", True),
+        ("data/country_points.csv", True),
+        ("data/lexicon/airport_words.txt", True),
+        ("data/lexicon/arabic_articles.txt", True),  # read by names.py
+        # the query code, the stores and lists the builder never reads: no 30 s rebuild
+        ("geo/gazetteer.py", False),
+        ("geo/gazetteer_stores.py", False),
+        ("geo/resolve.py", False),
+        ("data/lexicon/admin_words.txt", False),
+        ("data/actors.yaml", False),
+    ],
+)
+def test_fingerprint_hashes_only_what_shapes_the_index(repo_copy: Path, edited: str, rebuilds: bool) -> None:
+    before = _fingerprint_of(repo_copy)
+    path = repo_copy / edited
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n# edited\n")
+        assert (_fingerprint_of(repo_copy) != before) is rebuilds
+    finally:
+        path.write_bytes(original)
+
+
+def test_fingerprint_covers_every_lexicon_list_the_index_modules_read() -> None:
+    from geo.index_cache import INDEX_LEXICON_LISTS, INDEX_MODULES
+
+    call = re.compile(r"lexicon\.(?:words|ordered|table)\(\"(\w+)\"\)")
+    read = {name for m in INDEX_MODULES for name in call.findall(Path(m.__file__ or "").read_text())}
+    assert read and read <= set(INDEX_LEXICON_LISTS)
 
 
 def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
