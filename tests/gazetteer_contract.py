@@ -165,7 +165,22 @@ class GazetteerContract:
         assert stats["total"] == len(gaz) > 20
         assert stats["country"] == 3
 
+    @pytest.mark.parametrize(
+        "geonameid, expected_id", [(169577, "gn:169577"), (4717560, "gn:4717560"), (1, None)]
+    )
+    def test_by_geonameid(self, gaz: Gazetteer, geonameid: int, expected_id: str | None) -> None:
+        place = gaz.by_geonameid(geonameid)
+        assert (place.id if place else None) == expected_id
 
+    def test_a_user_row_with_a_geonameid_adds_spellings_to_that_place(
+        self, gaz: Gazetteer, tmp_path: Path
+    ) -> None:
+        f = tmp_path / "aliases.csv"
+        row = "Talbisa al-Kubra,34.8,36.7,SY,173334"
+        f.write_text(f"name,lat,lon,country,geonameid\n{row}\n", encoding="utf-8")
+        mine = gaz.with_places_file(f)
+        assert [p.id for p in mine.lookup("Talbisa al-Kubra")] == ["gn:173334"]
+        assert gaz.lookup("Talbisa al-Kubra") == []  # the gazetteer underneath is unchanged
 
     def test_user_places_file_adds_places(self, gaz: Gazetteer, tmp_path: Path) -> None:
         f = tmp_path / "places.csv"
