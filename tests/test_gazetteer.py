@@ -165,6 +165,8 @@ def _fingerprint_of(root: Path) -> str:
         ("geo/index_file.py", True),
         ("geo/places_csv.py", True),
         ("geo/names.py", True),
+        ("geo/geodesy.py", True),
+        ("geo/lexicon.py", True),
         ("data/places_supplement.csv", True),
         ("data/country_points.csv", True),
         ("data/lexicon/airport_words.txt", True),
