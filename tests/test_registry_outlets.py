@@ -72,6 +72,8 @@ def registry() -> Registry:
         ("Col. Ryan Dillon", "us"),
         ("Gen. Joseph Votel", "us"),
         ("Lt. Gen. Stephen Townsend", "us"),
+        ("Susan Rice", "us"),
+        ("Elizabeth Trudeau", "us"),
         # opposition: outlets founded by activists, bodies, armed groups, rescuers, local councils
         ("Enab Baladi", "opposition"),
         ("Enab Baladi news", "opposition"),
@@ -97,6 +99,7 @@ def registry() -> Registry:
         ("Salem al-Muslet", "opposition"),
         ("Yahya al-Aridi", "opposition"),
         ("Osama Abu Zeid", "opposition"),
+        ("Labib al-Nahhas", "opposition"),
         ("the Southern Front", "opposition"),
         ("Faylaq al-Sham", "opposition"),
         ("the Sham Legion", "opposition"),
@@ -120,6 +123,7 @@ def registry() -> Registry:
         ("the Syrian Human Rights Committee", "monitor"),
         ("Ole Solvang", "monitor"),
         ("Dr Ahmad Tarakji", "monitor"),
+        ("Kenneth Roth", "monitor"),
         # other: UN agencies, the Red Cross and Crescent, Turkish officials, Kurdish, Hezbollah and IS media
         ("OCHA", "other"),
         ("UNICEF", "other"),
@@ -128,6 +132,9 @@ def registry() -> Registry:
         ("the Syrian Arab Red Crescent", "other"),
         ("Stephen O'Brien", "other"),
         ("Jens Laerke", "other"),
+        ("Antonio Guterres", "other"),
+        ("Redur Xelil", "other"),
+        ("Salih Muslim", "other"),
         ("Ibrahim Kalin", "other"),
         ("Mevlut Cavusoglu", "other"),
         ("Al-Manar television", "other"),
@@ -141,6 +148,9 @@ def registry() -> Registry:
         ("Prime Minister Haider al-Abadi", "other"),
         ("Adel al-Jubeir", "other"),
         ("the OPCW", "other"),
+        # an outlet's correspondent narrates for the outlet
+        ("an Anadolu Agency correspondent", "reporter"),
+        ("an AFP correspondent", "reporter"),
         # near misses: what a pattern's guard keeps for another side
         ("the US Army Command", "us"),  # not the Syrian army's command
         ("anti-Assad rebels", "opposition"),  # "al-" only, not any hyphen, before a surname
@@ -166,6 +176,7 @@ def test_cited_speakers_map_to_sides(registry: Registry, phrase: str, side: str)
         "the sham trial",  # Sham FM, the Sham Legion
         "a council estate",  # local councils
         "Haley's comet",  # Nikki Haley
+        "Justin Trudeau",  # Elizabeth Trudeau
         "the staff of the hospital",  # the General Staff
         "a general store",  # the General Command
     ],
