@@ -151,8 +151,18 @@ def registry() -> Registry:
         # an outlet's correspondent narrates for the outlet
         ("an Anadolu Agency correspondent", "reporter"),
         ("an AFP correspondent", "reporter"),
+        # a state's envoy at the UN speaks for the state, not for the UN
+        ("Russia's Permanent Representative to the United Nations Vitaly Churkin", "russia"),
+        ("the Russian ambassador to the United Nations", "russia"),
+        ("the US ambassador to the UN, Samantha Power", "us"),
+        ("US envoy to the UN Samantha Power", "us"),
+        ("Syria's Permanent Representative to the United Nations, Ambassador Bashar al-Jaafari", "syria_gov"),
+        ("the Syrian ambassador to the UN", "syria_gov"),
+        ("the Independent Doctors' Association in Syria, which runs the hospital", "monitor"),
         # near misses: what a pattern's guard keeps for another side
         ("the US Army Command", "us"),  # not the Syrian army's command
+        ("the Syrian opposition delegation", "opposition"),  # not the government's
+        ("Britain's ambassador to the UN, Matthew Rycroft", "other"),
         ("anti-Assad rebels", "opposition"),  # "al-" only, not any hyphen, before a surname
         # a wire that relays others is no actor: the phrase is the local sources'
         ("local sources speaking to Anadolu Agency", "opposition"),
