@@ -32,6 +32,8 @@ def registry() -> Registry:
         ("Rossiyskaya Gazeta", "russia"),
         ("REN TV", "russia"),
         ("Ruptly", "russia"),
+        ("the Russian Air Force", "russia"),
+        ("Russia's Air Force", "russia"),
         ("the General Staff", "russia"),
         # Syrian government: the army command, ministries, state media, officials after "al-"
         ("the General Command of the Army and the Armed Forces", "syria_gov"),
@@ -48,6 +50,11 @@ def registry() -> Registry:
         ("Sham FM", "syria_gov"),
         ("Addounia TV", "syria_gov"),
         ("Homs governor Talal al-Barazi", "syria_gov"),
+        ("the SAA", "syria_gov"),
+        ("the Syrian Air Force", "syria_gov"),
+        ("the Tiger Forces", "syria_gov"),
+        ("the National Defence Forces", "syria_gov"),
+        ("the Republican Guard", "syria_gov"),
         ("Deputy Foreign Minister Faisal Miqdad", "syria_gov"),
         ("President Bashar al-Assad", "syria_gov"),
         ("Foreign Minister Walid al-Muallem", "syria_gov"),
@@ -57,6 +64,7 @@ def registry() -> Registry:
         ("Al-Alam TV", "iran"),
         ("Al Alam", "iran"),
         ("IRIB", "iran"),
+        ("MNA", "iran"),
         ("ISNA", "iran"),
         ("Foreign Ministry spokesman Bahram Ghasemi", "iran"),
         ("Ali Shamkhani", "iran"),
@@ -74,6 +82,8 @@ def registry() -> Registry:
         ("Lt. Gen. Stephen Townsend", "us"),
         ("Susan Rice", "us"),
         ("Elizabeth Trudeau", "us"),
+        ("DoD", "us"),
+        ("a senior administration official", "us"),
         # opposition: outlets founded by activists, bodies, armed groups, rescuers, local councils
         ("Enab Baladi", "opposition"),
         ("Enab Baladi news", "opposition"),
@@ -87,6 +97,10 @@ def registry() -> Registry:
         ("Watan FM", "opposition"),
         ("the Syrian Interim Government", "opposition"),
         ("the Syrian Revolution General Commission", "opposition"),
+        ("the High Negotiation Committee", "opposition"),
+        ("the HNC", "opposition"),
+        ("the Etilaf", "opposition"),
+        ("a Local Coordination Committee", "opposition"),
         ("the local council of Saraqeb", "opposition"),
         ("Idlib Provincial Council", "opposition"),
         ("the rescue service operating in rebel-held areas", "opposition"),
@@ -145,6 +159,9 @@ def registry() -> Registry:
         ("the PYD", "other"),
         ("Kurdish officials", "other"),
         ("Hawar News Agency", "other"),
+        ("the Royal Air Force", "other"),
+        ("the RAF", "other"),
+        ("the Jordanian Air Force", "other"),
         ("Prime Minister Haider al-Abadi", "other"),
         ("Adel al-Jubeir", "other"),
         ("the OPCW", "other"),
@@ -164,6 +181,7 @@ def registry() -> Registry:
         ("the Syrian opposition delegation", "opposition"),  # not the government's
         ("Britain's ambassador to the UN, Matthew Rycroft", "other"),
         ("anti-Assad rebels", "opposition"),  # "al-" only, not any hyphen, before a surname
+        ("Kurdish administration officials", "other"),  # not the US administration's
         # a wire that relays others is no actor: the phrase is the local sources'
         ("local sources speaking to Anadolu Agency", "opposition"),
     ],
