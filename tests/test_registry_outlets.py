@@ -95,6 +95,8 @@ def registry() -> Registry:
         ("Halab Today TV", "opposition"),
         ("Orient TV", "opposition"),
         ("Watan FM", "opposition"),
+        ("@SMARTNewsAgency", "opposition"),
+        ("LCCSY", "opposition"),
         ("the Syrian Interim Government", "opposition"),
         ("the Syrian Revolution General Commission", "opposition"),
         ("the High Negotiation Committee", "opposition"),
