@@ -22,9 +22,32 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return at
 
 
+def _open(at: AppTest, tab: str) -> AppTest:
+    at.session_state["tab"] = tab
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _claims_rows(at: AppTest) -> int:
+    _open(at, "Claims")
     table = next(d for d in at.dataframe if "claim_id" in d.value.columns)
     return len(table.value)
+
+
+@pytest.mark.parametrize(
+    "tab, tables, maps",
+    [
+        ("Map", 0, 1),  # the page opens on the map: no table is built or sent
+        ("Side by side and dispute", 1, 0),  # the contested table; the two maps wait for their switch
+        ("Claims", 1, 0),
+        ("Articles", 0, 0),
+    ],
+)
+def test_only_the_open_tab_runs(app: AppTest, tab: str, tables: int, maps: int) -> None:
+    _open(app, tab)
+    assert len(app.dataframe) == tables
+    assert len(app.get("component_instance")) == maps
 
 
 def test_opens_on_the_geojson_without_errors(app: AppTest) -> None:
@@ -43,7 +66,7 @@ def test_opens_on_the_geojson_without_errors(app: AppTest) -> None:
         (lambda at: at.multiselect(key="bases").set_value(["explicit", "sentence"]), 10),
         (lambda at: at.multiselect(key="claim_types").set_value(["civilians_killed"]), 2),
         (lambda at: at.multiselect(key="prec").set_value(["point"]), 7),
-        (lambda at: at.text_input(key="search").input("khoja"), 2),
+        (lambda at: _open(at, "Claims").text_input(key="search").input("khoja"), 2),
     ],
 )
 def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
@@ -54,6 +77,7 @@ def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
 
 
 def test_contested_places_table(app: AppTest) -> None:
+    _open(app, "Side by side and dispute")
     table = next(d for d in app.dataframe if "Sides" in d.value.columns)
     assert {"Homs Governorate", "Talbiseh"} <= set(table.value["Place"])
 
