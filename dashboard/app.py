@@ -20,7 +20,7 @@ import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from dashboard import claims, dispute, mapping, sources, store_view, views  # noqa: E402
-from geo.registry import Side, load_sides  # noqa: E402
+from geo.registry import Registry, Side, load_registry  # noqa: E402
 
 MAP_HEIGHT = 620
 GEOJSON = "application/geo+json"
@@ -35,8 +35,8 @@ def load_pipeline():
 
 
 @st.cache_resource
-def load_registry() -> dict[str, Side]:
-    return load_sides()
+def load_campaign() -> Registry:
+    return load_registry()
 
 
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=2)
@@ -160,7 +160,10 @@ def choose_time(features: list[dict]) -> tuple[tuple[str, str] | None, bool]:
     """A date range and a replay day (claims as they appeared, up to that day); None when nothing is dated."""
     days = claims.days_of(features)
     if not days:
-        st.sidebar.caption("Time: no claim here has a date (neither an event day nor the article's).")
+        st.sidebar.caption(
+            "Time: no claim here has a date (no day in its sentence, no publication date in its "
+            "article's metadata), so every claim is shown and there is no date filter."
+        )
         return None, True
     st.sidebar.caption("Time (the event day, else the article's date)")
     if len(days) > 1:
@@ -178,7 +181,13 @@ def choose_time(features: list[dict]) -> tuple[tuple[str, str] | None, bool]:
         chosen = (first, upto)
     else:
         chosen = (days[0], days[0])
-    undated = st.sidebar.checkbox("Include claims with no date", value=True, key="undated")
+    undated = st.sidebar.checkbox(
+        "Include claims with no date",
+        value=True,
+        key="undated",
+        help="A claim with no day of its own and an article with no date in its metadata belongs to no "
+        "day: ticked, it stays on the map whatever the range and the replay; unticked, it is hidden.",
+    )
     return chosen, undated
 
 
@@ -198,7 +207,7 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         "Claim type",
         claims.CLAIM_TYPES,
         default=list(claims.CLAIM_TYPES),
-        format_func=lambda t: claims.CLAIM_TYPE_LABELS[t],
+        format_func=lambda t: claims.CLAIM_TYPE_LABELS.get(t, t),
         key="claim_types",
     )
     titles = _titles(features)
@@ -225,7 +234,7 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         "Precision",
         claims.PRECISIONS,
         default=list(claims.PRECISIONS),
-        format_func=lambda p: claims.PRECISION_LABELS[p],
+        format_func=lambda p: claims.PRECISION_LABELS.get(p, p),
         key="prec",
     )
     roles = st.sidebar.multiselect(
@@ -295,8 +304,11 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.PlaceCard]:
-    """Choose a distance and a day window; show one locality's card. Returns every card (for the table)."""
+def place_card_view(
+    shown: list[dict], sides: dict[str, Side]
+) -> tuple[list[dispute.PlaceCard], dispute.PlaceCard | None]:
+    """Choose a distance and a day window; show one locality's card. Returns every card (for the table)
+    and the one shown."""
     cols = st.columns([1, 1, 2])
     radius = cols[0].slider("Within (km)", 1, 50, int(dispute.DEFAULT_RADIUS_KM), key="radius")
     window = cols[1].number_input(
@@ -310,7 +322,7 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
     cards = dispute.place_cards(shown, float(radius), int(window) or None)
     if not cards:
         st.caption("No place below country level under the current filters.")
-        return cards
+        return cards, None
     labels = [
         f"{c.locality.label} ({_count(len(c.sides), 'side')}, {_count(len(c.entries), 'claim')})"
         for c in cards
@@ -332,12 +344,13 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
         columns.append((side, entries))
     note = f"Every side's claims within {radius} km" + (f" and {window} days" if window else "")
     st.html(views.place_card_html(columns, card.locality.label, note))
-    return cards
+    return cards, card
 
 
-def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
+def side_by_side_tab(shown: list[dict], registry: Registry) -> None:
+    sides = registry.sides
     st.subheader("Place cards")
-    cards = place_card_view(shown, sides)
+    cards, card = place_card_view(shown, sides)
     st.subheader("Contested places")
     table = dispute.contested_table(cards, sides)
     if table.empty:
@@ -357,8 +370,7 @@ def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
     # Drawn on request: a second map frame on every page load would double the time to a drawn page.
     if not st.toggle("Show two maps that pan and zoom together", key="pair_on"):
         return
-    left_default = "russia" if "russia" in ordered else ordered[0]
-    right_default = "opposition" if "opposition" in ordered else ordered[1]
+    left_default, right_default = dispute.pair_sides(shown, ordered, registry.force_side)
     cols = st.columns(2)
     fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
     left = cols[0].selectbox(
@@ -367,8 +379,11 @@ def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
     right = cols[1].selectbox(
         "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
     )
+    focus = dispute.card_points(card, (left, right)) if card is not None else []
+    if card is not None:
+        st.caption(views.plain_markdown(f"The maps open on the place card: {card.locality.label}."))
     st_folium(
-        mapping.build_pair(shown, sides, left, right),
+        mapping.build_pair(shown, sides, left, right, focus),
         key="pair_map",
         height=480,
         width="stretch",
@@ -417,20 +432,25 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
 
 def main() -> None:
     st.set_page_config(page_title="ClaimAtlas", layout="wide")
-    sides = load_registry()
+    registry = load_campaign()
+    sides = registry.sides
     store_path = store_view.chosen_store()  # a claims store has a page of its own (dashboard/store_view.py)
     if store_path is not None:
         store_view.render(store_path, sides)
         return
     dataset = choose_dataset()
     everything = dataset.features
-    shown = claims.apply_filters(everything, choose_filters(everything, sides))
+    filters = choose_filters(everything, sides)
+    shown = claims.apply_filters(everything, filters)
 
     st.title("ClaimAtlas")
-    origin = views.plain_markdown(dataset.origin)  # a file name is the user's, and captions are Markdown
+    # A file name is the user's and the campaign's name the registry's; captions are Markdown.
+    campaign = registry.campaign or "Air strikes"
     st.caption(
-        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {origin}. "
-        f"{len(shown)} of {len(everything)} claims shown."
+        views.plain_markdown(
+            f"{campaign}: who says the strikes hit where. {dataset.origin}: "
+            f"{len(shown)} of {len(everything)} claims shown. {views.time_note(everything, filters.undated)}"
+        )
     )
     if dataset.errors:
         with st.expander(f"{len(dataset.errors)} files, articles or claims could not be read", expanded=True):
@@ -445,7 +465,7 @@ def main() -> None:
             map_tab(shown, everything, sides, view_key=dataset.origin)
     if tab_pair.open:
         with tab_pair:
-            side_by_side_tab(shown, sides)
+            side_by_side_tab(shown, registry)
     if tab_claims.open:
         with tab_claims:
             claims_tab(shown, len(everything))

@@ -1,4 +1,5 @@
-"""Where a claim is drawn: a point for its geometry, and the ring that keeps claims at one place apart."""
+"""Where a claim is drawn: a point for its geometry, the shape an area is drawn with, and the ring that
+keeps claims at one place apart. Distances are geo.geodesy's."""
 
 from __future__ import annotations
 
@@ -78,13 +79,6 @@ def _rounded(coords: Any) -> Any:
     if coords and isinstance(coords[0], int | float):
         return [round(float(c), DRAWING_DIGITS) for c in coords]
     return [_rounded(c) for c in coords]
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def ring_offsets(n: int) -> list[tuple[float, float]]:

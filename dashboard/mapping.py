@@ -10,11 +10,11 @@ zoom instead of on top of each other. Past `CANVAS_FROM` features the map draws 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import folium
 import folium.plugins
-from branca.element import Element
+from branca.element import Element, Figure
 from folium.elements import ElementAddToElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
@@ -31,7 +31,11 @@ from geo.registry import Side
 SYRIA_BOUNDS = [[32.3, 35.7], [37.3, 42.4]]
 CANVAS_FROM = 1500
 MARKER_RADIUS = 6
-MIN_SPAN = 4.0  # degrees: a map of one town still shows the country around it
+MIN_SPAN = 4.0  # degrees: the main map of one town still shows the country around it
+# The pair of maps opens on what the two sides say, and a place card's claims lie within tens of km:
+# a third of a degree shows a town's neighbours.
+PAIR_MIN_SPAN = 0.35
+MARGIN = 0.15  # of the minimum span, around the claims: markers at the edge stay off the frame
 
 _CSS = """
 <style>
@@ -71,7 +75,10 @@ class _DataLayer(folium.map.Layer):
         and HTML-safe like `tojson` (`<`, `>`, `&` and `'` as \\u escapes), so article text stays text."""
         return str(htmlsafe_json_dumps(value, separators=(",", ":")))
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> str:
+        """Add the layer's script to the figure; like any layer it has no HTML of its own."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure) and self._parent is not None, "a layer renders inside a map"
         if self.show:
             self.add_child(
                 ElementAddToElement(
@@ -79,11 +86,11 @@ class _DataLayer(folium.map.Layer):
                 ),
                 name=self.get_name() + "_add",
             )
-        figure = self.get_root()
         script = self._template.module.__dict__["script"](self, kwargs)
         figure.script.add_child(_Raw(str(script)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+        return ""
 
 
 class ClaimLayer(_DataLayer):
@@ -367,7 +374,6 @@ class SyncedPair(folium.plugins.DualMap):
     and fits the bounds at zoom 0; so it fits them again once its frame gets a size.
     """
 
-    default_js: ClassVar[list[tuple[str, str]]] = []
     bounds: list[list[float]] = SYRIA_BOUNDS
     _template = Template(
         """
@@ -396,6 +402,10 @@ class SyncedPair(folium.plugins.DualMap):
         {% endmacro %}
         """
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js: list[tuple[str, str]] = []  # DualMap's one script is Leaflet.Sync, from a CDN
 
     def fit_bounds(self, bounds: list[list[float]], *args: Any, **kwargs: Any) -> None:
         self.bounds = bounds
@@ -524,19 +534,27 @@ def _drawn(
     return out
 
 
-def _bounds(features: Sequence[Mapping[str, Any]]) -> list[list[float]]:
-    """The box around target claims below country level, at least MIN_SPAN degrees wide; else Syria."""
-    points = [
-        anchor(f["geometry"])
-        for f in features
-        if f["properties"].get("role") != "context" and f["properties"].get("precision") != "country"
-    ]
+def _bounds(features: Sequence[Mapping[str, Any]], min_span: float = MIN_SPAN) -> list[list[float]]:
+    """The box around target claims below country level, at least `min_span` degrees wide; else Syria."""
+    return box_around(
+        [
+            anchor(f["geometry"])
+            for f in features
+            if f["properties"].get("role") != "context" and f["properties"].get("precision") != "country"
+        ],
+        min_span,
+    )
+
+
+def box_around(points: Sequence[tuple[float, float]], min_span: float = MIN_SPAN) -> list[list[float]]:
+    """[[south, west], [north, east]] around (lat, lon) points, at least `min_span` degrees each way
+    and with a margin; Syria when there are none."""
     if not points:
         return SYRIA_BOUNDS
     lats, lons = [p[0] for p in points], [p[1] for p in points]
     box = []
     for low, high in ((min(lats), max(lats)), (min(lons), max(lons))):
-        grow = max(MIN_SPAN - (high - low), 0.6) / 2
+        grow = max(min_span - (high - low), min_span * MARGIN) / 2
         box.append((low - grow, high + grow))
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
@@ -605,7 +623,9 @@ def _add_claims(
 
 
 def _finish(m: folium.Map) -> None:
-    m.get_root().header.add_child(folium.Element(_CSS))
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(_CSS))
 
 
 def build_map(
@@ -631,9 +651,16 @@ def build_map(
 
 
 def build_pair(
-    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], left: str, right: str
+    features: Sequence[Mapping[str, Any]],
+    sides: Mapping[str, Side],
+    left: str,
+    right: str,
+    focus: Sequence[tuple[float, float]] = (),
 ) -> SyncedPair:
-    """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other."""
+    """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other.
+
+    They open on the (lat, lon) points of `focus` (a place card's claims), else on the two sides' claims.
+    """
     canvas = len(features) >= CANVAS_FROM
     pair = SyncedPair(location=[35.0, 38.5], tiles=None, zoom_start=7, prefer_canvas=canvas)
     order = side_order(features, sides)
@@ -644,6 +671,7 @@ def build_pair(
         Legend(legend_html([side_of(sides, sid)])).add_to(m)
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
         _finish(m)
-    pair.fit_bounds(_bounds(features))
+    two = [f for f in features if f["properties"]["side"] in (left, right)]
+    pair.fit_bounds(box_around(focus, PAIR_MIN_SPAN) if focus else _bounds(two, PAIR_MIN_SPAN))
     localize(pair)
     return pair

@@ -256,6 +256,26 @@ def country_tray_html(features: Iterable[Mapping[str, Any]], sides: Mapping[str,
     return f'<div class="ca-tray" style="font:13px/1.35 sans-serif">{blocks}</div>'
 
 
+def time_note(features: Sequence[Mapping[str, Any]], undated_shown: bool) -> str:
+    """What the page says about claims with no date. An article's date is taken from its metadata only
+    (never from page furniture such as a scraped page's own date), and a claim's day only from a day its
+    sentence names; so whole corpora can be undated, and the reader must know whether they are shown."""
+    total = len(features)
+    undated = sum(1 for f in features if not claim_day(f["properties"]))
+    if not total or not undated:
+        return ""
+    if undated == total:
+        return (
+            f"None of the {total} claims has a date (no day in its sentence, no publication date in its "
+            "article's metadata), so there is nothing to filter or replay by date: all are shown."
+        )
+    state = "shown whatever dates are chosen" if undated_shown else "hidden"
+    return (
+        f"{undated} of {total} claims have no date and are {state} "
+        "(the sidebar's 'Include claims with no date' switches them)."
+    )
+
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&%@,;?/])")
 
 

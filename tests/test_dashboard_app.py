@@ -122,4 +122,16 @@ def test_opens_on_the_real_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert plain_markdown("bundled corpus (5 articles)") in at.caption[0].value
+    # The seeds carry no date (no metadata; one page's stamp is furniture): the page says so.
+    assert plain_markdown("claims has a date") in at.caption[0].value
+    assert any("no date filter" in c.value for c in at.sidebar.caption)
     assert _claims_rows(at) > 0
+
+
+def test_caption_names_the_registrys_campaign(app: AppTest) -> None:
+    from geo.registry import load_registry
+
+    caption = app.caption[0].value
+    assert plain_markdown(load_registry().campaign + ": who says the strikes hit where") in caption
+    assert "Russia's air strikes of 30 September" not in caption  # no campaign written into the code
+    assert "no date" not in caption  # every fixture claim has a day
