@@ -5,6 +5,7 @@ This file only composes the page; filtering, drawing and escaping live in the da
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from geo.registry import Registry, Side, load_registry  # noqa: E402
 
 MAP_HEIGHT = 620
 GEOJSON = "application/geo+json"
+UPLOADS, OPEN_GEOJSON, STORE = "Your articles", "Open a GeoJSON file", "A claims store"
 TABS = ("Map", "Side by side and dispute", "Claims", "Articles")
 
 
@@ -131,18 +133,26 @@ def opened_dataset() -> sources.Dataset:
         return empty_dataset(file.name)
 
 
-def choose_dataset() -> sources.Dataset:
+def choose_source() -> str:
+    """What the page shows, chosen first in the sidebar (a claims store if $CLAIMATLAS_STORE names one)."""
     st.sidebar.header("Data")
     bundled = "GeoJSON from " + sources.ENV_GEOJSON if sources.env_geojson() else "Bundled corpus"
-    choice = st.sidebar.radio(
-        "Source",
-        [bundled, "Your articles", "Open a GeoJSON file"],
-        key="source",
-        label_visibility="collapsed",
+    options = [bundled, UPLOADS, OPEN_GEOJSON, STORE]
+    return str(
+        st.sidebar.radio(
+            "Source",
+            options,
+            index=options.index(STORE) if os.environ.get(store_view.ENV_STORE, "").strip() else 0,
+            key="source",
+            label_visibility="collapsed",
+        )
     )
-    if choice == "Your articles":
+
+
+def dataset_of(choice: str) -> sources.Dataset:
+    if choice == UPLOADS:
         return uploaded_dataset()
-    if choice == "Open a GeoJSON file":
+    if choice == OPEN_GEOJSON:
         return opened_dataset()
     return bundled_dataset()
 
@@ -434,11 +444,16 @@ def main() -> None:
     st.set_page_config(page_title="ClaimAtlas", layout="wide")
     registry = load_campaign()
     sides = registry.sides
-    store_path = store_view.chosen_store()  # a claims store has a page of its own (dashboard/store_view.py)
-    if store_path is not None:
-        store_view.render(store_path, sides)
+    choice = choose_source()
+    if choice == STORE:  # a claims store has a page of its own (dashboard/store_view.py)
+        store_path = store_view.chosen_store()
+        if store_path is None:
+            st.title("ClaimAtlas")
+            st.info("Type the path of a claims store in the sidebar.")
+        else:
+            store_view.render(store_path, sides)
         return
-    dataset = choose_dataset()
+    dataset = dataset_of(choice)
     everything = dataset.features
     filters = choose_filters(everything, sides)
     shown = claims.apply_filters(everything, filters)

@@ -24,7 +24,7 @@ from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_places, lo
 from dashboard.claims import place_label
 from dashboard.geometry import anchor, for_drawing, spread
 from dashboard.offline import localize
-from dashboard.views import legend_html, popup_html, safe_color, side_of, tooltip_html
+from dashboard.views import MAP_KEY_HTML, legend_html, popup_html, safe_color, side_of, tooltip_html
 from geo.registry import Side
 
 # Syria, for an empty map: (south, west), (north, east).
@@ -642,7 +642,7 @@ def build_map(
     _add_claims(m, _drawn(features, sides, order), order, order, sides, canvas)
     present = {f["properties"]["side"] for f in features}
     shown = [sides[s] for s in sides if s in present]
-    Legend(legend_html(shown)).add_to(m)
+    Legend(legend_html(shown) + MAP_KEY_HTML).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     KeepView(view_key, _bounds(features)).add_to(m)
     _finish(m)
@@ -668,7 +668,7 @@ def build_pair(
         mine = [f for f in features if f["properties"]["side"] == sid]
         _setup(m)
         _add_claims(m, _drawn(mine, sides, order), [sid], order, sides, canvas)
-        Legend(legend_html([side_of(sides, sid)])).add_to(m)
+        Legend(legend_html([side_of(sides, sid)]) + MAP_KEY_HTML).add_to(m)
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
         _finish(m)
     two = [f for f in features if f["properties"]["side"] in (left, right)]

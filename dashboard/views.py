@@ -109,7 +109,7 @@ def popup_html(props: Mapping[str, Any], side: Side) -> str:
 
 
 def legend_html(sides: Iterable[Side]) -> str:
-    """The sides' colours, in the order given (the registry's)."""
+    """The sides' colours, in the order given (the registry's): for every view that colours by side."""
     items = []
     for side in sides:
         items.append(
@@ -117,16 +117,20 @@ def legend_html(sides: Iterable[Side]) -> str:
             f'background:{safe_color(side.color)};margin-right:5px;border:1px solid #333"></span>'
             f"{escape(side.label)}</div>"
         )
-    key = (
-        '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
-        "How to read the map</small></summary><small>"
-        "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
-        "▨ hatched: governorate, labelled<br>"
-        "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
-        "faint = low confidence; claims at one town sit in a ring<br>"
-        "claims naming only a country: in the list beside the map</small></details>"
-    )
-    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{key}</div>'
+    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}</div>'
+
+
+# How the claims map draws precision, basis and confidence (mapping.py). Only that map draws them: the
+# store's map has points and counted cells, the article view underlines text.
+MAP_KEY_HTML = (
+    '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+    "How to read the map</small></summary><small>"
+    "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
+    "▨ hatched: governorate, labelled<br>"
+    "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
+    "faint = low confidence; claims at one town sit in a ring<br>"
+    "claims naming only a country: in the list beside the map</small></details>"
+)
 
 
 @dataclass(frozen=True, slots=True)

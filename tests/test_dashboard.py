@@ -405,6 +405,22 @@ def test_legend_uses_registry_order_and_colours(sides: dict[str, Side]) -> None:
     assert all(s.color in html for s in sides.values())
 
 
+@pytest.mark.parametrize(
+    "legend, explains_shapes",
+    [
+        (lambda fs, sides: _script(mapping.build_map(fs, sides)), True),  # the claims map draws them
+        (lambda fs, sides: views.legend_html(sides.values()), False),  # store map and article view
+    ],
+)
+def test_only_the_claims_map_explains_its_shapes(
+    features: list[dict], sides: dict[str, Side], legend, explains_shapes: bool
+) -> None:
+    html = legend(features, sides)
+    assert ("hatched: governorate" in html) is explains_shapes
+    assert ("dashed circle" in html) is explains_shapes
+    assert "Who claims it" in html
+
+
 # --- geometry ----------------------------------------------------------------------------------------
 
 

@@ -135,3 +135,19 @@ def test_caption_names_the_registrys_campaign(app: AppTest) -> None:
     assert plain_markdown(load_registry().campaign + ": who says the strikes hit where") in caption
     assert "Russia's air strikes of 30 September" not in caption  # no campaign written into the code
     assert "no date" not in caption  # every fixture claim has a day
+
+
+@pytest.mark.parametrize(
+    "source, store_box",
+    [
+        (None, False),  # the page opens on its data: no store box above the choice
+        ("A claims store", True),  # the store's path is asked for once the store is chosen
+    ],
+)
+def test_the_data_choice_comes_first(app: AppTest, source: str | None, store_box: bool) -> None:
+    if source:
+        app.radio(key="source").set_value(source)
+        app.run()
+        assert not app.exception, app.exception
+    assert app.sidebar.header[0].value == "Data"
+    assert ("store_path" in [t.key for t in app.sidebar.text_input]) is store_box
