@@ -352,7 +352,8 @@ def place_card_view(
             if e.props.get("side") == sid
         ]
         columns.append((side, entries))
-    note = f"Every side's claims within {radius} km" + (f" and {window} days" if window else "")
+    inside = " or inside it" if card.locality.geometry_json else ""  # a governorate holds its towns
+    note = f"Every side's claims within {radius} km{inside}" + (f" and {window} days" if window else "")
     st.html(views.place_card_html(columns, card.locality.label, note))
     return cards, card
 
