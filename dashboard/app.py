@@ -56,11 +56,6 @@ def geojson_dataset(data: bytes, name: str) -> sources.Dataset:
     return sources.from_geojson(data, name, corpus_texts(sources.corpus_files()))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def frame_of(features: list[dict], key: str):
-    return claims.claims_frame(features)
-
-
 def empty_dataset(origin: str) -> sources.Dataset:
     return sources.Dataset({"type": "FeatureCollection", "features": []}, {}, (), origin)
 
