@@ -10,6 +10,8 @@ zoom instead of on top of each other. Past `CANVAS_FROM` features the map draws 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -238,15 +240,15 @@ class TownLabels(_DataLayer):
             }
             group.on("add", function () { group._map.on("zoomend", refresh); refresh(); });
             group.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", refresh); });
-        })({{ this.get_name() }}, {{ this.json(this.towns) }}, {{ this.steps|tojson }});
+        })({{ this.get_name() }}, {{ this.towns_js }}, {{ this.steps|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, towns: list[list[Any]], steps: list[list[int]]) -> None:
+    def __init__(self, towns_js: str, steps: list[list[int]]) -> None:
         super().__init__(name="Town names", overlay=True, control=True, show=True)
         self._name = "TownLabels"
-        self.towns = towns
+        self.towns_js = towns_js  # [[name (escaped), lat, lon, population], ...] as script data
         self.steps = steps
 
 
@@ -327,7 +329,7 @@ class Outlines(_DataLayer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJson({{ this.json(this.data) }}, {
+        var {{ this.get_name() }} = L.geoJson({{ this.data_js }}, {
             pane: "basemap", interactive: false, style: {{ this.style|tojson }}
         });
         {% endmacro %}
@@ -335,11 +337,11 @@ class Outlines(_DataLayer):
     )
 
     def __init__(
-        self, data: dict[str, Any], name: str, style: dict[str, Any], overlay: bool, show: bool = True
+        self, data_js: str, name: str, style: dict[str, Any], overlay: bool, show: bool = True
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "Outlines"
-        self.data = data
+        self.data_js = data_js  # the FeatureCollection as script data (`_DataLayer.json`)
         self.style = style
 
 
@@ -559,9 +561,19 @@ def box_around(points: Sequence[tuple[float, float]], min_span: float = MIN_SPAN
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
 
-def _towns() -> list[list[Any]]:
-    """[name (escaped), lat, lon, population] of the labelled towns, largest first."""
-    return [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
+# The basemap is the same on every page: serialised once per process, not on every rerun (twice, as
+# st_folium renders the map twice), where it was a third of the script's time.
+@lru_cache(maxsize=4)
+def _scenery_js(path: Path) -> str | None:
+    data = load_scenery(path)
+    return None if data is None else _DataLayer.json(data)
+
+
+@lru_cache(maxsize=1)
+def _towns_js() -> str:
+    """[name (escaped), lat, lon, population] of the labelled towns, largest first; "" without them."""
+    towns = [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
+    return _DataLayer.json(towns) if towns else ""
 
 
 def _setup(m: folium.Map) -> None:
@@ -571,7 +583,7 @@ def _setup(m: folium.Map) -> None:
     folium.map.CustomPane("claimAreas", z_index=410, pointer_events=True).add_to(m)
     folium.map.CustomPane("labels", z_index=450, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimPoints", z_index=620, pointer_events=True).add_to(m)
-    countries = load_scenery(COUNTRIES_FILE)
+    countries = _scenery_js(COUNTRIES_FILE)
     offline = None
     if countries is not None:
         offline = Outlines(
@@ -584,7 +596,7 @@ def _setup(m: folium.Map) -> None:
     tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False)
     tiles.add_to(m)
     TileNotice(tiles, offline).add_to(m)
-    governorates = load_scenery(GOVERNORATES_FILE)
+    governorates = _scenery_js(GOVERNORATES_FILE)
     if governorates is not None:
         Outlines(
             governorates,
@@ -592,7 +604,7 @@ def _setup(m: folium.Map) -> None:
             {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
             overlay=True,
         ).add_to(m)
-    towns = _towns()
+    towns = _towns_js()
     if towns:
         TownLabels(towns, LABEL_STEPS).add_to(m)
 
