@@ -821,3 +821,41 @@ def test_a_bare_name_after_a_container_is_that_container(text: str, place_id: st
     got = resolve_spans(text, _spans_of(text, ["Tacoma", "Washington"]), Gazetteer.from_places(places))
     last = [t for t in got if t.mention.text == "Washington"][-1]
     assert last.place is not None and last.place.id == place_id
+
+
+# --- the weights file --------------------------------------------------------------------------------
+
+
+def test_shipped_weights_load_with_every_field() -> None:
+    from geo.resolve_weights import WEIGHTS_FILE, load_weights
+
+    w = load_weights(WEIGHTS_FILE)
+    assert w.max_scored <= w.max_candidates
+    assert set(w.kind_weight) == {"country", "admin1", "region", "admin2", "populated_place", "feature"}
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("w_pair = 2.5", "w_pear = 2.5", "unknown keys ['w_pear'], missing keys ['w_pair']"),
+        ("max_scored = 25", "max_scored = 2.5", "max_scored must be a whole number"),
+        ("w_pop = 0.35", 'w_pop = "0.35"', "w_pop must be a number"),
+        ("feature = 1.5", "feature = true", "[kind_weight] must map kinds to numbers"),
+        ("w_pop = 0.35", "w_pop = ", "not valid TOML"),
+        ("w_pop = 0.35", "w_pop = 0.35", ""),  # the shipped text itself loads
+    ],
+)
+def test_bad_weights_file_names_the_file_and_the_key(tmp_path, old: str, new: str, message: str) -> None:
+    from geo.errors import GeoError
+    from geo.resolve_weights import WEIGHTS_FILE, load_weights
+
+    path = tmp_path / "weights.toml"
+    text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if not message:
+        assert load_weights(path).w_pop == 0.35
+        return
+    with pytest.raises(GeoError) as err:
+        load_weights(path)
+    assert str(path) in str(err.value) and message in str(err.value)
