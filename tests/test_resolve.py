@@ -859,3 +859,21 @@ def test_bad_weights_file_names_the_file_and_the_key(tmp_path, old: str, new: st
     with pytest.raises(GeoError) as err:
         load_weights(path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", " "])  # JSON escapes other controls
+def test_geo_resolve_reads_a_text_holding_unicode_line_separators_as_one_line(
+    gaz: Gazetteer, tmp_path, monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    import json
+
+    from geo import cli
+
+    monkeypatch.setattr(Gazetteer, "load", lambda **kw: gaz)
+    text = f"Jets struck Homs.{separator}Later, Hama."
+    given, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    doc = {"doc_id": "d", "text": text, "spans": [[12, 16], [text.index("Hama"), text.index("Hama") + 4]]}
+    given.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli.main(["resolve", str(given), "--out", str(out)]) == 0
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["geonameid"] for r in got] == [169577, 173576]
