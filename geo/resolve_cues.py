@@ -1,6 +1,6 @@
 """What the text says around one mention: the name to look up, its kind ("the province of", "Homs
 city"), a direction ("northern Homs"), a written container ("Paris, Texas"), a dateline, a list it
-sits in, a sports team, a street named after it."""
+sits in, a sports team, a street named after it, a town's own bodies ("Lebanon Police")."""
 
 from __future__ import annotations
 
@@ -100,6 +100,14 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "California or Washington", "Oregon and Washington laws": the neighbours in a list.
 _LIST_LEFT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,|,? (?:and|or|&)) $")
 _LIST_RIGHT = re.compile(r"^,? (?:and|or|&) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+# "Lebanon Police", "Jordan Elementary", "the Athens City Council": a town's own bodies. (Not after a
+# comma after a name: "CALAMBA CITY, Laguna Mayor Chipeco" names a province, the town's container.)
+_TOWN_BODY = re.compile(
+    r"^\s+(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.ordered("town_body_words"))
+    + r")\b"
+)
+_AFTER_COMMA = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")  # "Calamba City, Laguna"
 # A sports story names teams for their cities ("beat Portland", "against Louisville"); the team is
 # the famous namesake's, whatever the rest of the story is about.
 _TEAM_LEFT = re.compile(
@@ -225,6 +233,8 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
             r.direction = DIRECTIONS[base]
             r.qualifier = base + "ern" if base != "central" else "central"
             r.kind_cue = r.kind_cue or "area"
+    if not r.kind_cue and _TOWN_BODY.match(right) and not _AFTER_COMMA.search(left):
+        r.kind_cue = "city"  # "Lebanon Police": the town, not the country
     if not r.kind_cue and _listed_with_area(left, right, lookup):
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
 

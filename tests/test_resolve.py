@@ -877,3 +877,31 @@ def test_geo_resolve_reads_a_text_holding_unicode_line_separators_as_one_line(
     assert cli.main(["resolve", str(given), "--out", str(out)]) == 0
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["geonameid"] for r in got] == [169577, 173576]
+
+
+_LEBANONS = [
+    Place("gn:272103", "Lebanon", 33.83, 35.83, "LB", kind="country", population=6_848_925),
+    Place("gn:5197159", "Lebanon", 40.34, -76.41, "US", "PA", population=25_477),
+    Place("gn:4392388", "Lebanon", 37.68, -92.66, "US", "MO", population=14_474),
+]
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a town's own bodies (mayor, council, police, schools) make the name the town's ...
+        ("Lebanon Police arrested a man on Friday.", "gn:5197159"),
+        ("A man was charged, Lebanon police said.", "gn:5197159"),
+        ("The Lebanon City Council voted on Monday.", "gn:5197159"),
+        ("Students at Lebanon High School won the prize.", "gn:5197159"),
+        ("Lebanon Mayor Sherry Capello spoke.", "gn:5197159"),
+        # ... not a possessive, not other bodies, and not after a comma, where the name is a container
+        ("Lebanon's police arrested a man on Friday.", "gn:272103"),
+        ("The Lebanon Army shelled the border.", "gn:272103"),
+        ("Fighters crossed from Syria, Lebanon police said.", "gn:272103"),
+        ("Lebanon said on Friday it would respond.", "gn:272103"),
+    ],
+)
+def test_a_towns_own_bodies_make_a_countrys_name_the_towns(text: str, place_id: str) -> None:
+    got = _resolve_names(text, ["Lebanon"], Gazetteer.from_places(_LEBANONS))["Lebanon"]
+    assert got.place is not None and got.place.id == place_id
