@@ -369,6 +369,10 @@ def _context_score(p: Place, g: Group, ctx: _Context) -> float:
             # country alone: "Moscow" in a story about US officials is still not Moscow, Idaho.
             country *= w.small_town_country_only
         s += country
+        if p.capital:
+            # a capital whose country the story is about is its government's seat ("Washington said"),
+            # however many namesakes the story's other countries hold
+            s += w.w_capital_country * (1.0 - math.exp(-cw))
     if p.kind in ("populated_place", "feature", "admin1", "admin2") and ctx.anchors:
         scale, gain = (
             (w.near_km, w.w_near)

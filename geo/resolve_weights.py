@@ -51,6 +51,7 @@ class Weights:
     demonym_max_population: int
     w_country_any: float
     w_country_share: float
+    w_capital_country: float
     w_admin1: float
     named_area_evidence: float
     admin1_evidence: float

@@ -905,3 +905,37 @@ _LEBANONS = [
 def test_a_towns_own_bodies_make_a_countrys_name_the_towns(text: str, place_id: str) -> None:
     got = _resolve_names(text, ["Lebanon"], Gazetteer.from_places(_LEBANONS))["Lebanon"]
     assert got.place is not None and got.place.id == place_id
+
+
+_WASHINGTONS = [
+    Place("gn:2635167", "United Kingdom", 54.76, -2.70, "GB", kind="country", population=66_488_991),
+    Place("admin1:GB-ENG", "England", 52.16, -1.50, "GB", "ENG", kind="admin1", population=55_000_000),
+    Place("gn:2643743", "London", 51.51, -0.13, "GB", "ENG", population=8_961_989, capital=True),
+    Place("gn:2636531", "Sunderland", 54.90, -1.38, "GB", "ENG", population=177_965),
+    Place("gn:2634715", "Salisbury", 51.07, -1.79, "GB", "ENG", population=40_302),
+    Place("gn:2634325", "Washington", 54.90, -1.52, "GB", "ENG", population=67_085),
+    Place("gn:6252001", "United States", 39.76, -98.5, "US", kind="country", population=327_167_434),
+    Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+]
+_ALIASES_GB = {"gn:2635167": ["Britain"]}
+
+
+@pytest.mark.parametrize(
+    "text, names, place_id",
+    [
+        # a capital is its government's seat when the story names its country, however British the story
+        ("Britain expelled diplomats from London after Salisbury, England. In Washington, the United "
+         "States said it would follow. London and Salisbury wait.",
+         ["Britain", "London", "Salisbury", "England", "Washington", "United States"], "gn:4140963"),
+        # ... not when the story names neither its country nor anything of it
+        ("Britain expelled diplomats from London after Salisbury, England. In Washington, near "
+         "Sunderland, a vigil was held.",
+         ["Britain", "London", "Salisbury", "England", "Washington", "Sunderland"], "gn:2634325"),
+    ],
+)  # fmt: skip
+def test_a_capital_whose_country_the_story_names_is_its_government(
+    text: str, names: list[str], place_id: str
+) -> None:
+    gaz = Gazetteer.from_places(_WASHINGTONS, alternate_names=_ALIASES_GB)
+    got = _resolve_names(text, names, gaz)["Washington"]
+    assert got.place is not None and got.place.id == place_id
