@@ -15,7 +15,7 @@ from geo.names import fold
 from geo.resolve_article import facility_words, resolve_article
 from geo.resolve_cues import DIRECTIONS
 from geo.resolve_lookup import Lookup
-from geo.resolve_rank import POINT_KINDS, Group
+from geo.resolve_rank import POINT_KINDS, Group, contains
 from geo.resolve_weights import weights
 from geo.types import Candidate, Mention, Place, Toponym
 
@@ -86,7 +86,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in POINT_KINDS] or placed
     return [
-        t if i in sure else _near_locality(text, t, localities, named) for i, (t, _) in enumerate(resolved)
+        t if i in sure else _near_locality(text, t, localities, placed, named)
+        for i, (t, _) in enumerate(resolved)
     ]
 
 
@@ -206,15 +207,22 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
     return bool(km) and min(km) >= weights().near_km
 
 
-def _near_locality(text: str, t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
+def _near_locality(
+    text: str, t: Toponym, localities: list[Toponym], placed: list[Toponym], named: set[tuple[str, str]]
+) -> Toponym:
     if not localities:
         return t
     w = weights()
-    # "the Palais des Nations in Geneva", "Collins Avenue, Miami Beach": the text says which
-    after = [x for x in localities if _LOCATED_IN.fullmatch(text[t.mention.end : x.mention.start])]
+    # "the Palais des Nations in Geneva", "Collins Avenue, Miami Beach", "Oulton Park, Cheshire": the
+    # text says which; an area so written holds the span, in one of the story's towns inside it if any
+    after = [x for x in placed if _LOCATED_IN.fullmatch(text[t.mention.end : x.mention.start])]
     if after:
-        best = min(after, key=lambda x: x.mention.start)
-        return _at_locality(t, best)
+        area = min(after, key=lambda x: x.mention.start)
+        if area.place is None or area.place.kind in POINT_KINDS:
+            return _at_locality(t, area)
+        localities = [x for x in localities if x.place is not None and contains(area.place, x.place)]
+        if not localities:
+            return _at_locality(t, area)
     # the locality the article names most surely and most often, discounted by its distance in the
     # text from the span (a street is usually in the town named around it), and more so when it
     # lies outside every state or province the article names

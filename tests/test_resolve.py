@@ -939,3 +939,24 @@ def test_a_capital_whose_country_the_story_names_is_its_government(
     gaz = Gazetteer.from_places(_WASHINGTONS, alternate_names=_ALIASES_GB)
     got = _resolve_names(text, names, gaz)["Washington"]
     assert got.place is not None and got.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a venue written with its state is in the story's town inside that state ...
+        ("From Stockton to New Orleans, Louisiana, to race at Qwxyz Park, California.", "gn:5399020"),
+        ("From Stockton to New Orleans, Louisiana, to race at Qwxyz Park in California.", "gn:5399020"),
+        # ... or at the state itself when the story names no town inside it
+        ("She flew from Stockton and raced at Qwxyz Park, Louisiana.", "admin1:US-LA"),
+        # ... and without a written area, at the town named nearest to it
+        ("She flew from Stockton to New Orleans and raced at Qwxyz Park.", "gn:4335045"),
+    ],
+)
+def test_a_venue_written_with_its_area_is_in_that_area(text: str, place_id: str) -> None:
+    names = ["Stockton", "New Orleans", "Qwxyz Park", "California", "Louisiana"]
+    spans = _spans_of(text, names)
+    got = resolve_spans(text, spans, Gazetteer.from_places(_BAYOU))
+    venue = next(t for t in got if t.mention.text == "Qwxyz Park")
+    assert venue.qualifier == NEAREST_LOCALITY
+    assert venue.place is not None and venue.place.id == place_id
