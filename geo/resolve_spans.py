@@ -184,7 +184,8 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
     states and provinces, and not written with its container or kind ("the town of Groton").
 
     A given span read so ("August" in a restaurant story, "Booker" a winery, "Congress") is far
-    likelier a venue or a body of the story's own towns than a village nobody else in it is near;
+    likelier a venue or a body of the story's own towns than a village nobody else in it is near
+    (a region's width away: a village a hundred km from the story's city is a day trip, not a venue);
     a hamlet the story keeps naming ("Samos") is what the story is about, unless it lies outside
     every state and country the story names.
     """
@@ -204,7 +205,7 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
         for o in others
         if o.place is not None and o.place.id != p.id and o.lat is not None and o.lon is not None
     ]
-    return bool(km) and min(km) >= weights().near_km
+    return bool(km) and min(km) >= weights().stray_hamlet_km
 
 
 def _near_locality(

@@ -81,6 +81,7 @@ class Weights:
     inner_min_population: int
     max_inner_words: int
     hamlet: int
+    stray_hamlet_km: float
     outside_named: float
     locality_chars: float
     locality_confidence: float

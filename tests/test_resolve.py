@@ -960,3 +960,27 @@ def test_a_venue_written_with_its_area_is_in_that_area(text: str, place_id: str)
     venue = next(t for t in got if t.mention.text == "Qwxyz Park")
     assert venue.qualifier == NEAREST_LOCALITY
     assert venue.place is not None and venue.place.id == place_id
+
+
+_SKATERS = [
+    Place("gn:5946768", "Edmonton", 53.55, -113.47, "CA", "01", population=1_010_899),
+    Place("gn:5985000", "Innisfail", 52.03, -113.95, "CA", "01", population=7_672),
+    Place("gn:5913490", "Calgary", 51.05, -114.09, "CA", "01", population=1_019_942),
+    Place("gn:5323000", "August", 37.98, -121.26, "US", "CA", population=8_390),
+]
+
+
+@pytest.mark.parametrize(
+    "text, place_id, qualifier",
+    [
+        # a village a region's width from the story's city is that village ...
+        ("The skater grew up in Innisfail and trains in Edmonton.", "gn:5985000", ""),
+        # ... one a continent away, named once, is a venue of the story's town
+        ("The skater dined at August and trains in Edmonton.", "gn:5946768", NEAREST_LOCALITY),
+    ],
+)
+def test_a_village_a_regions_width_away_is_not_a_stray(text: str, place_id: str, qualifier: str) -> None:
+    spans = _spans_of(text, ["Innisfail", "Edmonton", "August"])
+    got = resolve_spans(text, spans, Gazetteer.from_places(_SKATERS))
+    village = got[0]
+    assert (village.place.id if village.place else None, village.qualifier) == (place_id, qualifier)
