@@ -89,6 +89,8 @@ _RIGHT_CONTAINER = re.compile(
 )
 _DATELINE_LEFT = re.compile(r"(?:^|\n)\s*$")
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z])")
+_CAPITALS_LEFT = re.compile(r"\b[A-Z]{2,}\W*$")  # a headline or a line in capitals
+_CAPITALS_RIGHT = re.compile(r"^\W*[A-Z]{2,}\b")
 _LIST_GOES_ON = re.compile(r"^(?:\s*,)?\s+and\s+[A-Z]|^\s*,\s*[A-Z]")
 _LONG_FORM = re.compile(
     r"^(?:(?:islamic|democratic|people's|federal|arab|united)\s+)*"
@@ -133,6 +135,7 @@ class Reading:
     # what an abbreviation may stand for ("WA": Washington, Western Australia)
     expansions: tuple[str, ...] = ()
     demonym: bool = False
+    acronym: bool = False  # "CHU", "OAS": initials, never a town
     group: Group | None = None
 
 
@@ -165,6 +168,18 @@ def read_mention(text: str, m: Mention, lookup: Lookup, sports: bool = False) ->
     if not r.kind_cue and _RIGHT_STREET.match(right):
         r.kind_cue = "local"  # "Bourbon and Dauphine streets": named for a town, not the town
     r.dateline = raw.isupper() and bool(_DATELINE_LEFT.search(left)) and bool(_DATELINE_RIGHT.match(right))
+    # "the CHU in Montpellier", "the OAS": a short word in capitals, in lower-case text, that no
+    # abbreviation list knows is an organisation's initials, not a town's name
+    r.acronym = (
+        not r.dateline
+        and raw.isalpha()
+        and raw.isupper()
+        and len(raw) <= weights().acronym_letters
+        and not r.expansions
+        and r.queries == (name,)
+        and not _CAPITALS_LEFT.search(left)
+        and not _CAPITALS_RIGHT.match(right)
+    )
     if not r.container:
         cm = _RIGHT_CONTAINER.match(right)
         # "Washington, New York and Boston" is a list; "Alexandria, Va., and Richmond" is not.

@@ -54,6 +54,8 @@ def group(readings: list[Reading], lookup: Lookup) -> list[Group]:
         expanded = [c for q in r.expansions for c in lookup.abbreviated(q)]
         if expanded:
             cands, query = expanded, r.expansions[0]
+        if r.acronym:
+            cands = [c for c in cands if c.place.kind not in ("populated_place", "feature")]
         if r.container:
             places = lookup.container(r.container)
             # Only a real container: "Homs, Hama and Idlib" is a list, "Paris, Texas" is not; nor is

@@ -73,6 +73,7 @@ class Weights:
     max_scored: int
     max_anchors: int
     context_chars: int
+    acronym_letters: int
     sports_min_words: int
     list_town_share: float
     city_offset_km: float

@@ -984,3 +984,27 @@ def test_a_village_a_regions_width_away_is_not_a_stray(text: str, place_id: str,
     got = resolve_spans(text, spans, Gazetteer.from_places(_SKATERS))
     village = got[0]
     assert (village.place.id if village.place else None, village.qualifier) == (place_id, qualifier)
+
+
+_INITIALS = [
+    Place("gn:1584071", "Chu", 21.37, 106.63, "VN", "54", population=20_000),
+    Place("gn:2992166", "Montpellier", 43.61, 3.88, "FR", "76", population=248_252),
+]
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        # a short word in capitals in lower-case text is an organisation's initials ...
+        ("Doctors at the CHU in Montpellier said the staff performed well.", "CHU", None),
+        ("A delegate to the CHU spoke on Friday.", "CHU", None),
+        # ... not a dateline, a headline in capitals, or the name as a name is written
+        ("CHU (AP) - Officials said the road had reopened.", "CHU", "gn:1584071"),
+        ("FLOODS CUT CHU OFF FROM THE COAST\nOfficials said the road had closed.", "CHU", "gn:1584071"),
+        ("Officials in Chu said the road had reopened.", "Chu", "gn:1584071"),
+    ],
+)
+def test_initials_in_capitals_are_not_a_town(text: str, name: str, place_id: str | None) -> None:
+    start = text.index(name)
+    got = resolve(text, [Mention(name, start, start + len(name), "GPE")], Gazetteer.from_places(_INITIALS))
+    assert (got[0].place.id if got[0].place else None) == place_id
