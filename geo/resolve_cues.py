@@ -97,6 +97,8 @@ _LONG_FORM = re.compile(
     r"(?:republic|kingdom|state|emirate|sultanate|principality|commonwealth|federation)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_COUNTY_FIRST = re.compile(r"^(?:County|Co\.?)\s+(?=[A-Z])")
+_COUNTY_LEFT = re.compile(r"(?<!&\s)\b(?:County|Co\.?)\s+$")  # not "Smith & Co. Dublin"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "California or Washington", "Oregon and Washington laws": the neighbours in a list.
@@ -163,6 +165,7 @@ def read_mention(text: str, m: Mention, lookup: Lookup, sports: bool = False) ->
     right = text[m.end : m.end + chars]
     r = Reading(key=key, queries=())
     _read_name(r, name, lookup)
+    _county_before(r, left)
     _read_kind_and_direction(r, left, right, lookup)
     r.team = sports and bool(_TEAM_LEFT.search(left))
     if not r.kind_cue and _RIGHT_STREET.match(right):
@@ -215,6 +218,11 @@ def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
         r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, word) else "admin"
         r.qualifier = word
         queries.append(name[: suffix.start()])
+    # "County Mayo", "Co. Durham", "Co Cork": Irish and British usage puts the kind first.
+    county = _COUNTY_FIRST.match(name)
+    if county and not any(c.match == "exact" for c in lookup.candidates(name)):
+        r.kind_cue, r.qualifier = "admin", "county"
+        queries.insert(len(queries) - 1, name[county.end() :])  # before the whole name's loose matches
     # "Republic of Armenia", "Kingdom of Morocco": the state's long form.
     long_form = _LONG_FORM.match(name)
     if long_form and not lookup.has_good_match(name):
@@ -222,6 +230,12 @@ def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
     r.queries = tuple(dict.fromkeys(q for q in queries if q))
     if state and alias == state:
         r.kind_cue = "admin"  # "N.Y." is the state, never the city
+
+
+def _county_before(r: Reading, left: str) -> None:
+    """ "in County Mayo", "Co. Durham" with the span on the name alone."""
+    if not r.kind_cue and _COUNTY_LEFT.search(left):
+        r.kind_cue, r.qualifier = "admin", "county"
 
 
 def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) -> None:

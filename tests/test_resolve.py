@@ -1008,3 +1008,29 @@ def test_initials_in_capitals_are_not_a_town(text: str, name: str, place_id: str
     start = text.index(name)
     got = resolve(text, [Mention(name, start, start + len(name), "GPE")], Gazetteer.from_places(_INITIALS))
     assert (got[0].place.id if got[0].place else None) == place_id
+
+
+_MAYOS = [
+    Place("admin1:IE-MO", "Mayo", 53.9, -9.25, "IE", "", kind="admin1", population=130_507),
+    Place("gn:4362000", "Mayo", 38.89, -76.51, "US", "MD", population=8_298),
+    Place("admin1:US-MD", "Maryland", 39.0, -76.7, "US", "MD", kind="admin1", population=6_000_000),
+]
+
+
+@pytest.mark.parametrize(
+    "text, span, place_id, qualifier",
+    [
+        # Irish and British usage puts the kind first: "County Mayo", "Co. Mayo", "Co Mayo" ...
+        ("She grew up in County Mayo.", "County Mayo", "admin1:IE-MO", "county"),
+        ("She grew up in Co. Mayo.", "Co. Mayo", "admin1:IE-MO", "county"),
+        ("She grew up in Co Mayo.", "Co Mayo", "admin1:IE-MO", "county"),
+        # ... also with the span on the name alone
+        ("She grew up in Co. Mayo.", "Mayo", "admin1:IE-MO", "county"),
+        # ... but "& Co." is a firm, and a written container still wins
+        ("She joined Smith & Co. Mayo, Maryland.", "Mayo", "gn:4362000", ""),
+        ("She grew up in Mayo, Maryland.", "Mayo", "gn:4362000", ""),
+    ],
+)
+def test_county_before_the_name(text: str, span: str, place_id: str, qualifier: str) -> None:
+    got = _resolve_names(text, [span], Gazetteer.from_places(_MAYOS))[span]
+    assert (got.place.id if got.place else None, got.qualifier) == (place_id, qualifier)
