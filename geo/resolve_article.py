@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from geo import lexicon
@@ -24,6 +25,7 @@ _PRECISION: dict[str, Precision] = {
 }
 
 
+@cache
 def facility_words() -> frozenset[str]:
     """Words that head a street, building or body's name ("Royal Street", "City Hall", "Iowa House")."""
     return lexicon.words("site_words") | lexicon.words("body_words")
