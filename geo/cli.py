@@ -108,7 +108,8 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     from geo.resolve import NEAREST_LOCALITY, resolve_spans
 
     try:
-        lines = args.input.read_text(encoding="utf-8").splitlines()
+        # JSON Lines end at "\n" only: a text may hold U+2028 or a form feed, which splitlines() splits at
+        lines = args.input.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise ArticleError(str(args.input), f"cannot read: {exc}") from None
     gaz = Gazetteer.load(user_places=args.places)

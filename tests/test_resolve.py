@@ -821,3 +821,216 @@ def test_a_bare_name_after_a_container_is_that_container(text: str, place_id: st
     got = resolve_spans(text, _spans_of(text, ["Tacoma", "Washington"]), Gazetteer.from_places(places))
     last = [t for t in got if t.mention.text == "Washington"][-1]
     assert last.place is not None and last.place.id == place_id
+
+
+# --- the weights file --------------------------------------------------------------------------------
+
+
+def test_shipped_weights_load_with_every_field() -> None:
+    from geo.resolve_weights import WEIGHTS_FILE, load_weights
+
+    w = load_weights(WEIGHTS_FILE)
+    assert w.max_scored <= w.max_candidates
+    assert set(w.kind_weight) == {"country", "admin1", "region", "admin2", "populated_place", "feature"}
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("w_pair = 2.5", "w_pear = 2.5", "unknown keys ['w_pear'], missing keys ['w_pair']"),
+        ("max_scored = 25", "max_scored = 2.5", "max_scored must be a whole number"),
+        ("w_pop = 0.35", 'w_pop = "0.35"', "w_pop must be a number"),
+        ("feature = 1.5", "feature = true", "[kind_weight] must map kinds to numbers"),
+        ("w_pop = 0.35", "w_pop = ", "not valid TOML"),
+        ("w_pop = 0.35", "w_pop = 0.35", ""),  # the shipped text itself loads
+    ],
+)
+def test_bad_weights_file_names_the_file_and_the_key(tmp_path, old: str, new: str, message: str) -> None:
+    from geo.errors import GeoError
+    from geo.resolve_weights import WEIGHTS_FILE, load_weights
+
+    path = tmp_path / "weights.toml"
+    text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if not message:
+        assert load_weights(path).w_pop == 0.35
+        return
+    with pytest.raises(GeoError) as err:
+        load_weights(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", " "])  # JSON escapes other controls
+def test_geo_resolve_reads_a_text_holding_unicode_line_separators_as_one_line(
+    gaz: Gazetteer, tmp_path, monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    import json
+
+    from geo import cli
+
+    monkeypatch.setattr(Gazetteer, "load", lambda **kw: gaz)
+    text = f"Jets struck Homs.{separator}Later, Hama."
+    given, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    doc = {"doc_id": "d", "text": text, "spans": [[12, 16], [text.index("Hama"), text.index("Hama") + 4]]}
+    given.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli.main(["resolve", str(given), "--out", str(out)]) == 0
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["geonameid"] for r in got] == [169577, 173576]
+
+
+_LEBANONS = [
+    Place("gn:272103", "Lebanon", 33.83, 35.83, "LB", kind="country", population=6_848_925),
+    Place("gn:5197159", "Lebanon", 40.34, -76.41, "US", "PA", population=25_477),
+    Place("gn:4392388", "Lebanon", 37.68, -92.66, "US", "MO", population=14_474),
+]
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a town's own bodies (mayor, council, police, schools) make the name the town's ...
+        ("Lebanon Police arrested a man on Friday.", "gn:5197159"),
+        ("A man was charged, Lebanon police said.", "gn:5197159"),
+        ("The Lebanon City Council voted on Monday.", "gn:5197159"),
+        ("Students at Lebanon High School won the prize.", "gn:5197159"),
+        ("Lebanon Mayor Sherry Capello spoke.", "gn:5197159"),
+        # ... not a possessive, not other bodies, and not after a comma, where the name is a container
+        ("Lebanon's police arrested a man on Friday.", "gn:272103"),
+        ("The Lebanon Army shelled the border.", "gn:272103"),
+        ("Fighters crossed from Syria, Lebanon police said.", "gn:272103"),
+        ("Lebanon said on Friday it would respond.", "gn:272103"),
+    ],
+)
+def test_a_towns_own_bodies_make_a_countrys_name_the_towns(text: str, place_id: str) -> None:
+    got = _resolve_names(text, ["Lebanon"], Gazetteer.from_places(_LEBANONS))["Lebanon"]
+    assert got.place is not None and got.place.id == place_id
+
+
+_WASHINGTONS = [
+    Place("gn:2635167", "United Kingdom", 54.76, -2.70, "GB", kind="country", population=66_488_991),
+    Place("admin1:GB-ENG", "England", 52.16, -1.50, "GB", "ENG", kind="admin1", population=55_000_000),
+    Place("gn:2643743", "London", 51.51, -0.13, "GB", "ENG", population=8_961_989, capital=True),
+    Place("gn:2636531", "Sunderland", 54.90, -1.38, "GB", "ENG", population=177_965),
+    Place("gn:2634715", "Salisbury", 51.07, -1.79, "GB", "ENG", population=40_302),
+    Place("gn:2634325", "Washington", 54.90, -1.52, "GB", "ENG", population=67_085),
+    Place("gn:6252001", "United States", 39.76, -98.5, "US", kind="country", population=327_167_434),
+    Place("gn:4140963", "Washington", 38.90, -77.04, "US", "DC", population=689_545, capital=True),
+]
+_ALIASES_GB = {"gn:2635167": ["Britain"]}
+
+
+@pytest.mark.parametrize(
+    "text, names, place_id",
+    [
+        # a capital is its government's seat when the story names its country, however British the story
+        ("Britain expelled diplomats from London after Salisbury, England. In Washington, the United "
+         "States said it would follow. London and Salisbury wait.",
+         ["Britain", "London", "Salisbury", "England", "Washington", "United States"], "gn:4140963"),
+        # ... not when the story names neither its country nor anything of it
+        ("Britain expelled diplomats from London after Salisbury, England. In Washington, near "
+         "Sunderland, a vigil was held.",
+         ["Britain", "London", "Salisbury", "England", "Washington", "Sunderland"], "gn:2634325"),
+    ],
+)  # fmt: skip
+def test_a_capital_whose_country_the_story_names_is_its_government(
+    text: str, names: list[str], place_id: str
+) -> None:
+    gaz = Gazetteer.from_places(_WASHINGTONS, alternate_names=_ALIASES_GB)
+    got = _resolve_names(text, names, gaz)["Washington"]
+    assert got.place is not None and got.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # a venue written with its state is in the story's town inside that state ...
+        ("From Stockton to New Orleans, Louisiana, to race at Qwxyz Park, California.", "gn:5399020"),
+        ("From Stockton to New Orleans, Louisiana, to race at Qwxyz Park in California.", "gn:5399020"),
+        # ... or at the state itself when the story names no town inside it
+        ("She flew from Stockton and raced at Qwxyz Park, Louisiana.", "admin1:US-LA"),
+        # ... and without a written area, at the town named nearest to it
+        ("She flew from Stockton to New Orleans and raced at Qwxyz Park.", "gn:4335045"),
+    ],
+)
+def test_a_venue_written_with_its_area_is_in_that_area(text: str, place_id: str) -> None:
+    names = ["Stockton", "New Orleans", "Qwxyz Park", "California", "Louisiana"]
+    spans = _spans_of(text, names)
+    got = resolve_spans(text, spans, Gazetteer.from_places(_BAYOU))
+    venue = next(t for t in got if t.mention.text == "Qwxyz Park")
+    assert venue.qualifier == NEAREST_LOCALITY
+    assert venue.place is not None and venue.place.id == place_id
+
+
+_SKATERS = [
+    Place("gn:5946768", "Edmonton", 53.55, -113.47, "CA", "01", population=1_010_899),
+    Place("gn:5985000", "Innisfail", 52.03, -113.95, "CA", "01", population=7_672),
+    Place("gn:5913490", "Calgary", 51.05, -114.09, "CA", "01", population=1_019_942),
+    Place("gn:5323000", "August", 37.98, -121.26, "US", "CA", population=8_390),
+]
+
+
+@pytest.mark.parametrize(
+    "text, place_id, qualifier",
+    [
+        # a village a region's width from the story's city is that village ...
+        ("The skater grew up in Innisfail and trains in Edmonton.", "gn:5985000", ""),
+        # ... one a continent away, named once, is a venue of the story's town
+        ("The skater dined at August and trains in Edmonton.", "gn:5946768", NEAREST_LOCALITY),
+    ],
+)
+def test_a_village_a_regions_width_away_is_not_a_stray(text: str, place_id: str, qualifier: str) -> None:
+    spans = _spans_of(text, ["Innisfail", "Edmonton", "August"])
+    got = resolve_spans(text, spans, Gazetteer.from_places(_SKATERS))
+    village = got[0]
+    assert (village.place.id if village.place else None, village.qualifier) == (place_id, qualifier)
+
+
+_INITIALS = [
+    Place("gn:1584071", "Chu", 21.37, 106.63, "VN", "54", population=20_000),
+    Place("gn:2992166", "Montpellier", 43.61, 3.88, "FR", "76", population=248_252),
+]
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        # a short word in capitals in lower-case text is an organisation's initials ...
+        ("Doctors at the CHU in Montpellier said the staff performed well.", "CHU", None),
+        ("A delegate to the CHU spoke on Friday.", "CHU", None),
+        # ... not a dateline, a headline in capitals, or the name as a name is written
+        ("CHU (AP) - Officials said the road had reopened.", "CHU", "gn:1584071"),
+        ("FLOODS CUT CHU OFF FROM THE COAST\nOfficials said the road had closed.", "CHU", "gn:1584071"),
+        ("Officials in Chu said the road had reopened.", "Chu", "gn:1584071"),
+    ],
+)
+def test_initials_in_capitals_are_not_a_town(text: str, name: str, place_id: str | None) -> None:
+    start = text.index(name)
+    got = resolve(text, [Mention(name, start, start + len(name), "GPE")], Gazetteer.from_places(_INITIALS))
+    assert (got[0].place.id if got[0].place else None) == place_id
+
+
+_MAYOS = [
+    Place("admin1:IE-MO", "Mayo", 53.9, -9.25, "IE", "", kind="admin1", population=130_507),
+    Place("gn:4362000", "Mayo", 38.89, -76.51, "US", "MD", population=8_298),
+    Place("admin1:US-MD", "Maryland", 39.0, -76.7, "US", "MD", kind="admin1", population=6_000_000),
+]
+
+
+@pytest.mark.parametrize(
+    "text, span, place_id, qualifier",
+    [
+        # Irish and British usage puts the kind first: "County Mayo", "Co. Mayo", "Co Mayo" ...
+        ("She grew up in County Mayo.", "County Mayo", "admin1:IE-MO", "county"),
+        ("She grew up in Co. Mayo.", "Co. Mayo", "admin1:IE-MO", "county"),
+        ("She grew up in Co Mayo.", "Co Mayo", "admin1:IE-MO", "county"),
+        # ... also with the span on the name alone
+        ("She grew up in Co. Mayo.", "Mayo", "admin1:IE-MO", "county"),
+        # ... but "& Co." is a firm, and a written container still wins
+        ("She joined Smith & Co. Mayo, Maryland.", "Mayo", "gn:4362000", ""),
+        ("She grew up in Mayo, Maryland.", "Mayo", "gn:4362000", ""),
+    ],
+)
+def test_county_before_the_name(text: str, span: str, place_id: str, qualifier: str) -> None:
+    got = _resolve_names(text, [span], Gazetteer.from_places(_MAYOS))[span]
+    assert (got.place.id if got.place else None, got.qualifier) == (place_id, qualifier)
