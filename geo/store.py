@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -29,7 +29,8 @@ from typing import Any
 
 from geo import export
 from geo.errors import StoreError
-from geo.pipeline import ArticleOutcome, BuildReport
+from geo.pipeline import ArticleOutcome
+from geo.summary import Summary
 from geo.types import Article
 
 SCHEMA_VERSION = "1"
@@ -295,9 +296,15 @@ class ClaimStore:
         )
         return [Cell(side, round(lat, 5), round(lon, 5), n) for side, lat, lon, n in rows]
 
-    def collection(self) -> dict[str, Any]:
-        """Everything stored, in the same file order as `geo build` gives."""
-        return export.collection(self.features())
+    def features_in_file_order(self) -> Iterator[dict[str, Any]]:
+        """Everything stored, one article in memory at a time: what a streamed export writes."""
+        rows = self.db.execute(
+            "SELECT f.article, b.body FROM features f JOIN bodies b ON b.fid = f.fid"
+            " ORDER BY f.article, f.ord"
+        )
+        # SQLite orders TEXT by its UTF-8 bytes, which is Python's order of the same strings
+        for _, group in itertools.groupby(rows, key=lambda row: row[0]):
+            yield from export.file_order(json.loads(body) for _, body in group)
 
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
@@ -320,24 +327,18 @@ class ClaimStore:
             raise ValueError(column)
         return [row[0] for row in self.db.execute(f"SELECT DISTINCT {column} FROM features ORDER BY 1")]
 
-    def report(self) -> BuildReport:
+    def summary(self) -> Summary:
         """The summary of everything stored, as `geo build` would print it for the same input."""
-        articles: list[Article] = []
-        sides: Counter[str] = Counter()
-        unresolved: list[tuple[str, str]] = []
-        without: list[str] = []
-        for row in self.db.execute(
-            "SELECT id, title, text, outlet, url, published, author, target_sides, unresolved"
-            " FROM articles ORDER BY id"
+        summary = Summary()
+        for article, target_sides, unresolved in self.db.execute(
+            "SELECT id, target_sides, unresolved FROM articles ORDER BY id"
         ):
-            article = Article(*row[:7])
-            articles.append(article)
-            found = json.loads(row[7])
-            sides.update(found)
-            unresolved.extend((article.id, name) for name in json.loads(row[8]))
-            if not found:
-                without.append(article.id)
-        return BuildReport(articles, self.collection(), sides, [], unresolved, without)
+            summary.add_article(article, json.loads(target_sides), json.loads(unresolved))
+        features, targets = self.db.execute(
+            "SELECT count(*), coalesce(sum(role = 'target'), 0) FROM features"
+        ).fetchone()
+        summary.features, summary.targets = int(features), int(targets)
+        return summary
 
 
 def _bounds(coords: Any) -> tuple[float, float, float, float]:

@@ -169,7 +169,7 @@ def test_an_article_that_now_fails_loses_its_old_claims_and_is_retried(
 
     monkeypatch.setattr(pipeline_module, "extract_claims", flaky)
     run = _build_store(tiny_pipe, folder, store_path, tmp_path / "b.geojson")
-    assert run.report.errors == ["a001.txt: could not be processed (ValueError: parser exploded)"]
+    assert run.summary.errors == ["a001.txt: could not be processed (ValueError: parser exploded)"]
     articles = {
         f["properties"]["article"] for f in json.loads((tmp_path / "b.geojson").read_text())["features"]
     }
@@ -184,8 +184,9 @@ def filled(tiny_pipe: Pipeline, tmp_path_factory) -> tuple[ClaimStore, list[dict
     tmp = tmp_path_factory.mktemp("filled")
     folder = _corpus(tmp / "in", 24)
     store = ClaimStore(tmp / "s.sqlite")
-    run = build([folder], LocalEngine(tiny_pipe), store=store, version="v1", progress=False)
-    return store, run.report.feature_collection["features"]
+    out = tmp / "all.geojson"
+    build([folder], LocalEngine(tiny_pipe), out=out, store=store, version="v1", progress=False)
+    return store, json.loads(out.read_text())["features"]
 
 
 def _in_bbox(f: dict, bbox: tuple[float, float, float, float]) -> bool:
