@@ -36,7 +36,7 @@ from geo.types import Article
 SCHEMA_VERSION = "1"
 # Modules that run, write or measure the pipeline without changing what it finds.
 _NOT_IN_VERSION = frozenset(
-    {"__init__.py", "__main__.py", "cli.py", "bench.py", "store.py", "cluster.py", "batch.py"}
+    {"__init__.py", "__main__.py", "cli.py", "bench.py", "store.py", "cluster.py", "batch.py", "summary.py"}
 )
 
 _SCHEMA = """
