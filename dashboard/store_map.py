@@ -19,6 +19,7 @@ from folium.template import Template
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
 from dashboard.claims import CLAIM_TYPE_LABELS
 from dashboard.offline import localize
+from dashboard.views import legend_html as _legend_html
 from dashboard.views import safe_color, side_of
 from geo.registry import Side
 from geo.store import Cell, StoreFilter
@@ -31,6 +32,18 @@ MAP_PRECISIONS = ("point", "region", "admin1")  # country-level claims would all
 # What the page opens on: every side and type, target places, below country level.
 OPENING_VIEW = StoreFilter(roles=("target",), precisions=MAP_PRECISIONS)
 DRAWN_JS = "() => (window.caStoreDrawn === undefined ? -1 : window.caStoreDrawn)"
+# How to read this map: only what StoreLayer and build_store_map draw (not the main map's shapes).
+STORE_MAP_KEY = (
+    "● a claim; a governorate-wide claim at the governorate's centre<br>"
+    "◯ larger, paler circle: one side's claims counted in a grid cell (more claims, larger circle; "
+    "the number in its tooltip); click it or zoom in for the claims<br>"
+    "dashed lines: governorate borders<br>"
+    "claims naming only a country are not on this map"
+)
+
+
+def legend_html(sides: Sequence[Side]) -> str:
+    return _legend_html(sides, STORE_MAP_KEY)
 
 
 def cell_degrees(zoom: int) -> float:

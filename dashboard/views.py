@@ -108,8 +108,19 @@ def popup_html(props: Mapping[str, Any], side: Side) -> str:
     )
 
 
-def legend_html(sides: Iterable[Side]) -> str:
-    """The sides' colours, in the order given (the registry's)."""
+# How to read the main map: the shapes it draws (dashboard/mapping.py).
+MAP_KEY = (
+    "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
+    "▨ hatched: governorate, labelled<br>"
+    "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
+    "faint = low confidence; claims at one town sit in a ring<br>"
+    "claims naming only a country: in the list beside the map"
+)
+
+
+def legend_html(sides: Iterable[Side], key: str = MAP_KEY) -> str:
+    """The sides' colours, in the order given (the registry's), and a folded key to the map's shapes
+    (trusted HTML: each map passes the key to what it draws)."""
     items = []
     for side in sides:
         items.append(
@@ -117,16 +128,11 @@ def legend_html(sides: Iterable[Side]) -> str:
             f'background:{safe_color(side.color)};margin-right:5px;border:1px solid #333"></span>'
             f"{escape(side.label)}</div>"
         )
-    key = (
+    folded = (
         '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
-        "How to read the map</small></summary><small>"
-        "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
-        "▨ hatched: governorate, labelled<br>"
-        "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
-        "faint = low confidence; claims at one town sit in a ring<br>"
-        "claims naming only a country: in the list beside the map</small></details>"
+        f"How to read the map</small></summary><small>{key}</small></details>"
     )
-    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{key}</div>'
+    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{folded}</div>'
 
 
 @dataclass(frozen=True, slots=True)
