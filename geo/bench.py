@@ -293,9 +293,11 @@ def bench_scale(n: int = 2000, added: int = 50) -> None:
         for what in (f"after adding {added} articles", "with nothing new"):
             again = _child(_CHILD_SCALE, "local", str(grown), f"{tmp}/again.geojson", str(store))
             a_wall = float(again["wall"])
-            print(f"second run {what}: {a_wall:6.1f} s ({again['processed']} processed, pipeline "
-                  f"{'loaded' if again['loaded'] else 'not loaded'}, peak RSS {float(again['rss_mb']):.0f} "
-                  f"MB) = {a_wall / wall:.1%} of the first")  # fmt: skip
+            a_cpu = float(again["cpu"])
+            print(f"second run {what}: {a_wall:6.1f} s, CPU {a_cpu:5.1f} s ({again['processed']} processed, "
+                  f"pipeline {'loaded' if again['loaded'] else 'not loaded'}, peak RSS "
+                  f"{float(again['rss_mb']):.0f} MB) = {a_wall / wall:.1%} of the first's wall time, "
+                  f"{a_cpu / cpu:.1%} of its CPU")  # fmt: skip
 
 
 def _load_average(when: str) -> str:
