@@ -9,11 +9,12 @@ that finished ahead of an earlier one, and every engine, however it partitions, 
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from geo import articles as reader
 from geo import export
@@ -90,13 +91,13 @@ def build(
     articles = sorted(read.articles, key=lambda a: a.id)  # file order: see the module's docstring
     if store is None:
         summary = Summary()
-        features = (f for o in _in_order(engine.outcomes(articles), len(articles), progress)
-                    for f in _counted(summary, o))  # fmt: skip
+        texts = (t for o in _in_order(engine.outcomes(articles), len(articles), progress)
+                 for t in _counted(summary, o))  # fmt: skip
         if out is not None:
-            write(features, out)
+            write(texts, out)
             summary.written = out
         else:
-            for _ in features:
+            for _ in texts:
                 pass
         summary.errors[:0] = read_errors
         return BuildRun(summary, len(articles))
@@ -110,7 +111,7 @@ def build(
     summary = store.summary()
     summary.errors = read_errors + errors
     if out is not None:
-        write(store.features_in_file_order(), out)
+        write(store.feature_texts(), out)
         summary.written = out
     return BuildRun(summary, len(plan.todo), plan.unchanged, len(plan.gone))
 
@@ -138,18 +139,19 @@ def _in_order(
             following += 1
 
 
-def _counted(summary: Summary, outcome: ArticleOutcome) -> list[dict[str, Any]]:
+def _counted(summary: Summary, outcome: ArticleOutcome) -> list[str]:
     """An article's features in file order, counted into the summary on their way out."""
     summary.add(outcome)
-    return export.file_order(outcome.features)
+    return [export.feature_text(f) for f in export.file_order(outcome.features)]
 
 
-def write(features: Iterable[dict[str, Any]], out: Path) -> None:
-    """Features in file order to GeoJSON, streamed; GeoParquet is assembled in memory first."""
+def write(texts: Iterable[str], out: Path) -> None:
+    """Features (each as `export.feature_text`, in file order) to GeoJSON, streamed; GeoParquet is
+    assembled in memory first."""
     if out.suffix.lower() in (".parquet", ".geoparquet"):
-        export.write_parquet({"type": "FeatureCollection", "features": list(features)}, out)
+        export.write_parquet({"type": "FeatureCollection", "features": [json.loads(t) for t in texts]}, out)
     else:
-        export.write_stream(features, out)
+        export.write_stream(texts, out)
 
 
 def _progress_bar(total: int) -> Progress | None:

@@ -193,7 +193,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     check_output(args.out)
     with ClaimStore(args.store, create=False) as store:
-        write(store.features_in_file_order(), args.out)
+        write(store.feature_texts(), args.out)
         print(f"{store.count()} features -> {args.out}", file=sys.stderr)
     return 0
 

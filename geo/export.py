@@ -130,17 +130,22 @@ def write(collection: Mapping[str, Any], path: Path) -> None:
     write_atomic(path, dumps(collection).encode("utf-8"))
 
 
-def write_stream(features: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """The bytes `write` gives for the collection of these features, already in file order, written
-    one feature at a time: memory stays that of one feature, whatever the collection's size. The file
-    replaces `path` only when every feature is written (see geo.output.atomic_file)."""
+def feature_text(feature: Mapping[str, Any]) -> str:
+    """A Feature as `write` prints it inside its collection, less the collection's indentation: what
+    the store keeps, so that an export of a big store copies text instead of parsing and printing."""
+    return json.dumps(feature, ensure_ascii=False, indent=1)
+
+
+def write_stream(texts: Iterable[str], path: Path) -> None:
+    """The bytes `write` gives for the collection of these features (each as `feature_text`, already in
+    file order), written one at a time: memory stays that of one feature, whatever the collection's
+    size. The file replaces `path` only when every feature is written (see geo.output.atomic_file)."""
     with atomic_file(path) as f:
         f.write(b'{\n "type": "FeatureCollection",\n "features": [')
         separator = b"\n  "
-        for feature in features:
-            # json.dumps(indent=1) nests a feature two levels in; its strings hold no raw newline
-            text = json.dumps(feature, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-            f.write(separator + text.encode("utf-8"))
+        for text in texts:
+            # a feature sits two levels in; JSON strings hold no raw newline
+            f.write(separator + text.replace("\n", "\n  ").encode("utf-8"))
             separator = b",\n  "
         f.write(b"]\n}\n" if separator == b"\n  " else b"\n ]\n}\n")
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,7 +32,7 @@ from geo.pipeline import ArticleOutcome
 from geo.summary import Summary
 from geo.types import Article
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: features kept in file order, as the text the GeoJSON file holds
 # Modules that run, write or measure the pipeline without changing what it finds.
 _NOT_IN_VERSION = frozenset(
     {"__init__.py", "__main__.py", "cli.py", "bench.py", "store.py", "cluster.py", "batch.py", "summary.py"}
@@ -224,7 +223,7 @@ class ClaimStore:
                     (a.id, content_hash(a), version, a.title, a.text, a.outlet, a.url, a.published, a.author,
                      json.dumps(o.target_sides), json.dumps(o.unresolved, ensure_ascii=False)),
                 )  # fmt: skip
-                for n, feature in enumerate(o.features):
+                for n, feature in enumerate(export.file_order(o.features)):
                     self._insert_feature(a.id, n, feature)
 
     def _insert_feature(self, article: str, n: int, feature: dict[str, Any]) -> None:
@@ -237,7 +236,7 @@ class ClaimStore:
              (min_lat + max_lat) / 2, (min_lon + max_lon) / 2),
         )  # fmt: skip
         fid = cur.lastrowid
-        self.db.execute("INSERT INTO bodies VALUES (?,?)", (fid, json.dumps(feature, ensure_ascii=False)))
+        self.db.execute("INSERT INTO bodies VALUES (?,?)", (fid, export.feature_text(feature)))
         self.db.execute(
             "INSERT INTO features_bbox VALUES (?,?,?,?,?)", (fid, min_lon, max_lon, min_lat, max_lat)
         )
@@ -271,7 +270,7 @@ class ClaimStore:
     # -- reading ---------------------------------------------------------------------------------
 
     def features(self, where: StoreFilter | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
-        """Features matching a filter, in article order (not yet in file order: see `collection`)."""
+        """Features matching a filter, in file order."""
         sql, params = (where or StoreFilter()).where()
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self.db.execute(
@@ -296,15 +295,14 @@ class ClaimStore:
         )
         return [Cell(side, round(lat, 5), round(lon, 5), n) for side, lat, lon, n in rows]
 
-    def features_in_file_order(self) -> Iterator[dict[str, Any]]:
-        """Everything stored, one article in memory at a time: what a streamed export writes."""
+    def feature_texts(self) -> Iterator[str]:
+        """Everything stored as `export.feature_text`, in the file order of `geo build`, one row in
+        memory at a time: what an export streams, with nothing parsed or printed again."""
         rows = self.db.execute(
-            "SELECT f.article, b.body FROM features f JOIN bodies b ON b.fid = f.fid"
-            " ORDER BY f.article, f.ord"
+            "SELECT b.body FROM features f JOIN bodies b ON b.fid = f.fid ORDER BY f.article, f.ord"
         )
         # SQLite orders TEXT by its UTF-8 bytes, which is Python's order of the same strings
-        for _, group in itertools.groupby(rows, key=lambda row: row[0]):
-            yield from export.file_order(json.loads(body) for _, body in group)
+        return (body for (body,) in rows)
 
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]

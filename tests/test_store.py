@@ -405,7 +405,7 @@ _SQUARE = {"type": "Polygon", "coordinates": [[[1, 2], [3, 4]]]}
     ],
 )  # fmt: skip
 def test_a_streamed_geojson_is_the_bytes_of_the_whole_collection(tmp_path: Path, features: list) -> None:
-    export.write_stream(iter(features), tmp_path / "streamed.geojson")
+    export.write_stream((export.feature_text(f) for f in features), tmp_path / "streamed.geojson")
     export.write({"type": "FeatureCollection", "features": features}, tmp_path / "whole.geojson")
     assert (tmp_path / "streamed.geojson").read_bytes() == (tmp_path / "whole.geojson").read_bytes()
 
@@ -414,12 +414,12 @@ def test_a_streamed_write_that_fails_leaves_the_earlier_file(tmp_path: Path) -> 
     out = tmp_path / "o.geojson"
     out.write_text("yesterday's claims")
 
-    def features():
-        yield {"type": "Feature", "id": "a", "geometry": _POINT, "properties": {}}
+    def texts():
+        yield export.feature_text({"type": "Feature", "id": "a", "geometry": _POINT, "properties": {}})
         raise RuntimeError("the run broke off")
 
     with pytest.raises(RuntimeError):
-        export.write_stream(features(), out)
+        export.write_stream(texts(), out)
     assert out.read_text() == "yesterday's claims"
     assert [p.name for p in tmp_path.iterdir()] == ["o.geojson"]
 

@@ -141,7 +141,7 @@ def test_cells_sit_where_their_claims_are(tmp_path: Path) -> None:
         return {
             "type": "Feature", "id": f"f{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": {"side": "russia", "claim_type": "is_hit", "role": "target", "precision": "point",
-                           "published": ""},
+                           "published": "", "article": "a.txt", "evidence_start": i},
         }  # fmt: skip
 
     with ClaimStore(tmp_path / "s.sqlite") as store:
