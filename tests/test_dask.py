@@ -137,6 +137,21 @@ def test_workers_keep_glibc_s_own_malloc_trimming(engine: DaskEngine) -> None:
     assert set(engine.client.run(_malloc_trim).values()) == {None}
 
 
+def _config(key: str) -> object:
+    import dask
+
+    return dask.config.get(key)
+
+
+@pytest.mark.parametrize(
+    "key, value, dask_default",
+    [("distributed.admin.tick.interval", "1s", "20ms"), ("distributed.worker.profile.enabled", False, True)],
+)
+def test_workers_run_without_dask_s_costly_defaults(engine: DaskEngine, key: str, value, dask_default):
+    assert set(engine.client.run(_config, key).values()) == {value}
+    assert _config(key) == dask_default  # only the cluster the engine started is changed
+
+
 @pytest.mark.parametrize("window", [1, 2])
 def test_the_client_keeps_a_bounded_window_of_partitions(engine: DaskEngine, window: int) -> None:
     from geo.articles import read_paths
