@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
+from branca.element import Figure
 from folium.template import Template
 
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
 from dashboard.claims import CLAIM_TYPE_LABELS
 from dashboard.offline import localize
-from dashboard.views import legend_html as _legend_html
 from dashboard.views import safe_color, side_of
 from geo.registry import Side
 from geo.store import Cell, StoreFilter
@@ -32,18 +32,16 @@ MAP_PRECISIONS = ("point", "region", "admin1")  # country-level claims would all
 # What the page opens on: every side and type, target places, below country level.
 OPENING_VIEW = StoreFilter(roles=("target",), precisions=MAP_PRECISIONS)
 DRAWN_JS = "() => (window.caStoreDrawn === undefined ? -1 : window.caStoreDrawn)"
-# How to read this map: only what StoreLayer and build_store_map draw (not the main map's shapes).
-STORE_MAP_KEY = (
+# How to read this map: only what StoreLayer and build_store_map draw (not the claims map's shapes).
+STORE_MAP_KEY_HTML = (
+    '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+    "How to read the map</small></summary><small>"
     "● a claim; a governorate-wide claim at the governorate's centre<br>"
     "◯ larger, paler circle: one side's claims counted in a grid cell (more claims, larger circle; "
     "the number in its tooltip); click it or zoom in for the claims<br>"
     "dashed lines: governorate borders<br>"
-    "claims naming only a country are not on this map"
+    "claims naming only a country are not on this map</small></details>"
 )
-
-
-def legend_html(sides: Sequence[Side]) -> str:
-    return _legend_html(sides, STORE_MAP_KEY)
 
 
 def cell_degrees(zoom: int) -> float:
@@ -188,7 +186,9 @@ def build_store_map(payload: dict[str, Any], center: tuple[float, float], zoom: 
                 data, style_function=lambda _f, s=style: s, interactive=False, control=False
             ).add_to(m)
     StoreLayer(payload).add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(_CSS))
     localize(m)
     return m
 
