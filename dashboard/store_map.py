@@ -32,6 +32,16 @@ MAP_PRECISIONS = ("point", "region", "admin1")  # country-level claims would all
 # What the page opens on: every side and type, target places, below country level.
 OPENING_VIEW = StoreFilter(roles=("target",), precisions=MAP_PRECISIONS)
 DRAWN_JS = "() => (window.caStoreDrawn === undefined ? -1 : window.caStoreDrawn)"
+# How to read this map: only what StoreLayer and build_store_map draw (not the claims map's shapes).
+STORE_MAP_KEY_HTML = (
+    '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+    "How to read the map</small></summary><small>"
+    "● a claim; a governorate-wide claim at the governorate's centre<br>"
+    "◯ larger, paler circle: one side's claims counted in a grid cell (more claims, larger circle; "
+    "the number in its tooltip); click it or zoom in for the claims<br>"
+    "dashed lines: governorate borders<br>"
+    "claims naming only a country are not on this map</small></details>"
+)
 
 
 def cell_degrees(zoom: int) -> float:

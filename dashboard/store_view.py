@@ -97,7 +97,8 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
         st.caption(
             f"Claims store {path.name}: {shown} claims in view of {total} matching the filters; {how}."
         )
-        st.html(views.legend_html([views.side_of(sides, s) for s in sides if s in where.sides]))
+        on_map = [views.side_of(sides, s) for s in sides if s in where.sides]
+        st.html(views.legend_html(on_map) + store_map.STORE_MAP_KEY_HTML)
         st_folium(
             store_map.build_store_map(payload, center, zoom),
             key=MAP_KEY,

@@ -9,6 +9,7 @@ disturb each other's memory figures.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -200,26 +201,31 @@ def bench_toponyms() -> None:
 _CHILD_SCALE = (
     _PEAK_RSS
     + r"""
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
 from geo.batch import LocalEngine, build
 from geo.registry import DEFAULT_REGISTRY
 from geo.store import ClaimStore, pipeline_version
 engine_name, folder, out, store_path = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
-t = time.perf_counter()
-workers = {}
+t, cpu = time.perf_counter(), time.process_time()
+workers, loaded = {}, False
 store = ClaimStore(Path(store_path)) if store_path != "-" else None
 version = pipeline_version(DEFAULT_REGISTRY)
 if engine_name == "dask":
     from geo.cluster import DaskEngine
     with DaskEngine(workers=2) as engine:
         run = build([folder], engine, out=out, store=store, version=version, progress=False)
-        workers = {w: s["peak_rss_mb"] for w, s in engine.worker_states().items()}
+        if engine.cluster is not None:
+            workers = {w: (s["peak_rss_mb"], s["cpu_s"]) for w, s in engine.worker_states().items()}
 else:
     from geo.pipeline import Pipeline
-    run = build([folder], LocalEngine(Pipeline.load()), out=out, store=store, version=version, progress=False)
-print(json.dumps({"wall": time.perf_counter() - t, "processed": run.processed,
-                  "errors": len(run.report.errors), "rss_mb": peak_rss_mb(), "workers": workers}))
+    engine = LocalEngine(Pipeline.load)
+    run = build([folder], engine, out=out, store=store, version=version, progress=False)
+    loaded = isinstance(engine._pipe, Pipeline)
+threads = int(next(l for l in open("/proc/self/status") if l.startswith("Threads:")).split()[1])
+print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - cpu, "threads": threads,
+                  "processed": run.processed, "errors": len(run.summary.errors), "rss_mb": peak_rss_mb(),
+                  "workers": workers, "loaded": loaded}))
 """
 )
 
@@ -249,31 +255,54 @@ def scale_corpus(folder: Path, n: int) -> int:
 
 
 def bench_scale(n: int = 2000, added: int = 50) -> None:
-    """Articles/s on the local engine and on a 2-worker LocalCluster (peak RSS per worker), and the time
-    of a second, incremental run into the store after adding articles."""
+    """Articles/s on the local engine and on a 2-worker LocalCluster, with the CPU time behind them (on
+    a shared machine the CPU per article says what wall times cannot), peak memory of the client and
+    each worker, and the time of a second, incremental run into the store after adding articles."""
     with tempfile.TemporaryDirectory(prefix="claimatlas-scale-") as tmp:
         folder, store = Path(tmp) / "articles", Path(tmp) / "claims.sqlite"
         scale_corpus(folder, n)
+        print(_load_average("before"))
         local = _child(_CHILD_SCALE, "local", str(folder), f"{tmp}/local.geojson", str(store))
-        print(f"local engine, into a new store: {n} articles in {float(local['wall']):7.1f} s = "
-              f"{n / float(local['wall']):5.2f} articles/s, peak RSS {float(local['rss_mb']):6.0f} MB, "
+        wall, cpu = float(local["wall"]), float(local["cpu"])
+        print(f"local engine, into a new store: {n} articles in {wall:7.1f} s = {n / wall:5.2f} articles/s, "
+              f"CPU {cpu:6.1f} s ({cpu / n * 1000:.0f} ms an article, {cpu / wall:.2f} cores, "
+              f"{local['threads']} threads), peak RSS {float(local['rss_mb']):5.0f} MB, "
               f"{local['errors']} errors")  # fmt: skip
+        print(_load_average("after local"))
         dask = _child(_CHILD_SCALE, "dask", str(folder), f"{tmp}/dask.geojson", "-")
-        per_worker = ", ".join(f"{float(v):.0f}" for v in dict(dask["workers"]).values())
-        speedup = float(local["wall"]) / float(dask["wall"])
-        print(f"dask, 2-worker LocalCluster:    {n} articles in {float(dask['wall']):7.1f} s = "
-              f"{n / float(dask['wall']):5.2f} articles/s ({speedup:.2f}x local), "
-              f"peak RSS per worker {per_worker} MB, client {float(dask['rss_mb']):.0f} MB")  # fmt: skip
+        workers = dict(dask["workers"]).values()
+        d_wall, d_cpu = float(dask["wall"]), float(dask["cpu"])
+        w_cpu = sum(float(c) for _, c in workers)
+        print(f"dask, 2-worker LocalCluster:    {n} articles in {d_wall:7.1f} s = "
+              f"{n / d_wall:5.2f} articles/s ({wall / d_wall:.2f}x local); "
+              f"workers' CPU {w_cpu:6.1f} s ({w_cpu / n * 1000:.0f} ms an "
+              f"article), client CPU {d_cpu:5.1f} s ({d_cpu / n * 1000:.0f} ms an article); peak RSS per "
+              f"worker {', '.join(f'{float(m):.0f}' for m, _ in workers)} MB, "
+              f"client {float(dask['rss_mb']):.0f} MB")  # fmt: skip
+        # on free cores the local engine runs at its CPU time (one thread), the cluster at best at half
+        # of everything its three processes spent
+        print(f"  on two free cores: local {n / cpu:5.2f} articles/s, the cluster at most "
+              f"{n * 2 / (w_cpu + d_cpu):5.2f} = {cpu * 2 / (w_cpu + d_cpu):.2f}x")
+        print(_load_average("after dask"))
         same = Path(f"{tmp}/local.geojson").read_bytes() == Path(f"{tmp}/dask.geojson").read_bytes()
         print(f"dask output byte-identical to local: {'yes' if same else 'NO'}")
         grown = Path(tmp) / "grown"
         scale_corpus(grown, n + added)
         for f in sorted(grown.iterdir())[:n]:  # the same first n files, so only the added are new
             f.write_bytes((folder / f.name).read_bytes())
-        second = _child(_CHILD_SCALE, "local", str(grown), f"{tmp}/second.geojson", str(store))
-        share = float(second["wall"]) / float(local["wall"])
-        print(f"second run after adding {added} articles: {float(second['wall']):6.1f} s "
-              f"({second['processed']} processed) = {share:.1%} of the first")  # fmt: skip
+        for what in (f"after adding {added} articles", "with nothing new"):
+            again = _child(_CHILD_SCALE, "local", str(grown), f"{tmp}/again.geojson", str(store))
+            a_wall = float(again["wall"])
+            a_cpu = float(again["cpu"])
+            print(f"second run {what}: {a_wall:6.1f} s, CPU {a_cpu:5.1f} s ({again['processed']} processed, "
+                  f"pipeline {'loaded' if again['loaded'] else 'not loaded'}, peak RSS "
+                  f"{float(again['rss_mb']):.0f} MB) = {a_wall / wall:.1%} of the first's wall time, "
+                  f"{a_cpu / cpu:.1%} of its CPU")  # fmt: skip
+
+
+def _load_average(when: str) -> str:
+    one, five, _ = os.getloadavg()
+    return f"  (load average {when}: {one:.1f} over 1 min, {five:.1f} over 5 on {os.cpu_count()} cores)"
 
 
 SECTIONS: dict[str, Callable[[], None]] = {"gazetteer": bench_gazetteer, "toponyms": bench_toponyms}

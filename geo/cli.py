@@ -178,14 +178,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
         else:
             from geo.pipeline import Pipeline
 
-            engine = batch.LocalEngine(Pipeline.load(user_places=places, registry=args.registry))
+            engine = batch.LocalEngine(lambda: Pipeline.load(user_places=places, registry=args.registry))
         store = stack.enter_context(ClaimStore(args.store)) if args.store else None
         version = pipeline_version(args.registry, places) if store else ""
         run = batch.build(
             args.paths, engine, out=args.out, store=store, version=version, progress=not args.quiet
         )
-    print(run.summary(), file=sys.stderr)
-    return 0 if run.report.articles else 2
+    print(run.text(), file=sys.stderr)
+    return 0 if run.summary.articles else 2
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -194,9 +194,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     check_output(args.out)
     with ClaimStore(args.store, create=False) as store:
-        collection = store.collection()
-    write(collection, args.out)
-    print(f"{len(collection['features'])} features -> {args.out}", file=sys.stderr)
+        write(store.feature_texts(), args.out)
+        print(f"{store.count()} features -> {args.out}", file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from geo.output import write_atomic
+from geo.output import atomic_file, write_atomic
 from geo.registry import Side
 from geo.types import Article, Claim, ClaimPlace, Toponym
 
@@ -38,13 +38,17 @@ def features(
 
 
 def collection(features: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The FeatureCollection in file order. Features made article by article (in input order), on any
-    engine or read back from a store, give the same bytes: the sort is stable and its key starts with
-    the article."""
-    ordered = sorted(
+    """The FeatureCollection in file order."""
+    return {"type": "FeatureCollection", "features": file_order(features)}
+
+
+def file_order(features: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Features made article by article (in input order), on any engine or read back from a store,
+    sort to the same order: the sort is stable and its key starts with the article, so one article's
+    features sorted alone keep their place among all of them (what a streamed write relies on)."""
+    return sorted(
         features, key=lambda f: (f["properties"]["article"], f["properties"]["evidence_start"], f["id"])
     )
-    return {"type": "FeatureCollection", "features": ordered}
 
 
 def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str, Side]) -> dict[str, Any]:
@@ -124,6 +128,26 @@ def dumps(collection: Mapping[str, Any]) -> str:
 def write(collection: Mapping[str, Any], path: Path) -> None:
     """Write atomically (see geo.output); text that cannot be UTF-8 fails before any file is touched."""
     write_atomic(path, dumps(collection).encode("utf-8"))
+
+
+def feature_text(feature: Mapping[str, Any]) -> str:
+    """A Feature as `write` prints it inside its collection, less the collection's indentation: what
+    the store keeps, so that an export of a big store copies text instead of parsing and printing."""
+    return json.dumps(feature, ensure_ascii=False, indent=1)
+
+
+def write_stream(texts: Iterable[str], path: Path) -> None:
+    """The bytes `write` gives for the collection of these features (each as `feature_text`, already in
+    file order), written one at a time: memory stays that of one feature, whatever the collection's
+    size. The file replaces `path` only when every feature is written (see geo.output.atomic_file)."""
+    with atomic_file(path) as f:
+        f.write(b'{\n "type": "FeatureCollection",\n "features": [')
+        separator = b"\n  "
+        for text in texts:
+            # a feature sits two levels in; JSON strings hold no raw newline
+            f.write(separator + text.replace("\n", "\n  ").encode("utf-8"))
+            separator = b",\n  "
+        f.write(b"]\n}\n" if separator == b"\n  " else b"\n ]\n}\n")
 
 
 def write_parquet(collection: Mapping[str, Any], path: Path) -> None:

@@ -12,7 +12,9 @@ import os
 import secrets
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from geo.errors import OutputError
 
@@ -45,12 +47,20 @@ def check_output(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file in the target's folder, then rename it over the target.
+    """Write `data` whole or not at all (see `atomic_file`); the bytes are ready before any file is
+    created, so a failure to encode leaves nothing behind."""
+    with atomic_file(path) as f:
+        f.write(data)
 
-    The bytes are ready before any file is created, so a failure to encode leaves nothing behind, and
-    a reader sees the previous file or the new one, never half of one. Where Linux allows, the
-    temporary file has no name until it is complete (O_TMPFILE), so even a run killed mid-write
-    leaves no empty .tmp behind.
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that replaces `path` only when the block ends without an error.
+
+    It is written in the target's folder and renamed over the target, so a reader sees the previous
+    file or the new one, never half of one, however long the writing streams. Where Linux allows,
+    the temporary file has no name until it is complete (O_TMPFILE), so even a run killed mid-write
+    leaves no .tmp behind.
     """
     check_output(path)
     folder = path.absolute().parent
@@ -59,7 +69,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, unnamed = _open_temporary(folder, tmp)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                yield f
                 f.flush()
                 os.fsync(f.fileno())
                 if path.exists():  # keep the permissions of the file being replaced

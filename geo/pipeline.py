@@ -19,6 +19,7 @@ from geo.gazetteer import Gazetteer
 from geo.mentions import find_mentions, load_nlp, parse_text
 from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
+from geo.summary import Summary
 from geo.types import Article, Claim, Toponym
 
 if TYPE_CHECKING:
@@ -71,23 +72,11 @@ class BuildReport:
 
     def summary(self) -> str:
         features = self.feature_collection["features"]
-        targets = [f for f in features if f["properties"]["role"] == "target"]
-        by_side = self.target_sides
-        lines = [
-            f"articles: {len(self.articles)} read, {len(self.errors)} failed",
-            f"claims: {sum(by_side.values())} with a target place "
-            f"({', '.join(f'{s} {n}' for s, n in sorted(by_side.items())) or 'none'})",
-            f"features: {len(features)} ({len(targets)} target, {len(features) - len(targets)} context)",
-        ]
-        if self.without_claims:
-            lines.append(f"articles with no strike claim: {', '.join(self.without_claims)}")
-        if self.unresolved:
-            names = sorted({f"{name} ({art})" for art, name in self.unresolved})
-            lines.append(f"place names not resolved ({len(names)}): {'; '.join(names)}")
-        lines.extend(f"error: {e}" for e in self.errors)
-        if self.written is None and not self.articles:
-            lines.append("nothing written: no article could be read, so an earlier output is left as it was")
-        return "\n".join(lines)
+        targets = sum(1 for f in features if f["properties"]["role"] == "target")
+        return Summary(
+            len(self.articles), len(features), targets, self.target_sides, self.errors, self.unresolved,
+            self.without_claims, self.written,
+        ).text()  # fmt: skip
 
 
 class Pipeline:
@@ -146,7 +135,7 @@ class Pipeline:
                 progress(n, len(articles))
         return BuildReport.of(outcomes)
 
-    def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> BuildReport:
+    def build(self, paths: Sequence[Path], out: Path, *, progress: bool = True) -> Summary:
         """Read, run and write the GeoJSON; reading errors go into the report beside the stages'.
 
         `out` is checked before anything is read, and written only when some article was read: a
@@ -154,4 +143,4 @@ class Pipeline:
         """
         from geo.batch import LocalEngine, build
 
-        return build(paths, LocalEngine(self), out=out, progress=progress).report
+        return build(paths, LocalEngine(self), out=out, progress=progress).summary

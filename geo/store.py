@@ -20,7 +20,6 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -29,13 +28,14 @@ from typing import Any
 
 from geo import export
 from geo.errors import StoreError
-from geo.pipeline import ArticleOutcome, BuildReport
+from geo.pipeline import ArticleOutcome
+from geo.summary import Summary
 from geo.types import Article
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: features kept in file order, as the text the GeoJSON file holds
 # Modules that run, write or measure the pipeline without changing what it finds.
 _NOT_IN_VERSION = frozenset(
-    {"__init__.py", "__main__.py", "cli.py", "bench.py", "store.py", "cluster.py", "batch.py"}
+    {"__init__.py", "__main__.py", "cli.py", "bench.py", "store.py", "cluster.py", "batch.py", "summary.py"}
 )
 
 _SCHEMA = """
@@ -223,7 +223,7 @@ class ClaimStore:
                     (a.id, content_hash(a), version, a.title, a.text, a.outlet, a.url, a.published, a.author,
                      json.dumps(o.target_sides), json.dumps(o.unresolved, ensure_ascii=False)),
                 )  # fmt: skip
-                for n, feature in enumerate(o.features):
+                for n, feature in enumerate(export.file_order(o.features)):
                     self._insert_feature(a.id, n, feature)
 
     def _insert_feature(self, article: str, n: int, feature: dict[str, Any]) -> None:
@@ -236,7 +236,7 @@ class ClaimStore:
              (min_lat + max_lat) / 2, (min_lon + max_lon) / 2),
         )  # fmt: skip
         fid = cur.lastrowid
-        self.db.execute("INSERT INTO bodies VALUES (?,?)", (fid, json.dumps(feature, ensure_ascii=False)))
+        self.db.execute("INSERT INTO bodies VALUES (?,?)", (fid, export.feature_text(feature)))
         self.db.execute(
             "INSERT INTO features_bbox VALUES (?,?,?,?,?)", (fid, min_lon, max_lon, min_lat, max_lat)
         )
@@ -270,7 +270,7 @@ class ClaimStore:
     # -- reading ---------------------------------------------------------------------------------
 
     def features(self, where: StoreFilter | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
-        """Features matching a filter, in article order (not yet in file order: see `collection`)."""
+        """Features matching a filter, in file order."""
         sql, params = (where or StoreFilter()).where()
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self.db.execute(
@@ -295,9 +295,14 @@ class ClaimStore:
         )
         return [Cell(side, round(lat, 5), round(lon, 5), n) for side, lat, lon, n in rows]
 
-    def collection(self) -> dict[str, Any]:
-        """Everything stored, in the same file order as `geo build` gives."""
-        return export.collection(self.features())
+    def feature_texts(self) -> Iterator[str]:
+        """Everything stored as `export.feature_text`, in the file order of `geo build`, one row in
+        memory at a time: what an export streams, with nothing parsed or printed again."""
+        rows = self.db.execute(
+            "SELECT b.body FROM features f JOIN bodies b ON b.fid = f.fid ORDER BY f.article, f.ord"
+        )
+        # SQLite orders TEXT by its UTF-8 bytes, which is Python's order of the same strings
+        return (body for (body,) in rows)
 
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
@@ -320,24 +325,18 @@ class ClaimStore:
             raise ValueError(column)
         return [row[0] for row in self.db.execute(f"SELECT DISTINCT {column} FROM features ORDER BY 1")]
 
-    def report(self) -> BuildReport:
+    def summary(self) -> Summary:
         """The summary of everything stored, as `geo build` would print it for the same input."""
-        articles: list[Article] = []
-        sides: Counter[str] = Counter()
-        unresolved: list[tuple[str, str]] = []
-        without: list[str] = []
-        for row in self.db.execute(
-            "SELECT id, title, text, outlet, url, published, author, target_sides, unresolved"
-            " FROM articles ORDER BY id"
+        summary = Summary()
+        for article, target_sides, unresolved in self.db.execute(
+            "SELECT id, target_sides, unresolved FROM articles ORDER BY id"
         ):
-            article = Article(*row[:7])
-            articles.append(article)
-            found = json.loads(row[7])
-            sides.update(found)
-            unresolved.extend((article.id, name) for name in json.loads(row[8]))
-            if not found:
-                without.append(article.id)
-        return BuildReport(articles, self.collection(), sides, [], unresolved, without)
+            summary.add_article(article, json.loads(target_sides), json.loads(unresolved))
+        features, targets = self.db.execute(
+            "SELECT count(*), coalesce(sum(role = 'target'), 0) FROM features"
+        ).fetchone()
+        summary.features, summary.targets = int(features), int(targets)
+        return summary
 
 
 def _bounds(coords: Any) -> tuple[float, float, float, float]:

@@ -47,7 +47,7 @@ def _write_corpus(folder: Path, n_good: int) -> None:
 def test_one_broken_file_costs_only_itself(small_pipe: Pipeline, tmp_path: Path) -> None:
     _write_corpus(tmp_path / "in", 3)
     report = small_pipe.build([tmp_path / "in"], tmp_path / "out.geojson", progress=False)
-    assert len(report.articles) == 3
+    assert report.articles == 3
     assert len(report.errors) == 2
     assert any("broken.txt" in e for e in report.errors) and any("empty.md" in e for e in report.errors)
     fc = json.loads((tmp_path / "out.geojson").read_text())
@@ -56,7 +56,7 @@ def test_one_broken_file_costs_only_itself(small_pipe: Pipeline, tmp_path: Path)
         "good1.txt",
         "good2.txt",
     }
-    assert "broken.txt" in report.summary()
+    assert "broken.txt" in report.text()
 
 
 def test_a_stage_failure_is_reported_against_its_article(
@@ -80,7 +80,7 @@ def test_an_article_without_claims_is_named_in_the_summary(small_pipe: Pipeline,
     (tmp_path / "calm.txt").write_text("Talks\n\nDiplomats will meet in Geneva next week to discuss Syria.\n")
     report = small_pipe.build([tmp_path / "calm.txt"], tmp_path / "o.geojson", progress=False)
     assert report.without_claims == ["calm.txt"]
-    assert "calm.txt" in report.summary()
+    assert "calm.txt" in report.text()
 
 
 @pytest.mark.parametrize("given", ["junk.txt", "missing.txt", "empty-folder"])
@@ -92,7 +92,7 @@ def test_nothing_read_keeps_the_earlier_output(small_pipe: Pipeline, tmp_path: P
     report = small_pipe.build([tmp_path / given], out, progress=False)
     assert report.written is None
     assert out.read_text() == "yesterday's claims"
-    assert "nothing written" in report.summary()
+    assert "nothing written" in report.text()
 
 
 def test_cli_fails_clearly_when_no_article_could_be_read(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_ALTERNATES, TINY_PLACES
 
+from geo import export
 from geo import pipeline as pipeline_module
 from geo.batch import LocalEngine, build
 from geo.cli import main as cli_main
@@ -169,7 +170,7 @@ def test_an_article_that_now_fails_loses_its_old_claims_and_is_retried(
 
     monkeypatch.setattr(pipeline_module, "extract_claims", flaky)
     run = _build_store(tiny_pipe, folder, store_path, tmp_path / "b.geojson")
-    assert run.report.errors == ["a001.txt: could not be processed (ValueError: parser exploded)"]
+    assert run.summary.errors == ["a001.txt: could not be processed (ValueError: parser exploded)"]
     articles = {
         f["properties"]["article"] for f in json.loads((tmp_path / "b.geojson").read_text())["features"]
     }
@@ -184,8 +185,9 @@ def filled(tiny_pipe: Pipeline, tmp_path_factory) -> tuple[ClaimStore, list[dict
     tmp = tmp_path_factory.mktemp("filled")
     folder = _corpus(tmp / "in", 24)
     store = ClaimStore(tmp / "s.sqlite")
-    run = build([folder], LocalEngine(tiny_pipe), store=store, version="v1", progress=False)
-    return store, run.report.feature_collection["features"]
+    out = tmp / "all.geojson"
+    build([folder], LocalEngine(tiny_pipe), out=out, store=store, version="v1", progress=False)
+    return store, json.loads(out.read_text())["features"]
 
 
 def _in_bbox(f: dict, bbox: tuple[float, float, float, float]) -> bool:
@@ -386,3 +388,87 @@ def test_cli_refuses_unclear_requests_with_a_message(
 ) -> None:
     assert cli_main(args) == code
     assert message in capsys.readouterr().err
+
+
+_POINT = {"type": "Point", "coordinates": [36.7, 34.8]}
+_SQUARE = {"type": "Polygon", "coordinates": [[[1, 2], [3, 4]]]}
+
+
+@pytest.mark.parametrize(
+    "features",
+    [
+        [],
+        [{"type": "Feature", "id": "a", "geometry": _POINT, "properties": {}}],
+        [{"type": "Feature", "id": f"f{i}", "geometry": _SQUARE,
+          "properties": {"place": "Ḥimṣ \"north\"\nline", "casualties": None, "nested": {"a": [1, {}]}}}
+         for i in range(3)],
+    ],
+)  # fmt: skip
+def test_a_streamed_geojson_is_the_bytes_of_the_whole_collection(tmp_path: Path, features: list) -> None:
+    export.write_stream((export.feature_text(f) for f in features), tmp_path / "streamed.geojson")
+    export.write({"type": "FeatureCollection", "features": features}, tmp_path / "whole.geojson")
+    assert (tmp_path / "streamed.geojson").read_bytes() == (tmp_path / "whole.geojson").read_bytes()
+
+
+def test_a_streamed_write_that_fails_leaves_the_earlier_file(tmp_path: Path) -> None:
+    out = tmp_path / "o.geojson"
+    out.write_text("yesterday's claims")
+
+    def texts():
+        yield export.feature_text({"type": "Feature", "id": "a", "geometry": _POINT, "properties": {}})
+        raise RuntimeError("the run broke off")
+
+    with pytest.raises(RuntimeError):
+        export.write_stream(texts(), out)
+    assert out.read_text() == "yesterday's claims"
+    assert [p.name for p in tmp_path.iterdir()] == ["o.geojson"]
+
+
+class _Scrambled:
+    """An engine whose batches finish out of order, as a cluster's partitions do."""
+
+    def __init__(self, pipe: Pipeline, order: list[int]) -> None:
+        self.local, self.order = LocalEngine(pipe, batch_size=2), order
+
+    def outcomes(self, articles):
+        batches = list(self.local.outcomes(articles))
+        return iter([batches[n] for n in self.order if n < len(batches)])
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 0, 3, 4, 2]])
+def test_outcomes_finishing_in_any_order_give_the_same_bytes(
+    tiny_pipe: Pipeline, tmp_path: Path, order
+) -> None:
+    folder = _corpus(tmp_path / "in", 9)
+    plain = _build_plain(tiny_pipe, folder, tmp_path / "plain.geojson")
+    build([folder], _Scrambled(tiny_pipe, order), out=tmp_path / "s.geojson", progress=False)
+    assert (tmp_path / "s.geojson").read_bytes() == plain
+
+
+@pytest.mark.parametrize("edit, loads", [(lambda folder: None, 0), (_add, 1), (_remove, 0)])
+def test_a_run_with_nothing_to_process_loads_no_pipeline(
+    tiny_pipe: Pipeline, tmp_path: Path, edit, loads
+) -> None:
+    folder = _corpus(tmp_path / "in", 5)
+    _build_store(tiny_pipe, folder, tmp_path / "s.sqlite", tmp_path / "a.geojson")
+    edit(folder)
+    loaded = []
+
+    def load() -> Pipeline:
+        loaded.append(1)
+        return tiny_pipe
+
+    with ClaimStore(tmp_path / "s.sqlite") as store:
+        build(
+            [folder], LocalEngine(load), out=tmp_path / "b.geojson", store=store, version="v1", progress=False
+        )
+    assert len(loaded) == loads
+    assert (tmp_path / "b.geojson").read_bytes() == _build_plain(tiny_pipe, folder, tmp_path / "c.geojson")
+
+
+def test_a_dask_run_with_nothing_to_process_starts_no_cluster() -> None:
+    from geo.cluster import DaskEngine
+
+    with DaskEngine(workers=2) as engine:
+        assert list(engine.outcomes([])) == []
+        assert engine.cluster is None

@@ -141,7 +141,7 @@ def test_cells_sit_where_their_claims_are(tmp_path: Path) -> None:
         return {
             "type": "Feature", "id": f"f{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": {"side": "russia", "claim_type": "is_hit", "role": "target", "precision": "point",
-                           "published": ""},
+                           "published": "", "article": "a.txt", "evidence_start": i},
         }  # fmt: skip
 
     with ClaimStore(tmp_path / "s.sqlite") as store:
@@ -149,3 +149,24 @@ def test_cells_sit_where_their_claims_are(tmp_path: Path) -> None:
         store.put([ArticleOutcome(Article("a.txt", "t", ""), features, ("russia",))], "v")
         cells = store.cells(StoreFilter(), store_map.cell_degrees(7))
     assert sorted((c.lat, c.lon, c.count) for c in cells) == [(33.5, 40.0, 1), (35.02, 36.02, 2)]
+
+
+@pytest.mark.parametrize(
+    "words, shown",
+    [
+        ("a governorate-wide claim at the governorate's centre", True),
+        ("counted in a grid cell", True),
+        ("dashed lines: governorate borders", True),
+        ("hatched", False),  # the main map's governorate areas: the store map draws a point
+        ("dashed circle", False),
+        ("sit in a ring", False),
+        ("dotted inferred", False),
+        ("in the list beside the map", False),
+    ],
+)
+def test_the_store_legend_explains_only_what_the_store_map_draws(
+    monkeypatch, big_store: Path, words: str, shown: bool
+) -> None:
+    at = _open(monkeypatch, big_store)
+    legend = next(str(e.proto.body) for e in at.get("html") if "Who claims it" in str(e.proto.body))
+    assert (words in legend) is shown
