@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from geo import export
+from geo import export, lexicon, resolve_weights
 from geo.errors import StoreError
 from geo.pipeline import ArticleOutcome
 from geo.summary import Summary
@@ -77,6 +77,9 @@ def pipeline_version(registry: Path, places: Path | None = None) -> str:
     for module in sorted(Path(__file__).parent.glob("*.py")):
         if module.name not in _NOT_IN_VERSION:
             h.update(module.name.encode() + module.read_bytes())
+    # The rules' word lists and weights are code kept as data: an edit to them changes claims too.
+    for data_file in (*lexicon.files(), resolve_weights.WEIGHTS_FILE):
+        h.update(data_file.name.encode() + data_file.read_bytes())
     for f in (registry, places):
         h.update(b"|" + (f.read_bytes() if f is not None and f.exists() else b"-"))
     return h.hexdigest()[:20]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_ALTERNATES, TINY_PLACES
 
-from geo import export
+from geo import export, lexicon, resolve_weights
 from geo import pipeline as pipeline_module
 from geo.batch import LocalEngine, build
 from geo.cli import main as cli_main
@@ -152,6 +153,25 @@ def test_the_version_follows_the_registry_and_places_files(tmp_path: Path, edit,
     before = pipeline_version(registry, places)
     edit(tmp_path)
     assert (pipeline_version(registry, places) != before) is changes
+
+
+@pytest.mark.parametrize("edit", ["lexicon", "weights", "nothing"])
+def test_the_version_follows_the_word_lists_and_the_resolver_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str
+) -> None:
+    lexdir = tmp_path / "lexicon"
+    shutil.copytree(ROOT / "data" / "lexicon", lexdir)
+    weights = tmp_path / "resolver_weights.toml"
+    shutil.copy(resolve_weights.WEIGHTS_FILE, weights)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", lexdir)
+    monkeypatch.setattr(resolve_weights, "WEIGHTS_FILE", weights)
+    registry = ROOT / "data" / "actors.yaml"
+    before = pipeline_version(registry)
+    if edit == "lexicon":
+        (lexdir / "directions.txt").write_text((lexdir / "directions.txt").read_text() + "widdershins\n")
+    elif edit == "weights":
+        weights.write_text(weights.read_text() + "\n# retuned\n")
+    assert (pipeline_version(registry) != before) is (edit != "nothing")
 
 
 def test_an_article_that_now_fails_loses_its_old_claims_and_is_retried(
