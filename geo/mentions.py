@@ -16,6 +16,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geo.lexicon import words
+from geo.names import ARTICLES
 from geo.types import Mention
 
 if TYPE_CHECKING:
@@ -88,7 +90,8 @@ DIRECTIONS = frozenset("western eastern northern southern central north south ea
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Z]*$")
 _COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
-SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
+# a name right before one of these is its speaker ("Lavrov said"), not a place
+SPEECH_LEMMAS = words("speech_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +208,7 @@ def _with_article_tail(ent: Span) -> Span:
     doc, end = ent.doc, ent.end
     while (
         end + 2 < len(doc)
-        and doc[end].lower_ in _ARTICLES
+        and doc[end].lower_ in ARTICLES
         and doc[end + 1].text == "-"
         and doc[end + 2].text[:1].isupper()
     ):
@@ -331,7 +334,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     while i < n:
         tok = doc[i]
         article = (
-            tok.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
+            tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
         )
         if i in taken or not (article or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
             i += 1
@@ -343,7 +346,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
                 j += 1
                 continue
             if (
-                t.lower_ in _ARTICLES
+                t.lower_ in ARTICLES
                 and j + 2 < n
                 and doc[j + 1].text == "-"
                 and doc[j + 2].text[:1].isupper()
@@ -358,8 +361,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 
 # "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|at|az|an|ad-d|ed|er|es|et|ez)-\w")
-_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})-\w")
 
 
 def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
