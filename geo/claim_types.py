@@ -236,7 +236,9 @@ def _doer(verb: Token) -> Token | None:
     """Who did it: the subject, the agent ("killed by strikes"), the accused ("accused Moscow of
     killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+    )
     if subj is not None and subj.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
         return verb.head  # "the coalition, which has carried out 7,000 strikes"
     if subj or agent:

@@ -33,6 +33,7 @@ from geo.discourse import (
     outlet_side,
     remember_subjects,
 )
+from geo.headlines import Headline, headline_only
 from geo.lexicon import ordered
 from geo.speakers import sentence_frames
 from geo.strike_places import place_role, presence_role, semicolon_lists
@@ -47,18 +48,42 @@ _WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
 
 
 def extract_claims(
-    article: Article, doc: Doc, toponyms: Sequence[Toponym], registry: Registry
+    article: Article,
+    doc: Doc,
+    toponyms: Sequence[Toponym],
+    registry: Registry,
+    headline: Headline | None = None,
 ) -> list[Claim]:
-    """Every claim in the article, in text order, each with its target and context places."""
+    """Every claim in the article, in text order, each with its target and context places; the
+    headline's claims (geo.headlines) first, where they name a strike place the body does not give
+    the same side."""
     ref_year = _reference_year(article, doc)
+    # the headline is read after the body: "..., observatory says" is the monitor the body named
+    memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
+    drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text)
+    claims = _finish(article, drafts, toponyms, registry.force_side)
+    if headline is None:
+        return claims
+    said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title)
+    return (
+        _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims
+    )
+
+
+def _drafts(
+    doc: Doc,
+    toponyms: Sequence[Toponym],
+    registry: Registry,
+    memory: SpeakerMemory,
+    ref_year: int | None,
+    text: str,
+) -> list[Draft]:
     by_sentence: dict[int, list[tuple[Toponym, Token]]] = {}
     for t in toponyms:
         span = doc.char_span(t.mention.start, t.mention.end, alignment_mode="expand")
         if span is None:
             continue
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
-    memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
-    drafts: list[_Draft] = []
     sents = list(doc.sents)
     framed = []
     for sent in sents:
@@ -66,15 +91,18 @@ def extract_claims(
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
     attribute_interviews(sents, framed, registry, memory)
+    drafts: list[Draft] = []
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
-            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, article.text)
+            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text)
         )
-    return _finish(article, drafts, toponyms, registry.force_side)
+    return drafts
 
 
 @dataclass(slots=True)
-class _Draft:
+class Draft:
+    """A frame's claim while the article is read: its places may still change role."""
+
     sent: Span
     frame: Frame
     claim_type: ClaimType | None  # None: the frame makes no strike claim, only mentions places
@@ -95,8 +123,8 @@ def _sentence_drafts(
     registry: Registry,
     ref_year: int | None,
     source: str,
-) -> list[_Draft]:
-    drafts: list[_Draft] = []
+) -> list[Draft]:
+    drafts: list[Draft] = []
     roots_of = {id(t): r for t, r in located}
     names = frozenset(r.i for _, r in located)
     for frame in frames:
@@ -131,7 +159,7 @@ def _sentence_drafts(
         if claim_type is None and not places:
             continue
         drafts.append(
-            _Draft(
+            Draft(
                 sent,
                 frame,
                 claim_type,
@@ -183,9 +211,15 @@ def _event_date(published: str, weekday: str) -> str:
 
 
 def _finish(
-    article: Article, drafts: list[_Draft], toponyms: Sequence[Toponym], force_side: str
+    article: Article,
+    drafts: list[Draft],
+    toponyms: Sequence[Toponym],
+    force_side: str,
+    *,
+    in_title: bool = False,
 ) -> list[Claim]:
-    """Place placeless claims at the article's strike area and freeze the drafts into Claims."""
+    """Place placeless claims at the article's strike area and freeze the drafts into Claims. A
+    headline's claim has the title as its evidence and, as it is no span of the body, offsets 0, 0."""
     explicit_targets = [
         p.toponym for d in drafts for p in d.places if p.role == "target" and p.toponym.place is not None
     ]
@@ -208,8 +242,9 @@ def _finish(
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
         if not places:
             continue
-        start, end = d.sent.start_char, d.sent.end_char
-        key = f"{article.id}|{start}|{d.frame.speaker}|{claim_type}"
+        start, end = (0, 0) if in_title else (d.sent.start_char, d.sent.end_char)
+        evidence = article.title if in_title else article.text[start:end].strip()
+        key = f"{article.id}|{'title' if in_title else start}|{d.frame.speaker}|{claim_type}"
         confidence = _confidence(d, places)
         claims.append(
             Claim(
@@ -217,7 +252,7 @@ def _finish(
                 article_id=article.id,
                 source=Source(d.frame.speaker, d.frame.side),
                 claim_type=claim_type,
-                evidence=article.text[start:end].strip(),
+                evidence=evidence,
                 evidence_start=start,
                 evidence_end=end,
                 places=tuple(places),
@@ -257,7 +292,7 @@ def _country_of(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Top
     return country_level[:1]
 
 
-def _confidence(d: _Draft, places: Sequence[ClaimPlace]) -> float:
+def _confidence(d: Draft, places: Sequence[ClaimPlace]) -> float:
     basis_weight: dict[LocationBasis, float] = {
         "explicit": 0.9,
         "container": 0.8,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.geodesy import haversine_km
 from geo.lexicon import words
-from geo.strike_places import PLACE_NOUNS, is_noun_of, listed_for
+from geo.strike_places import NAME_DEPS, PLACE_NOUNS, is_noun_of, listed_for
 from geo.types import ClaimPlace, Toponym
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _names_an_area(root: Token | None) -> bool:
     """ "the Hama countryside", "the outskirts of Homs": a town's name standing for its area."""
     if root is None:
         return False
-    if root.dep_ == "compound" and is_noun_of(root.head, AREA_NOUNS):
+    if root.dep_ in NAME_DEPS and is_noun_of(root.head, AREA_NOUNS):
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and is_noun_of(root.head.head, AREA_NOUNS)
 
@@ -97,7 +97,7 @@ def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
 
 def _attachment(tok: Token) -> int | None:
     """The word a place's prepositional phrase hangs on ("hit" in "hit ... in Homs")."""
-    if tok.dep_ == "compound" and is_noun_of(tok.head, PLACE_NOUNS):
+    if tok.dep_ in NAME_DEPS and is_noun_of(tok.head, PLACE_NOUNS):
         tok = tok.head
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return None

@@ -463,9 +463,7 @@ _DIRECTIONAL_NAME = re.compile(
 )
 
 
-def _near_locality(
-    text: str, t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]
-) -> Toponym:
+def _near_locality(text: str, t: Toponym, localities: list[Toponym], named: set[tuple[str, str]]) -> Toponym:
     if not localities:
         return t
     # "the Palais des Nations in Geneva", "Collins Avenue, Miami Beach": the text says which

@@ -79,7 +79,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             side = _relayed_side(tok, sent, registry) or side
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
-        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
+        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok)
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
@@ -304,3 +304,14 @@ def _closing_attribution(verb: Token, subject: Token | None) -> bool:
     if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
         return False
     return all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end])
+
+
+def _set_beside(verb: Token) -> set[int]:
+    """ "Russia announces a major operation as warplanes pound Aleppo": what the narrator sets beside
+    the speech ("as", "while" clauses on the speech verb itself) is the narrator's, not the speaker's."""
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for m in c.children)
+        for t in c.subtree
+    }

@@ -33,12 +33,15 @@ PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
 _OTHER_EVENTS = words("other_events")
+# how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
+# adjective there)
+NAME_DEPS = frozenset(["compound", "amod"])
 
 
 def presence_role(root: Token) -> Role:
     """In "ISIL has no presence in Homs province" the place is where the claim puts the strikes."""
     root = listed_for(root)
-    if root.dep_ == "compound" and is_noun_of(root.head, PLACE_NOUNS):
+    if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head
     while root.dep_ in {"conj", "appos"}:
         root = root.head
@@ -50,7 +53,7 @@ def place_role(
 ) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = listed_for(root)
-    if root.dep_ == "compound" and is_noun_of(root.head, PLACE_NOUNS):
+    if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
     while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
         root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
@@ -107,7 +110,9 @@ def place_role(
                     locative = True  # "went after the towns of X"
                 else:
                     return "context"
-        if head.lemma_ in ROUTE_VERBS:
+        if head.lemma_ == "fire" and tok.i == own_prep:
+            return "context"  # "missiles fired from warships in the Mediterranean": where they left
+        if head.lemma_ in ROUTE_VERBS and not _strikes_travel(head, registry):
             return "context"
         if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
             # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
@@ -122,7 +127,11 @@ def place_role(
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
             )
-            if direct and head.pos_ == "VERB" and (is_strike(head, registry) or head.lemma_ == "include"):
+            if (
+                direct
+                and head.pos_ == "VERB"
+                and (is_strike(head, registry) or head.lemma_ == "include" or _strikes_travel(head, registry))
+            ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
                 return "context"
@@ -150,7 +159,7 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if tok.dep_ == "conj" or (tok.dep_ == "compound" and is_noun_of(head, PLACE_NOUNS)):
+        if tok.dep_ == "conj" or (tok.dep_ in NAME_DEPS and is_noun_of(head, PLACE_NOUNS)):
             tok = head
             continue
         if tok.dep_ != "pobj" or head.dep_ != "prep":
@@ -338,3 +347,12 @@ def _same_list(first: Token, later: Token) -> bool:
     return any(t.text == ";" for t in between) and not any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
     )
+
+
+def _strikes_travel(verb: Token, registry: Registry) -> bool:
+    """ "raids that also reached parts of Idlib province": strikes, not aircraft, that reach a place
+    land there."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
