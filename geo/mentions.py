@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geo.lexicon import words
@@ -61,6 +60,8 @@ NOT_PLACES = frozenset(
         "the west",
         "west",
         "levant",
+        "al-sham",  # in group names: "Ahrar al-Sham", "the Islamic State of Iraq and al-Sham"
+        "sham",
         "caliphate",
         "tow",
         "iz",
@@ -190,17 +191,29 @@ def find_mentions(
 
 
 def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
-    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each."""
-    cuts = [t.i for t in ent if t.lower_ in {"and", ","}]
-    if not cuts:
-        return [ent]
-    from spacy.tokens import Span as SpacySpan
-
-    bounds = [ent.start, *cuts, ent.end]
-    parts = [SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_) for a, b in pairwise(bounds)]
-    if all(len(p) and gazetteer.is_name(p.text) for p in parts):
+    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each.
+    "Palmyra (Tadmur)": a name with its other spelling in brackets is the first name known."""
+    if any(t.text == "(" for t in ent):
+        known = [p for p in _split(ent, {"(", ")"}) if gazetteer.is_name(p.text)]
+        return known[:1] or [ent]
+    parts = _split(ent, {"and", ","})
+    if len(parts) > 1 and all(gazetteer.is_name(p.text) for p in parts):
         return parts
     return [ent]
+
+
+def _split(ent: Span, separators: set[str]) -> list[Span]:
+    """The non-empty runs of an entity between separator tokens."""
+    from spacy.tokens import Span as SpacySpan
+
+    out, start = [], ent.start
+    for t in (*ent, None):
+        if t is None or t.lower_ in separators:
+            end = ent.end if t is None else t.i
+            if end > start:
+                out.append(SpacySpan(ent.doc, start, end, label=ent.label_))
+            start = end + 1
+    return out
 
 
 def _with_article_tail(ent: Span) -> Span:

@@ -858,6 +858,18 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             "",
             {("Hama province", "monitor")},
         ),
+        # how real copy says "struck": batter, hammer; "slam into" when missiles or jets do it
+        (
+            "Russian warplanes are battering IS across the countryside of Talbiseh.",
+            "",
+            {("Talbiseh", "reporter")},
+        ),
+        (
+            "Cruise missiles slammed into positions in Talbiseh, the Syrian Observatory said.",
+            "",
+            {("Talbiseh", "monitor")},
+        ),
+        ("Critics slammed officials in Talbiseh, the Syrian Observatory said.", "", set()),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:

@@ -30,6 +30,7 @@ PLACES = (
     Place("gn:293788", "Ramat Gan", 32.08, 34.81, "IL", population=152_000),
     Place("gn:278963", "‘Ein el Asad", 32.94, 35.40, "IL", population=900),
     Place("gn:1223738", "Western", 6.83, 79.93, "LK", kind="admin1"),
+    Place("sup:levant", "Levant", 34.0, 36.0, "", kind="region"),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -39,6 +40,7 @@ ALTERNATES = {
     "country:US": ["US", "U.S.", "USA"],
     "gn:293788": ["Gan"],
     "gn:278963": ["Assad"],
+    "sup:levant": ["al-Sham", "Sham"],
 }
 
 
@@ -94,6 +96,13 @@ def found():
         ("This would be a plain victory for Assad, who invited the Russians.", []),
         ("Russia rejects Western criticism of the strikes.", ["Russia"]),
         ("A USA official told Reuters, speaking on condition of anonymity.", ["USA"]),
+        # a name with its other spelling in brackets; a region's name inside an armed group's
+        (
+            "Russian warplanes are battering the Islamic State of Iraq and al-Sham (ISIS) across the "
+            "western countryside of Raqqa (Ar Raqqah), with strikes on the group's positions.",
+            ["Raqqa", "Ar Raqqah"],
+        ),
+        ("Jets struck Ahrar al-Sham positions near Rastan.", ["Rastan"]),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
         ("The U.S.-led coalition has bombed Syria's east.", ["Syria"]),
     ],
