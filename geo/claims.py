@@ -33,7 +33,7 @@ from geo.discourse import (
     outlet_side,
     remember_subjects,
 )
-from geo.headlines import Headline, headline_only
+from geo.headlines import Headline, credit_headline, headline_only
 from geo.lexicon import ordered
 from geo.speakers import sentence_frames
 from geo.strike_places import place_role, presence_role, semicolon_lists
@@ -65,6 +65,7 @@ def extract_claims(
     if headline is None:
         return claims
     said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title)
+    credit_headline(said, article.title, registry)
     return (
         _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims
     )

@@ -10,10 +10,12 @@ place the body never gives as struck.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from geo.discourse import Frame
 from geo.resolve import resolve
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
     from geo.claims import Draft
     from geo.gazetteer import Gazetteer
+    from geo.registry import Registry
     from geo.types import Claim, Mention, Toponym
 
 
@@ -69,3 +72,24 @@ def headline_only(drafts: list[Draft], body: Sequence[Claim]) -> list[Draft]:
         if d.places:
             out.append(d)
     return out
+
+
+# "...: Monitor", "... - activists", "..., says monitor", "..., Moscow says": who a headline is from
+_CREDIT = re.compile(
+    r"(?:\s*[:|–—]\s*|\s+-\s+|,\s*(?:says?|said|claims?|reports?)\s+)(?P<credit>[^:|,–—]{2,40}?)\s*$"
+    r"|,\s*(?P<before>[^:|,–—]{2,40}?)\s+(?:says?|said|claims?|reports?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None:
+    """Give the narration of a headline that ends in its source ("...: Monitor", "..., Says
+    Monitor") to that source, when the registry knows who it is."""
+    m = _CREDIT.search(title)
+    credit = (m.group("credit") or m.group("before")) if m else None
+    found = registry.side_of(credit) if credit else None
+    if credit is None or found is None:
+        return
+    for d in drafts:
+        if not d.frame.attributed:
+            d.frame = Frame(None, credit, found[0], found[1], d.frame.owned, quoted=True)

@@ -903,6 +903,17 @@ def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -
             "The bombers took off from Engels airbase, the ministry said.",
             {("Syria", "reporter")},
         ),
+        # a headline that ends in its source ("...: Monitor", "..., Says Monitor") is that source's
+        (
+            "Five civilians killed in Russian air strikes in Talbiseh: Monitor",
+            "The raids hit a market, the Syrian Observatory for Human Rights said.",
+            {("Talbiseh", "monitor")},
+        ),
+        (
+            "Five civilians killed in Russian air strikes in Talbiseh: October 8",
+            "The raids hit a market, the Syrian Observatory for Human Rights said.",
+            {("Talbiseh", "reporter")},
+        ),
         # a headline with no strike claim adds nothing
         (
             "Russia says it has no plans to extend strikes to Iraq",
