@@ -29,7 +29,7 @@ AGENT_NOUNS = words("strike_agent_nouns")
 NOT_STRIKE_MODIFIERS = words("not_strike_modifiers")
 STANCE_VERBS = words("stance_verbs")
 LIGHT_VERBS = words("light_verbs")
-CAMPAIGN_NOUNS = words("campaign_nouns")
+AIR_ONLY_NOUNS = words("air_only_nouns")
 AIR_WORDS = words("air_words")
 LANDING_VERBS = words("landing_verbs")
 HEARSAY_NOUNS = words("hearsay_nouns")
@@ -105,6 +105,10 @@ def read_claim_type(
         or (frame.verb is not None and gives_a_toll(frame.verb))
         # "strikes fell on X": the strikes land somewhere
         or any(a.dep_ == "nsubj" and a.head.lemma_ in LANDING_VERBS for a in anchors)
+        # "a convoy came under air fire in X": what was there was struck
+        or any(
+            a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
+        )
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
         or (
             frame.verb is not None
@@ -185,8 +189,8 @@ def _governed_elsewhere(anchor: Token) -> bool:
 def is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"NOUN", "PROPN"}:
-        if lemma in CAMPAIGN_NOUNS:
-            # "its air campaign in Syria", "the bombing campaign": an election campaign is not
+        if lemma in AIR_ONLY_NOUNS:
+            # "its air campaign in Syria", "the bombing campaign", "came under air fire"
             return any(c.lower_ in AIR_WORDS for c in tok.children if c.dep_ in {"compound", "amod"})
         if lemma not in STRIKE_NOUNS and not (lemma == "strike" or lemma.endswith("strike")):
             return False

@@ -57,6 +57,8 @@ def place_role(
         root = root.head  # "in the Homs countryside", "Idlib province"
     while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
         root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
+    if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
+        root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
@@ -110,7 +112,7 @@ def place_role(
                     locative = True  # "went after the towns of X"
                 else:
                     return "context"
-        if head.lemma_ == "fire" and tok.i == own_prep:
+        if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
             return "context"  # "missiles fired from warships in the Mediterranean": where they left
         if head.lemma_ in ROUTE_VERBS and not _strikes_travel(head, registry):
             return "context"

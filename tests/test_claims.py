@@ -870,6 +870,29 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             {("Talbiseh", "monitor")},
         ),
         ("Critics slammed officials in Talbiseh, the Syrian Observatory said.", "", set()),
+        # "came under air fire": fire from the air is a strike, fire alone may be anything
+        (
+            "An aid convoy came under Russian air fire in Talbiseh, the Syrian Observatory said.",
+            "",
+            {("Talbiseh", "monitor")},
+        ),
+        ("An aid convoy came under fire in Talbiseh, the Syrian Observatory said.", "", set()),
+        # a province named as the possessor of a struck town holds it; a country only sets the scene
+        (
+            "Russian jets pounded Idlib's Jisr al-Shughour on Wednesday, the Syrian Observatory said.",
+            "",
+            {("Idlib", "monitor"), ("Jisr al-Shughour", "monitor")},
+        ),
+        (
+            "Russian jets pounded Syria's Hama province on Wednesday, the Syrian Observatory said.",
+            "",
+            {("Hama province", "monitor")},
+        ),
+        (
+            "Idlib's governor said on Wednesday that Russian jets pounded Jisr al-Shughour.",
+            "",
+            {("Jisr al-Shughour", "other")},
+        ),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
