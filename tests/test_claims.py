@@ -893,6 +893,19 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             "",
             {("Jisr al-Shughour", "other")},
         ),
+        # "in the north of X city" is inside X; "north of X city" only says where the town is
+        (
+            "The Syrian Observatory said 15 people were killed in Russian airstrikes on Talbiseh in the "
+            "north of Homs city.",
+            "",
+            {("Talbiseh", "monitor"), ("Homs city", "monitor")},
+        ),
+        (
+            "The Syrian Observatory said 15 people were killed in Russian airstrikes on Talbiseh, north "
+            "of Homs city.",
+            "",
+            {("Talbiseh", "monitor")},
+        ),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
