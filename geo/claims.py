@@ -36,7 +36,7 @@ from geo.discourse import (
 from geo.headlines import Headline, credit_headline, headline_only
 from geo.lexicon import ordered
 from geo.speakers import sentence_frames
-from geo.strike_places import place_role, presence_role, semicolon_lists
+from geo.strike_places import place_role, presence_role, semicolon_lists, sets_the_scene
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Source, Toponym
 
 if TYPE_CHECKING:
@@ -156,6 +156,12 @@ def _sentence_drafts(
                 else p
                 for p in places
             ]
+        if claim_type and not any(p.role == "target" for p in places):
+            # "In Idlib province, activists said jets struck a bakery": where the report is set
+            places = [
+                ClaimPlace(p.toponym, "target", "explicit") if _sets_the_scene(p, roots_of, frame) else p
+                for p in places
+            ]
         places = mark_containers(semicolon_lists(places, roots_of, names), roots_of)
         if claim_type is None and not places:
             continue
@@ -182,6 +188,11 @@ def _sentence_drafts(
             if not any(p.role == "target" for p in d.places):
                 d.places += [ClaimPlace(p.toponym, "target", "sentence") for p in sentence_targets]
     return drafts
+
+
+def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame) -> bool:
+    """A province or region (not a capital a speaker may be in) set before the speaker."""
+    return p.toponym.precision in {"admin1", "region"} and sets_the_scene(roots_of[id(p.toponym)], frame)
 
 
 def _reference_year(article: Article, doc: Doc) -> int | None:

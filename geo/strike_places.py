@@ -358,3 +358,26 @@ def _strikes_travel(verb: Token, registry: Registry) -> bool:
     if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
         subject = verb.head
     return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
+
+
+def sets_the_scene(root: Token, frame: Frame) -> bool:
+    """ "In the northwestern province of Idlib, a fighter told AP that the strikes were heavier": a
+    place put before the speaker, on the speech verb, is where what they say happened."""
+    verb = frame.verb
+    if verb is None:
+        return False
+    tok = root
+    for _ in range(3):  # "the province of Idlib", "Idlib province"
+        if tok.dep_ in NAME_DEPS and is_noun_of(tok.head, PLACE_NOUNS):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_noun_of(tok.head.head, PLACE_NOUNS):
+            tok = tok.head.head
+        else:
+            break
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in {"in", "across", "throughout"}
+        and prep.head.i == verb.i
+        and prep.i < min(frame.speaker_tokens, default=verb.i)
+    )

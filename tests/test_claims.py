@@ -906,6 +906,14 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             "",
             {("Talbiseh", "monitor")},
         ),
+        # a province put before the speaker is where what they say happened; a capital is where they are
+        (
+            "In Idlib province, activists said Russian jets struck a bakery, killing 12 people.",
+            "",
+            {("Idlib", "opposition")},
+        ),
+        ("In Idlib province, activists said the talks would resume next week.", "", set()),
+        ("In Moscow, the Russian defence ministry said its jets struck a bakery.", "", set()),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
