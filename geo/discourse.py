@@ -85,12 +85,16 @@ def outlet_side(article: Article, registry: Registry) -> str:
     found = registry.side_of(article.outlet) if article.outlet else None
     if found is None:
         credit = _CREDIT.search(article.text[:200])
-        found = registry.side_of(credit.group(1) or credit.group(2)) if credit else None
+        found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
 
 
-# an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/."
-_CREDIT = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)")
+# an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",
+# "Hama, SANA -"
+_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—]"
+)
 
 
 def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memory: SpeakerMemory) -> None:

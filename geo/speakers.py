@@ -57,15 +57,16 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # "Jets pounded Idlib, a monitor said, as ...", "In Hama, the Observatory said,
                 # strikes fell on ...": the clause the attribution is set into
                 content_root = tok.head
-            elif _closing_attribution(tok, subject):
-                # "..., the Russian Defense Ministry announced on Thursday.": the parser hangs the
-                # attribution on the last noun of what it attributes; it owns the whole sentence
-                content_root = tok.sent.root
             if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 # "with some activists claiming the targets included rebels": the noun speaks,
                 # and the clause it is the subject of is what it says
                 subject = tok.head
                 content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
+            if _closing_attribution(tok, subject):
+                # "..., the Russian Defense Ministry announced on Thursday.", "..., a military source
+                # told SANA.": the parser hangs the attribution on the last noun of what it
+                # attributes; it owns the whole sentence
+                content_root = tok.sent.root
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -295,13 +296,16 @@ def ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
 
 def _closing_attribution(verb: Token, subject: Token | None) -> bool:
     """ "..., the ministry announced on Thursday." read as a clause of the noun before it: a speech
-    verb that closes the sentence after a comma, with its subject and no clause of its own."""
-    if subject is None or subject.head.i != verb.i or verb.dep_ not in {"acl", "relcl"}:
+    verb that closes the sentence after a comma, with its speaker and no clause of its own."""
+    if subject is None or verb.dep_ not in {"acl", "relcl"}:
         return False
+    if subject.head.i != verb.i and subject.i != verb.head.i:
+        return False  # its own subject, or the noun it hangs on ("..., a military source told SANA")
     doc, sent = verb.doc, verb.sent
     if subject.left_edge.i <= sent.start or doc[subject.left_edge.i - 1].text != ",":
         return False
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+    told = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told SANA": who was told
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} - told for c in verb.children):
         return False
     return all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end])
 

@@ -914,6 +914,30 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
         ),
         ("In Idlib province, activists said the talks would resume next week.", "", set()),
         ("In Moscow, the Russian defence ministry said its jets struck a bakery.", "", set()),
+        # "..., a military source told SANA.": the closing speaker owns the sentence
+        (
+            "Russian warplanes on Thursday destroyed dens of terrorist organizations in the towns of "
+            "Kafr Zita, Latamneh and al-Arbain in Hama northern countryside, a military source told SANA.",
+            "",
+            {("Latamneh", "syria_gov"), ("Hama", "syria_gov")},
+        ),
+        (
+            "Russian warplanes on Thursday destroyed dens of terrorist organizations in the towns of "
+            "Kafr Zita, Latamneh and al-Arbain in Hama northern countryside.",
+            "",
+            {("Latamneh", "reporter"), ("Hama", "reporter")},
+        ),
+        # a state agency's credit in its dateline ("Hama, SANA -") makes its narration the state's
+        (
+            "Hama, SANA - Russian warplanes destroyed dens of terrorist organizations in Talbiseh.",
+            "",
+            {("Talbiseh", "syria_gov")},
+        ),
+        (
+            "Hama, Reuters - Russian warplanes destroyed dens of terrorist organizations in Talbiseh.",
+            "",
+            {("Talbiseh", "reporter")},
+        ),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
