@@ -83,9 +83,15 @@ def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
     if outer is None or inner is None:
         return True
     inner = listed_for(inner)
+    # "Syria's Idlib province": the possessor hangs on the province noun the name stands in
+    inner_ids = (
+        {inner.i, inner.head.i}
+        if inner.dep_ in NAME_DEPS and is_noun_of(inner.head, PLACE_NOUNS)
+        else {inner.i}
+    )
     tok = outer
     for _ in range(6):
-        if tok.i == inner.i:
+        if tok.i in inner_ids:
             return True
         if tok.head.i == tok.i:
             break

@@ -889,6 +889,12 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             {("Hama province", "monitor")},
         ),
         (
+            "Air strikes by Russian warplanes in Syria's northwestern Idlib province killed 36 people, the "
+            "Syrian Observatory for Human Rights said.",
+            "",
+            {("Idlib", "monitor")},
+        ),
+        (
             "Idlib's governor said on Wednesday that Russian jets pounded Jisr al-Shughour.",
             "",
             {("Jisr al-Shughour", "other")},
