@@ -173,7 +173,8 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    for ent in (part for e in doc.ents for part in _list_parts(_with_article_tail(e), gazetteer)):
+    ents = (_with_name_head(_with_article_tail(e), gazetteer) for e in doc.ents)
+    for ent in (part for e in ents for part in _list_parts(e, gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -233,6 +234,19 @@ def _with_article_tail(ent: Span) -> Span:
     return SpacySpan(doc, ent.start, end, label=ent.label_)
 
 
+def _with_name_head(ent: Span, gazetteer: Gazetteer) -> Span:
+    """ "Ma'arat" + "al-Numan": the model often starts a name after its first word; the word before
+    belongs to it when it is a capitalised name outside any entity and the whole is a known name."""
+    doc, start = ent.doc, ent.start
+    before = doc[start - 1] if start > 0 else None
+    if before is None or before.ent_type_ or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return ent
+    from spacy.tokens import Span as SpacySpan
+
+    longer = SpacySpan(doc, start - 1, ent.end, label=ent.label_)
+    return longer if gazetteer.is_name(longer.text) else ent
+
+
 def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Mention | None:
     span = _trim(ent)
     if span is None:
@@ -267,6 +281,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
         and first not in PLACE_HEADS
         and not _ARTICLE_PREFIX.match(first)
         and not _locative(span)
+        and not _struck(span)
     ):
         return None
     if ent.label_ == "ORG" and len(text.split()) > 1 and not _locative(span):
@@ -332,6 +347,19 @@ _PLACE_WORDS = frozenset(
     valley region area suburb outskirts airbase air river sea desert neighbourhood neighborhood camp
     highway""".split()
 )
+
+
+# strikes whose object is a place, not a person ("killed", "wounded" take people)
+_PLACE_STRIKES = words("strike_verbs") - words("effect_verbs")
+
+
+def _struck(span: Span) -> bool:
+    """ "jets struck Ma'arrat al-Nu'man", "Kafr Nabl was shelled": what a strike hits is no person
+    (what it kills or wounds may be), nor is any name listed with it ("hit A, B and C")."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in _PLACE_STRIKES
 
 
 def _is_speaker(span: Span) -> bool:
