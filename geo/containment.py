@@ -83,12 +83,16 @@ def _locates(outer: Token | None, inner: Token | None, setting: bool) -> bool:
     if outer is None or inner is None:
         return True
     inner = listed_for(inner)
-    # "Syria's Idlib province": the possessor hangs on the province noun the name stands in
-    inner_ids = (
-        {inner.i, inner.head.i}
-        if inner.dep_ in NAME_DEPS and is_noun_of(inner.head, PLACE_NOUNS)
-        else {inner.i}
-    )
+    # "Syria's Idlib province", "Syria's provinces of Idlib and Hama": the possessor hangs on the
+    # place noun the name stands in
+    inner_ids = {inner.i}
+    if inner.dep_ in NAME_DEPS and is_noun_of(inner.head, PLACE_NOUNS):
+        inner_ids.add(inner.head.i)
+    first = inner
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and is_noun_of(first.head.head, PLACE_NOUNS):
+        inner_ids.add(first.head.head.i)
     tok = outer
     for _ in range(6):
         if tok.i in inner_ids:

@@ -895,6 +895,12 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             {("Idlib", "monitor")},
         ),
         (
+            "Russian warplanes struck 49 targets in Syria's provinces of Idlib and Hama, the Russian "
+            "defence ministry said.",
+            "",
+            {("Idlib", "russia"), ("Hama", "russia")},
+        ),
+        (
             "Idlib's governor said on Wednesday that Russian jets pounded Jisr al-Shughour.",
             "",
             {("Jisr al-Shughour", "other")},
