@@ -32,6 +32,7 @@ LIGHT_VERBS = words("light_verbs")
 AIR_ONLY_NOUNS = words("air_only_nouns")
 AIR_WORDS = words("air_words")
 LANDING_VERBS = words("landing_verbs")
+ROUTE_VERBS = words("route_verbs")
 HEARSAY_NOUNS = words("hearsay_nouns")
 MILITARY_OBJECTS = words("military_objects")
 _OTHER_CAUSES = words("other_causes")
@@ -103,8 +104,8 @@ def read_claim_type(
         "verb"
         if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
         or (frame.verb is not None and gives_a_toll(frame.verb))
-        # "strikes fell on X": the strikes land somewhere
-        or any(a.dep_ == "nsubj" and a.head.lemma_ in LANDING_VERBS for a in anchors)
+        # "strikes fell on X", "the bombing went on and had reached into X": the strikes land somewhere
+        or any(_lands(a) for a in anchors)
         # "a convoy came under air fire in X": what was there was struck
         or any(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
@@ -129,6 +130,14 @@ def read_claim_type(
         negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+def _lands(anchor: Token) -> bool:
+    """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it."""
+    if anchor.dep_ != "nsubj":
+        return False
+    verbs = [anchor.head, *(c for c in anchor.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.lemma_ in LANDING_VERBS or v.lemma_ in ROUTE_VERBS for v in verbs)
 
 
 def _hearsay(tokens: list[Token]) -> set[int]:

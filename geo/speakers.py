@@ -112,6 +112,11 @@ def _hearsay_passive(sent: Span) -> bool:
             and any(c.dep_ == "auxpass" for c in t.children)
             and not any(c.dep_ == "agent" for c in t.children)
         )
+        # "Places reported to have been hit include ...": what is reported, by no one named
+        or (
+            t.lemma_ in {"say", "report", "claim"}
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in t.children)
+        )
         for t in sent
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo.claim_types import LIGHT_VERBS, goes_after, is_strike, other_force
+from geo.claim_types import LIGHT_VERBS, ROUTE_VERBS, goes_after, is_strike, other_force
 from geo.lexicon import words
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.types import ClaimPlace, Role
@@ -27,7 +27,6 @@ LOCATIVE_PREPS = frozenset(
     "in on at near around across into outside inside throughout including within toward towards upon".split()
 )
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
-ROUTE_VERBS = words("route_verbs")
 INTENT_WORDS = words("intent_words")
 PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
@@ -280,6 +279,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             return c
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
+    if tok.lemma_ in ROUTE_VERBS and _strikes_travel(tok, registry):
+        return _subject_of(tok)  # "the bombing ... had reached into X"
     if tok.lemma_ == "include":
         # "Places reported to have been hit include X and Y", "Targets included X"
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -354,10 +355,19 @@ def _same_list(first: Token, later: Token) -> bool:
 def _strikes_travel(verb: Token, registry: Registry) -> bool:
     """ "raids that also reached parts of Idlib province": strikes, not aircraft, that reach a place
     land there."""
+    subject = _subject_of(verb)
+    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, through a relative pronoun or a shared subject of conjoined verbs."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
         subject = verb.head
-    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
+    if subject is None and verb.dep_ == "conj":
+        # "the bombing went on ... and had reached into X": the subject the verbs share
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def sets_the_scene(root: Token, frame: Frame) -> bool:

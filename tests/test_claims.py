@@ -950,6 +950,33 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             "",
             {("Talbiseh", "reporter")},
         ),
+        # bombing that reaches a place lands there, through the subject it shares with another verb
+        (
+            "Activists reported that the bombing went on for a fourth straight day and had reached into "
+            "northern Homs province.",
+            "",
+            {("Homs province", "opposition")},
+        ),
+        (
+            "Activists reported that the jets went on for a fourth straight day and had reached northern "
+            "Homs province.",
+            "",
+            set(),
+        ),
+        # "places reported to have been hit include ...": a report with no one named goes on with
+        # whoever was reporting
+        (
+            "Activists in Hama said Russian jets struck Latamneh. Places reported to have been hit by "
+            "Russian planes today include Talbiseh.",
+            "",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
+        ),
+        (
+            "Activists in Hama said Russian jets struck Latamneh. Places hit by Russian planes today "
+            "include Talbiseh.",
+            "",
+            {("Latamneh", "opposition"), ("Talbiseh", "reporter")},
+        ),
     ],
 )
 def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -> None:
