@@ -112,10 +112,14 @@ def _hearsay_passive(sent: Span) -> bool:
             and any(c.dep_ == "auxpass" for c in t.children)
             and not any(c.dep_ == "agent" for c in t.children)
         )
-        # "Places reported to have been hit include ...": what is reported, by no one named
+        # "Places reported to have been hit include ...": what is reported, by no one named ("Moscow
+        # claims to be concerned" names who claims)
         or (
             t.lemma_ in {"say", "report", "claim"}
             and any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in t.children)
+            and not any(
+                c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ in {"PROPN", "PRON"}) for c in t.children
+            )
         )
         for t in sent
     )
