@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geo.lexicon import words
+from geo.names import ARTICLES
 from geo.types import Mention
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ NOT_PLACES = frozenset(
         "the west",
         "west",
         "levant",
+        "al-sham",  # in group names: "Ahrar al-Sham", "the Islamic State of Iraq and al-Sham"
+        "sham",
         "caliphate",
         "tow",
         "iz",
@@ -88,7 +91,8 @@ DIRECTIONS = frozenset("western eastern northern southern central north south ea
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Z]*$")
 _COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][\w'’-]*$")
-SPEECH_LEMMAS = frozenset({"say", "tell", "add", "announce", "claim", "insist", "deny", "note"})
+# a name right before one of these is its speaker ("Lavrov said"), not a place
+SPEECH_LEMMAS = words("speech_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +173,8 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    for ent in (part for e in doc.ents for part in _list_parts(_with_article_tail(e), gazetteer)):
+    ents = (_with_name_head(_with_article_tail(e), gazetteer) for e in doc.ents)
+    for ent in (part for e in ents for part in _list_parts(e, gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -187,17 +192,29 @@ def find_mentions(
 
 
 def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
-    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each."""
-    cuts = [t.i for t in ent if t.lower_ in {"and", ","}]
-    if not cuts:
-        return [ent]
-    from spacy.tokens import Span as SpacySpan
-
-    bounds = [ent.start, *cuts, ent.end]
-    parts = [SpacySpan(ent.doc, a + (a != ent.start), b, label=ent.label_) for a, b in pairwise(bounds)]
-    if all(len(p) and gazetteer.is_name(p.text) for p in parts):
+    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each.
+    "Palmyra (Tadmur)": a name with its other spelling in brackets is the first name known."""
+    if any(t.text == "(" for t in ent):
+        known = [p for p in _split(ent, {"(", ")"}) if gazetteer.is_name(p.text)]
+        return known[:1] or [ent]
+    parts = _split(ent, {"and", ","})
+    if len(parts) > 1 and all(gazetteer.is_name(p.text) for p in parts):
         return parts
     return [ent]
+
+
+def _split(ent: Span, separators: set[str]) -> list[Span]:
+    """The non-empty runs of an entity between separator tokens."""
+    from spacy.tokens import Span as SpacySpan
+
+    out, start = [], ent.start
+    for t in (*ent, None):
+        if t is None or t.lower_ in separators:
+            end = ent.end if t is None else t.i
+            if end > start:
+                out.append(SpacySpan(ent.doc, start, end, label=ent.label_))
+            start = end + 1
+    return out
 
 
 def _with_article_tail(ent: Span) -> Span:
@@ -205,7 +222,7 @@ def _with_article_tail(ent: Span) -> Span:
     doc, end = ent.doc, ent.end
     while (
         end + 2 < len(doc)
-        and doc[end].lower_ in _ARTICLES
+        and doc[end].lower_ in ARTICLES
         and doc[end + 1].text == "-"
         and doc[end + 2].text[:1].isupper()
     ):
@@ -215,6 +232,19 @@ def _with_article_tail(ent: Span) -> Span:
     from spacy.tokens import Span as SpacySpan
 
     return SpacySpan(doc, ent.start, end, label=ent.label_)
+
+
+def _with_name_head(ent: Span, gazetteer: Gazetteer) -> Span:
+    """ "Ma'arat" + "al-Numan": the model often starts a name after its first word; the word before
+    belongs to it when it is a capitalised name outside any entity and the whole is a known name."""
+    doc, start = ent.doc, ent.start
+    before = doc[start - 1] if start > 0 else None
+    if before is None or before.ent_type_ or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return ent
+    from spacy.tokens import Span as SpacySpan
+
+    longer = SpacySpan(doc, start - 1, ent.end, label=ent.label_)
+    return longer if gazetteer.is_name(longer.text) else ent
 
 
 def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Mention | None:
@@ -251,6 +281,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
         and first not in PLACE_HEADS
         and not _ARTICLE_PREFIX.match(first)
         and not _locative(span)
+        and not _struck(span)
     ):
         return None
     if ent.label_ == "ORG" and len(text.split()) > 1 and not _locative(span):
@@ -318,6 +349,19 @@ _PLACE_WORDS = frozenset(
 )
 
 
+# strikes whose object is a place, not a person ("killed", "wounded" take people)
+_PLACE_STRIKES = words("strike_verbs") - words("effect_verbs")
+
+
+def _struck(span: Span) -> bool:
+    """ "jets struck Ma'arrat al-Nu'man", "Kafr Nabl was shelled": what a strike hits is no person
+    (what it kills or wounds may be), nor is any name listed with it ("hit A, B and C")."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in _PLACE_STRIKES
+
+
 def _is_speaker(span: Span) -> bool:
     """A capitalised name directly followed by a speech verb, outside a locative phrase."""
     doc = span.doc
@@ -331,7 +375,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     while i < n:
         tok = doc[i]
         article = (
-            tok.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
+            tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
         )
         if i in taken or not (article or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
             i += 1
@@ -343,7 +387,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
                 j += 1
                 continue
             if (
-                t.lower_ in _ARTICLES
+                t.lower_ in ARTICLES
                 and j + 2 < n
                 and doc[j + 1].text == "-"
                 and doc[j + 2].text[:1].isupper()
@@ -358,8 +402,7 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 
 # "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|at|az|an|ad-d|ed|er|es|et|ez)-\w")
-_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})-\w")
 
 
 def _plausible(span: Span, gazetteer: Gazetteer) -> bool:

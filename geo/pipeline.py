@@ -16,6 +16,7 @@ from geo import articles as reader
 from geo import export
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
+from geo.headlines import Headline, headline_toponyms
 from geo.mentions import find_mentions, load_nlp, parse_text
 from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
@@ -105,16 +106,25 @@ class Pipeline:
         mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
         return resolve(article.text, mentions, self.gazetteer)
 
+    def headline(self, article: Article, toponyms: Sequence[Toponym]) -> Headline | None:
+        """The parsed title, its names read as the body read them; None for an article without one."""
+        if not article.title.strip():
+            return None
+        doc = self.nlp(parse_text(article.title))
+        mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
+        return Headline(doc, tuple(headline_toponyms(article.title, mentions, toponyms, self.gazetteer)))
+
     def claims(self, article: Article) -> list[Claim]:
         doc = self.parse(article)
-        return extract_claims(article, doc, self.toponyms(article, doc), self.registry)
+        toponyms = self.toponyms(article, doc)
+        return extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
 
     def process(self, article: Article) -> ArticleOutcome:
         """One article through every stage; a failure is reported against it, never raised."""
         try:
             doc = self.parse(article)
             toponyms = self.toponyms(article, doc)
-            found = extract_claims(article, doc, toponyms, self.registry)
+            found = extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
             features = export.features(found, {article.id: article}, self.registry.sides)
         except Exception as exc:  # one article's failure must not lose the others' work
             return ArticleOutcome(

@@ -1,104 +1,29 @@
 """Speech frames: who speaks in a sentence, which words are theirs, and for which side.
 
 A sentence is cut into frames: each speech verb ("said", "told", "accused", "according to") owns its
-clause minus its speaker; what no frame owns is the reporter's narration. Speakers are named as the
-text names them, resolved back when it does not ("he said", "the group said", a quotation closed or
-resumed a sentence away), and given a side by the actor registry.
+clause minus its speaker; what no frame owns is the reporter's narration. A speaker no rule knows,
+reached through a partisan medium ("told SANA", "citing TASS"), speaks for the medium's side; who
+an unnamed speaker is, and what runs across sentences, is the discourse state's (geo.discourse).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from geo.discourse import NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
+from geo.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from geo.registry import Registry
-    from geo.types import Article
 
-SPEECH_VERBS = frozenset(
-    """say tell claim accuse announce insist deny report state add allege dismiss reject question
-    stress note confirm quote complain argue write post warn acknowledge admit assert declare
-    estimate explain maintain reveal suggest charge contend reply respond counter boast brief
-    testify tweet document record describe doubt dispute list corroborate""".split()
-)
-
-
-# Speaker heads that are one person, whom a later "he" or "she" can refer to.
-PERSON_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson official minister ambassador envoy commander activist head
-    chief director leader president secretary general colonel resident witness doctor correspondent
-    analyst expert diplomat source captain lieutenant major general sheikh journalist""".split()
-)
-
-
-DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "rebuff"])
-
-
-_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
-
-
-_DEFINITE_HEADS = frozenset(
-    """report ministry group monitor channel agency official spokesman spokeswoman source media
-    department command military army""".split()
-)
-# What a body says things in: "according to the press release" is the body that issued it.
-DOCUMENT_NOUNS = frozenset(
-    """statement release report briefing communique communiqué bulletin announcement readout
-    update summary document text transcript""".split()
-)
-
-
-@dataclass(slots=True)
-class Frame:
-    """A speech frame: a speaker, the speech verb, and the tokens its claim is made of."""
-
-    verb: Token | None  # None for the reporter's narration
-    speaker: str
-    side: str
-    kind: str
-    owned: set[int] = field(default_factory=set)
-    speaker_tokens: set[int] = field(default_factory=set)
-    quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
-    local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
-
-    @property
-    def attributed(self) -> bool:
-        return self.verb is not None or self.quoted
-
-
-@dataclass(slots=True)
-class SpeakerMemory:
-    """The last named speakers, for "he said", "the group said" and "the ministry added"."""
-
-    person: tuple[str, str] | None = None
-    group: tuple[str, str] | None = None
-    unknown_side: str = "other"  # for speakers no rule knows ("a military source")
-    # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
-    heads: dict[str, tuple[str, str]] = field(default_factory=dict)
-    known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
-    # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
-    names: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
-        if kind == "person":
-            self.person = (speaker, side)
-        else:
-            self.group = (speaker, side)
-        if side != self.unknown_side:
-            self.known = (speaker, side)
-            if head:
-                self.heads[head] = (speaker, side)
-
-    def recall(self, want: str) -> tuple[str, str] | None:
-        if want == "person":
-            return self.person
-        if want == "group":
-            return self.group or self.person
-        return self.person or self.group
+SPEECH_VERBS = words("speech_verbs")
+DENY_VERBS = words("deny_verbs")
+OFFICIAL_NOUNS = words("official_nouns")
+LOCAL_NOUNS = words("local_nouns")
+_PLAIN_SPEECH = words("plain_speech_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -137,6 +62,11 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # and the clause it is the subject of is what it says
                 subject = tok.head
                 content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
+            if _closing_attribution(tok, subject):
+                # "..., the Russian Defense Ministry announced on Thursday.", "..., a military source
+                # told SANA.": the parser hangs the attribution on the last noun of what it
+                # attributes; it owns the whole sentence
+                content_root = tok.sent.root
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -145,12 +75,12 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             continue
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
-        speaker, side, kind = _attribute(speaker_span, registry, memory, full)
+        speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
         if kind not in {"pronoun", "definite"} and registry.side_of(full) is None:
             side = _relayed_side(tok, sent, registry) or side
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
-        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens
+        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok)
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
@@ -181,6 +111,15 @@ def _hearsay_passive(sent: Span) -> bool:
             and t.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in t.children)
             and not any(c.dep_ == "agent" for c in t.children)
+        )
+        # "Places reported to have been hit include ...": what is reported, by no one named ("Moscow
+        # claims to be concerned" names who claims)
+        or (
+            t.lemma_ in {"say", "report", "claim"}
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in t.children)
+            and not any(
+                c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ in {"PROPN", "PRON"}) for c in t.children
+            )
         )
         for t in sent
     )
@@ -249,147 +188,9 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
         ]
     for r in relays:
         found = registry.side_of("".join(t.text_with_ws for t in r.subtree))
-        if found is not None and found[0] not in _NEUTRAL_SIDES:
+        if found is not None and found[0] not in NEUTRAL_SIDES:
             return found[0]
     return None
-
-
-_NEUTRAL_SIDES = frozenset(["other", "reporter"])
-OFFICIAL_NOUNS = frozenset("official spokesman spokeswoman spokesperson diplomat officer".split())
-
-
-def outlet_side(article: Article, registry: Registry) -> str:
-    """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
-    Syrian army's, and so does its narration, reprinted or not ("MOSCOW, October 8 /TASS/",
-    "(SANA) -"). Any other outlet's unknown speakers stay "other"."""
-    found = registry.side_of(article.outlet) if article.outlet else None
-    if found is None:
-        credit = _CREDIT.search(article.text[:200])
-        found = registry.side_of(credit.group(1) or credit.group(2)) if credit else None
-    return found[0] if found and found[0] not in {*_NEUTRAL_SIDES, "us"} else "other"
-
-
-# an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/."
-_CREDIT = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)")
-
-
-def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memory: SpeakerMemory) -> None:
-    """A person who acts as a subject ("Lavrov met reporters") is who a later "he said" refers to."""
-    if any(f.kind == "person" for f in frames[1:]):
-        return
-    for tok in sent:
-        if tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ == "VERB":
-            ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
-            phrase = "".join(t.text_with_ws for t in tok.subtree)
-            side = (registry.side_of(phrase) or ("other", ""))[0]
-            memory.remember(ent.text, side, "person")
-
-
-def attribute_interviews(
-    sents: list[Span], framed: list[list[Frame]], registry: Registry, memory: SpeakerMemory
-) -> None:
-    """A question-and-answer interview ("Q: Where did the planes strike?" and the answer below it):
-    the answers are the words of whom the outlet "spoke with", not the outlet's narration."""
-    interviewee: tuple[str, str] | None = None
-    answering = False
-    for i, sent in enumerate(sents):
-        if _QUESTION.match(sent.text.lstrip()):
-            answering = True
-            interviewee = interviewee or _interviewee(sents[:i], registry, memory)
-            continue
-        if answering and interviewee is not None and len(framed[i]) == 1:
-            framed[i][0] = Frame(
-                None, interviewee[0], interviewee[1], "person", framed[i][0].owned, quoted=True
-            )
-
-
-_QUESTION = re.compile(r"(?:Q|Question)\s*[:.\-–]\s")
-
-
-def _interviewee(before: list[Span], registry: Registry, memory: SpeakerMemory) -> tuple[str, str] | None:
-    """Whom the outlet spoke with or interviewed, and their side (from the name's earlier mention)."""
-    for sent in reversed(before):
-        for tok in sent:
-            if tok.lemma_ in {"speak", "talk"}:
-                people = [
-                    g
-                    for c in tok.children
-                    if c.lower_ in {"with", "to"}
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
-            elif tok.lemma_ == "interview":
-                people = [c for c in tok.children if c.dep_ == "dobj"]
-            else:
-                continue
-            for person in people:
-                phrase = "".join(t.text_with_ws for t in person.subtree).strip()
-                found = registry.side_of(phrase)
-                known = memory.names.get(_surname(phrase))
-                if found is not None:
-                    return phrase, found[0]
-                if known is not None:
-                    return known
-    return None
-
-
-def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
-    """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
-    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
-    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
-    journalists. "Near Raqqa, a command post was destroyed.")."""
-    inside = False
-    for i, sent in enumerate(sents):
-        text = sent.text
-        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
-        inside = _still_open(text, inside)
-        if not opens or len(framed[i]) > 1:
-            continue
-        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
-        if src is not None:
-            framed[i][0] = Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
-
-
-def _speaker_after(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
-    for j in range(i + 1, min(i + 4, len(sents))):
-        if "\n" in sents[j - 1].text_with_ws[-2:]:
-            return None  # quotations do not run across paragraphs here
-        speakers = [f for f in framed[j][1:] if f.verb is not None]
-        if speakers:
-            return speakers[0]
-    return None
-
-
-def _speaker_before(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if "\n" in sents[j].text_with_ws[-2:]:
-            return None
-        if not any(ch in sents[j].text for ch in '“”"'):
-            continue
-        speakers = [f for f in framed[j] if f.attributed]
-        if speakers:
-            return speakers[-1]
-    return None
-
-
-_OPEN_QUOTES = {"“", '"', "‘"}
-
-
-def _still_open(text: str, inside: bool) -> bool:
-    """Whether a quotation is still open after this sentence."""
-    for ch in text:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
-
-
-_PLAIN_SPEECH = frozenset(
-    "say tell claim report announce add state allege insist accuse deny confirm".split()
-)
 
 
 def _reports_speech(verb: Token) -> bool:
@@ -409,12 +210,6 @@ def _reports_speech(verb: Token) -> bool:
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
     after_quote = any(t.text in {"”", '"', "’"} for t in window)
     return after_quote or (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2)
-
-
-LOCAL_NOUNS = frozenset(
-    """resident activist witness medic doctor rescuer volunteer villager local people family
-    survivor farmer teacher""".split()
-)
 
 
 def _is_local(subject: Token) -> bool:
@@ -508,108 +303,28 @@ def ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
         tok = tok.head
 
 
-def _attribute(span: Span, registry: Registry, memory: SpeakerMemory, full: str) -> tuple[str, str, str]:
-    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
-    is the whole subject phrase, relative clauses included, which can name the side."""
-    text = span.text
-    low = text.lower()
-    persons = [
-        e
-        for e in span.ents
-        if e.label_ == "PERSON"
-        and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
-    ]
-    display = max(persons, key=len).text if persons else _core_phrase(span, registry)
-    if low in _PRONOUNS:
-        recalled = memory.recall(_PRONOUNS[low])
-        return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    found = registry.side_of(text) or registry.side_of(full)
-    head = span.root.lemma_.lower()
-    definite = span[0].lower_ in {"the", "this", "that", "its", "their"}
-    if definite and len(span) <= 3 and head in memory.heads and (found is None or found[1] == "descriptor"):
-        # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
-        # not whatever a loose pattern for the bare word would say
-        return memory.heads[head][0], memory.heads[head][1], "definite"
-    if found is None and persons:
-        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa"
-        known = memory.names.get(_surname(display))
-        if known is not None:
-            found = (known[1], "person")
-    if found is None:
-        # "the Defense Ministry's spokesman": who speaks for a body named before
-        owner = next(
-            (
-                memory.heads[t.lemma_.lower()]
-                for t in span
-                if t.dep_ == "poss" and t.lemma_.lower() in memory.heads
-            ),
-            None,
-        )
-        if owner is not None:
-            found = (owner[1], "person")
-    if found is None and definite:
-        # "the ministry added", "according to the press release", "the statement said": whoever
-        # the noun last named, or for a document or a generic body the last group that spoke
-        recalled = memory.heads.get(head)
-        if recalled is None and (head in _DEFINITE_HEADS or head in DOCUMENT_NOUNS):
-            recalled = memory.recall("group")
-        if recalled:
-            return recalled[0], recalled[1], "definite"
-    side, kind = found or (memory.unknown_side, "unknown")
-    if persons or kind == "person" or head in PERSON_NOUNS:
-        kind = "person"
-    memory.remember(display, side, kind, head if found else "")
-    if found is not None and span.root.pos_ == "PROPN":
-        memory.names[_surname(span.root.text)] = (display, side)
-    if found is not None:
-        for person in (e for e in span.ents if e.label_ == "PERSON"):
-            memory.names[_surname(person.text)] = (person.text, side)
-    return display, side, kind
+def _closing_attribution(verb: Token, subject: Token | None) -> bool:
+    """ "..., the ministry announced on Thursday." read as a clause of the noun before it: a speech
+    verb that closes the sentence after a comma, with its speaker and no clause of its own."""
+    if subject is None or verb.dep_ not in {"acl", "relcl"}:
+        return False
+    if subject.head.i != verb.i and subject.i != verb.head.i:
+        return False  # its own subject, or the noun it hangs on ("..., a military source told SANA")
+    doc, sent = verb.doc, verb.sent
+    if subject.left_edge.i <= sent.start or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    told = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told SANA": who was told
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} - told for c in verb.children):
+        return False
+    return all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end])
 
 
-def _surname(name: str) -> str:
-    words = re.findall(r"[^\W\d_]+", name.lower())
-    return words[-1] if words else ""
-
-
-def _core_phrase(span: Span, registry: Registry) -> str:
-    """The speaker's name without its appositions ("Khaled Khoja", not "..., head of the ...");
-    an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
-    root = span.root
-    cut = {
+def _set_beside(verb: Token) -> set[int]:
+    """ "Russia announces a major operation as warplanes pound Aleppo": what the narrator sets beside
+    the speech ("as", "while" clauses on the speech verb itself) is the narrator's, not the speaker's."""
+    return {
         t.i
-        for c in root.children
-        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"}
-        or _is_time_phrase(c)
-        or _affiliation(c)
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for m in c.children)
         for t in c.subtree
     }
-    core = [t for t in span if t.i not in cut]
-    phrases = [_words(core)]
-    phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
-    known = [p for p in phrases if registry.side_of(p) is not None]
-    return (known or phrases)[0].strip(" ,")
-
-
-def _affiliation(prep: Token) -> bool:
-    """ "Captain X of the FSA-affiliated Y brigade": whom a named person is with, not their name
-    (a body's own "of" stays: "Ministry of Defence")."""
-    return (
-        prep.dep_ == "prep"
-        and prep.lower_ == "of"
-        and prep.head.pos_ == "PROPN"
-        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in prep.children)
-    )
-
-
-def _words(tokens: list[Token]) -> str:
-    """Tokens as text, with a space wherever the original had one or a token was left out."""
-    out = ""
-    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
-        out += a.text + (a.whitespace_ or (" " if b is not None and b.i != a.i + 1 else ""))
-    return out.strip()
-
-
-def _is_time_phrase(tok: Token) -> bool:
-    """ "on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
-    return tok.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)

@@ -30,6 +30,10 @@ PLACES = (
     Place("gn:293788", "Ramat Gan", 32.08, 34.81, "IL", population=152_000),
     Place("gn:278963", "‘Ein el Asad", 32.94, 35.40, "IL", population=900),
     Place("gn:1223738", "Western", 6.83, 79.93, "LK", kind="admin1"),
+    Place("sup:levant", "Levant", 34.0, 36.0, "", kind="region"),
+    Place("gn:169289", "Ma‘arrat an Nu‘mān", 35.64, 36.67, "SY", "12", population=58_008),
+    Place("gn:165548", "Muḩambal", 35.77, 36.45, "SY", "12"),
+    Place("gn:173027", "Arīḩā", 35.81, 36.61, "SY", "12", population=34_938),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -39,6 +43,10 @@ ALTERNATES = {
     "country:US": ["US", "U.S.", "USA"],
     "gn:293788": ["Gan"],
     "gn:278963": ["Assad"],
+    "sup:levant": ["al-Sham", "Sham"],
+    "gn:169289": ["Maarat al-Numan", "Ma'arrat al-Nu'man"],
+    "gn:165548": ["Mhambel"],
+    "gn:173027": ["Ariha"],
 }
 
 
@@ -94,6 +102,25 @@ def found():
         ("This would be a plain victory for Assad, who invited the Russians.", []),
         ("Russia rejects Western criticism of the strikes.", ["Russia"]),
         ("A USA official told Reuters, speaking on condition of anonymity.", ["USA"]),
+        # a name with its other spelling in brackets; a region's name inside an armed group's
+        (
+            "Russian warplanes are battering the Islamic State of Iraq and al-Sham (ISIS) across the "
+            "western countryside of Raqqa (Ar Raqqah), with strikes on the group's positions.",
+            ["Raqqa", "Ar Raqqah"],
+        ),
+        ("Jets struck Ahrar al-Sham positions near Rastan.", ["Rastan"]),
+        # what a strike hits is a place, though the model calls it a person; what it kills is not
+        ("Russian jets struck Ma’arrat al-Nu’man on Tuesday, activists said.", ["Ma’arrat al-Nu’man"]),
+        ("Russian jets killed Abu Mohammed on Tuesday, activists said.", []),
+        # and so is every name listed with it, though the model starts a name one word late
+        (
+            "Activists said strikes hit Jisr al-Shughur, al-Ghassaniyeh, Bsanqoul, Mhambel and Ariha.",
+            ["Jisr al-Shughur", "Mhambel", "Ariha"],
+        ),
+        (
+            "The ministry said jets struck targets near Ma’arat al-Numan, Khan Shaykhun and Hish.",
+            ["Ma’arat al-Numan"],
+        ),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
         ("The U.S.-led coalition has bombed Syria's east.", ["Syria"]),
     ],

@@ -1,0 +1,354 @@
+"""What a speech frame claims about strikes: which words are strikes and whose, and the claim type.
+
+A frame's strike words (verbs and nouns from `data/lexicon/`) anchor a claim when they report a
+strike by the striking force: not a demand or a plan ("Russia must strike"), not a stance towards
+strikes ("Iran supports Russian airstrikes"), not another force's strikes, not what others are
+said to say unless the speaker rebuts it. The words around them then type the claim (IS hit,
+rebels hit, civilians killed, no IS there, a denial) and give its casualty count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geo.lexicon import ordered, words
+from geo.speakers import DENY_VERBS, SPEECH_VERBS, gives_a_toll
+from geo.types import ClaimType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geo.registry import Registry
+    from geo.speakers import Frame
+
+STRIKE_VERBS = words("strike_verbs")
+EFFECT_VERBS = words("effect_verbs")
+STRIKE_NOUNS = words("strike_nouns")
+AGENT_NOUNS = words("strike_agent_nouns")
+NOT_STRIKE_MODIFIERS = words("not_strike_modifiers")
+STANCE_VERBS = words("stance_verbs")
+LIGHT_VERBS = words("light_verbs")
+AIR_ONLY_NOUNS = words("air_only_nouns")
+AIR_WORDS = words("air_words")
+LANDING_VERBS = words("landing_verbs")
+ROUTE_VERBS = words("route_verbs")
+HEARSAY_NOUNS = words("hearsay_nouns")
+MILITARY_OBJECTS = words("military_objects")
+_OTHER_CAUSES = words("other_causes")
+_COUNTED = words("casualty_nouns")
+_HARM_LEMMAS = words("harm_words")
+_NUMBER_WORDS = {w: i for i, w in enumerate(ordered("number_words"))}
+
+SPECIFIC_TYPES = frozenset({"is_hit", "no_is_present", "civilians_killed", "rebels_hit", "denial"})
+
+_IS = re.compile(r"(?<![\w-])(?:IS|ISIS|ISIL|Isil|Islamic State|Daesh|Daish|jihadists?)(?![\w])")
+_TERROR = re.compile(r"\b(?:terrorists?|terrorism|militants?|extremists?|jihadists?)\b", re.I)
+_REBELS = re.compile(
+    r"\b(?:rebels?|rebel|opposition|moderate|Free Syrian Army|FSA|US-backed|Western-backed|"
+    r"U\.S\.-backed|targeted them|insurgents?)\b",
+    re.I,
+)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|children|women|residents|people|families|hospitals?|schools?)\b", re.I
+)
+_DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|massacre)\b", re.I)
+_NEGATIVE = re.compile(
+    r"\b(?:not|no|none|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
+)
+_REFUTE = re.compile(
+    r"\b(?:unfounded|baseless|false|rumou?rs?|lies|nonsense|fabricat\w+|groundless|fake|so-called|"
+    r"information (?:war\w*|attacks?)|propaganda|disinformation|no such data)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
+_ABSENT = re.compile(
+    r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
+    r"\b(?:there is|there are|there was|there were) no\b",
+    re.I,
+)
+
+
+def read_claim_type(
+    frame: Frame, tokens: list[Token], registry: Registry, source: str
+) -> tuple[ClaimType | None, str]:
+    """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
+    anchors = [t for t in tokens if is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
+    if frame.attributed and frame.verb is not None and frame.verb.lemma_ in DENY_VERBS:
+        pass  # "denied reports that its jets hit rebels": what is denied is the claim's content
+    elif frame.attributed:
+        # "Talk began that civilians were hurt", "after reports its jets hit rebels": what others
+        # say is the speaker's claim only when the speaker rebuts it ("the rumours that ... are
+        # unfounded"); else the speaker's own words decide
+        heard = _hearsay(tokens)
+        own = [t for t in tokens if t.i not in heard]
+        said = " ".join(source[t.idx : t.idx + len(t.text)] for t in own)
+        if heard and not _REFUTE.search(said):
+            anchors = [a for a in anchors if a.i not in heard]
+            tokens = own
+    if not anchors:
+        text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
+        if frame.attributed and _IS.search(text) and _ABSENT.search(text):
+            return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
+        return None, ""
+    if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
+        registry.force.search(_modifiers(a)) for a in anchors
+    ):
+        return None, ""
+    if any(_under_stance(a, frame) for a in anchors):
+        return None, ""
+    text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
+    # "targets included X" names where strikes hit as plainly as "struck X" does
+    # and "put the toll from the strikes on X at 28" as plainly as "killed 28 in X"
+    anchor_kind = (
+        "verb"
+        if any(a.pos_ == "VERB" or a.head.lemma_ == "include" for a in anchors)
+        or (frame.verb is not None and gives_a_toll(frame.verb))
+        # "strikes fell on X", "the bombing went on and had reached into X": the strikes land somewhere
+        or any(_lands(a) for a in anchors)
+        # "a convoy came under air fire in X": what was there was struck
+        or any(
+            a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
+        )
+        # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
+        or (
+            frame.verb is not None
+            and any(a.dep_ in {"dobj", "nsubjpass"} and a.head.i == frame.verb.i for a in anchors)
+        )
+        else "noun"
+    )
+    verb = frame.verb
+    denies = verb is not None and verb.lemma_ in DENY_VERBS
+    if denies or (_REFUTE.search(text) and not _IS.search(text)):
+        return "denial", anchor_kind
+    if _CIVILIANS.search(text) and _DEATH.search(text):
+        return "civilians_killed", anchor_kind
+    if _REBELS.search(text):
+        return "rebels_hit", anchor_kind
+    if _IS.search(text) or _TERROR.search(text):
+        # "..., without naming any towns": an aside, not a doubt about who was hit
+        negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
+        return ("no_is_present" if negative else "is_hit"), anchor_kind
+    return "strike_reported", anchor_kind
+
+
+def _lands(anchor: Token) -> bool:
+    """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it."""
+    if anchor.dep_ != "nsubj":
+        return False
+    verbs = [anchor.head, *(c for c in anchor.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.lemma_ in LANDING_VERBS or v.lemma_ in ROUTE_VERBS for v in verbs)
+
+
+def _hearsay(tokens: list[Token]) -> set[int]:
+    """The tokens of clauses that tell what others say: "reports that ...", "after reports its jets
+    hit ...", "talk began that ..."."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() not in HEARSAY_NOUNS or t.pos_ not in {"NOUN", "VERB"}:
+            continue
+        if t.pos_ == "VERB" and (
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+            or not any(c.dep_ == "mark" and c.lower_ in _HEARSAY_MARKS for c in t.children)
+        ):
+            continue  # a real speech verb; "after reports its jets ..." is a noun the parser misread
+        clauses = [c for c in t.children if c.dep_ in {"acl", "ccomp"}]
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB":
+            clauses += [c for c in t.head.children if c.dep_ == "ccomp"]  # "talk began that ..."
+        for c in clauses:
+            out.update(x.i for x in c.subtree)
+    return out
+
+
+_HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
+
+
+def _modal(anchor: Token) -> bool:
+    """ "Russia must strike Daesh", "planes would hit", "concerns if Russia struck areas where ...":
+    a demand, a plan or a condition, not a report."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in anchor.children):
+        return True
+    tok = anchor
+    for _ in range(3):  # "would keep striking": the modal sits on the verb the strike depends on
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp":
+            return False
+        tok = tok.head
+    return False
+
+
+_MODALS = frozenset("must should could would might may will shall ought".split())
+
+
+def _governed_elsewhere(anchor: Token) -> bool:
+    """ "to deconflict the Russian air strikes in Syria": strikes as the object of another act say
+    nothing about where they hit."""
+    head = anchor.head
+    return (
+        anchor.pos_ == "NOUN"
+        and anchor.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS
+    )
+
+
+def is_strike(tok: Token, registry: Registry) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma in AIR_ONLY_NOUNS:
+            # "its air campaign in Syria", "the bombing campaign", "came under air fire"
+            return any(c.lower_ in AIR_WORDS for c in tok.children if c.dep_ in {"compound", "amod"})
+        if lemma not in STRIKE_NOUNS and not (lemma == "strike" or lemma.endswith("strike")):
+            return False
+        return not any(
+            c.lower_ in NOT_STRIKE_MODIFIERS for c in tok.children if c.dep_ in {"compound", "amod"}
+        )
+    if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not goes_after(tok)):
+        return False
+    if lemma not in EFFECT_VERBS and lemma != "go":
+        return True
+    doer = _doer(tok)
+    if doer is not None and (doer.like_num or _CIVILIANS.fullmatch(doer.text)) and doer.dep_ == "nsubj":
+        doer = None  # "15 people had been killed and 30 wounded": a count of victims, not a doer
+    if doer is None:
+        # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
+        # have been killed since the conflict erupted in 2011" is the war's
+        return not any(
+            t.lemma_.lower() in _OTHER_CAUSES or (t.like_num and len(t.text) == 4 and t.text.isdigit())
+            for t in tok.subtree
+        )
+    phrase = _phrase(doer)
+    return (
+        any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
+        or bool(_AIRCRAFT.search(phrase))
+        or bool(registry.force.search(phrase))
+        # a ministry's "it had destroyed a command post": a military object says it was a strike
+        or (
+            doer.lower_ in {"it", "we"}
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
+        )
+    )
+
+
+def goes_after(verb: Token) -> bool:
+    """ "the jets went after the towns of X and Y": a strike when aircraft or the force do it."""
+    return verb.lemma_ == "go" and any(c.dep_ == "prep" and c.lower_ == "after" for c in verb.children)
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:Su|MiG|Mi|Tu|Ka|F|B|A)-\d+|\bSukhoi\b|\bTupolev\b|\b(?:air|aerospace) ?forces?\b|\baviation\b|"
+    r"\bwarships?\b|\bfrigates?\b|\bsubmarines?\b",
+    re.I,
+)
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who did it: the subject, the agent ("killed by strikes"), the accused ("accused Moscow of
+    killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+    )
+    if subj is not None and subj.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+        return verb.head  # "the coalition, which has carried out 7,000 strikes"
+    if subj or agent:
+        return subj or agent
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _modifiers(anchor: Token) -> str:
+    """Who the strike belongs to: its subject, agent, possessor and modifiers, as text."""
+    parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
+    if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
+        parts.append(anchor.head)
+    doer = _doer(anchor) if anchor.pos_ == "VERB" else None
+    if anchor.dep_ == "dobj" and anchor.head.lemma_ in LIGHT_VERBS:
+        doer = _doer(anchor.head)  # "U.S. and coalition aircraft conducted 22 strikes"
+    if doer is not None and all(doer.i != p.i for p in parts):
+        parts.append(doer)  # "Regime helicopters dropped barrel bombs ..., killing eight"
+    if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
+        # "the U.S. would continue its own airstrikes": "its" is the clause's subject
+        parts += [s for s in _clause_subjects(anchor)]
+    return " ".join(" ".join(t.text for t in p.subtree) if p.dep_ != "relcl" else p.text for p in parts)
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return []
+
+
+def other_force(anchor: Token, registry: Registry) -> bool:
+    mods = _modifiers(anchor)
+    return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
+
+
+def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:
+    """ "Israel said its jets had struck ...": "its" is the speaker, here another force."""
+    owners = [c for c in anchor.subtree if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
+    speaker = frame.speaker
+    return bool(owners) and bool(registry.other_forces.search(speaker)) and not registry.force.search(speaker)
+
+
+def _under_stance(anchor: Token, frame: Frame) -> bool:
+    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them."""
+    tok = anchor
+    for _ in range(8):
+        if frame.verb is not None and tok.i == frame.verb.i:
+            return False
+        if tok.lemma_ in STANCE_VERBS or (tok.lemma_ == "backing" and tok.pos_ == "NOUN"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def count_casualties(tokens: list[Token]) -> int | None:
+    """The number of people a claim says were killed or hurt: "killing 36 civilians", "17 people
+    died". "5,000 militants are hiding" counts no casualties."""
+    for t in tokens:
+        if (
+            t.dep_ == "nummod"
+            and (_CIVILIANS.match(t.head.text) or t.head.lemma_ in _COUNTED)
+            and _harmed(t.head)
+        ):
+            value = _number(t.text)
+            if value is not None:
+                return value
+    return None
+
+
+def _harmed(counted: Token) -> bool:
+    """Whether the counted people are the ones a death or injury word is about: its object or
+    subject ("killing 36 civilians", "11 people died"), or described by it ("36 dead civilians")."""
+    near = [counted, *counted.children]
+    tok = counted
+    for _ in range(3):  # "the deaths of 36 civilians", "killed at least 17 people"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        near.append(tok)
+    return any(_DEATH.fullmatch(t.text) or t.lemma_.lower() in _HARM_LEMMAS for t in near)
+
+
+def _number(text: str) -> int | None:
+    clean = text.replace(",", "")
+    if clean.isdigit():
+        return int(clean)
+    return _NUMBER_WORDS.get(text.lower())

@@ -1,0 +1,318 @@
+"""The discourse attribution state: who spoke last, and whom a later mention of them means.
+
+Speakers are named as the text names them and given a side by the actor registry; when the text
+does not name them, the state resolves them back: "he said", "it added", "the ministry stressed",
+"according to the press release" (a document is its issuer's), a quotation closed or resumed a
+sentence away, an interview's answers, and a partisan outlet's unnamed sources and narration
+(a reprint's dateline credit, "MOSCOW, October 8 /TASS/", names the outlet).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from geo.registry import Registry
+    from geo.types import Article
+
+PERSON_NOUNS = words("person_nouns")
+DOCUMENT_NOUNS = words("document_nouns")
+_DEFINITE_HEADS = words("speaker_body_nouns")
+NEUTRAL_SIDES = frozenset(["other", "reporter"])
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
+
+
+@dataclass(slots=True)
+class Frame:
+    """A speech frame: a speaker, the speech verb, and the tokens its claim is made of."""
+
+    verb: Token | None  # None for the reporter's narration
+    speaker: str
+    side: str
+    kind: str
+    owned: set[int] = field(default_factory=set)
+    speaker_tokens: set[int] = field(default_factory=set)
+    quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
+    local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
+
+    @property
+    def attributed(self) -> bool:
+        return self.verb is not None or self.quoted
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """The last named speakers, for "he said", "the group said" and "the ministry added"."""
+
+    person: tuple[str, str] | None = None
+    group: tuple[str, str] | None = None
+    unknown_side: str = "other"  # for speakers no rule knows ("a military source")
+    # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
+    # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
+        if kind == "person":
+            self.person = (speaker, side)
+        else:
+            self.group = (speaker, side)
+        if side != self.unknown_side:
+            self.known = (speaker, side)
+            if head:
+                self.heads[head] = (speaker, side)
+
+    def recall(self, want: str) -> tuple[str, str] | None:
+        if want == "person":
+            return self.person
+        if want == "group":
+            return self.group or self.person
+        return self.person or self.group
+
+
+def outlet_side(article: Article, registry: Registry) -> str:
+    """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
+    Syrian army's, and so does its narration, reprinted or not ("MOSCOW, October 8 /TASS/",
+    "(SANA) -"). Any other outlet's unknown speakers stay "other"."""
+    found = registry.side_of(article.outlet) if article.outlet else None
+    if found is None:
+        credit = _CREDIT.search(article.text[:200])
+        found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
+
+
+# an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",
+# "Hama, SANA -"
+_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—]"
+)
+
+
+def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memory: SpeakerMemory) -> None:
+    """A person who acts as a subject ("Lavrov met reporters") is who a later "he said" refers to."""
+    if any(f.kind == "person" for f in frames[1:]):
+        return
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ == "VERB":
+            ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
+            phrase = "".join(t.text_with_ws for t in tok.subtree)
+            side = (registry.side_of(phrase) or ("other", ""))[0]
+            memory.remember(ent.text, side, "person")
+
+
+def attribute_interviews(
+    sents: list[Span], framed: list[list[Frame]], registry: Registry, memory: SpeakerMemory
+) -> None:
+    """A question-and-answer interview ("Q: Where did the planes strike?" and the answer below it):
+    the answers are the words of whom the outlet "spoke with", not the outlet's narration."""
+    interviewee: tuple[str, str] | None = None
+    answering = False
+    for i, sent in enumerate(sents):
+        if _QUESTION.match(sent.text.lstrip()):
+            answering = True
+            interviewee = interviewee or _interviewee(sents[:i], registry, memory)
+            continue
+        if answering and interviewee is not None and len(framed[i]) == 1:
+            framed[i][0] = Frame(
+                None, interviewee[0], interviewee[1], "person", framed[i][0].owned, quoted=True
+            )
+
+
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.\-–]\s")
+
+
+def _interviewee(before: list[Span], registry: Registry, memory: SpeakerMemory) -> tuple[str, str] | None:
+    """Whom the outlet spoke with or interviewed, and their side (from the name's earlier mention)."""
+    for sent in reversed(before):
+        for tok in sent:
+            if tok.lemma_ in {"speak", "talk"}:
+                people = [
+                    g
+                    for c in tok.children
+                    if c.lower_ in {"with", "to"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            elif tok.lemma_ == "interview":
+                people = [c for c in tok.children if c.dep_ == "dobj"]
+            else:
+                continue
+            for person in people:
+                phrase = "".join(t.text_with_ws for t in person.subtree).strip()
+                found = registry.side_of(phrase)
+                known = memory.names.get(_surname(phrase))
+                if found is not None:
+                    return phrase, found[0]
+                if known is not None:
+                    return known
+    return None
+
+
+def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
+    """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
+    where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
+    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
+    journalists. "Near Raqqa, a command post was destroyed.")."""
+    inside = False
+    for i, sent in enumerate(sents):
+        text = sent.text
+        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
+        inside = _still_open(text, inside)
+        if not opens or len(framed[i]) > 1:
+            continue
+        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
+        if src is not None:
+            framed[i][0] = Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
+
+
+def _speaker_after(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+    for j in range(i + 1, min(i + 4, len(sents))):
+        if "\n" in sents[j - 1].text_with_ws[-2:]:
+            return None  # quotations do not run across paragraphs here
+        speakers = [f for f in framed[j][1:] if f.verb is not None]
+        if speakers:
+            return speakers[0]
+    return None
+
+
+def _speaker_before(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if "\n" in sents[j].text_with_ws[-2:]:
+            return None
+        if not any(ch in sents[j].text for ch in '“”"'):
+            continue
+        speakers = [f for f in framed[j] if f.attributed]
+        if speakers:
+            return speakers[-1]
+    return None
+
+
+_OPEN_QUOTES = {"“", '"', "‘"}
+
+
+def _still_open(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after this sentence."""
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: str) -> tuple[str, str, str]:
+    """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
+    is the whole subject phrase, relative clauses included, which can name the side."""
+    text = span.text
+    low = text.lower()
+    persons = [
+        e
+        for e in span.ents
+        if e.label_ == "PERSON"
+        and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
+    ]
+    display = max(persons, key=len).text if persons else _core_phrase(span, registry)
+    if low in _PRONOUNS:
+        recalled = memory.recall(_PRONOUNS[low])
+        return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
+    found = registry.side_of(text) or registry.side_of(full)
+    head = span.root.lemma_.lower()
+    definite = span[0].lower_ in {"the", "this", "that", "its", "their"}
+    if definite and len(span) <= 3 and head in memory.heads and (found is None or found[1] == "descriptor"):
+        # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
+        # not whatever a loose pattern for the bare word would say
+        return memory.heads[head][0], memory.heads[head][1], "definite"
+    if found is None and persons:
+        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa"
+        known = memory.names.get(_surname(display))
+        if known is not None:
+            found = (known[1], "person")
+    if found is None:
+        # "the Defense Ministry's spokesman": who speaks for a body named before
+        owner = next(
+            (
+                memory.heads[t.lemma_.lower()]
+                for t in span
+                if t.dep_ == "poss" and t.lemma_.lower() in memory.heads
+            ),
+            None,
+        )
+        if owner is not None:
+            found = (owner[1], "person")
+    if found is None and definite:
+        # "the ministry added", "according to the press release", "the statement said": whoever
+        # the noun last named, or for a document or a generic body the last group that spoke
+        recalled = memory.heads.get(head)
+        if recalled is None and (head in _DEFINITE_HEADS or head in DOCUMENT_NOUNS):
+            recalled = memory.recall("group")
+        if recalled:
+            return recalled[0], recalled[1], "definite"
+    side, kind = found or (memory.unknown_side, "unknown")
+    if persons or kind == "person" or head in PERSON_NOUNS:
+        kind = "person"
+    memory.remember(display, side, kind, head if found else "")
+    if found is not None and span.root.pos_ == "PROPN":
+        memory.names[_surname(span.root.text)] = (display, side)
+    if found is not None:
+        for person in (e for e in span.ents if e.label_ == "PERSON"):
+            memory.names[_surname(person.text)] = (person.text, side)
+    return display, side, kind
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return words[-1] if words else ""
+
+
+def _core_phrase(span: Span, registry: Registry) -> str:
+    """The speaker's name without its appositions ("Khaled Khoja", not "..., head of the ...");
+    an apposition that names a known actor when the head does not ("11 people, the Observatory")."""
+    root = span.root
+    cut = {
+        t.i
+        for c in root.children
+        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "npadvmod"}
+        or _is_time_phrase(c)
+        or _affiliation(c)
+        for t in c.subtree
+    }
+    core = [t for t in span if t.i not in cut]
+    phrases = [_words(core)]
+    phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
+    known = [p for p in phrases if registry.side_of(p) is not None]
+    return (known or phrases)[0].strip(" ,")
+
+
+def _affiliation(prep: Token) -> bool:
+    """ "Captain X of the FSA-affiliated Y brigade": whom a named person is with, not their name
+    (a body's own "of" stays: "Ministry of Defence")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "PROPN"
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in prep.children)
+    )
+
+
+def _words(tokens: list[Token]) -> str:
+    """Tokens as text, with a space wherever the original had one or a token was left out."""
+    out = ""
+    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
+        out += a.text + (a.whitespace_ or (" " if b is not None and b.i != a.i + 1 else ""))
+    return out.strip()
+
+
+def _is_time_phrase(tok: Token) -> bool:
+    """ "on Thursday", "late Wednesday": when the speaker spoke, not who they are."""
+    return tok.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)

@@ -1,0 +1,95 @@
+"""Headlines: a title that names a struck place is a claim too, read as the body is read.
+
+Outlets put the struck place in the headline and sometimes nowhere else ("Russian jets wiped out IS
+headquarters on the outskirts of Al-Latamna, Moscow says"). The title is parsed on its own, and its
+names are read as the body reads the same names. A headline adds only what the body does not give:
+an attributed headline ("..., Moscow says", "..., observatory says") adds its places for its
+speaker's side; an unattributed one sums up the body's claims, so it adds, as the narrator's, only a
+place the body never gives as struck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from geo.discourse import Frame
+from geo.resolve import resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from geo.claims import Draft
+    from geo.gazetteer import Gazetteer
+    from geo.registry import Registry
+    from geo.types import Claim, Mention, Toponym
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The parsed title and its places; mention offsets refer to the title."""
+
+    doc: Doc
+    toponyms: tuple[Toponym, ...]
+
+
+def headline_toponyms(
+    title: str, mentions: Sequence[Mention], body: Sequence[Toponym], gazetteer: Gazetteer
+) -> list[Toponym]:
+    """The title's names as the body resolved them (the body has the context a headline lacks); a
+    name the body does not use is resolved within the title."""
+    read = {t.mention.text.casefold(): t for t in body if t.place is not None}
+    out = [replace(read[m.text.casefold()], mention=m) for m in mentions if m.text.casefold() in read]
+    alone = [m for m in mentions if m.text.casefold() not in read]
+    out += resolve(title, alone, gazetteer)
+    return sorted(out, key=lambda t: t.mention.start)
+
+
+def headline_only(drafts: list[Draft], body: Sequence[Claim]) -> list[Draft]:
+    """The headline's claims cut to the strike places the body does not already give."""
+    struck = {
+        (p.toponym.place.id, c.source.side)
+        for c in body
+        for p in c.places
+        if p.role == "target" and p.toponym.place is not None
+    }
+    anywhere = {place for place, _ in struck}
+    out = []
+    for d in drafts:
+        if d.claim_type is None:
+            continue
+        d.places = [
+            p
+            for p in d.places
+            if p.role == "target"
+            and p.basis != "article"
+            and p.toponym.place is not None
+            and (p.toponym.place.id, d.frame.side) not in struck
+            and (d.frame.attributed or p.toponym.place.id not in anywhere)
+        ]
+        if d.places:
+            out.append(d)
+    return out
+
+
+# "...: Monitor", "... - activists", "..., says monitor", "..., Moscow says": who a headline is from
+_CREDIT = re.compile(
+    r"(?:\s*[:|–—]\s*|\s+-\s+|,\s*(?:says?|said|claims?|reports?)\s+)(?P<credit>[^:|,–—]{2,40}?)\s*$"
+    r"|,\s*(?P<before>[^:|,–—]{2,40}?)\s+(?:says?|said|claims?|reports?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None:
+    """Give the narration of a headline that ends in its source ("...: Monitor", "..., Says
+    Monitor") to that source, when the registry knows who it is."""
+    m = _CREDIT.search(title)
+    credit = (m.group("credit") or m.group("before")) if m else None
+    found = registry.side_of(credit) if credit else None
+    if credit is None or found is None:
+        return
+    for d in drafts:
+        if not d.frame.attributed:
+            d.frame = Frame(None, credit, found[0], found[1], d.frame.owned, quoted=True)

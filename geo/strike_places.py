@@ -1,0 +1,393 @@
+"""Where a frame's strikes hit: which of its places the parse ties to a strike as where it happened.
+
+A place is a target when a locative preposition or a direct object ties it to a strike predicate
+("struck positions in Syria", "airstrikes in the province of Hama"), including the members of a
+list ("A, B and C", "A; the towns of B and C"), and a relative locator that is the only locator
+("a command post near Hama"). It is context when it only describes a struck place ("Talbiseh,
+near Homs"), names an actor ("Moscow said"), is a route, a plan denied ("no plans to extend
+strikes to Iraq"), history ("Afghanistan in 1979") or a dateline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geo.claim_types import LIGHT_VERBS, ROUTE_VERBS, goes_after, is_strike, other_force
+from geo.lexicon import words
+from geo.speakers import SPEECH_VERBS, ancestors_until
+from geo.types import ClaimPlace, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geo.registry import Registry
+    from geo.speakers import Frame
+
+LOCATIVE_PREPS = frozenset(
+    "in on at near around across into outside inside throughout including within toward towards upon".split()
+)
+ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
+INTENT_WORDS = words("intent_words")
+PLACE_NOUNS = words("place_nouns")
+# compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
+DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
+_OTHER_EVENTS = words("other_events")
+# how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
+# adjective there)
+NAME_DEPS = frozenset(["compound", "amod"])
+
+
+def presence_role(root: Token) -> Role:
+    """In "ISIL has no presence in Homs province" the place is where the claim puts the strikes."""
+    root = listed_for(root)
+    if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
+        root = root.head
+    while root.dep_ in {"conj", "appos"}:
+        root = root.head
+    return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
+
+
+def place_role(
+    root: Token, frame: Frame, registry: Registry, ref_year: int | None, names: frozenset[int] = frozenset()
+) -> Role:
+    """Target when the parse ties the place to a strike as where it happened; context otherwise."""
+    root = listed_for(root)
+    if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
+        root = root.head  # "in the Homs countryside", "Idlib province"
+    while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
+        root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
+    if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
+        root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
+    actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
+    if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
+        return "context"  # an actor named by its place: "Moscow said", "Syria's president"
+    if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
+        return "context"
+    locative = via_acl = False
+    own_prep = -1  # the locative preposition that governs the place itself
+    first_prep = True
+    tok = root
+    for _ in range(12):
+        head = tok.head
+        if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
+            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
+            reported = [
+                c
+                for c in head.children
+                if c.dep_ == "dobj" and is_strike(c, registry) and c.right_edge.i + 1 == tok.i
+            ]
+            if reported and not other_force(reported[0], registry):
+                return "target"
+        if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
+            return "context"
+        if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
+            struck = [c for c in head.children if c.dep_ == "xcomp" and is_strike(c, registry)]
+            if not (tok.dep_ == "nsubjpass" and struck):
+                return "context"
+            # "a base in Latakia was said to have been hit": the subject is what was hit
+            locative = True
+            head = struck[0]
+        if head.pos_ == "ADP" or tok.dep_ == "pobj":
+            prep = head.lower_
+            if prep in ROUTE_PREPS or prep == "beyond":
+                return "context"
+            if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
+                tok = head  # "..., as well as the town of X", "villages such as X": a list
+                continue
+            if first_prep:
+                first_prep = False
+                if prep in LOCATIVE_PREPS:
+                    locative = True
+                    own_prep = head.i
+                elif prep == "of" and is_noun_of(head.head, PLACE_NOUNS):
+                    first_prep = True  # "province of Homs": the next preposition decides
+                    if head.head.dep_ in {"advmod", "npadvmod"}:
+                        locative = True  # "fell north of Homs"
+                elif prep == "to" and is_noun_of(tok, DIRECTION_NOUNS):
+                    locative = True  # "a plant to the north of the city of Homs"
+                elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
+                    locative = True  # "a command post close to Raqqa"
+                elif prep == "after" and goes_after(head.head):
+                    locative = True  # "went after the towns of X"
+                else:
+                    return "context"
+        if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
+            return "context"  # "missiles fired from warships in the Mediterranean": where they left
+        if head.lemma_ in ROUTE_VERBS and not _strikes_travel(head, registry):
+            return "context"
+        if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
+            # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
+            # verb are where the strike verb's subject is
+            tok, head = head, head.head
+            if is_strike(head, registry) and not other_force(head, registry):
+                return "target" if not _negated_intent(head, frame) else "context"
+        if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
+            return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
+        anchor = _anchor(head, registry)
+        if anchor is not None:
+            direct = tok.dep_ in {"dobj", "nsubjpass"} or (
+                tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
+            )
+            if (
+                direct
+                and head.pos_ == "VERB"
+                and (is_strike(head, registry) or head.lemma_ == "include" or _strikes_travel(head, registry))
+            ):
+                locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
+            elif via_acl:
+                return "context"
+            if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
+                return "context"
+            return "target"
+        if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
+            if not (locative and head.dep_ == "acl") or via_acl:
+                return "context"  # the place belongs to a predicate that is not a strike
+            # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
+            # when that noun is what was struck (not "warships stationed in the Mediterranean")
+            via_acl = True
+        tok = head
+    return "context"
+
+
+def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
+    """ "Talbiseh, near Homs", "Latamneh, 30 km north of Hama", "Talbiseh, a town between Homs and
+    Hama": a relative phrase after a named place only says where that place is; the place it names
+    is no strike place. "a command post near the settlement of Hama" has no other locator, so there
+    it is. `names` are the tokens that head the sentence's place names."""
+    tok = root
+    cue: Token | None = None
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "conj" or (tok.dep_ in NAME_DEPS and is_noun_of(head, PLACE_NOUNS)):
+            tok = head
+            continue
+        if tok.dep_ != "pobj" or head.dep_ != "prep":
+            return False
+        if head.lower_ in _RELATIVE_CUES:
+            cue = head
+            break
+        if head.lower_ == "to" and head.head.lower_ in {"close", "next", "adjacent"}:
+            cue = head.head  # "Talbiseh, close to Homs"
+            break
+        if head.lower_ == "of" and is_noun_of(head.head, DIRECTION_NOUNS):
+            cue = head.head  # "north of Hama"
+            break
+        if head.lower_ == "of" and is_noun_of(head.head, PLACE_NOUNS):
+            tok = head.head  # "near the city of Homs"
+            continue
+        return False
+    if cue is None:
+        return False
+    if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
+        return True  # the phrase hangs on the name itself
+    described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
+    if described.dep_ == "pobj" and described.head.dep_ == "prep":
+        described = described.head.head  # "to the north-east of X" hangs on what "to" hangs on
+    doc = cue.doc
+    start = cue.left_edge.i
+    if cue.lower_ not in _RELATIVE_CUES and start > cue.sent.start and doc[start - 1].lower_ == "to":
+        start -= 1  # "to the north-east of X"
+    before = doc[start - 1] if start > cue.sent.start else None
+    if before is not None and (before.i in names or _named_area(before)):
+        return True  # "Talbiseh north of Homs", "the Salma and Arafeet areas to the north-east of X"
+    for _ in range(4):
+        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+            return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
+        if (
+            described.dep_ == "acl"
+            and described.lemma_ in {"locate", "situate"}
+            and described.head.pos_ == "PROPN"
+        ):
+            return True  # "Talbiseh and Ghanto, located north of Homs"
+        if described.pos_ == "VERB" or described.head.i == described.i:
+            break
+        described = described.head
+    # the parse often hangs the phrase on the verb: read the words before it instead, back to a
+    # comma after a name ("Talbiseh, near Homs", "Ghantu, a cluster of towns north of Homs")
+    i = start - 1
+    while i > cue.sent.start and doc[i].text != ",":
+        t = doc[i]
+        if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}) or t.text in {";", ":"}:
+            return False
+        i -= 1
+    after = doc[i + 1] if i + 1 < start else None
+    return (
+        doc[i].text == ","
+        and (doc[i - 1].pos_ == "PROPN" or _named_area(doc[i - 1]))
+        and (after is None or after.pos_ in {"DET", "NUM"})
+    )
+
+
+def _in_dateline(root: Token) -> bool:
+    """ "DAMASCUS, June 1 (Xinhua) -- ...": where the story was filed, run into its first sentence."""
+    sent = root.sent
+    head = sent.doc[sent.start : min(sent.end, sent.start + 10)]
+    return (
+        root.i < sent.start + 3 and root.text.isupper() and any(t.text in {"--", "-", "–", "—"} for t in head)
+    )
+
+
+def _named_area(tok: Token) -> bool:
+    """ "the Salma and Arafeet areas": a place noun that names its places."""
+    return (
+        tok.pos_ == "NOUN"
+        and is_noun_of(tok, PLACE_NOUNS)
+        and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+_RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
+
+
+def is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
+    """Lemma or form: the small model lemmatises "surroundings" to "surrounding"."""
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+
+def listed_for(tok: Token) -> Token:
+    """A place in a list after a colon stands where the phrase before the colon stands:
+    "fell on towns north of Homs: Talbiseh, Rastan" puts Talbiseh where "Homs" is."""
+    doc = tok.doc
+    i = tok.i
+    while i > tok.sent.start and (
+        doc[i - 1].dep_ in {"compound", "punct", "conj", "cc"} or doc[i - 1].ent_type_
+    ):
+        if doc[i - 1].text == ":":
+            return doc[i - 2] if i - 2 >= tok.sent.start else tok
+        i -= 1
+    return tok
+
+
+def _ellipsis(tok: Token) -> bool:
+    """ "..., as were X and Y": a bare "be" standing in for the clause it hangs on."""
+    return (
+        tok.lemma_ == "be"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(c.dep_ in {"acomp", "attr", "xcomp", "ccomp"} for c in tok.children)
+    )
+
+
+def _anchor(tok: Token, registry: Registry) -> Token | None:
+    """The strike this token stands for: itself, or a strike noun it governs ("expand raids")."""
+    if is_strike(tok, registry):
+        return tok
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.pos_ == "NOUN" and is_strike(c, registry):
+            return c
+    if tok.dep_ == "relcl" and is_strike(tok.head, registry):
+        return tok.head
+    if tok.lemma_ in ROUTE_VERBS and _strikes_travel(tok, registry):
+        return _subject_of(tok)  # "the bombing ... had reached into X"
+    if tok.lemma_ == "include":
+        # "Places reported to have been hit include X and Y", "Targets included X"
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None and tok.dep_ == "conj":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            struck = [t for t in subject.head.subtree if t.i < tok.i and is_strike(t, registry)]
+            return struck[0] if struck else None
+    return None
+
+
+def _negated_intent(tok: Token, frame: Frame) -> bool:
+    """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"."""
+    intent = negated = False
+    for _ in range(8):
+        if tok.lemma_ in INTENT_WORDS:
+            intent = True
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            negated = True
+        if tok.head.i == tok.i or (frame.verb is not None and tok.head.i == frame.verb.i):
+            break
+        tok = tok.head
+    return intent and negated
+
+
+def _historical(root: Token, ref_year: int | None) -> bool:
+    """ "the occupation of Afghanistan in 1979": a year well before the article's."""
+    if ref_year is None:
+        return False
+    near = [c for c in (*root.children, *root.head.children) if c.dep_ not in {"appos", "relcl", "acl"}]
+    for tok in near:
+        # not inside a description of the place ("a town held by insurgents since 2012")
+        for t in tok.subtree:
+            if any(a.dep_ in {"appos", "relcl", "acl"} for a in ancestors_until(t, tok)):
+                continue
+            if t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < ref_year - 1:
+                return True
+    return False
+
+
+def semicolon_lists(
+    places: list[ClaimPlace], roots: dict[int, Token], names: frozenset[int]
+) -> list[ClaimPlace]:
+    """ "hit the cities of A and B; the towns of C, D and E; and the F airbase": the parser hangs
+    the later groups anywhere, but a group of names after a semicolon, with no verb of its own,
+    goes on the list the first group is on."""
+    out: list[ClaimPlace] = []
+    for p in places:
+        root = roots.get(id(p.toponym))
+        if p.role == "context" and root is not None and p.toponym.place is not None:
+            earlier = [
+                r
+                for q in out
+                if q.role == "target"
+                and q.basis == "explicit"
+                and (r := roots.get(id(q.toponym))) is not None
+            ]
+            first = next((r for r in earlier if r.i < root.i), None)
+            if first is not None and _same_list(first, root) and not _describes_a_place(root, names):
+                p = ClaimPlace(p.toponym, "target", p.basis)
+        out.append(p)
+    return out
+
+
+def _same_list(first: Token, later: Token) -> bool:
+    between = first.doc[first.i + 1 : later.i]
+    return any(t.text == ";" for t in between) and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
+    )
+
+
+def _strikes_travel(verb: Token, registry: Registry) -> bool:
+    """ "raids that also reached parts of Idlib province": strikes, not aircraft, that reach a place
+    land there."""
+    subject = _subject_of(verb)
+    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, through a relative pronoun or a shared subject of conjoined verbs."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None and verb.dep_ == "conj":
+        # "the bombing went on ... and had reached into X": the subject the verbs share
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
+
+
+def sets_the_scene(root: Token, frame: Frame) -> bool:
+    """ "In the northwestern province of Idlib, a fighter told AP that the strikes were heavier": a
+    place put before the speaker, on the speech verb, is where what they say happened."""
+    verb = frame.verb
+    if verb is None:
+        return False
+    tok = root
+    for _ in range(3):  # "the province of Idlib", "Idlib province"
+        if tok.dep_ in NAME_DEPS and is_noun_of(tok.head, PLACE_NOUNS):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_noun_of(tok.head.head, PLACE_NOUNS):
+            tok = tok.head.head
+        else:
+            break
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in {"in", "across", "throughout"}
+        and prep.head.i == verb.i
+        and prep.i < min(frame.speaker_tokens, default=verb.i)
+    )
