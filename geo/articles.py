@@ -134,4 +134,3 @@ def _file_ids(files: Sequence[Path]) -> list[str]:
             depth += 1
         ids.append("/".join(parts[-depth:]))
     return ids
-

@@ -281,8 +281,10 @@ def bench_scale(n: int = 2000, added: int = 50) -> None:
               f"client {float(dask['rss_mb']):.0f} MB")  # fmt: skip
         # on free cores the local engine runs at its CPU time (one thread), the cluster at best at half
         # of everything its three processes spent
-        print(f"  on two free cores: local {n / cpu:5.2f} articles/s, the cluster at most "
-              f"{n * 2 / (w_cpu + d_cpu):5.2f} = {cpu * 2 / (w_cpu + d_cpu):.2f}x")
+        print(
+            f"  on two free cores: local {n / cpu:5.2f} articles/s, the cluster at most "
+            f"{n * 2 / (w_cpu + d_cpu):5.2f} = {cpu * 2 / (w_cpu + d_cpu):.2f}x"
+        )
         print(_load_average("after dask"))
         same = Path(f"{tmp}/local.geojson").read_bytes() == Path(f"{tmp}/dask.geojson").read_bytes()
         print(f"dask output byte-identical to local: {'yes' if same else 'NO'}")

@@ -261,7 +261,6 @@ class _EnglishView:
         return isinstance(word, str) and self._store.is_english(word)
 
 
-
 def _seat_cities_first(
     ranked: list[tuple[int, float, float, Candidate]],
 ) -> Iterator[tuple[int, float, float, Candidate]]:
@@ -298,4 +297,3 @@ def user_places_file(given: Path | None) -> Path | None:
         return given
     value = os.environ.get("CLAIMATLAS_PLACES", "").strip()
     return Path(value) if value else None
-

@@ -51,7 +51,6 @@ class Store(Protocol):
     def stats(self) -> dict[str, int]: ...
 
 
-
 def _row_place(row: Sequence[Any]) -> Place:
     (_pid, id_, name, lat, lon, cc, admin1, kind, pop, gid, admin1_name, polygon) = row[:12]
     capital = bool(row[14])
@@ -177,8 +176,6 @@ class SqliteStore:
 
     def stats(self) -> dict[str, int]:
         return {k: int(v) for k, v in self._db.execute("SELECT k, v FROM stats")}
-
-
 
 
 class MemoryStore:

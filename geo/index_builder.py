@@ -67,7 +67,6 @@ def build_index_from_places(
     return write_index(path, b.recs, b.admin1_names, fp)
 
 
-
 _COUNTY_WORDS = re.compile(r"\s+(" + "|".join(map(re.escape, lexicon.ordered("county_words"))) + r")$")
 
 

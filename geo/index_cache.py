@@ -106,5 +106,3 @@ def _build_lock(cache: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-
-

@@ -32,61 +32,14 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # gazetteer knows the whole name (so "Syrian Observatory for Human Rights" stays out).
 MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
 
-# Names that look like places to a model or a gazetteer but are armed groups, institutions or
-# states-in-name-only. Lower-case, compared on the whole span.
-NOT_PLACES = frozenset(
-    {
-        "islamic state",
-        "is",
-        "isis",
-        "isil",
-        "daesh",
-        "daish",
-        "al-qaeda",
-        "al qaeda",
-        "al-qaida",
-        "nusra",
-        "al-nusra",
-        "nusra front",
-        "al-nusra front",
-        "jabhat al-nusra",
-        "hezbollah",
-        "free syrian army",
-        "fsa",
-        "un",
-        "united nations",
-        "nato",
-        "eu",
-        "the west",
-        "west",
-        "levant",
-        "al-sham",  # in group names: "Ahrar al-Sham", "the Islamic State of Iraq and al-Sham"
-        "sham",
-        "caliphate",
-        "tow",
-        "iz",
-    }
-)
-# A word inside a multi-word span that marks it as an organisation, not a place.
-ORG_WORDS = frozenset(
-    """army observatory institute council ministry committee front brigade brigades forces party
-    coalition agency news television tv times post daily university organisation organization
-    association centre center group movement network foundation office department commission
-    assembly parliament government regime administration corporation company bank airlines channel
-    press radio union league federation's security guard guards police navy militia battalion""".split()
-)
-# Words that start many Levantine and Mesopotamian place names ("Kafr Zita", "Tell Rifaat"); a span
-# the model calls a person is a place when it starts with one and the gazetteer knows it.
-PLACE_HEADS = frozenset(
-    """kafr kfar kafar kfr tell tel tal tall jabal jebel jabel deir dayr ain ayn khan maarat maaret
-    maarrat ma'arrat jisr beit bayt bir ras qasr wadi qalaat qalat marj sahl hazm nahr khirbet
-    khirbat mazraat mount lake port fort""".split()
-)
-TITLES = frozenset(
-    """mr mrs ms dr gen lt col maj sgt capt adm cmdr president minister secretary general colonel
-    major captain sheikh sheik imam king prince emir senator rep gov ambassador""".split()
-)
-DIRECTIONS = frozenset("western eastern northern southern central north south east west".split())
+# Names that look like places but are armed groups, institutions or states-in-name-only.
+NOT_PLACES = words("not_places")
+ORG_WORDS = words("org_words")  # in a multi-word span: an organisation, not a place
+# A span the model calls a person is a place when it starts with one and the gazetteer knows it.
+PLACE_HEADS = words("place_heads")
+TITLES = words("titles")
+# A lone compass word ("North", "Western") is never a place of its own.
+DIRECTIONS = frozenset(w + e for w in words("directions") for e in ("", "ern") if w != "central" or not e)
 # Aircraft and weapon designations ("Su-34", "Mi-24") that the model sometimes calls places.
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Z]*$")
 _COMPOUND_SUFFIX = re.compile(r"-(?:led|backed|based|allied|held|controlled|run|born|made)$", re.I)
@@ -325,28 +278,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
     return False
 
 
-_LOCATIVE_WORDS = frozenset(
-    {
-        "on",
-        "in",
-        "near",
-        "around",
-        "outside",
-        "into",
-        "at",
-        "from",
-        "including",
-        "to",
-        "of",
-        "across",
-        "towards",
-    }
-)
-_PLACE_WORDS = frozenset(
-    """village town city province governorate district countryside plain plains mountains mountain
-    valley region area suburb outskirts airbase air river sea desert neighbourhood neighborhood camp
-    highway""".split()
-)
+_LOCATIVE_WORDS = words("locative_preps")
+_PLACE_WORDS = words("locative_nouns")
 
 
 # strikes whose object is a place, not a person ("killed", "wounded" take people)

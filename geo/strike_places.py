@@ -30,7 +30,7 @@ ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 INTENT_WORDS = words("intent_words")
 PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
-DIRECTION_NOUNS = frozenset("north south east west northeast northwest southeast southwest".split())
+DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
 # adjective there)
