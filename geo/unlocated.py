@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES
+from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES
 from geo.names import ARTICLES, fold
 from geo.resolve import resolve
 from geo.speakers import SPEECH_VERBS
@@ -236,11 +236,21 @@ def _locate(
     gazetteer: Gazetteer,
 ) -> Toponym | None:
     span = doc.char_span(name.mention.start, name.mention.end, alignment_mode="expand")
-    if span is None or gazetteer.is_name(span.text) or not is_plain_name(span, gazetteer, lambda _: False):
+    if span is None:
+        return None
+    found: tuple[Toponym, Precision] | None = None
+    if "," in span.text:  # "Beinin, Idlib" read as one name: a village and its governorate
+        head = next(t for t in span if t.text == ",")
+        found = _named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
+        span = span.doc[span.start : head.i]
+        name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
+        if found is None or not span:
+            return None
+    if gazetteer.is_name(span.text) or not is_plain_name(span, gazetteer, lambda _: False):
         return None
     if _victim(span.root) and not _named_as_place(span.root):
         return None  # "killed Abu Omar in Idlib province": whom strikes hit, not where
-    found = _container_after(span, resolved, gazetteer) or _scene(span, resolved)
+    found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
     if found is None:
         header = [t for i, t in headers if i < span.start]
         found = (header[-1], "admin1") if header else None
@@ -271,6 +281,8 @@ def _container_after(
             if not (linked or area) and doc[i - 1].text != ",":
                 return None  # "A and Hama": a list, not a name and its province
             after = doc[end] if end < len(doc) else None
+            if _more_places(doc, end, resolved):
+                return None  # "near Hama and Idlib": which of them holds the village is not said
             if (
                 after is not None
                 and _DIRECTION.fullmatch(after.lower_)
@@ -294,6 +306,7 @@ def _container_after(
         elif not (
             low in _LIST_WORDS
             or low in ARTICLES
+            or low in PLACE_HEADS  # the parser reads "Tell" of "Tell Sikkin" as a verb
             or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
             or tok.pos_ in {"DET", "ADJ"}
             or (tok.pos_ == "NOUN" and is_noun_of(tok, PLACE_NOUNS))
@@ -301,6 +314,14 @@ def _container_after(
             return None
         i += 1
     return None
+
+
+def _named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precision] | None:
+    text = tail.text
+    if not text or not text[:1].isupper():
+        return None
+    t = resolve(text, [Mention(text, 0, len(text))], gazetteer)[0]
+    return _as_container(t, False, False, None, gazetteer)
 
 
 def _as_container(
@@ -320,6 +341,14 @@ def _as_container(
     if admin is None or fold(admin.name) != fold(t.place.name):
         return None
     return replace(t, place=admin, precision="admin1", lat=admin.lat, lon=admin.lon), "admin1"
+
+
+def _more_places(doc: Doc, end: int, resolved: dict[int, tuple[Toponym, int]]) -> bool:
+    """Whether the container is one of a list of places ("near Hama and Idlib")."""
+    i = end
+    while i < min(len(doc), end + 3) and doc[i].lower_ in {"and", "or", ",", "the"}:
+        i += 1
+    return i > end and i in resolved
 
 
 def _part(t: Toponym, direction: str, gazetteer: Gazetteer) -> Toponym:
