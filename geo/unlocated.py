@@ -43,7 +43,7 @@ AREA_NOUNS = words("area_nouns")
 # Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
 # in the eastern countryside of", "A near", "A, at the outskirts of".
 _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
-_LIST_WORDS = frozenset({",", "and", "or", "the", "-", "'s", "’s"})
+_LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
 _DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
 _MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
 # A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
@@ -300,9 +300,6 @@ def _container_after(
             linked = True
         elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
             area = True
-        elif low == "of":
-            if not (area or linked):
-                return None  # "A and the town of B": B is the list going on, not where A is
         elif not (
             low in _LIST_WORDS
             or low in ARTICLES

@@ -108,7 +108,11 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
         # a person's name in a list of places
         ("Russian jets struck Ariha, Latamneh and Joseph Haddad in Hama province.", "Joseph Haddad", None),
         # armed groups and units
-        ("Warplanes struck Ariha, Latamneh and Jaysh al-Izza in Hama province.", "Jaysh al-Izza", None),
+        (
+            "Warplanes struck the villages of Um Zaytouna, Liwa al-Haqq and Tell Sikkin in Hama province.",
+            "Liwa al-Haqq",
+            None,
+        ),
         ("Warplanes hit positions of Liwa al-Haq in the northern countryside of Hama.", "Liwa al-Haq", None),
         # no container in the clause, no header
         (
@@ -119,11 +123,15 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
         # a country is no container
         ("Jets hit the village of Um Zaytouna in Syria.", "Um Zaytouna", None),
         # "A and the town of B": B is the list going on, not where A is
-        ("Warplanes struck the village of Bsanqoul and the town of Ariha.", "Bsanqoul", None),
+        ("Warplanes struck the village of Bsanqoul and the city of Idlib.", "Bsanqoul", None),
         # two places after "near": which holds the village is not said
         ("Warplanes struck the villages of Um Zaytouna and Maarzaf near Hama and Idlib.", "Maarzaf", None),
         # the speakers' village is no target
-        ("Activists in the village of Kafr Ouweid said jets struck Ariha.", "Kafr Ouweid", None),
+        (
+            "Activists in the village of Kafr Ouweid in Idlib province said jets struck Ariha.",
+            "Kafr Ouweid",
+            None,
+        ),
     ],
 )
 def test_unlocated_place(pipe: Pipeline, text: str, name: str, expected: tuple[str, str, str] | None) -> None:
