@@ -87,7 +87,8 @@ def locate_unlocated(
     claims: Sequence[Claim], doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer
 ) -> list[Claim]:
     """The claims with each unresolved target name placed at its container (basis "unlocated");
-    a name with no container, or not a plain place name, stays unresolved (no map feature)."""
+    a name with no container, or not a plain place name, stays unresolved (no map feature). A name
+    resolved to a namesake in another country than its container is placed at the container."""
     resolved = _by_token(doc, toponyms)
     headers = _headers(doc, resolved)
     out = []
@@ -96,7 +97,7 @@ def locate_unlocated(
         best = claim.confidence
         for cp in claim.places:
             located = None
-            if cp.role == "target" and cp.toponym.place is None and cp.basis == "explicit":
+            if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision == "point":
                 located = _locate(cp.toponym, doc, resolved, headers, gazetteer)
             if located is not None:
                 cp = ClaimPlace(located, "target", "unlocated")
@@ -235,18 +236,23 @@ def _locate(
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
 ) -> Toponym | None:
+    """An unresolved name at its container; a name the resolver put in another country than the
+    container its clause gives it ("al-Tareef village in the western countryside of Deir Ezzor" read
+    as a namesake abroad) at that container too."""
     span = doc.char_span(name.mention.start, name.mention.end, alignment_mode="expand")
     if span is None:
         return None
     found: tuple[Toponym, Precision] | None = None
-    if "," in span.text:  # "Beinin, Idlib" read as one name: a village and its governorate
+    if name.place is None and "," in span.text:  # "Beinin, Idlib" read as one name
         head = next(t for t in span if t.text == ",")
         found = _named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
         span = span.doc[span.start : head.i]
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
-    if gazetteer.is_name(span.text) or not is_plain_name(span, gazetteer, lambda _: False):
+    if (name.place is None and gazetteer.is_name(span.text)) or not is_plain_name(
+        span, gazetteer, lambda _: False
+    ):
         return None
     if _victim(span.root) and not _named_as_place(span.root):
         return None  # "killed Abu Omar in Idlib province": whom strikes hit, not where
@@ -257,6 +263,10 @@ def _locate(
     if found is None:
         return None
     container, precision = found
+    if name.place is not None and (
+        container.place is None or container.place.country_code in {"", name.place.country_code}
+    ):
+        return None
     return _placed(name, container, precision)
 
 
@@ -278,9 +288,11 @@ def _container_after(
         tok = doc[i]
         if i in resolved:
             t, end = resolved[i]
-            if not (linked or area) and doc[i - 1].text != ",":
-                return None  # "A and Hama": a list, not a name and its province
             after = doc[end] if end < len(doc) else None
+            listed = after is not None and (after.lower_ in {"and", "or"} or after.text == ",")
+            if not (linked or area) and (listed or doc[i - 1].text != ","):
+                i = end  # "A, Kafr Nabl and B in Idlib": a known place in the list, not its container
+                continue
             if _more_places(doc, end, resolved):
                 return None  # "near Hama and Idlib": which of them holds the village is not said
             if (

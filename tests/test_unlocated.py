@@ -25,6 +25,8 @@ PLACES = (
     Place("gn:170794", "Deir ez-Zor", 35.33588, 40.14084, "SY", "07", population=271_800),
     Place("gn:172994", "Ariha", 35.81, 36.61, "SY", "12", population=40_000),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    # a namesake abroad of a village in the tests: what a looser spelling match may pick
+    Place("gn:5372253", "Mrashdeh", 40.0, -100.0, "US", "KS", population=900),
 )
 ALTERNATES = {
     "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
@@ -98,6 +100,19 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "In Hama province, warplanes struck the village of Tell Hawash.",
             "Tell Hawash",
             ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
+        # a known place in the list is skipped on the way to the list's container
+        (
+            "Warplanes struck Um Zaytouna, Latamneh and Tell Sikkin in Hama province.",
+            "Um Zaytouna",
+            ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
+        # a namesake abroad is no reading of a village its clause puts in a Syrian governorate
+        (
+            "Warplanes carried out raids on areas in al-Mrashdeh town in the western countryside of "
+            "Deir Ezzor.",
+            "al-Mrashdeh",
+            ("unlocated", "region", "unlocated:"),
         ),
         # a known village resolves as it always did
         (
