@@ -94,17 +94,35 @@ def locate_unlocated(
     out = []
     for claim in claims:
         places = []
+        governorates: list[Toponym] = []
         best = claim.confidence
         for cp in claim.places:
-            located = None
+            found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision == "point":
-                located = _locate(cp.toponym, doc, resolved, headers, gazetteer)
-            if located is not None:
+                found = _locate(cp.toponym, doc, resolved, headers, gazetteer)
+            if found is not None:
+                located, container = found
                 cp = ClaimPlace(located, "target", "unlocated")
                 best = max(best, round(located.confidence, 3))
+                governorates += _governorate(container)
             places.append(cp)
+        # the governorate that holds a struck village is struck through it, as for a known village
+        # (geo.containment); once per claim, and not when the claim names it as a target already
+        held = {p.toponym.place.id for p in places if p.role == "target" and p.toponym.place is not None}
+        for gov in governorates:
+            if gov.place is not None and gov.place.id not in held:
+                held.add(gov.place.id)
+                places.append(ClaimPlace(gov, "target", "container"))
         out.append(replace(claim, places=tuple(places), confidence=best))
     return out
+
+
+def _governorate(container: Toponym) -> list[Toponym]:
+    """The governorate a container is or is a part of ("the eastern countryside of Deir Ezzor")."""
+    p = container.place
+    if p is None or p.kind != "admin1":
+        return []
+    return [replace(container, precision="admin1", lat=p.lat, lon=p.lon, qualifier="")]
 
 
 def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool]) -> bool:
@@ -235,10 +253,10 @@ def _locate(
     resolved: dict[int, tuple[Toponym, int]],
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
-) -> Toponym | None:
-    """An unresolved name at its container; a name the resolver put in another country than the
-    container its clause gives it ("al-Tareef village in the western countryside of Deir Ezzor" read
-    as a namesake abroad) at that container too."""
+) -> tuple[Toponym, Toponym] | None:
+    """An unresolved name at its container, and that container. A name the resolver put in another
+    country than the container its clause gives it ("al-Tareef village in the western countryside of
+    Deir Ezzor" read as a namesake abroad) goes to that container too."""
     span = doc.char_span(name.mention.start, name.mention.end, alignment_mode="expand")
     if span is None:
         return None
@@ -267,7 +285,7 @@ def _locate(
         container.place is None or container.place.country_code in {"", name.place.country_code}
     ):
         return None
-    return _placed(name, container, precision)
+    return _placed(name, container, precision), container
 
 
 def _victim(root: Token) -> bool:

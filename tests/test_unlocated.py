@@ -83,6 +83,12 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Maarzaf",
             ("unlocated", "admin1", f"unlocated:{IDLIB}:"),
         ),
+        # ... and the governorate that holds the village is struck through it (containment)
+        (
+            "Idlib Province:\nThe warplanes carried out raids on areas in the village of Maarzaf.",
+            "Idlib",
+            ("container", "admin1", IDLIB),
+        ),
         # "X, Idlib": the town that names its governorate stands for the governorate
         (
             "Airstrikes hit the village of Beinin, Idlib.",
