@@ -86,7 +86,7 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
         # ... and the governorate that holds the village is struck through it (containment)
         (
             "Idlib Province:\nThe warplanes carried out raids on areas in the village of Maarzaf.",
-            "Idlib",
+            "Idlib Province",
             ("container", "admin1", IDLIB),
         ),
         # "X, Idlib": the town that names its governorate stands for the governorate
