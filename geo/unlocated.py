@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 LABEL = "LISTED"  # the mention label of a name found only because the text lists it as a place
 GROUP_WORDS = words("group_name_words")
-HARM_WORDS = words("harm_words")
 ADMIN_WORDS = words("admin_words")
 AREA_NOUNS = words("area_nouns")
 # Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
@@ -272,8 +271,6 @@ def _locate(
         span, gazetteer, lambda _: False
     ):
         return None
-    if _victim(span.root) and not _named_as_place(span.root):
-        return None  # "killed Abu Omar in Idlib province": whom strikes hit, not where
     found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
     if found is None:
         header = [t for i, t in headers if i < span.start]
@@ -286,11 +283,6 @@ def _locate(
     ):
         return None
     return _placed(name, container, precision), container
-
-
-def _victim(root: Token) -> bool:
-    tok = _first_listed(root)
-    return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in HARM_WORDS
 
 
 def _container_after(

@@ -107,6 +107,12 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Tell Hawash",
             ("unlocated", "admin1", f"unlocated:{HAMA}:"),
         ),
+        # a name listed with a known place, which the model tags as no place
+        (
+            "Russian jets hit Latamneh and al-Arbaeen in Hama province.",
+            "al-Arbaeen",
+            ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
         # a known place in the list is skipped on the way to the list's container
         (
             "Warplanes struck Um Zaytouna, Latamneh and Tell Sikkin in Hama province.",
