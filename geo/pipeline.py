@@ -135,7 +135,7 @@ class Pipeline:
         doc = self.parse(article)
         toponyms = self.toponyms(article, doc)
         found = extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
-        return locate_unlocated(found, doc, toponyms, self.gazetteer)
+        return locate_unlocated(found, doc, toponyms, self.gazetteer, self._is_actor)
 
     def process(self, article: Article) -> ArticleOutcome:
         """One article through every stage; a failure is reported against it, never raised."""
@@ -143,7 +143,7 @@ class Pipeline:
             doc = self.parse(article)
             toponyms = self.toponyms(article, doc)
             found = extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
-            found = locate_unlocated(found, doc, toponyms, self.gazetteer)
+            found = locate_unlocated(found, doc, toponyms, self.gazetteer, self._is_actor)
             features = export.features(found, {article.id: article}, self.registry.sides)
         except Exception as exc:  # one article's failure must not lose the others' work
             return ArticleOutcome(

@@ -83,7 +83,11 @@ def listed_names(
 
 
 def locate_unlocated(
-    claims: Sequence[Claim], doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer
+    claims: Sequence[Claim],
+    doc: Doc,
+    toponyms: Sequence[Toponym],
+    gazetteer: Gazetteer,
+    is_actor: Callable[[str], bool],
 ) -> list[Claim]:
     """The claims with each unresolved target name placed at its container (basis "unlocated");
     a name with no container, or not a plain place name, stays unresolved (no map feature). A name
@@ -98,7 +102,7 @@ def locate_unlocated(
         for cp in claim.places:
             found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision == "point":
-                found = _locate(cp.toponym, doc, resolved, headers, gazetteer)
+                found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor)
             if found is not None:
                 located, container = found
                 cp = ClaimPlace(located, "target", "unlocated")
@@ -134,8 +138,8 @@ def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bo
         return False
     if first in TITLES or any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
         return False
-    if is_actor(text) or (len(low) == 1 and gazetteer.is_common_word(text)):
-        return False
+    if is_actor(text) or all(gazetteer.is_common_word(w) for w in re.split(r"[\s-]+", text) if w):
+        return False  # the registry's actors; "Monday Market", "Bakery": English words, not a name
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -252,6 +256,7 @@ def _locate(
     resolved: dict[int, tuple[Toponym, int]],
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
+    is_actor: Callable[[str], bool],
 ) -> tuple[Toponym, Toponym] | None:
     """An unresolved name at its container, and that container. A name the resolver put in another
     country than the container its clause gives it ("al-Tareef village in the western countryside of
@@ -267,9 +272,7 @@ def _locate(
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
-    if (name.place is None and gazetteer.is_name(span.text)) or not is_plain_name(
-        span, gazetteer, lambda _: False
-    ):
+    if (name.place is None and gazetteer.is_name(span.text)) or not is_plain_name(span, gazetteer, is_actor):
         return None
     found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
     if found is None:

@@ -141,6 +141,23 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             None,
         ),
         ("Warplanes hit positions of Liwa al-Haq in the northern countryside of Hama.", "Liwa al-Haq", None),
+        # a title, a unit, a medium the registry knows, English words
+        (
+            "Warplanes struck the villages of Um Zaytouna and Gen. Hassan in Hama province.",
+            "Gen. Hassan",
+            None,
+        ),
+        (
+            "Warplanes struck the villages of Um Zaytouna and Hamdan Brigade in Hama province.",
+            "Hamdan Brigade",
+            None,
+        ),
+        (
+            "Warplanes struck the villages of Um Zaytouna and Nour al-Din al-Zenki in Hama province.",
+            "Nour al-Din al-Zenki",
+            None,
+        ),
+        ("Russian jets hit Latamneh and Monday Market in Hama province.", "Monday Market", None),
         # no container in the clause, no header
         (
             "Warplanes struck the villages of Um Zaytouna and al-Qasabiyeh, activists said.",
