@@ -25,6 +25,8 @@ PLACES = (
     Place("gn:170794", "Deir ez-Zor", 35.33588, 40.14084, "SY", "07", population=271_800),
     Place("gn:172994", "Ariha", 35.81, 36.61, "SY", "12", population=40_000),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
     # a namesake abroad of a village in the tests: what a looser spelling match may pick
     Place("gn:5372253", "Mrashdeh", 40.0, -100.0, "US", "KS", population=900),
 )
@@ -158,6 +160,13 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             None,
         ),
         ("Russian jets hit Latamneh and Monday Market in Hama province.", "Monday Market", None),
+        # a people's name before a place noun (an English word)
+        (
+            "The jets were striking rural areas and Turkmen villages such as Al Ganto and Talbiseh, "
+            "located north of Homs.",
+            "Turkmen",
+            None,
+        ),
         # no container in the clause, no header
         (
             "Warplanes struck the villages of Um Zaytouna and al-Qasabiyeh, activists said.",
