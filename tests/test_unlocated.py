@@ -160,13 +160,6 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             None,
         ),
         ("Russian jets hit Latamneh and Monday Market in Hama province.", "Monday Market", None),
-        # a people's name before a place noun (an English word)
-        (
-            "The jets were striking rural areas and Turkmen villages such as Al Ganto and Talbiseh, "
-            "located north of Homs.",
-            "Turkmen",
-            None,
-        ),
         # no container in the clause, no header
         (
             "Warplanes struck the villages of Um Zaytouna and al-Qasabiyeh, activists said.",
