@@ -26,7 +26,6 @@ from geo.lexicon import words
 from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES
 from geo.names import ARTICLES, fold
 from geo.resolve import resolve
-from geo.speakers import SPEECH_VERBS
 from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
@@ -129,8 +128,8 @@ def _governorate(container: Toponym) -> list[Toponym]:
 
 
 def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool]) -> bool:
-    """Whether a span can be a village's name: not a person, body, group or unit, not a common
-    word, not an acronym, not a speaker ("Abu Omar said")."""
+    """Whether a span can be a village's name: not a title's bearer, a body, group or unit the
+    registry or its words tell, not English words, not an acronym."""
     text = span.text.strip()
     first = text.split()[0].lower().rstrip(".") if text.split() else ""
     low = [w.lower() for w in re.split(r"[\s-]+", text) if w]
@@ -138,14 +137,8 @@ def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bo
         return False
     if first in TITLES or any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
         return False
-    if is_actor(text) or all(gazetteer.is_common_word(w) for w in re.split(r"[\s-]+", text) if w):
-        return False  # the registry's actors; "Monday Market", "Bakery": English words, not a name
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.lower_.rstrip(".") in TITLES:
-        return False
-    return not (after is not None and after.lemma_ in SPEECH_VERBS)
+    # the registry's actors; "Monday Market", "Bakery": English words, not a name
+    return not (is_actor(text) or all(gazetteer.is_common_word(w) for w in low))
 
 
 # --- names the text lists as places ------------------------------------------------------------

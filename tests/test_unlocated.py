@@ -160,6 +160,8 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             None,
         ),
         ("Russian jets hit Latamneh and Monday Market in Hama province.", "Monday Market", None),
+        # an acronym
+        ("Warplanes struck the villages of Um Zaytouna and HTS in Hama province.", "HTS", None),
         # no container in the clause, no header
         (
             "Warplanes struck the villages of Um Zaytouna and al-Qasabiyeh, activists said.",
