@@ -89,7 +89,8 @@ def locate_unlocated(
     is_actor: Callable[[str], bool],
 ) -> list[Claim]:
     """The claims with each unresolved target name placed at its container (basis "unlocated");
-    a name with no container, or not a plain place name, stays unresolved (no map feature). A name
+    a name with no container, or not a plain place name, stays unresolved (no map feature), and
+    one that only `listed_names` found is dropped, which leaves such claims as they were. A name
     resolved to a namesake in another country than its container is placed at the container."""
     resolved = _by_token(doc, toponyms)
     headers = _headers(doc, resolved)
@@ -107,6 +108,8 @@ def locate_unlocated(
                 cp = ClaimPlace(located, "target", "unlocated")
                 best = max(best, round(located.confidence, 3))
                 governorates += _governorate(container)
+            elif cp.toponym.place is None and cp.toponym.mention.label == LABEL:
+                continue  # a listed name was only added for the claims stage to judge
             places.append(cp)
         # the governorate that holds a struck village is struck through it, as for a known village
         # (geo.containment); once per claim, and not when the claim names it as a target already
@@ -115,7 +118,8 @@ def locate_unlocated(
             if gov.place is not None and gov.place.id not in held:
                 held.add(gov.place.id)
                 places.append(ClaimPlace(gov, "target", "container"))
-        out.append(replace(claim, places=tuple(places), confidence=best))
+        if places:  # as the claims stage, no claim without a place
+            out.append(replace(claim, places=tuple(places), confidence=best))
     return out
 
 
