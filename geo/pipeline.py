@@ -22,6 +22,7 @@ from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
 from geo.resolve import resolve
 from geo.summary import Summary
 from geo.types import Article, Claim, Toponym
+from geo.unlocated import listed_names, locate_unlocated
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -104,7 +105,12 @@ class Pipeline:
     def toponyms(self, article: Article, doc: Doc | None = None) -> list[Toponym]:
         doc = doc if doc is not None else self.parse(article)
         mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
-        return resolve(article.text, mentions, self.gazetteer)
+        found = resolve(article.text, mentions, self.gazetteer)
+        return listed_names(doc, found, self.gazetteer, self._is_actor)
+
+    def _is_actor(self, name: str) -> bool:
+        found = self.registry.side_of(name)
+        return found is not None and found[1] != "descriptor"
 
     def headline(self, article: Article, toponyms: Sequence[Toponym]) -> Headline | None:
         """The parsed title, its names read as the body read them; None for an article without one."""
@@ -117,7 +123,8 @@ class Pipeline:
     def claims(self, article: Article) -> list[Claim]:
         doc = self.parse(article)
         toponyms = self.toponyms(article, doc)
-        return extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
+        found = extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
+        return locate_unlocated(found, doc, toponyms, self.gazetteer, self._is_actor)
 
     def process(self, article: Article) -> ArticleOutcome:
         """One article through every stage; a failure is reported against it, never raised."""
@@ -125,6 +132,7 @@ class Pipeline:
             doc = self.parse(article)
             toponyms = self.toponyms(article, doc)
             found = extract_claims(article, doc, toponyms, self.registry, self.headline(article, toponyms))
+            found = locate_unlocated(found, doc, toponyms, self.gazetteer, self._is_actor)
             features = export.features(found, {article.id: article}, self.registry.sides)
         except Exception as exc:  # one article's failure must not lose the others' work
             return ArticleOutcome(

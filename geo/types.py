@@ -13,7 +13,8 @@ from typing import Any, Literal
 PlaceKind = Literal["populated_place", "admin1", "admin2", "country", "region", "feature"]
 Precision = Literal["point", "admin1", "country", "region"]
 Role = Literal["target", "context"]
-LocationBasis = Literal["explicit", "container", "sentence", "article"]
+# "unlocated": a name no gazetteer holds, at the point of the area or governorate the text puts it in
+LocationBasis = Literal["explicit", "container", "sentence", "article", "unlocated"]
 ClaimType = Literal[
     "is_hit", "no_is_present", "civilians_killed", "rebels_hit", "strike_reported", "denial", "other"
 ]
