@@ -5,7 +5,9 @@ This file only composes the page; filtering, drawing and escaping live in the da
 
 from __future__ import annotations
 
+import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,12 @@ import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from dashboard import claims, dispute, mapping, sources, store_view, views  # noqa: E402
-from geo.registry import Side, load_sides  # noqa: E402
+from geo.registry import Registry, Side, load_registry  # noqa: E402
 
 MAP_HEIGHT = 620
+GEOJSON = "application/geo+json"
+UPLOADS, OPEN_GEOJSON, STORE = "Your articles", "Open a GeoJSON file", "A claims store"
+TABS = ("Map", "Side by side and dispute", "Claims", "Articles")
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer and the language model…")
@@ -32,8 +37,8 @@ def load_pipeline():
 
 
 @st.cache_resource
-def load_registry() -> dict[str, Side]:
-    return load_sides()
+def load_campaign() -> Registry:
+    return load_registry()
 
 
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=2)
@@ -49,11 +54,6 @@ def corpus_texts(corpus_key: tuple[str, ...]) -> dict[str, sources.ArticleText]:
 @st.cache_data(show_spinner="Opening the GeoJSON…", max_entries=4)
 def geojson_dataset(data: bytes, name: str) -> sources.Dataset:
     return sources.from_geojson(data, name, corpus_texts(sources.corpus_files()))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def frame_of(features: list[dict], key: str):
-    return claims.claims_frame(features)
 
 
 def empty_dataset(origin: str) -> sources.Dataset:
@@ -128,18 +128,26 @@ def opened_dataset() -> sources.Dataset:
         return empty_dataset(file.name)
 
 
-def choose_dataset() -> sources.Dataset:
+def choose_source() -> str:
+    """What the page shows, chosen first in the sidebar (a claims store if $CLAIMATLAS_STORE names one)."""
     st.sidebar.header("Data")
     bundled = "GeoJSON from " + sources.ENV_GEOJSON if sources.env_geojson() else "Bundled corpus"
-    choice = st.sidebar.radio(
-        "Source",
-        [bundled, "Your articles", "Open a GeoJSON file"],
-        key="source",
-        label_visibility="collapsed",
+    options = [bundled, UPLOADS, OPEN_GEOJSON, STORE]
+    return str(
+        st.sidebar.radio(
+            "Source",
+            options,
+            index=options.index(STORE) if os.environ.get(store_view.ENV_STORE, "").strip() else 0,
+            key="source",
+            label_visibility="collapsed",
+        )
     )
-    if choice == "Your articles":
+
+
+def dataset_of(choice: str) -> sources.Dataset:
+    if choice == UPLOADS:
         return uploaded_dataset()
-    if choice == "Open a GeoJSON file":
+    if choice == OPEN_GEOJSON:
         return opened_dataset()
     return bundled_dataset()
 
@@ -157,7 +165,10 @@ def choose_time(features: list[dict]) -> tuple[tuple[str, str] | None, bool]:
     """A date range and a replay day (claims as they appeared, up to that day); None when nothing is dated."""
     days = claims.days_of(features)
     if not days:
-        st.sidebar.caption("Time: no claim here has a date (neither an event day nor the article's).")
+        st.sidebar.caption(
+            "Time: no claim here has a date (no day in its sentence, no publication date in its "
+            "article's metadata), so every claim is shown and there is no date filter."
+        )
         return None, True
     st.sidebar.caption("Time (the event day, else the article's date)")
     if len(days) > 1:
@@ -175,7 +186,13 @@ def choose_time(features: list[dict]) -> tuple[tuple[str, str] | None, bool]:
         chosen = (first, upto)
     else:
         chosen = (days[0], days[0])
-    undated = st.sidebar.checkbox("Include claims with no date", value=True, key="undated")
+    undated = st.sidebar.checkbox(
+        "Include claims with no date",
+        value=True,
+        key="undated",
+        help="A claim with no day of its own and an article with no date in its metadata belongs to no "
+        "day: ticked, it stays on the map whatever the range and the replay; unticked, it is hidden.",
+    )
     return chosen, undated
 
 
@@ -195,7 +212,7 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         "Claim type",
         claims.CLAIM_TYPES,
         default=list(claims.CLAIM_TYPES),
-        format_func=lambda t: claims.CLAIM_TYPE_LABELS[t],
+        format_func=lambda t: claims.CLAIM_TYPE_LABELS.get(t, t),
         key="claim_types",
     )
     titles = _titles(features)
@@ -222,7 +239,7 @@ def choose_filters(features: list[dict], sides: dict[str, Side]) -> claims.Filte
         "Precision",
         claims.PRECISIONS,
         default=list(claims.PRECISIONS),
-        format_func=lambda p: claims.PRECISION_LABELS[p],
+        format_func=lambda p: claims.PRECISION_LABELS.get(p, p),
         key="prec",
     )
     roles = st.sidebar.multiselect(
@@ -276,33 +293,27 @@ def map_tab(shown: list[dict], everything: list[dict], sides: dict[str, Side], v
         "The sidebar switches choose the sides for the map, the tables and the downloads. A town is a "
         'dot, an area ("northern Homs") a dashed circle, a governorate a hatched outline with its name.'
     )
-    cols = st.columns(4)
-    cols[0].download_button(
-        "GeoJSON (shown)",
-        claims.to_geojson(shown),
-        "claims_shown.geojson",
-        "application/geo+json",
-        key="dl_gj",
-    )
-    cols[1].download_button(
-        "GeoJSON (all)",
-        claims.to_geojson(everything),
-        "claims_all.geojson",
-        "application/geo+json",
-        key="dl_gja",
-    )
-    cols[2].download_button("CSV (shown)", claims.to_csv(shown), "claims_shown.csv", "text/csv", key="dl_csv")
-    cols[3].download_button(
-        "CSV (all)", claims.to_csv(everything), "claims_all.csv", "text/csv", key="dl_csva"
-    )
+    # Each file is written when its button is clicked, not on every rerun (they were two fifths of the
+    # script's time), and a click does not rerun the page.
+    downloads = [
+        ("GeoJSON (shown)", partial(claims.to_geojson, shown), "claims_shown.geojson", GEOJSON, "dl_gj"),
+        ("GeoJSON (all)", partial(claims.to_geojson, everything), "claims_all.geojson", GEOJSON, "dl_gja"),
+        ("CSV (shown)", partial(claims.to_csv, shown), "claims_shown.csv", "text/csv", "dl_csv"),
+        ("CSV (all)", partial(claims.to_csv, everything), "claims_all.csv", "text/csv", "dl_csva"),
+    ]
+    for col, (label, write, name, mime, key) in zip(st.columns(4), downloads, strict=True):
+        col.download_button(label, write, name, mime, key=key, on_click="ignore")
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.PlaceCard]:
-    """Choose a distance and a day window; show one locality's card. Returns every card (for the table)."""
+def place_card_view(
+    shown: list[dict], sides: dict[str, Side]
+) -> tuple[list[dispute.PlaceCard], dispute.PlaceCard | None]:
+    """Choose a distance and a day window; show one locality's card. Returns every card (for the table)
+    and the one shown."""
     cols = st.columns([1, 1, 2])
     radius = cols[0].slider("Within (km)", 1, 50, int(dispute.DEFAULT_RADIUS_KM), key="radius")
     window = cols[1].number_input(
@@ -316,7 +327,7 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
     cards = dispute.place_cards(shown, float(radius), int(window) or None)
     if not cards:
         st.caption("No place below country level under the current filters.")
-        return cards
+        return cards, None
     labels = [
         f"{c.locality.label} ({_count(len(c.sides), 'side')}, {_count(len(c.entries), 'claim')})"
         for c in cards
@@ -336,14 +347,16 @@ def place_card_view(shown: list[dict], sides: dict[str, Side]) -> list[dispute.P
             if e.props.get("side") == sid
         ]
         columns.append((side, entries))
-    note = f"Every side's claims within {radius} km" + (f" and {window} days" if window else "")
+    inside = " or inside it" if card.locality.geometry_json else ""  # a governorate holds its towns
+    note = f"Every side's claims within {radius} km{inside}" + (f" and {window} days" if window else "")
     st.html(views.place_card_html(columns, card.locality.label, note))
-    return cards
+    return cards, card
 
 
-def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
+def side_by_side_tab(shown: list[dict], registry: Registry) -> None:
+    sides = registry.sides
     st.subheader("Place cards")
-    cards = place_card_view(shown, sides)
+    cards, card = place_card_view(shown, sides)
     st.subheader("Contested places")
     table = dispute.contested_table(cards, sides)
     if table.empty:
@@ -363,8 +376,7 @@ def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
     # Drawn on request: a second map frame on every page load would double the time to a drawn page.
     if not st.toggle("Show two maps that pan and zoom together", key="pair_on"):
         return
-    left_default = "russia" if "russia" in ordered else ordered[0]
-    right_default = "opposition" if "opposition" in ordered else ordered[1]
+    left_default, right_default = dispute.pair_sides(shown, ordered, registry.force_side)
     cols = st.columns(2)
     fmt = lambda s: views.side_of(sides, s).label  # noqa: E731
     left = cols[0].selectbox(
@@ -373,8 +385,11 @@ def side_by_side_tab(shown: list[dict], sides: dict[str, Side]) -> None:
     right = cols[1].selectbox(
         "Right map", ordered, index=ordered.index(right_default), format_func=fmt, key="right"
     )
+    focus = dispute.card_points(card, (left, right)) if card is not None else []
+    if card is not None:
+        st.caption(views.plain_markdown(f"The maps open on the place card: {card.locality.label}."))
     st_folium(
-        mapping.build_pair(shown, sides, left, right),
+        mapping.build_pair(shown, sides, left, right, focus),
         key="pair_map",
         height=480,
         width="stretch",
@@ -423,37 +438,51 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
 
 def main() -> None:
     st.set_page_config(page_title="ClaimAtlas", layout="wide")
-    sides = load_registry()
-    store_path = store_view.chosen_store()  # a claims store has a page of its own (dashboard/store_view.py)
-    if store_path is not None:
-        store_view.render(store_path, sides)
+    registry = load_campaign()
+    sides = registry.sides
+    choice = choose_source()
+    if choice == STORE:  # a claims store has a page of its own (dashboard/store_view.py)
+        store_path = store_view.chosen_store()
+        if store_path is None:
+            st.title("ClaimAtlas")
+            st.info("Type the path of a claims store in the sidebar.")
+        else:
+            store_view.render(store_path, sides)
         return
-    dataset = choose_dataset()
+    dataset = dataset_of(choice)
     everything = dataset.features
-    shown = claims.apply_filters(everything, choose_filters(everything, sides))
+    filters = choose_filters(everything, sides)
+    shown = claims.apply_filters(everything, filters)
 
     st.title("ClaimAtlas")
-    origin = views.plain_markdown(dataset.origin)  # a file name is the user's, and captions are Markdown
+    # A file name is the user's and the campaign's name the registry's; captions are Markdown.
+    campaign = registry.campaign or "Air strikes"
     st.caption(
-        f"Who says Russia's air strikes of 30 September – 1 October 2015 hit where — {origin}. "
-        f"{len(shown)} of {len(everything)} claims shown."
+        views.plain_markdown(
+            f"{campaign}: who says the strikes hit where. {dataset.origin}: "
+            f"{len(shown)} of {len(everything)} claims shown. {views.time_note(everything, filters.undated)}"
+        )
     )
     if dataset.errors:
         with st.expander(f"{len(dataset.errors)} files, articles or claims could not be read", expanded=True):
             for error in dataset.errors:
                 st.text(error)
 
-    tab_map, tab_pair, tab_claims, tab_articles = st.tabs(
-        ["Map", "Side by side and dispute", "Claims", "Articles"]
-    )
-    with tab_map:
-        map_tab(shown, everything, sides, view_key=dataset.origin)
-    with tab_pair:
-        side_by_side_tab(shown, sides)
-    with tab_claims:
-        claims_tab(shown, len(everything))
-    with tab_articles:
-        articles_tab(shown, dataset, sides)
+    # Only the open tab runs: a hidden tab's tables and cards would be computed, sent and mounted (with
+    # the data-grid scripts they need) before the map could draw, for a view nobody is looking at.
+    tab_map, tab_pair, tab_claims, tab_articles = st.tabs(TABS, key="tab", on_change="rerun")
+    if tab_map.open:
+        with tab_map:
+            map_tab(shown, everything, sides, view_key=dataset.origin)
+    if tab_pair.open:
+        with tab_pair:
+            side_by_side_tab(shown, registry)
+    if tab_claims.open:
+        with tab_claims:
+            claims_tab(shown, len(everything))
+    if tab_articles.open:
+        with tab_articles:
+            articles_tab(shown, dataset, sides)
 
 
 if __name__ == "__main__":

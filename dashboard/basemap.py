@@ -55,6 +55,19 @@ def load_outlines(path: Path) -> dict[str, Any] | None:
     }
 
 
+@lru_cache(maxsize=4)
+def load_scenery(path: Path) -> dict[str, Any] | None:
+    """The outlines of `load_outlines` simplified for drawing (geometry.for_drawing); containment tests
+    use the exact ones."""
+    from dashboard.geometry import for_drawing
+
+    outlines = load_outlines(path)
+    if outlines is None:
+        return None
+    features = [{**f, "geometry": for_drawing(f["geometry"])} for f in outlines["features"]]
+    return {"type": "FeatureCollection", "features": features}
+
+
 def topojson_to_features(topology: dict[str, Any], object_name: str) -> list[dict[str, Any]]:
     """Decode one geometry collection of a TopoJSON topology into GeoJSON Features."""
     arcs = topojson.decode_arcs(topology, digits=4)

@@ -43,7 +43,7 @@ def time_store_page(store: Path, loads: int = 2, timeout: float = 900.0) -> list
     return _time_loads({ENV_STORE: str(store)}, wait, loads)
 
 
-def _time_loads(env: dict[str, str], wait: Callable[[Any], None], loads: int) -> list[float]:
+def _time_loads(env: dict[str, str], wait: Callable[[Any], object], loads: int) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     times = []

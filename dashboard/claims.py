@@ -11,19 +11,15 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 import pandas as pd
 
-CLAIM_TYPES = (
-    "is_hit",
-    "no_is_present",
-    "civilians_killed",
-    "rebels_hit",
-    "strike_reported",
-    "denial",
-    "other",
-)
+from geo.types import ClaimType, LocationBasis, Precision, Role
+
+# The values come from the pipeline's types (geo/types.py), so a claim type or precision added there
+# is offered here; the labels are the dashboard's words for them.
+CLAIM_TYPES: tuple[str, ...] = get_args(ClaimType)
 CLAIM_TYPE_LABELS = {
     "is_hit": "IS hit",
     "no_is_present": "no IS present",
@@ -33,23 +29,23 @@ CLAIM_TYPE_LABELS = {
     "denial": "denial",
     "other": "other",
 }
-PRECISIONS = ("point", "region", "admin1", "country")
+# ACLED's geo_precision: 1 the town itself, 2 an area near it, 3 a governorate or larger.
+GEO_PRECISION = {"point": 1, "region": 2, "admin1": 3, "country": 3}
+PRECISIONS: tuple[str, ...] = tuple(sorted(get_args(Precision), key=lambda p: GEO_PRECISION.get(p, 3)))
 PRECISION_LABELS = {
     "point": "town",
     "region": 'area ("northern X")',
     "admin1": "governorate",
     "country": "country only",
 }
-# ACLED's geo_precision: 1 the town itself, 2 an area near it, 3 a governorate or larger.
-GEO_PRECISION = {"point": 1, "region": 2, "admin1": 3, "country": 3}
-BASES = ("explicit", "sentence", "container", "article")
+BASES: tuple[str, ...] = get_args(LocationBasis)
 BASIS_LABELS = {
     "explicit": "named in the claim",
     "sentence": "named in the sentence",
     "container": "governorate of a named town",
     "article": "inferred from the article",
 }
-ROLES = ("target", "context")
+ROLES: tuple[str, ...] = get_args(Role)
 
 # The columns of the claims table and of the CSV export, in order.
 COLUMNS = (

@@ -20,7 +20,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.claims import CLAIM_TYPE_LABELS, claim_day, place_label
-from dashboard.geometry import distance_km, seat_or_anchor
+from dashboard.geometry import seat_or_anchor
+from geo.geodesy import haversine_km
 from geo.registry import Side
 
 DEFAULT_RADIUS_KM = 10.0
@@ -40,10 +41,13 @@ class Locality:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One claim on a card: its properties and how far from the card's locality it lies (0 for the place)."""
+    """One claim on a card: its properties, how far from the card's locality it lies (0 for the place),
+    and where it is drawn (lat, lon), for a map fitted to the card."""
 
     props: Mapping[str, Any]
     km: float
+    lat: float = 0.0
+    lon: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +128,14 @@ def place_card(
         if p.get("role") == "context" or p.get("precision") == "country":
             continue
         lat, lon = seat_or_anchor(f["geometry"])
-        km = distance_km((locality.lat, locality.lon), (lat, lon))
+        km = haversine_km(locality.lat, locality.lon, lat, lon)
         if _place_key(p) == locality.key:
-            entries.append(Entry(p, 0.0))
+            entries.append(Entry(p, 0.0, lat, lon))
         elif f["geometry"]["type"] == "Point" and (
             km <= radius_km
             or (locality.geometry_json and _area(locality.geometry_json).contains(Point(lon, lat)))
         ):
-            entries.append(Entry(p, round(km, 1)))
+            entries.append(Entry(p, round(km, 1), lat, lon))
     own_days = sorted(d for e in entries if e.km == 0.0 and (d := claim_day(e.props)))
     if window_days is not None and own_days:
         first = own_days[0]
@@ -149,6 +153,35 @@ def place_cards(
     """A card per locality, those with the most sides first (then by name)."""
     cards = [place_card(features, loc, radius_km, window_days) for loc in localities(features)]
     return sorted(cards, key=lambda c: (-len(c.sides), c.locality.label.casefold()))
+
+
+def card_points(card: PlaceCard, side_ids: Sequence[str] = ()) -> list[tuple[float, float]]:
+    """(lat, lon) of the card's place (a governorate's corners) and of its claims by `side_ids` (all
+    sides when empty): what a map of the card must show."""
+    points = [(card.locality.lat, card.locality.lon)]
+    if card.locality.geometry_json:
+        from shapely.geometry import shape
+
+        west, south, east, north = shape(json.loads(card.locality.geometry_json)).bounds
+        points += [(south, west), (north, east)]
+    points += [(e.lat, e.lon) for e in card.entries if not side_ids or e.props.get("side") in side_ids]
+    return points
+
+
+def pair_sides(
+    features: Sequence[Mapping[str, Any]], ordered: Sequence[str], campaign_side: str
+) -> tuple[str, str]:
+    """The two sides a pair of maps opens on: the campaign's own side (the registry's `campaign.side`)
+    on the left, and the side with most claims against it on the right; `ordered` (two or more side
+    ids, registry order) breaks ties and stands in when the campaign's side has no claims here."""
+    left = campaign_side if campaign_side in ordered else ordered[0]
+    counts = {s: 0 for s in ordered}
+    for f in features:
+        side = str(f["properties"].get("side"))
+        if side in counts:
+            counts[side] += 1
+    right = max((s for s in ordered if s != left), key=lambda s: (counts[s], -ordered.index(s)))
+    return left, right
 
 
 def entry_text(entry: Entry, locality: Locality) -> str:

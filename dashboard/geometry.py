@@ -1,4 +1,5 @@
-"""Where a claim is drawn: a point for its geometry, and the ring that keeps claims at one place apart."""
+"""Where a claim is drawn: a point for its geometry, the shape an area is drawn with, and the ring that
+keeps claims at one place apart. Distances are geo.geodesy's."""
 
 from __future__ import annotations
 
@@ -51,11 +52,33 @@ def _seat(geometry_json: str) -> tuple[float, float]:
     return _inside_point(geometry_json)
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+# Areas are drawn simplified and rounded to this many degrees (about 200 m: under two pixels at zoom 10,
+# where the map is read town by town). The governorates file keeps a vertex every few hundred metres,
+# two thirds of its bytes, which every page load would otherwise send and parse. Claims' own polygons
+# and the basemap's borders go through the same rule, so a hatched governorate meets its border.
+DRAWING_TOLERANCE = 0.002
+DRAWING_DIGITS = 3
+
+
+def for_drawing(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    """A Polygon/MultiPolygon simplified for the map (exports keep the exact one); a Point as it is."""
+    if geometry["type"] == "Point":
+        return dict(geometry)
+    return _for_drawing(json.dumps(geometry, sort_keys=True))
+
+
+@lru_cache(maxsize=512)
+def _for_drawing(geometry_json: str) -> dict[str, Any]:
+    from shapely.geometry import mapping
+
+    simple = mapping(shape(json.loads(geometry_json)).simplify(DRAWING_TOLERANCE, preserve_topology=True))
+    return {"type": simple["type"], "coordinates": _rounded(simple["coordinates"])}
+
+
+def _rounded(coords: Any) -> Any:
+    if coords and isinstance(coords[0], int | float):
+        return [round(float(c), DRAWING_DIGITS) for c in coords]
+    return [_rounded(c) for c in coords]
 
 
 def ring_offsets(n: int) -> list[tuple[float, float]]:

@@ -10,27 +10,34 @@ zoom instead of on top of each other. Past `CANVAS_FROM` features the map draws 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import folium
 import folium.plugins
-from branca.element import Element
+from branca.element import Element, Figure
 from folium.elements import ElementAddToElement
 from folium.template import Template
+from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard import views
-from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines, load_places
+from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_places, load_scenery
 from dashboard.claims import place_label
-from dashboard.geometry import anchor, spread
+from dashboard.geometry import anchor, for_drawing, spread
 from dashboard.offline import localize
-from dashboard.views import legend_html, popup_html, safe_color, side_of, tooltip_html
+from dashboard.views import MAP_KEY_HTML, legend_html, popup_html, safe_color, side_of, tooltip_html
 from geo.registry import Side
 
 # Syria, for an empty map: (south, west), (north, east).
 SYRIA_BOUNDS = [[32.3, 35.7], [37.3, 42.4]]
 CANVAS_FROM = 1500
 MARKER_RADIUS = 6
-MIN_SPAN = 4.0  # degrees: a map of one town still shows the country around it
+MIN_SPAN = 4.0  # degrees: the main map of one town still shows the country around it
+# The pair of maps opens on what the two sides say, and a place card's claims lie within tens of km:
+# a third of a degree shows a town's neighbours.
+PAIR_MIN_SPAN = 0.35
+MARGIN = 0.15  # of the minimum span, around the claims: markers at the edge stay off the frame
 
 _CSS = """
 <style>
@@ -64,7 +71,16 @@ class _Raw(Element):
 class _DataLayer(folium.map.Layer):
     """A Layer whose script embeds its data, rendered once without going through Jinja a second time."""
 
-    def render(self, **kwargs: Any) -> None:
+    @staticmethod
+    def json(value: Any) -> str:
+        """Data for a script: compact (Jinja's `tojson` spaces every separator, a sixth of a map's bytes)
+        and HTML-safe like `tojson` (`<`, `>`, `&` and `'` as \\u escapes), so article text stays text."""
+        return str(htmlsafe_json_dumps(value, separators=(",", ":")))
+
+    def render(self, **kwargs: Any) -> str:
+        """Add the layer's script to the figure; like any layer it has no HTML of its own."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure) and self._parent is not None, "a layer renders inside a map"
         if self.show:
             self.add_child(
                 ElementAddToElement(
@@ -72,11 +88,11 @@ class _DataLayer(folium.map.Layer):
                 ),
                 name=self.get_name() + "_add",
             )
-        figure = self.get_root()
         script = self._template.module.__dict__["script"](self, kwargs)
         figure.script.add_child(_Raw(str(script)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+        return ""
 
 
 class ClaimLayer(_DataLayer):
@@ -135,7 +151,7 @@ class ClaimLayer(_DataLayer):
                 }
             }
         }); })({{ this.canvas|tojson }});
-        {{ this.get_name() }}.addData({{ this.data|tojson }});
+        {{ this.get_name() }}.addData({{ this.json(this.data) }});
         {% endmacro %}
         """
     )
@@ -224,15 +240,15 @@ class TownLabels(_DataLayer):
             }
             group.on("add", function () { group._map.on("zoomend", refresh); refresh(); });
             group.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", refresh); });
-        })({{ this.get_name() }}, {{ this.towns|tojson }}, {{ this.steps|tojson }});
+        })({{ this.get_name() }}, {{ this.towns_js }}, {{ this.steps|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, towns: list[list[Any]], steps: list[list[int]]) -> None:
+    def __init__(self, towns_js: str, steps: list[list[int]]) -> None:
         super().__init__(name="Town names", overlay=True, control=True, show=True)
         self._name = "TownLabels"
-        self.towns = towns
+        self.towns_js = towns_js  # [[name (escaped), lat, lon, population], ...] as script data
         self.steps = steps
 
 
@@ -313,7 +329,7 @@ class Outlines(_DataLayer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJson({{ this.data|tojson }}, {
+        var {{ this.get_name() }} = L.geoJson({{ this.data_js }}, {
             pane: "basemap", interactive: false, style: {{ this.style|tojson }}
         });
         {% endmacro %}
@@ -321,11 +337,11 @@ class Outlines(_DataLayer):
     )
 
     def __init__(
-        self, data: dict[str, Any], name: str, style: dict[str, Any], overlay: bool, show: bool = True
+        self, data_js: str, name: str, style: dict[str, Any], overlay: bool, show: bool = True
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "Outlines"
-        self.data = data
+        self.data_js = data_js  # the FeatureCollection as script data (`_DataLayer.json`)
         self.style = style
 
 
@@ -360,7 +376,6 @@ class SyncedPair(folium.plugins.DualMap):
     and fits the bounds at zoom 0; so it fits them again once its frame gets a size.
     """
 
-    default_js: ClassVar[list[tuple[str, str]]] = []
     bounds: list[list[float]] = SYRIA_BOUNDS
     _template = Template(
         """
@@ -389,6 +404,10 @@ class SyncedPair(folium.plugins.DualMap):
         {% endmacro %}
         """
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js: list[tuple[str, str]] = []  # DualMap's one script is Leaflet.Sync, from a CDN
 
     def fit_bounds(self, bounds: list[list[float]], *args: Any, **kwargs: Any) -> None:
         self.bounds = bounds
@@ -502,7 +521,7 @@ def _drawn(
             props["radius"] = base + REGION_STEP_M * same_spot
             geometry: dict[str, Any] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         else:
-            geometry = f["geometry"]
+            geometry = for_drawing(f["geometry"])
         # A governorate is named on the map: its outline alone does not say which one it is.
         if precision == "admin1" and place_key not in labelled:
             labelled.add(place_key)
@@ -517,26 +536,44 @@ def _drawn(
     return out
 
 
-def _bounds(features: Sequence[Mapping[str, Any]]) -> list[list[float]]:
-    """The box around target claims below country level, at least MIN_SPAN degrees wide; else Syria."""
-    points = [
-        anchor(f["geometry"])
-        for f in features
-        if f["properties"].get("role") != "context" and f["properties"].get("precision") != "country"
-    ]
+def _bounds(features: Sequence[Mapping[str, Any]], min_span: float = MIN_SPAN) -> list[list[float]]:
+    """The box around target claims below country level, at least `min_span` degrees wide; else Syria."""
+    return box_around(
+        [
+            anchor(f["geometry"])
+            for f in features
+            if f["properties"].get("role") != "context" and f["properties"].get("precision") != "country"
+        ],
+        min_span,
+    )
+
+
+def box_around(points: Sequence[tuple[float, float]], min_span: float = MIN_SPAN) -> list[list[float]]:
+    """[[south, west], [north, east]] around (lat, lon) points, at least `min_span` degrees each way
+    and with a margin; Syria when there are none."""
     if not points:
         return SYRIA_BOUNDS
     lats, lons = [p[0] for p in points], [p[1] for p in points]
     box = []
     for low, high in ((min(lats), max(lats)), (min(lons), max(lons))):
-        grow = max(MIN_SPAN - (high - low), 0.6) / 2
+        grow = max(min_span - (high - low), min_span * MARGIN) / 2
         box.append((low - grow, high + grow))
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
 
-def _towns() -> list[list[Any]]:
-    """[name (escaped), lat, lon, population] of the labelled towns, largest first."""
-    return [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
+# The basemap is the same on every page: serialised once per process, not on every rerun (twice, as
+# st_folium renders the map twice), where it was a third of the script's time.
+@lru_cache(maxsize=4)
+def _scenery_js(path: Path) -> str | None:
+    data = load_scenery(path)
+    return None if data is None else _DataLayer.json(data)
+
+
+@lru_cache(maxsize=1)
+def _towns_js() -> str:
+    """[name (escaped), lat, lon, population] of the labelled towns, largest first; "" without them."""
+    towns = [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
+    return _DataLayer.json(towns) if towns else ""
 
 
 def _setup(m: folium.Map) -> None:
@@ -546,7 +583,7 @@ def _setup(m: folium.Map) -> None:
     folium.map.CustomPane("claimAreas", z_index=410, pointer_events=True).add_to(m)
     folium.map.CustomPane("labels", z_index=450, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimPoints", z_index=620, pointer_events=True).add_to(m)
-    countries = load_outlines(COUNTRIES_FILE)
+    countries = _scenery_js(COUNTRIES_FILE)
     offline = None
     if countries is not None:
         offline = Outlines(
@@ -559,7 +596,7 @@ def _setup(m: folium.Map) -> None:
     tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False)
     tiles.add_to(m)
     TileNotice(tiles, offline).add_to(m)
-    governorates = load_outlines(GOVERNORATES_FILE)
+    governorates = _scenery_js(GOVERNORATES_FILE)
     if governorates is not None:
         Outlines(
             governorates,
@@ -567,7 +604,7 @@ def _setup(m: folium.Map) -> None:
             {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
             overlay=True,
         ).add_to(m)
-    towns = _towns()
+    towns = _towns_js()
     if towns:
         TownLabels(towns, LABEL_STEPS).add_to(m)
 
@@ -598,7 +635,9 @@ def _add_claims(
 
 
 def _finish(m: folium.Map) -> None:
-    m.get_root().header.add_child(folium.Element(_CSS))
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(_CSS))
 
 
 def build_map(
@@ -615,7 +654,7 @@ def build_map(
     _add_claims(m, _drawn(features, sides, order), order, order, sides, canvas)
     present = {f["properties"]["side"] for f in features}
     shown = [sides[s] for s in sides if s in present]
-    Legend(legend_html(shown)).add_to(m)
+    Legend(legend_html(shown) + MAP_KEY_HTML).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     KeepView(view_key, _bounds(features)).add_to(m)
     _finish(m)
@@ -624,9 +663,16 @@ def build_map(
 
 
 def build_pair(
-    features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], left: str, right: str
+    features: Sequence[Mapping[str, Any]],
+    sides: Mapping[str, Side],
+    left: str,
+    right: str,
+    focus: Sequence[tuple[float, float]] = (),
 ) -> SyncedPair:
-    """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other."""
+    """Two maps that pan and zoom together: `left` side's claims on one, `right` side's on the other.
+
+    They open on the (lat, lon) points of `focus` (a place card's claims), else on the two sides' claims.
+    """
     canvas = len(features) >= CANVAS_FROM
     pair = SyncedPair(location=[35.0, 38.5], tiles=None, zoom_start=7, prefer_canvas=canvas)
     order = side_order(features, sides)
@@ -634,9 +680,10 @@ def build_pair(
         mine = [f for f in features if f["properties"]["side"] == sid]
         _setup(m)
         _add_claims(m, _drawn(mine, sides, order), [sid], order, sides, canvas)
-        Legend(legend_html([side_of(sides, sid)])).add_to(m)
+        Legend(legend_html([side_of(sides, sid)]) + MAP_KEY_HTML).add_to(m)
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
         _finish(m)
-    pair.fit_bounds(_bounds(features))
+    two = [f for f in features if f["properties"]["side"] in (left, right)]
+    pair.fit_bounds(box_around(focus, PAIR_MIN_SPAN) if focus else _bounds(two, PAIR_MIN_SPAN))
     localize(pair)
     return pair

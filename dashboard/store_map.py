@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
+from branca.element import Figure
 from folium.template import Template
 
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
@@ -175,7 +176,9 @@ def build_store_map(payload: dict[str, Any], center: tuple[float, float], zoom: 
                 data, style_function=lambda _f, s=style: s, interactive=False, control=False
             ).add_to(m)
     StoreLayer(payload).add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(_CSS))
     localize(m)
     return m
 

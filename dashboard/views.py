@@ -109,7 +109,7 @@ def popup_html(props: Mapping[str, Any], side: Side) -> str:
 
 
 def legend_html(sides: Iterable[Side]) -> str:
-    """The sides' colours, in the order given (the registry's)."""
+    """The sides' colours, in the order given (the registry's): for every view that colours by side."""
     items = []
     for side in sides:
         items.append(
@@ -117,16 +117,20 @@ def legend_html(sides: Iterable[Side]) -> str:
             f'background:{safe_color(side.color)};margin-right:5px;border:1px solid #333"></span>'
             f"{escape(side.label)}</div>"
         )
-    key = (
-        '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
-        "How to read the map</small></summary><small>"
-        "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
-        "▨ hatched: governorate, labelled<br>"
-        "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
-        "faint = low confidence; claims at one town sit in a ring<br>"
-        "claims naming only a country: in the list beside the map</small></details>"
-    )
-    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}{key}</div>'
+    return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}</div>'
+
+
+# How the claims map draws precision, basis and confidence (mapping.py). Only that map draws them: the
+# store's map has points and counted cells, the article view underlines text.
+MAP_KEY_HTML = (
+    '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
+    "How to read the map</small></summary><small>"
+    "● town &nbsp; ◯ dashed circle: area (&ldquo;northern X&rdquo;)<br>"
+    "▨ hatched: governorate, labelled<br>"
+    "outline: solid named in the claim, dashed in its sentence, dotted inferred<br>"
+    "faint = low confidence; claims at one town sit in a ring<br>"
+    "claims naming only a country: in the list beside the map</small></details>"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +258,26 @@ def country_tray_html(features: Iterable[Mapping[str, Any]], sides: Mapping[str,
         for sid in order
     )
     return f'<div class="ca-tray" style="font:13px/1.35 sans-serif">{blocks}</div>'
+
+
+def time_note(features: Sequence[Mapping[str, Any]], undated_shown: bool) -> str:
+    """What the page says about claims with no date. An article's date is taken from its metadata only
+    (never from page furniture such as a scraped page's own date), and a claim's day only from a day its
+    sentence names; so whole corpora can be undated, and the reader must know whether they are shown."""
+    total = len(features)
+    undated = sum(1 for f in features if not claim_day(f["properties"]))
+    if not total or not undated:
+        return ""
+    if undated == total:
+        return (
+            f"None of the {total} claims has a date (no day in its sentence, no publication date in its "
+            "article's metadata), so there is nothing to filter or replay by date: all are shown."
+        )
+    state = "shown whatever dates are chosen" if undated_shown else "hidden"
+    return (
+        f"{undated} of {total} claims have no date and are {state} "
+        "(the sidebar's 'Include claims with no date' switches them)."
+    )
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&%@,;?/])")

@@ -89,7 +89,7 @@ _CHILD_BUILD = (
     + r"""
 import json, sys, time
 from pathlib import Path
-from geo.gazetteer import ensure_index
+from geo.index_cache import ensure_index
 t, cpu = time.perf_counter(), time.process_time()
 path = ensure_index(Path(sys.argv[1]))
 print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - cpu,
@@ -117,7 +117,7 @@ def _us(xs: list[float]) -> str:
 
 def bench_gazetteer() -> None:
     """Index build time (fresh cache), load time and RSS (warm cache), lookup latency; vs cities500."""
-    from geo.gazetteer import ensure_index
+    from geo.index_cache import ensure_index
 
     names = json.dumps(list(LOOKUP_NAMES))
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,19 +25,16 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-# The Arabic definite article as English transliterations write it; "l" assimilates to sun letters.
-ARTICLES = frozenset(
-    {"al", "el", "ul", "il", "ar", "er", "ash", "esh", "ad", "ed", "az", "ez", "at", "et", "an", "en"}
-    | {"as", "es", "adh", "edh", "ath", "eth", "aj", "ej"}
-)
-# Words that say what kind of place a name is. They are *not* stripped from keys (so "Homs
-# Province" finds the governorate, not the city), but callers may want to know them.
-ADMIN_WORDS = ("governorate", "province", "muhafazat", "region", "district", "oblast", "state")
+from geo import lexicon
+
+LEXICON_LISTS = ("arabic_articles",)
+"""The lexicon lists the keys depend on: the index fingerprint hashes them."""
+ARTICLES = lexicon.words("arabic_articles")
+"""The Arabic definite article as English transliterations write it, assimilated forms included."""
 
 _APOSTROPHES = re.compile(r"['’‘ʿʾʻʼ`´\u02b9\u02bb\u02bc\u02bd\u0313\u0314]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
-_FIRST_WORD_ARTICLE = re.compile(r"^(?:a|e)(?:l|r|sh|d|z|t|n|s|dh|th|j)-")
 
 
 @lru_cache(maxsize=65536)

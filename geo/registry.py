@@ -62,6 +62,7 @@ class Registry:
     force: re.Pattern[str]  # names of the striking force: its strikes are the ones mapped
     other_forces: re.Pattern[str]  # names of other forces: their strikes are context
     force_side: str = ""  # the side that speaks for the striking force
+    campaign: str = ""  # the campaign's name, as the dashboard's caption gives it
 
     def is_person(self, name: str) -> bool:
         """Whether a name is one of the registry's people ("Assad", not the village Ein el Asad)."""
@@ -102,6 +103,7 @@ def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
         force=_alternation(campaign.get("force") or [], path),
         other_forces=_alternation(campaign.get("other_forces") or [], path),
         force_side=str(campaign.get("side", "")),
+        campaign=str(campaign.get("name", "")),
     )
 
 

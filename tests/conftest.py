@@ -63,7 +63,7 @@ TINY_PLACES = (
     Place("gn:4409896", "Springfield", 37.22, -93.30, "US", "MO", population=166_810, geonameid=4409896),
     Place("gn:4250542", "Springfield", 39.80, -89.64, "US", "IL", population=116_565, geonameid=4250542),
     Place("gn:2639577", "Reading", 51.46, -0.97, "GB", "ENG", population=318_014, geonameid=2639577),
-    Place("region:me", "Middle East", 29.0, 42.0, "", kind="region"),
+    Place("sup:xx:middle-east", "Middle East", 29.0, 42.0, "", kind="region"),
     Place("sup:xx:mediterranean-sea", "Mediterranean Sea", 35.0, 18.0, "", kind="feature"),
 )
 

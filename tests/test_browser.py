@@ -61,10 +61,13 @@ def test_injected_markup_stays_text(page) -> None:
     frame.evaluate(
         "() => window.map.eachLayer(l => { if (l.feature && l.feature.properties.popup) { l.openPopup(); } })"
     )
-    page.get_by_role("tab", name="Claims").click()
-    page.get_by_role("tab", name="Articles").click()
-    page.wait_for_timeout(1000)
+    page.wait_for_timeout(500)
     assert frame.locator(".leaflet-popup-content img").count() == 0
+    # Each tab is drawn when opened: the tables and the article view get the same text.
+    for tab, drawn in (("Claims", "stDataFrame"), ("Articles", "stHtml")):
+        page.get_by_role("tab", name=tab).click()
+        page.get_by_test_id(drawn).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
     assert page.dialogs == []
 
 
@@ -237,6 +240,12 @@ def test_two_maps_on_request(fresh) -> None:
     assert len(browser.map_frames(page)) == 1  # the pair is not drawn until asked for
     page.get_by_role("tab", name="Side by side and dispute").click()
     page.get_by_text("Show two maps that pan and zoom together").click()
-    # Russia (1 region claim) on the left, the opposition (3) on the right.
-    _, n = browser.wait_for_map(page, 1, 4)
-    assert n == 4
+    # The campaign's side (the registry's: Russia, 1 region claim) on the left, the side with most
+    # claims on the right (the United States, 4); the main map is in the closed Map tab, so the pair is
+    # the page's only map frame.
+    frame = browser.wait_for_count(page, 5, index=0)
+    assert len(browser.map_frames(page)) == 1 and browser.count_claims(frame) == 5
+    pair = page.locator("iframe").last
+    pair.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    _shot(page, "pair.png", pair)

@@ -53,9 +53,14 @@ def test_hostile_geojson_runs_no_script(hostile_file: Path) -> None:
             assert frame.locator(".leaflet-control-layers img").count() == 0
 
             frame.evaluate(OPEN_EVERYTHING_JS)
+            page.wait_for_timeout(500)
+            assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img, svg[onload]").count() == 0
+            # Each tab is drawn when opened; back on the map, its frame is a new one: open it all again.
             for tab in ("Side by side", "Claims", "Articles", "Map"):
                 page.get_by_role("tab", name=tab).click()
-                page.wait_for_timeout(500)
+                page.wait_for_timeout(1500)
+            frame, _ = browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
+            frame.evaluate(OPEN_EVERYTHING_JS)
             assert frame.locator(".leaflet-popup-content img, .leaflet-tooltip img, svg[onload]").count() == 0
             assert SCRIPT_SIDE in frame.locator(".leaflet-popup-pane").inner_text()
             first_bad = 17 + HOSTILE_GOOD + 1

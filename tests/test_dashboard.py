@@ -6,10 +6,12 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from dashboard import claims, dispute, geometry, mapping, offline, sources, views
+from geo import types
 from geo.registry import Side, load_sides
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_small.geojson"
@@ -160,6 +162,24 @@ def test_claims_frame_has_blanks_not_none(features: list[dict]) -> None:
     assert set(claims.COLUMN_LABELS) == set(claims.COLUMNS)
 
 
+@pytest.mark.parametrize(
+    "values, labels, pipeline_type",
+    [
+        (claims.CLAIM_TYPES, claims.CLAIM_TYPE_LABELS, types.ClaimType),
+        (claims.PRECISIONS, claims.PRECISION_LABELS, types.Precision),
+        (claims.BASES, claims.BASIS_LABELS, types.LocationBasis),
+        (claims.ROLES, None, types.Role),
+    ],
+)
+def test_enums_are_the_pipelines(values: tuple, labels: dict | None, pipeline_type: object) -> None:
+    assert set(values) == set(get_args(pipeline_type))
+    assert labels is None or set(labels) == set(values)  # every value the pipeline writes has words here
+
+
+def test_precisions_run_from_town_to_country() -> None:
+    assert claims.PRECISIONS == ("point", "region", "admin1", "country")
+
+
 # --- dispute -----------------------------------------------------------------------------------------
 
 
@@ -220,6 +240,33 @@ def test_contested_table_is_built_from_the_cards(features: list[dict], sides: di
     labels = [s.label for s in sides.values()]
     assert side_cols == sorted(side_cols, key=labels.index)
     assert table["Sides"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize(
+    "counts, campaign, expected",
+    [
+        ({"russia": 2, "us": 1, "opposition": 3}, "russia", ("russia", "opposition")),  # most against it
+        ({"russia": 2, "us": 3, "opposition": 3}, "russia", ("russia", "us")),  # a tie: registry order
+        ({"us": 1, "opposition": 2}, "russia", ("us", "opposition")),  # no campaign claims: the first
+        ({"russia": 1, "us": 1}, "", ("russia", "us")),  # a registry with no campaign side
+    ],
+)
+def test_pair_sides_come_from_the_registry_and_the_claims(
+    sides: dict[str, Side], counts: dict[str, int], campaign: str, expected: tuple[str, str]
+) -> None:
+    features = [{"properties": {"side": s}} for s, n in counts.items() for _ in range(n)]
+    ordered = [s for s in sides if s in counts]
+    assert dispute.pair_sides(features, ordered, campaign) == expected
+
+
+def test_card_points_hold_the_place_and_the_chosen_sides(features: list[dict]) -> None:
+    card = _cards(features)["Talbiseh"]
+    us = dispute.card_points(card, ("us",))
+    assert len(us) == 1 + sum(1 for e in card.entries if e.props["side"] == "us")
+    assert len(dispute.card_points(card)) == 1 + len(card.entries)
+    gov = _cards(features)["Homs Governorate"]
+    lats = [lat for lat, _ in dispute.card_points(gov, ("nobody",))]
+    assert max(lats) - min(lats) > 1  # a governorate's card spans the governorate
 
 
 def test_contested_table_empty_when_one_side(features: list[dict], sides: dict[str, Side]) -> None:
@@ -356,6 +403,22 @@ def test_legend_uses_registry_order_and_colours(sides: dict[str, Side]) -> None:
     positions = [html.index(s.label) for s in sides.values()]
     assert positions == sorted(positions)
     assert all(s.color in html for s in sides.values())
+
+
+@pytest.mark.parametrize(
+    "legend, explains_shapes",
+    [
+        (lambda fs, sides: _script(mapping.build_map(fs, sides)), True),  # the claims map draws them
+        (lambda fs, sides: views.legend_html(sides.values()), False),  # store map and article view
+    ],
+)
+def test_only_the_claims_map_explains_its_shapes(
+    features: list[dict], sides: dict[str, Side], legend, explains_shapes: bool
+) -> None:
+    html = legend(features, sides)
+    assert ("hatched: governorate" in html) is explains_shapes
+    assert ("dashed circle" in html) is explains_shapes
+    assert "Who claims it" in html
 
 
 # --- geometry ----------------------------------------------------------------------------------------
@@ -512,6 +575,81 @@ def test_pair_shows_one_side_per_map(features: list[dict], sides: dict[str, Side
     drawn = mapping._drawn(theirs, sides, mapping.side_order(features, sides))
     right = [f["properties"] for _, f in drawn if f["properties"]["shape"] == "area"]
     assert right and all(hatch[p["hatch"]] == sides["opposition"].color for p in right)
+
+
+@pytest.mark.parametrize(
+    "focus_on, widest",
+    [
+        ("Talbiseh", 0.6),  # a town's card: its neighbourhood, never the country
+        (None, 2.5),  # no card: the two sides' claims (Homs to Hama), not a fixed four degrees
+    ],
+)
+def test_pair_opens_on_its_claims(
+    features: list[dict], sides: dict[str, Side], focus_on: str | None, widest: float
+) -> None:
+    shown = claims.apply_filters(features, claims.Filters())
+    focus = dispute.card_points(_cards(features)[focus_on], ("us", "opposition")) if focus_on else []
+    (south, west), (north, east) = mapping.build_pair(shown, sides, "us", "opposition", focus).bounds
+    assert north - south <= widest and east - west <= widest
+    points = focus or [geometry.anchor(f["geometry"]) for f in shown if f["properties"]["side"] == "us"]
+    assert all(south < lat < north and west < lon < east for lat, lon in points)
+
+
+@pytest.mark.parametrize(
+    "undated, shown, says",
+    [
+        (17, True, "None of the 17 claims has a date"),
+        (5, True, "5 of 17 claims have no date and are shown whatever dates are chosen"),
+        (5, False, "5 of 17 claims have no date and are hidden"),
+        (0, True, ""),
+    ],
+)
+def test_time_note_says_how_undated_claims_are_treated(
+    features: list[dict], undated: int, shown: bool, says: str
+) -> None:
+    dated = {"properties": {"event_date": "2015-09-30"}}
+    undated_feature = {"properties": {"event_date": "", "published": ""}}
+    mixed = [undated_feature] * undated + [dated] * (17 - undated)
+    note = views.time_note(mixed, shown)
+    assert note.startswith(says) if says else note == ""
+
+
+@pytest.mark.parametrize(
+    "geometry_type, simpler",
+    [("Polygon", True), ("Point", False)],
+)
+def test_areas_are_drawn_simplified_and_exports_stay_exact(
+    features: list[dict], sides: dict[str, Side], geometry_type: str, simpler: bool
+) -> None:
+    f = next(f for f in features if f["geometry"]["type"] == geometry_type)
+    before = json.dumps(f["geometry"])
+    drawn = geometry.for_drawing(f["geometry"])
+    assert json.dumps(f["geometry"]) == before  # the claim itself (and so every export) is untouched
+    if simpler:
+        ring, exact = drawn["coordinates"][0], f["geometry"]["coordinates"][0]
+        assert 3 < len(ring) < len(exact)
+        assert all(round(c, geometry.DRAWING_DIGITS) == c for point in ring for c in point)
+        area = next(g for _, g in mapping._drawn([f], sides) if g["properties"]["shape"] == "area")
+        assert area["geometry"] == drawn
+    else:
+        assert drawn == f["geometry"]
+
+
+def test_basemap_borders_are_drawn_simplified() -> None:
+    from dashboard import basemap
+
+    exact = basemap.load_outlines(basemap.GOVERNORATES_FILE)
+    drawn = basemap.load_scenery(basemap.GOVERNORATES_FILE)
+    assert exact and drawn and len(drawn["features"]) == len(exact["features"])
+    assert len(json.dumps(drawn)) < len(json.dumps(exact)) / 2
+
+
+def test_map_data_is_compact_and_html_safe() -> None:
+    data = {"evidence": "</script><b onmouseover=x>'&", "n": [1, 2]}
+    text = mapping._DataLayer.json(data)
+    assert ", " not in text and ": " not in text
+    assert "<" not in text and ">" not in text and "'" not in text and "&" not in text
+    assert json.loads(text) == data
 
 
 def test_empty_map_shows_syria(sides: dict[str, Side]) -> None:

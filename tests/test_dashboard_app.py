@@ -22,9 +22,32 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return at
 
 
+def _open(at: AppTest, tab: str) -> AppTest:
+    at.session_state["tab"] = tab
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _claims_rows(at: AppTest) -> int:
+    _open(at, "Claims")
     table = next(d for d in at.dataframe if "claim_id" in d.value.columns)
     return len(table.value)
+
+
+@pytest.mark.parametrize(
+    "tab, tables, maps",
+    [
+        ("Map", 0, 1),  # the page opens on the map: no table is built or sent
+        ("Side by side and dispute", 1, 0),  # the contested table; the two maps wait for their switch
+        ("Claims", 1, 0),
+        ("Articles", 0, 0),
+    ],
+)
+def test_only_the_open_tab_runs(app: AppTest, tab: str, tables: int, maps: int) -> None:
+    _open(app, tab)
+    assert len(app.dataframe) == tables
+    assert len(app.get("component_instance")) == maps
 
 
 def test_opens_on_the_geojson_without_errors(app: AppTest) -> None:
@@ -43,7 +66,7 @@ def test_opens_on_the_geojson_without_errors(app: AppTest) -> None:
         (lambda at: at.multiselect(key="bases").set_value(["explicit", "sentence"]), 10),
         (lambda at: at.multiselect(key="claim_types").set_value(["civilians_killed"]), 2),
         (lambda at: at.multiselect(key="prec").set_value(["point"]), 7),
-        (lambda at: at.text_input(key="search").input("khoja"), 2),
+        (lambda at: _open(at, "Claims").text_input(key="search").input("khoja"), 2),
     ],
 )
 def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
@@ -54,6 +77,7 @@ def test_filters_change_the_table(app: AppTest, change, expected: int) -> None:
 
 
 def test_contested_places_table(app: AppTest) -> None:
+    _open(app, "Side by side and dispute")
     table = next(d for d in app.dataframe if "Sides" in d.value.columns)
     assert {"Homs Governorate", "Talbiseh"} <= set(table.value["Place"])
 
@@ -98,4 +122,32 @@ def test_opens_on_the_real_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert plain_markdown("bundled corpus (5 articles)") in at.caption[0].value
+    # The seeds carry no date (no metadata; one page's stamp is furniture): the page says so.
+    assert plain_markdown("claims has a date") in at.caption[0].value
+    assert any("no date filter" in c.value for c in at.sidebar.caption)
     assert _claims_rows(at) > 0
+
+
+def test_caption_names_the_registrys_campaign(app: AppTest) -> None:
+    from geo.registry import load_registry
+
+    caption = app.caption[0].value
+    assert plain_markdown(load_registry().campaign + ": who says the strikes hit where") in caption
+    assert "Russia's air strikes of 30 September" not in caption  # no campaign written into the code
+    assert "no date" not in caption  # every fixture claim has a day
+
+
+@pytest.mark.parametrize(
+    "source, store_box",
+    [
+        (None, False),  # the page opens on its data: no store box above the choice
+        ("A claims store", True),  # the store's path is asked for once the store is chosen
+    ],
+)
+def test_the_data_choice_comes_first(app: AppTest, source: str | None, store_box: bool) -> None:
+    if source:
+        app.radio(key="source").set_value(source)
+        app.run()
+        assert not app.exception, app.exception
+    assert app.sidebar.header[0].value == "Data"
+    assert ("store_path" in [t.key for t in app.sidebar.text_input]) is store_box

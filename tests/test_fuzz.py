@@ -21,10 +21,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard import claims, mapping, views
-from geo.articles import MAX_ARTICLE_CHARS, read_bytes, read_paths
+from geo.article_formats import MAX_ARTICLE_CHARS
+from geo.articles import read_bytes, read_paths
 from geo.claimsfile import CHOICES, REQUIRED_TEXT, open_claims
 from geo.errors import ArticleError, ClaimsFileError, GeoError, PlacesFileError
-from geo.gazetteer import Gazetteer, read_places_csv
+from geo.gazetteer import Gazetteer
+from geo.places_csv import read_places_csv
 from geo.registry import load_sides
 
 # Pieces that have broken a reader somewhere, or that sit on a format's edges.

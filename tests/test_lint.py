@@ -20,6 +20,6 @@ def test_ruff_is_clean() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_mypy_is_clean_on_the_pipeline() -> None:
-    proc = _run("mypy", "geo")
+def test_mypy_is_clean_on_the_pipeline_and_the_dashboard() -> None:
+    proc = _run("mypy", "geo", "dashboard")
     assert proc.returncode == 0, proc.stdout + proc.stderr
