@@ -11,6 +11,7 @@ from geo import lexicon
 from geo.resolve_cues import Reading, is_sports_story, read_mention
 from geo.resolve_lookup import Lookup
 from geo.resolve_rank import Group, choose, group, is_seat_city, mark_containers, share_senses
+from geo.resolve_strays import settle_strays
 from geo.resolve_weights import weights
 from geo.types import Candidate, Mention, Place, Precision, Toponym
 
@@ -40,6 +41,7 @@ def resolve_article(text: str, mentions: Sequence[Mention], lookup: Lookup) -> l
         groups = group(readings, lookup)
     choose(groups)
     share_senses(groups)
+    settle_strays(groups)
     out: list[tuple[Toponym, Group]] = []
     for mention, reading in zip(mentions, readings, strict=True):
         g = reading.group
