@@ -30,8 +30,14 @@ def facility_words() -> frozenset[str]:
     return lexicon.words("site_words") | lexicon.words("body_words")
 
 
-def resolve_article(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[tuple[Toponym, Group]]:
-    """Each mention's toponym and the group (name and ranked candidates) it was read in."""
+def resolve_article(
+    text: str, mentions: Sequence[Mention], lookup: Lookup, *, strays: bool = False
+) -> list[tuple[Toponym, Group]]:
+    """Each mention's toponym and the group (name and ranked candidates) it was read in.
+
+    With `strays`, a small foreign namesake the story does not back is left unresolved: for the
+    claims, whose mentions may not be places; given spans are places and have their own fallbacks.
+    """
     if not mentions:
         return []
     sports = is_sports_story(text)
@@ -41,7 +47,8 @@ def resolve_article(text: str, mentions: Sequence[Mention], lookup: Lookup) -> l
         groups = group(readings, lookup)
     choose(groups)
     share_senses(groups)
-    settle_strays(groups)
+    if strays:
+        settle_strays(groups)
     out: list[tuple[Toponym, Group]] = []
     for mention, reading in zip(mentions, readings, strict=True):
         g = reading.group

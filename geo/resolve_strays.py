@@ -46,12 +46,15 @@ def settle_strays(groups: Sequence[Group]) -> None:
         story = _story(g, kept)
         if not is_stray(g, g.best, story):
             continue
+        # only a reading spelt as written: a looser spelling that the story backs is still a guess
         backed = [
             i
-            for i in range(min(len(g.cands), weights().max_scored))
-            if g.cands[i].place.kind != "country"
-            and g.cands[i].place.country_code
-            and _backed(g.cands[i].place, story)
+            for i, c in enumerate(g.cands[: weights().max_scored])
+            if c.match == "exact"
+            and c.score >= 1.0
+            and c.place.kind != "country"
+            and c.place.country_code
+            and _backed(c.place, story)
         ]
         settled.append((g, max(backed, key=lambda i: (g.scores[i], -i)) if backed else -1))
     for g, best in settled:
@@ -72,7 +75,8 @@ def is_stray(g: Group, i: int, story: _Story) -> bool:
     if p.kind == "country" or not p.country_code or g.container_places or not story.shares:
         return False
     if is_primary(c, g.query):
-        limit = w.hamlet
+        # (a feature under its own name, an air base or a landmark, has no population to weigh)
+        limit = w.hamlet if p.kind == "populated_place" else 0
     elif c.match == "exact" and c.score >= 1.0:
         limit = w.stray_alternate_population
     else:

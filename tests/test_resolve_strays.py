@@ -8,7 +8,7 @@ import re
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.resolve import resolve
+from geo.resolve import resolve, resolve_spans
 from geo.types import Mention, Place
 
 _PLACES = [
@@ -82,3 +82,12 @@ def test_stray_foreign_namesake(gaz: Gazetteer, text: str, name: str, place_id: 
     mentions = _mentions(text)
     (t,) = [t for t in resolve(text, mentions, gaz) if t.mention.text == name][-1:]
     assert (t.place.id if t.place else None) == place_id
+
+
+def test_given_spans_keep_their_own_fallbacks(gaz: Gazetteer) -> None:
+    """The benchmarks' spans are places: the stray step is the claims pipeline's only."""
+    text = _SYRIA + "Jets also hit Husseiniya."
+    start = text.index("Husseiniya")
+    spans = [(m.start, m.end) for m in _mentions(text)]
+    (t,) = [t for t in resolve_spans(text, spans, gaz) if t.mention.start == start]
+    assert t.place is not None and t.place.id == "gn:359000"
