@@ -210,10 +210,14 @@ def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
     queries.append(name)
     # "Homs Province", "Laurel County": try the whole name, then the name with its kind as a cue.
     suffix = re.search(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", name, re.IGNORECASE)
-    if suffix and not lookup.has_good_match(name):
+    # ("Aleppo City" is Aleppo, though a looser spelling of the whole names a town in Spain.)
+    head_only = suffix is not None and _head_only(name, suffix.start(), lookup)
+    if suffix and (head_only or not lookup.has_good_match(name)):
         word = suffix.group(1).lower()
         r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, word) else "admin"
         r.qualifier = word
+        if head_only:
+            queries.remove(name)
         queries.append(name[: suffix.start()])
     # "Republic of Armenia", "Kingdom of Morocco": the state's long form.
     long_form = _LONG_FORM.match(name)
@@ -222,6 +226,12 @@ def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
     r.queries = tuple(dict.fromkeys(q for q in queries if q))
     if state and alias == state:
         r.kind_cue = "admin"  # "N.Y." is the state, never the city
+
+
+def _head_only(name: str, head_end: int, lookup: Lookup) -> bool:
+    """A name and its kind noun ("Aleppo City") that no place goes by as a whole, while the name
+    alone is spelt as written: the name with its kind, whatever the whole loosely resembles."""
+    return not lookup.is_spelt(name) and lookup.is_spelt(name[:head_end])
 
 
 def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) -> None:
