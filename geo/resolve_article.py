@@ -10,6 +10,7 @@ from typing import Any
 from geo import lexicon
 from geo.resolve_cues import Reading, is_sports_story, read_mention
 from geo.resolve_lookup import Lookup
+from geo.resolve_parts import place_parts
 from geo.resolve_rank import Group, choose, group, is_seat_city, mark_containers, share_senses
 from geo.resolve_strays import settle_strays
 from geo.resolve_weights import weights
@@ -49,12 +50,12 @@ def resolve_article(
     share_senses(groups)
     if strays:
         settle_strays(groups)
-    out: list[tuple[Toponym, Group]] = []
-    for mention, reading in zip(mentions, readings, strict=True):
-        g = reading.group
-        assert g is not None
-        out.append((_toponym(mention, reading, g), g))
-    return out
+    groups_of: list[Group] = []
+    for reading in readings:
+        assert reading.group is not None
+        groups_of.append(reading.group)
+    toponyms = [_toponym(m, r, g) for m, r, g in zip(mentions, readings, groups_of, strict=True)]
+    return list(zip(place_parts(text, mentions, toponyms), groups_of, strict=True))
 
 
 def _toponym(mention: Mention, r: Reading, g: Group) -> Toponym:
