@@ -36,13 +36,14 @@ def resolve_article(
 ) -> list[tuple[Toponym, Group]]:
     """Each mention's toponym and the group (name and ranked candidates) it was read in.
 
-    With `strays`, a small foreign namesake the story does not back is left unresolved: for the
-    claims, whose mentions may not be places; given spans are places and have their own fallbacks.
+    With `strays` (the claims pipeline's own mentions), a small foreign namesake the story does not
+    back is left unresolved and "Aleppo City" is read as "Aleppo"; given spans are places and have
+    their own fallbacks (a body's name read by the place inside it, a venue at the story's town).
     """
     if not mentions:
         return []
     sports = is_sports_story(text)
-    readings = [read_mention(text, m, lookup, sports) for m in mentions]
+    readings = [read_mention(text, m, lookup, sports, own_mentions=strays) for m in mentions]
     groups = group(readings, lookup)  # (which keeps only the containers that contain)
     if mark_containers(mentions, readings):
         groups = group(readings, lookup)
