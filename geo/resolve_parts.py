@@ -18,22 +18,27 @@ from geo.types import Mention, Toponym
 
 PART_OF = "part of"  # the qualifier of a toponym placed at the town it is a part of
 
-# between the owner and the part: the possessive, then at most two lower-case words ("historic")
-_GAP = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}")
+# "Aleppo's historic Old City": the owner's name, its possessive, at most two lower-case words
+_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def owner_of(text: str, mentions: Sequence[Mention], i: int) -> int:
-    """The index of the mention whose possessive directly precedes mention `i`, else -1."""
+    """The index of a mention of the town whose possessive directly precedes mention `i`, else -1.
+
+    The owner need not be a mention there ("Aleppo's" inside a longer phrase the recogniser left
+    whole): the same name elsewhere in the article stands for it, the nearest one first."""
     m = mentions[i]
-    for j in range(i - 1, -1, -1):
-        o = mentions[j]
-        if o.end > m.start:
-            continue
-        gap = text[o.end : m.start]
-        said = bool(_POSSESSIVE_END.search(text[o.start : o.end])) or gap[:1] in ("'", "’")
-        return j if said and _GAP.fullmatch(gap) else -1
-    return -1
+    got = _OWNER.search(text[max(0, m.start - weights().context_chars) : m.start])
+    if got is None:
+        return -1
+    owner = got.group(1)
+    same = [
+        j
+        for j, o in enumerate(mentions)
+        if j != i and _POSSESSIVE_END.sub("", text[o.start : o.end]) == owner
+    ]
+    return min(same, key=lambda j: abs(mentions[j].start - m.start), default=-1)
 
 
 def place_parts(text: str, mentions: Sequence[Mention], toponyms: list[Toponym]) -> list[Toponym]:

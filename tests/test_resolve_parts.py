@@ -67,3 +67,20 @@ def test_parts_and_kind_nouns(gaz: Gazetteer, text: str, name: str, place_id: st
     mentions = _mentions(text)
     (t,) = [t for t in resolve(text, mentions, gaz) if t.mention.text == name][-1:]
     assert t.place is not None and t.place.id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # the owner's possessive is not a mention itself: the same name elsewhere stands for it
+        (_SYRIA + "Jets hit Aleppo. They also hit Aleppo's historic Old City.", "gn:170063"),
+        # a possessive of a name the article never places says nothing
+        (_SYRIA + "Jets hit Aleppo. They also hit Smith's historic Old City.", None),
+    ],
+)
+def test_owner_named_elsewhere(gaz: Gazetteer, text: str, place_id: str | None) -> None:
+    first = text.index("Aleppo")
+    part = text.index("Old City")
+    mentions = [Mention("Aleppo", first, first + 6), Mention("Old City", part, part + 8)]
+    t = resolve(text, mentions, gaz)[1]
+    assert (t.place.id if t.place else None) == place_id
