@@ -24,4 +24,4 @@ __all__ = ["INNER_NAME", "NEAREST_LOCALITY", "resolve", "resolve_spans"]
 
 def resolve(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Toponym]:
     """Resolve each mention to a place, reading the whole article for context; same order as `mentions`."""
-    return [t for t, _ in resolve_article(text, mentions, Lookup(gazetteer))]
+    return [t for t, _ in resolve_article(text, mentions, Lookup(gazetteer), strays=True)]

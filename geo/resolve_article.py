@@ -11,7 +11,9 @@ from typing import Any
 from geo import lexicon
 from geo.resolve_cues import Reading, is_sports_story, read_mention
 from geo.resolve_lookup import Lookup
+from geo.resolve_parts import place_parts
 from geo.resolve_rank import Group, choose, group, is_seat_city, mark_containers, share_senses
+from geo.resolve_strays import settle_strays
 from geo.resolve_weights import weights
 from geo.types import Candidate, Mention, Place, Precision, Toponym
 
@@ -31,23 +33,32 @@ def facility_words() -> frozenset[str]:
     return lexicon.words("site_words") | lexicon.words("body_words")
 
 
-def resolve_article(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[tuple[Toponym, Group]]:
-    """Each mention's toponym and the group (name and ranked candidates) it was read in."""
+def resolve_article(
+    text: str, mentions: Sequence[Mention], lookup: Lookup, *, strays: bool = False
+) -> list[tuple[Toponym, Group]]:
+    """Each mention's toponym and the group (name and ranked candidates) it was read in.
+
+    With `strays` (the claims pipeline's own mentions), a small foreign namesake the story does not
+    back is left unresolved and "Aleppo City" is read as "Aleppo"; given spans are places and have
+    their own fallbacks (a body's name read by the place inside it, a venue at the story's town).
+    """
     if not mentions:
         return []
     sports = is_sports_story(text)
-    readings = [read_mention(text, m, lookup, sports) for m in mentions]
+    readings = [read_mention(text, m, lookup, sports, own_mentions=strays) for m in mentions]
     groups = group(readings, lookup)  # (which keeps only the containers that contain)
     if mark_containers(mentions, readings):
         groups = group(readings, lookup)
     choose(groups)
     share_senses(groups)
-    out: list[tuple[Toponym, Group]] = []
-    for mention, reading in zip(mentions, readings, strict=True):
-        g = reading.group
-        assert g is not None
-        out.append((_toponym(mention, reading, g), g))
-    return out
+    if strays:
+        settle_strays(groups)
+    groups_of: list[Group] = []
+    for reading in readings:
+        assert reading.group is not None
+        groups_of.append(reading.group)
+    toponyms = [_toponym(m, r, g) for m, r, g in zip(mentions, readings, groups_of, strict=True)]
+    return list(zip(place_parts(text, mentions, toponyms), groups_of, strict=True))
 
 
 def _toponym(mention: Mention, r: Reading, g: Group) -> Toponym:

@@ -156,7 +156,9 @@ def is_sports_story(text: str) -> bool:
     return len(words & lexicon.words("sports_words")) >= weights().sports_min_words
 
 
-def read_mention(text: str, m: Mention, lookup: Lookup, sports: bool = False) -> Reading:
+def read_mention(
+    text: str, m: Mention, lookup: Lookup, sports: bool = False, own_mentions: bool = False
+) -> Reading:
     raw = text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
     name = clean(raw)
     key = norm_key(name)
@@ -164,7 +166,7 @@ def read_mention(text: str, m: Mention, lookup: Lookup, sports: bool = False) ->
     left = text[max(0, m.start - chars) : m.start] if m.start <= len(text) else ""
     right = text[m.end : m.end + chars]
     r = Reading(key=key, queries=())
-    _read_name(r, name, lookup)
+    _read_name(r, name, lookup, own_mentions)
     _county_before(r, left)
     _read_kind_and_direction(r, left, right, lookup)
     r.team = sports and bool(_TEAM_LEFT.search(left))
@@ -191,7 +193,7 @@ def read_mention(text: str, m: Mention, lookup: Lookup, sports: bool = False) ->
     return r
 
 
-def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
+def _read_name(r: Reading, name: str, lookup: Lookup, own_mentions: bool = False) -> None:
     """The names to look up: an abbreviation's expansion, the span's own container ("Springfield,
     Illinois"), the name without its kind noun or its state's long form."""
     queries: list[str] = []
@@ -213,10 +215,15 @@ def _read_name(r: Reading, name: str, lookup: Lookup) -> None:
     queries.append(name)
     # "Homs Province", "Laurel County": try the whole name, then the name with its kind as a cue.
     suffix = re.search(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", name, re.IGNORECASE)
-    if suffix and not lookup.has_good_match(name):
+    # ("Aleppo City" is Aleppo, though a looser spelling of the whole names a town in Spain. Given
+    # spans read a club's "Norwich City" by the town inside it, off the story's own localities.)
+    head_only = suffix is not None and own_mentions and _head_only(name, suffix.start(), lookup)
+    if suffix and (head_only or not lookup.has_good_match(name)):
         word = suffix.group(1).lower()
         r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, word) else "admin"
         r.qualifier = word
+        if head_only:
+            queries.remove(name)
         queries.append(name[: suffix.start()])
     # "County Mayo", "Co. Durham", "Co Cork": Irish and British usage puts the kind first.
     county = _COUNTY_FIRST.match(name)
@@ -236,6 +243,12 @@ def _county_before(r: Reading, left: str) -> None:
     """ "in County Mayo", "Co. Durham" with the span on the name alone."""
     if not r.kind_cue and _COUNTY_LEFT.search(left):
         r.kind_cue, r.qualifier = "admin", "county"
+
+
+def _head_only(name: str, head_end: int, lookup: Lookup) -> bool:
+    """A name and its kind noun ("Aleppo City") that no place goes by as a whole, while the name
+    alone is spelt as written: the name with its kind, whatever the whole loosely resembles."""
+    return not lookup.is_spelt(name) and lookup.is_spelt(name[:head_end])
 
 
 def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) -> None:

@@ -65,6 +65,10 @@ class Lookup:
     def has_good_match(self, name: str) -> bool:
         return any(c.match != "fuzzy" for c in self.candidates(name))
 
+    def is_spelt(self, name: str) -> bool:
+        """Whether some place goes by exactly this name (its own or another), not a looser spelling."""
+        return any(c.match == "exact" and c.score >= 1.0 for c in self.candidates(name))
+
     def container(self, name: str) -> list[Place]:
         """The admin1s and countries `name` can denote when it follows a comma ("Va.", "Texas", "Syria")."""
         got = self._containers.get(name)

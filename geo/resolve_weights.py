@@ -86,6 +86,10 @@ class Weights:
     outside_named: float
     locality_chars: float
     locality_confidence: float
+    stray_alternate_population: int
+    stray_loose_population: int
+    stray_km: float
+    stray_country_share: float
     kind_weight: Mapping[str, float]
 
 
