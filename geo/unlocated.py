@@ -11,8 +11,9 @@ Two steps, around the claims stage: `listed_names` adds, as unresolved names, th
 text itself lists as places ("the villages of A and B", "A and B towns", "struck Homs, A and B"), so
 that the claims stage judges whether they were struck; `locate_unlocated` then gives each unresolved
 name that a claim makes a target the container its clause names, or the list's header. A name with
-no container in its clause or header stays off the map, as do people, groups and units, and every
-name the gazetteer knows (the resolver has decided those).
+no container in its clause or header stays off the map, as do people, groups and units. A name the
+gazetteer knows only as a small namesake abroad, which the resolver therefore left unresolved, is
+treated as unknown: the clause's container is still the best the text says of where it is.
 """
 
 from __future__ import annotations
@@ -269,7 +270,7 @@ def _locate(
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
-    if (name.place is None and gazetteer.is_name(span.text)) or not is_plain_name(span, gazetteer, is_actor):
+    if not is_plain_name(span, gazetteer, is_actor):
         return None
     found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
     if found is None:

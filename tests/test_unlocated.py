@@ -29,6 +29,8 @@ PLACES = (
     Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
     # a namesake abroad of a village in the tests: what a looser spelling match may pick
     Place("gn:5372253", "Mrashdeh", 40.0, -100.0, "US", "KS", population=900),
+    # a hamlet abroad under a village's own name: the resolver leaves it unresolved as a stray
+    Place("gn:2000001", "Tell Bazam", 38.0, 23.0, "GR", "01", population=800),
 )
 ALTERNATES = {
     "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
@@ -126,6 +128,13 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Warplanes carried out raids on areas in al-Mrashdeh town in the western countryside of "
             "Deir Ezzor.",
             "al-Mrashdeh",
+            ("unlocated", "region", "unlocated:"),
+        ),
+        # a name the gazetteer knows only abroad, which the resolver leaves unresolved, still has the
+        # container its clause gives it
+        (
+            "Warplanes bombed the village of Tell Bazam in the western countryside of Deir Ezzor.",
+            "Tell Bazam",
             ("unlocated", "region", "unlocated:"),
         ),
         # a known village resolves as it always did
