@@ -86,8 +86,7 @@ class GazetteerContract:
         ],
     )
     def test_spelling_resolves(
-        self,
-        gaz: Gazetteer, name: str, country: str | None, expected_id: str | None, match: str | None
+        self, gaz: Gazetteer, name: str, country: str | None, expected_id: str | None, match: str | None
     ) -> None:
         cands = gaz.candidates(name, country=country)
         if expected_id is None:
@@ -207,8 +206,7 @@ class GazetteerContract:
         ],
     )
     def test_malformed_user_file_names_file_line_problem(
-        self,
-        gaz: Gazetteer, tmp_path: Path, text: str, line: int, problem: str
+        self, gaz: Gazetteer, tmp_path: Path, text: str, line: int, problem: str
     ) -> None:
         f = tmp_path / "bad.csv"
         f.write_text(text, encoding="utf-8")
@@ -233,8 +231,7 @@ class GazetteerContract:
         ],
     )
     def test_counties_acronyms_compounds(
-        self,
-        gaz: Gazetteer, name: str, expected_ids: list[str], score: float | None
+        self, gaz: Gazetteer, name: str, expected_ids: list[str], score: float | None
     ) -> None:
         cands = gaz.candidates(name)
         assert [c.place.id for c in cands] == expected_ids
@@ -252,8 +249,7 @@ class GazetteerContract:
         ],
     )
     def test_bare_county_name_that_is_an_english_word_is_not_a_name(
-        self,
-        gaz: Gazetteer, text: str, expected: bool
+        self, gaz: Gazetteer, text: str, expected: bool
     ) -> None:
         assert gaz.is_name(text) is expected
 

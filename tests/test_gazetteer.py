@@ -43,6 +43,7 @@ class TestSqlite(GazetteerContract):
 
 # -- user places files -------------------------------------------------------------------------
 
+
 def test_malformed_rows_are_skipped_good_rows_kept(tmp_path: Path) -> None:
     f = tmp_path / "mixed.csv"
     f.write_text("name,lat,lon,country\nGood,35,36,SY\nBad,x,36,SY\n# a comment,,,\n", encoding="utf-8")

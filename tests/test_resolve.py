@@ -777,8 +777,12 @@ def test_a_building_in_a_named_town_is_there(text: str, place_id: str) -> None:
     "text, span, place_id, qualifier",
     [
         # a place inside a body's name beats a demonym: the office is in Hachioji ...
-        ("Talks at the British Council Hachioji went well.", "British Council Hachioji", "gn:1863905",
-         INNER_NAME),
+        (
+            "Talks at the British Council Hachioji went well.",
+            "British Council Hachioji",
+            "gn:1863905",
+            INNER_NAME,
+        ),
         # ... and the demonym stands for its country when the name holds no place
         ("Talks at the British Council went well.", "British Council", "country:GB", INNER_NAME),
         # a county's short name, spelt only as a key, holds only inside a state the story names ...
@@ -786,9 +790,7 @@ def test_a_building_in_a_named_town_is_there(text: str, place_id: str) -> None:
         ("Jackson officials met in Atlanta, Georgia.", "Jackson", "admin2:US-GA-jackson-county", ""),
     ],
 )
-def test_inner_places_and_county_short_names(
-    text: str, span: str, place_id: str, qualifier: str
-) -> None:
+def test_inner_places_and_county_short_names(text: str, span: str, place_id: str, qualifier: str) -> None:
     places = [
         Place("country:GB", "United Kingdom", 54.0, -2.0, "GB", kind="country", population=66_000_000),
         Place("gn:1863905", "Hachioji", 35.66, 139.32, "JP", "40", population=580_053),
