@@ -24,11 +24,8 @@ from geo.types import Mention
 if TYPE_CHECKING:
     from geo.resolve_rank import Group
 
-# The kind nouns of areas and of towns, as regex alternations.
-ADMIN_NOUNS = (
-    r"province|governorate|state|region|county|parish|district|department|prefecture|oblast|"
-    r"territory|canton|emirate|muhafazah|wilayah?"
-)
+# The kind nouns of areas and of towns, as regex alternations (longest first).
+ADMIN_NOUNS = "|".join(sorted(lexicon.words("admin_words"), key=lambda w: (-len(w), w)))
 CITY_NOUNS = r"city|town|village|capital|suburb|hamlet|township|municipality|neighbou?rhood|settlement"
 
 
