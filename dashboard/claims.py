@@ -44,6 +44,7 @@ BASIS_LABELS = {
     "sentence": "named in the sentence",
     "container": "governorate of a named town",
     "article": "inferred from the article",
+    "unlocated": "named; placed only within its area or governorate",
 }
 ROLES: tuple[str, ...] = get_args(Role)
 
@@ -188,8 +189,13 @@ def geo_precision(props: Mapping[str, Any]) -> int:
 
 
 def place_label(props: Mapping[str, Any]) -> str:
-    """The place's name as a reader needs it: a governorate says it is one ("Homs governorate")."""
+    """The place's name as a reader needs it: a governorate says it is one ("Homs governorate"), and
+    a village placed only by its governorate says so."""
     name = str(props.get("place") or "")
+    if props.get("location_basis") == "unlocated":
+        # a village the gazetteer lacks is drawn as the area that holds it, never as a town
+        within = "governorate" if props.get("precision") == "admin1" else "area"
+        return f"{name} (not located; within its {within})"
     if props.get("precision") == "admin1" and not any(
         word in name.lower() for word in ("governorate", "province", "region", "state", "county")
     ):

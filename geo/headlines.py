@@ -36,14 +36,19 @@ class Headline:
 
 
 def headline_toponyms(
-    title: str, mentions: Sequence[Mention], body: Sequence[Toponym], gazetteer: Gazetteer
+    title: str, mentions: Sequence[Mention], body_text: str, body: Sequence[Toponym], gazetteer: Gazetteer
 ) -> list[Toponym]:
     """The title's names as the body resolved them (the body has the context a headline lacks); a
-    name the body does not use is resolved within the title."""
+    name the body does not use is resolved with the body's names as its context, since a title alone
+    ("... Latamneh, Moscow says") would make the one foreign capital it names the whole story."""
     read = {t.mention.text.casefold(): t for t in body if t.place is not None}
     out = [replace(read[m.text.casefold()], mention=m) for m in mentions if m.text.casefold() in read]
     alone = [m for m in mentions if m.text.casefold() not in read]
-    out += resolve(title, alone, gazetteer)
+    if alone:
+        shift = len(title) + 2
+        context = [replace(t.mention, start=t.mention.start + shift, end=t.mention.end + shift) for t in body]
+        together = resolve(f"{title}\n\n{body_text}", [*alone, *context], gazetteer)
+        out += [t for t in together if t.mention.end <= len(title)]
     return sorted(out, key=lambda t: t.mention.start)
 
 

@@ -118,7 +118,9 @@ class Pipeline:
             return None
         doc = self.nlp(parse_text(article.title))
         mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
-        return Headline(doc, tuple(headline_toponyms(article.title, mentions, toponyms, self.gazetteer)))
+        return Headline(
+            doc, tuple(headline_toponyms(article.title, mentions, article.text, toponyms, self.gazetteer))
+        )
 
     def claims(self, article: Article) -> list[Claim]:
         doc = self.parse(article)

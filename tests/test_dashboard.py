@@ -125,6 +125,14 @@ def test_undated_claims_follow_their_switch() -> None:
         ({"place": "Homs Governorate", "precision": "admin1"}, "Homs Governorate"),
         ({"place": "Homs", "precision": "point"}, "Homs"),
         ({"place": "northern Homs", "precision": "region"}, "northern Homs"),
+        (
+            {"place": "Kafr Zita", "precision": "admin1", "location_basis": "unlocated"},
+            "Kafr Zita (not located; within its governorate)",
+        ),
+        (
+            {"place": "al-Bo Omar", "precision": "region", "location_basis": "unlocated"},
+            "al-Bo Omar (not located; within its area)",
+        ),
     ],
 )
 def test_place_label(props: dict, label: str) -> None:
