@@ -931,13 +931,23 @@ def test_strike_predicates_of_real_copy(pipe: Pipeline, text: str, expected_targ
             "Russian warplanes on Thursday destroyed dens of terrorist organizations in the towns of "
             "Kafr Zita, Latamneh and al-Arbain in Hama northern countryside, a military source told SANA.",
             "",
-            {("Kafr Zita", "syria_gov"), ("Latamneh", "syria_gov"), ("al-Arbain", "syria_gov"), ("Hama", "syria_gov")},
+            {
+                ("Kafr Zita", "syria_gov"),
+                ("Latamneh", "syria_gov"),
+                ("al-Arbain", "syria_gov"),
+                ("Hama", "syria_gov"),
+            },
         ),
         (
             "Russian warplanes on Thursday destroyed dens of terrorist organizations in the towns of "
             "Kafr Zita, Latamneh and al-Arbain in Hama northern countryside.",
             "",
-            {("Kafr Zita", "reporter"), ("Latamneh", "reporter"), ("al-Arbain", "reporter"), ("Hama", "reporter")},
+            {
+                ("Kafr Zita", "reporter"),
+                ("Latamneh", "reporter"),
+                ("al-Arbain", "reporter"),
+                ("Hama", "reporter"),
+            },
         ),
         # a state agency's credit in its dateline ("Hama, SANA -") makes its narration the state's
         (
