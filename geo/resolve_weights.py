@@ -80,6 +80,7 @@ class Weights:
     admin_offset_km: float
     country_offset_km: float
     inner_min_population: int
+    written_town_population: int
     max_inner_words: int
     hamlet: int
     stray_hamlet_km: float
