@@ -101,6 +101,14 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "California or Washington", "Oregon and Washington laws": the neighbours in a list.
 _LIST_LEFT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,|,? (?:and|or|&)) $")
 _LIST_RIGHT = re.compile(r"^,? (?:and|or|&) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+# "the New York border", "the Georgia state line", not "the Tal Abyad border crossing"
+_RIGHT_BORDER = re.compile(
+    r"^\s*(?:-\s*)?(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.ordered("border_words"))
+    + r")\b(?!\s+(?:"
+    + "|".join(map(re.escape, lexicon.ordered("border_place_nouns")))
+    + r")\b)"
+)
 # "Lebanon Police", "Jordan Elementary", "the Athens City Council": a town's own bodies. (Not after a
 # comma after a name: "CALAMBA CITY, Laguna Mayor Chipeco" names a province, the town's container.)
 _TOWN_BODY = re.compile(
@@ -274,6 +282,8 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
             r.kind_cue = r.kind_cue or "area"
     if not r.kind_cue and _TOWN_BODY.match(right) and not _AFTER_COMMA.search(left):
         r.kind_cue = "city"  # "Lebanon Police": the town, not the country
+    if not r.kind_cue and _RIGHT_BORDER.match(right):
+        r.kind_cue = "area"  # "near the New York border": the state's, not the city's
     if not r.kind_cue and _listed_with_area(left, right, lookup):
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
 
