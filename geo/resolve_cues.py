@@ -109,6 +109,16 @@ _RIGHT_BORDER = re.compile(
     + "|".join(map(re.escape, lexicon.ordered("border_place_nouns")))
     + r")\b)"
 )
+# "400 S. Locust St., Lebanon": a street address, then its town
+_LEFT_ADDRESS = re.compile(
+    r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?i:"
+    + "|".join(map(re.escape, lexicon.ordered("street_suffixes")))
+    + r")\.?,\s*$"
+)
+# "a Lebanon woman", "the Jordan resident": a country's name for a town's people
+_RIGHT_RESIDENT = re.compile(
+    r"^\s+(?i:" + "|".join(map(re.escape, lexicon.ordered("resident_nouns"))) + r")\b"
+)
 # "Lebanon Police", "Jordan Elementary", "the Athens City Council": a town's own bodies. (Not after a
 # comma after a name: "CALAMBA CITY, Laguna Mayor Chipeco" names a province, the town's container.)
 _TOWN_BODY = re.compile(
@@ -282,10 +292,21 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
             r.kind_cue = r.kind_cue or "area"
     if not r.kind_cue and _TOWN_BODY.match(right) and not _AFTER_COMMA.search(left):
         r.kind_cue = "city"  # "Lebanon Police": the town, not the country
+    if not r.kind_cue and _LEFT_ADDRESS.search(left):
+        r.kind_cue = "city"  # "400 S. Locust St., Lebanon"
+    if not r.kind_cue and _RIGHT_RESIDENT.match(right) and _only_a_country(r, lookup):
+        r.kind_cue = "city"  # "a Lebanon woman" (but "a Georgia man" may be the state's)
     if not r.kind_cue and _RIGHT_BORDER.match(right):
         r.kind_cue = "area"  # "near the New York border": the state's, not the city's
     if not r.kind_cue and _listed_with_area(left, right, lookup):
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
+
+
+def _only_a_country(r: Reading, lookup: Lookup) -> bool:
+    """Whether the name is a country's own and no state's or province's."""
+    cands = [c for q in r.queries[:1] for c in lookup.candidates(q) if c.match == "exact" and c.score >= 1.0]
+    kinds = {c.place.kind for c in cands}
+    return "country" in kinds and "admin1" not in kinds
 
 
 def _listed_with_area(left: str, right: str, lookup: Lookup) -> bool:

@@ -1,0 +1,42 @@
+"""geo.resolve_cues: a country's name written as a town's ("a Lebanon woman", "400 Locust St., Lebanon")."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.resolve import resolve_spans
+from geo.types import Place
+
+_PLACES = [
+    Place("gn:272103", "Lebanon", 33.83, 35.83, "LB", kind="country", population=6_848_925),
+    Place("gn:5197159", "Lebanon", 40.341, -76.411, "US", "PA", population=25_771),
+    Place("gn:6254927", "Pennsylvania", 40.9, -77.75, "US", "PA", kind="admin1", population=12_702_379),
+    Place("gn:614540", "Georgia", 42.0, 43.5, "GE", kind="country", population=3_731_000),
+    Place("gn:4197000", "Georgia", 32.75, -83.5, "US", "GA", kind="admin1", population=9_687_653),
+    Place("gn:5234480", "Georgia", 44.73, -73.12, "US", "VT", population=4_515),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_places(_PLACES)
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        ("The Lebanon resident was flown to a hospital after the crash.", "Lebanon", "gn:5197159"),
+        ("Police said a Lebanon woman was charged on Friday.", "Lebanon", "gn:5197159"),
+        ("Services will be held at 508 Cumberland St., Lebanon, on Friday.", "Lebanon", "gn:5197159"),
+        # negative: the country, in a story about it
+        ("Troops crossed into Lebanon on Friday, officials said.", "Lebanon", "gn:272103"),
+        # negative: a name that is a state's too is no town's for it ("a Georgia man"; "!": not this place)
+        ("Police said a Georgia man was charged on Friday.", "Georgia", "!gn:5234480"),
+    ],
+)
+def test_a_countrys_name_as_a_towns(gaz: Gazetteer, text: str, name: str, place_id: str) -> None:
+    start = text.index(name)
+    (t,) = resolve_spans(text, [(start, start + len(name))], gaz)
+    assert t.place is not None
+    assert t.place.id != place_id[1:] if place_id.startswith("!") else t.place.id == place_id
