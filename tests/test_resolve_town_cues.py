@@ -40,3 +40,17 @@ def test_a_countrys_name_as_a_towns(gaz: Gazetteer, text: str, name: str, place_
     (t,) = resolve_spans(text, [(start, start + len(name))], gaz)
     assert t.place is not None
     assert t.place.id != place_id[1:] if place_id.startswith("!") else t.place.id == place_id
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("He fought for the end of Austro-Hungarian rule in Bosnia.", "Austro", "AT"),
+        ("The Sino-Japanese talks resumed on Monday.", "Sino", "CN"),
+    ],
+)
+def test_a_combining_form_is_its_country(text: str, name: str, country: str) -> None:
+    start = text.index(name)
+    (t,) = resolve_spans(text, [(start, start + len(name))], Gazetteer.load())
+    assert t.place is not None and (t.place.country_code, t.place.kind) == (country, "country")
