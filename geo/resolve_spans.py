@@ -31,6 +31,8 @@ _DIRECTIONAL_NAME = re.compile(
     r"(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|centre|center|middle|upper|lower)(?:ern)?"
     r"(?: (?:side|coast|end|region|province|district|area|division|state|zone))?"
 )
+# a town's part named by its direction: "the North Side", "the South Shore", "the West End"
+_DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
 _TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 
@@ -207,13 +209,16 @@ def _needs_its_country(g: Group) -> bool:
 
     A town or unit whose name only shares its folded key with the span ("Anfield": Enfield,
     "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction
-    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), are more likely
+    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), and a town named for a
+    quarter ("North Shore", "South Side": a Pittsburgh or Chicago story's own), are more likely
     another place when their country (or state) is absent.
     """
     c = g.cands[g.best]
     p = c.place
     key_only = c.score < 1.0 and p.kind in ("populated_place", "admin1", "admin2") and not g.demonym
-    return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
+    directional = p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name)))
+    quarter = p.kind == "populated_place" and bool(_DIRECTIONAL_QUARTER.fullmatch(fold(g.query)))
+    return key_only or directional or quarter
 
 
 def _area(p: Place) -> tuple[str, str]:

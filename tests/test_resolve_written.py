@@ -1,4 +1,4 @@
-"""geo.resolve_spans: a body or a building placed where the text writes its town ("... in X", "..., X")."""
+"""geo.resolve_spans: a body, a building or a quarter placed where the text writes its town or the story is."""
 
 from __future__ import annotations
 
@@ -54,4 +54,35 @@ def gaz() -> Gazetteer:
 def test_written_town(gaz: Gazetteer, text: str, span: str, place_id: str) -> None:
     start = text.index(span)
     (t,) = resolve_spans(text, [(start, start + len(span))], gaz)
+    assert t.place is not None and t.place.id == place_id
+
+
+_QUARTERS = [
+    Place("gn:2186224", "New Zealand", -42.0, 174.0, "NZ", kind="country", population=4_252_277),
+    Place("gn:2185128", "North Shore", -36.8, 174.75, "NZ", "E7", population=205_605),
+    Place("gn:5206379", "Pittsburgh", 40.4406, -79.9959, "US", "PA", population=304_391),
+    Place("gn:6254927", "Pennsylvania", 40.9, -77.75, "US", "PA", kind="admin1", population=12_702_379),
+]
+
+
+@pytest.mark.parametrize(
+    "text, names, place_id",
+    [
+        # a quarter named by its direction is the story's town's, not a namesake town abroad ...
+        (
+            "Fans filled bars on the North Shore before the game in Pittsburgh.",
+            ["North Shore", "Pittsburgh"],
+            "gn:5206379",
+        ),
+        # ... unless the story names that town's country
+        (
+            "Homes on the North Shore of Auckland, New Zealand, flooded.",
+            ["North Shore", "New Zealand"],
+            "gn:2185128",
+        ),
+    ],
+)
+def test_a_quarter_is_the_storys_town(text: str, names: list[str], place_id: str) -> None:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    t = resolve_spans(text, spans, Gazetteer.from_places(_QUARTERS))[0]
     assert t.place is not None and t.place.id == place_id
