@@ -1,4 +1,4 @@
-"""geo.resolve_spans: a body, a building or a quarter placed where the text writes its town or the story is."""
+"""geo.resolve_spans: a body, building or quarter placed where the text writes its town or the story is."""
 
 from __future__ import annotations
 
