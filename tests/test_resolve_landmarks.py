@@ -32,3 +32,23 @@ def test_landmark_for_an_institution(
     (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
     assert t.place is not None
     assert (t.place.country_code, t.place.kind) == (country, kind)
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # seas, lakes, ranges and regions news names, not a hamlet or a fuzzy county
+        ("Warships patrolled the South China Sea on Monday.", "South China Sea", "feature"),
+        ("Tourists floated in the Dead Sea last summer.", "Dead Sea", "feature"),
+        ("The mayor went sailing on Lake Ontario in rough waters.", "Lake Ontario", "feature"),
+        ("Farm incomes fell across the Midwest this year.", "Midwest", "region"),
+        ("Nomads crossed the Sahara in winter.", "Sahara", "region"),
+        # negative: the hamlet written with its state stays the hamlet
+        ("He grew up in North Sea, New York, near the beach.", "North Sea", "populated_place"),
+    ],
+)
+def test_a_sea_or_region_news_names(real_gaz: Gazetteer, text: str, name: str, kind: str) -> None:
+    start = text.index(name)
+    (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
+    assert t.place is not None and t.place.kind == kind
