@@ -166,6 +166,24 @@ def clean(name: str) -> str:
     return name
 
 
+_COUNTRY_CUES = lexicon.table("country_cues")
+_COUNTRY_CUE = re.compile(
+    r"(?<![\w$])("
+    + "|".join(re.escape(w) for w in sorted(_COUNTRY_CUES, key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
+
+
+def country_cues(text: str) -> dict[str, float]:
+    """The countries the story's own words set it in (its currency, courts, police, assemblies):
+    one count per distinct cue word, by country code."""
+    found = {m.group(1) for m in _COUNTRY_CUE.finditer(text)}
+    out: dict[str, float] = {}
+    for w in found:
+        out[_COUNTRY_CUES[w]] = out.get(_COUNTRY_CUES[w], 0.0) + 1.0
+    return out
+
+
 def is_sports_story(text: str) -> bool:
     words = set(re.findall(r"[a-z]+", text.lower()))
     return len(words & lexicon.words("sports_words")) >= weights().sports_min_words

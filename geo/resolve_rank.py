@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from geo.geodesy import haversine_km
@@ -251,14 +251,16 @@ def mark_containers(mentions: Sequence[Mention], readings: list[Reading]) -> boo
     return marked
 
 
-def choose(groups: list[Group]) -> None:
+def choose(groups: list[Group], cues: Mapping[str, float] | None = None) -> None:
+    """Each group's best candidate: prior, then context from the other groups (and the countries
+    the story's own words set it in, `cues`), twice."""
     max_scored = weights().max_scored
     for g in groups:
         g.scores = list(g.prior)
         _pick(g)
     pairs = _plausible_points(groups)
     for _ in range(2):
-        ctx = _context(groups)
+        ctx = _context(groups, cues or {})
         for g in groups:
             if g.cands:
                 g.scores = [
@@ -342,8 +344,11 @@ def _pick(g: Group) -> None:
     g.best, g.confidence = best, quality / z
 
 
-def _context(groups: list[Group]) -> _Context:
+def _context(groups: list[Group], cues: Mapping[str, float]) -> _Context:
     every = _Evidence()
+    for cc, n in cues.items():
+        every.countries[cc] += n * weights().w_text_cue
+        every.total += n * weights().w_text_cue
     own: dict[str, _Evidence] = defaultdict(_Evidence)
     anchors: list[tuple[float, float, float, Group]] = []
     for g in groups:

@@ -52,6 +52,7 @@ class Weights:
     w_country_any: float
     w_country_share: float
     w_capital_country: float
+    w_text_cue: float
     w_admin1: float
     named_area_evidence: float
     admin1_evidence: float

@@ -54,3 +54,27 @@ def test_a_combining_form_is_its_country(text: str, name: str, country: str) -> 
     start = text.index(name)
     (t,) = resolve_spans(text, [(start, start + len(name))], Gazetteer.load())
     assert t.place is not None and (t.place.country_code, t.place.kind) == (country, "country")
+
+
+_RICHMONDS = [
+    Place("gn:4781708", "Richmond", 37.5538, -77.4603, "US", "VA", population=226_610),
+    Place("gn:2639389", "Richmond", 51.4613, -0.3037, "GB", "ENG", population=21_469),
+    Place("gn:2635167", "United Kingdom", 54.76, -2.70, "GB", kind="country", population=66_488_991),
+    Place("gn:6252001", "United States", 39.76, -98.5, "US", kind="country", population=327_167_434),
+]
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # the story's own words set it in a country: its currency, its courts
+        ("The council said the £2m recycling scheme in Richmond starts in May.", "gn:2639389"),
+        ("He appeared at Isleworth Crown Court, accused of a burglary in Richmond.", "gn:2639389"),
+        # negative: without them, the larger namesake
+        ("The council said the $2m recycling scheme in Richmond starts in May.", "gn:4781708"),
+    ],
+)
+def test_a_countrys_own_words_set_the_story(text: str, place_id: str) -> None:
+    start = text.index("Richmond")
+    (t,) = resolve_spans(text, [(start, start + len("Richmond"))], Gazetteer.from_places(_RICHMONDS))
+    assert t.place is not None and t.place.id == place_id
