@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from geo import lexicon
-from geo.resolve_cues import Reading, is_sports_story, read_mention
+from geo.resolve_cues import Reading, country_cues, is_sports_story, read_mention
 from geo.resolve_lookup import Lookup
 from geo.resolve_parts import place_parts
 from geo.resolve_rank import Group, choose, group, is_seat_city, mark_containers, share_senses
@@ -49,7 +49,7 @@ def resolve_article(
     groups = group(readings, lookup)  # (which keeps only the containers that contain)
     if mark_containers(mentions, readings):
         groups = group(readings, lookup)
-    choose(groups)
+    choose(groups, country_cues(text))
     share_senses(groups)
     if strays:
         settle_strays(groups)

@@ -101,6 +101,24 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "California or Washington", "Oregon and Washington laws": the neighbours in a list.
 _LIST_LEFT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,|,? (?:and|or|&)) $")
 _LIST_RIGHT = re.compile(r"^,? (?:and|or|&) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+# "the New York border", "the Georgia state line", not "the Tal Abyad border crossing"
+_RIGHT_BORDER = re.compile(
+    r"^\s*(?:-\s*)?(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.ordered("border_words"))
+    + r")\b(?!\s+(?:"
+    + "|".join(map(re.escape, lexicon.ordered("border_place_nouns")))
+    + r")\b)"
+)
+# "400 S. Locust St., Lebanon": a street address, then its town
+_LEFT_ADDRESS = re.compile(
+    r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?i:"
+    + "|".join(map(re.escape, lexicon.ordered("street_suffixes")))
+    + r")\.?,\s*$"
+)
+# "a Lebanon woman", "the Jordan resident": a country's name for a town's people
+_RIGHT_RESIDENT = re.compile(
+    r"^\s+(?i:" + "|".join(map(re.escape, lexicon.ordered("resident_nouns"))) + r")\b"
+)
 # "Lebanon Police", "Jordan Elementary", "the Athens City Council": a town's own bodies. (Not after a
 # comma after a name: "CALAMBA CITY, Laguna Mayor Chipeco" names a province, the town's container.)
 _TOWN_BODY = re.compile(
@@ -146,6 +164,24 @@ def clean(name: str) -> str:
     if name.isupper() and len(name) > 4 and "." not in name:
         name = name.title()  # "CHARLESTON" in datelines
     return name
+
+
+_COUNTRY_CUES = lexicon.table("country_cues")
+_COUNTRY_CUE = re.compile(
+    r"(?<![\w$])("
+    + "|".join(re.escape(w) for w in sorted(_COUNTRY_CUES, key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
+
+
+def country_cues(text: str) -> dict[str, float]:
+    """The countries the story's own words set it in (its currency, courts, police, assemblies):
+    one count per distinct cue word, by country code."""
+    found = {m.group(1) for m in _COUNTRY_CUE.finditer(text)}
+    out: dict[str, float] = {}
+    for w in found:
+        out[_COUNTRY_CUES[w]] = out.get(_COUNTRY_CUES[w], 0.0) + 1.0
+    return out
 
 
 def is_sports_story(text: str) -> bool:
@@ -274,8 +310,21 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
             r.kind_cue = r.kind_cue or "area"
     if not r.kind_cue and _TOWN_BODY.match(right) and not _AFTER_COMMA.search(left):
         r.kind_cue = "city"  # "Lebanon Police": the town, not the country
+    if not r.kind_cue and _LEFT_ADDRESS.search(left):
+        r.kind_cue = "city"  # "400 S. Locust St., Lebanon"
+    if not r.kind_cue and _RIGHT_RESIDENT.match(right) and _only_a_country(r, lookup):
+        r.kind_cue = "city"  # "a Lebanon woman" (but "a Georgia man" may be the state's)
+    if not r.kind_cue and _RIGHT_BORDER.match(right):
+        r.kind_cue = "area"  # "near the New York border": the state's, not the city's
     if not r.kind_cue and _listed_with_area(left, right, lookup):
         r.kind_cue = "area"  # "California or Washington": a name listed with states is a state
+
+
+def _only_a_country(r: Reading, lookup: Lookup) -> bool:
+    """Whether the name is a country's own and no state's or province's."""
+    cands = [c for q in r.queries[:1] for c in lookup.candidates(q) if c.match == "exact" and c.score >= 1.0]
+    kinds = {c.place.kind for c in cands}
+    return "country" in kinds and "admin1" not in kinds
 
 
 def _listed_with_area(left: str, right: str, lookup: Lookup) -> bool:

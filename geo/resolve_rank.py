@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from geo.geodesy import haversine_km
@@ -172,6 +172,17 @@ def is_seat_city(c: Candidate, g: Group) -> bool:
     )
 
 
+def _has_own_city(admin: Place, g: Group) -> bool:
+    """Whether a town inside the state or province is spelt like it ("Idlib" in Idlib province,
+    "New York" in New York state): then "Idlib province" says nothing of a bare "Idlib"."""
+    return any(
+        c.match == "exact"
+        and c.place.kind == "populated_place"
+        and (c.place.country_code, c.place.admin1) == (admin.country_code, admin.admin1)
+        for c in g.cands
+    )
+
+
 def _has_namesake_city(admin: Place, g: Group) -> bool:
     w = weights()
     return any(
@@ -240,14 +251,16 @@ def mark_containers(mentions: Sequence[Mention], readings: list[Reading]) -> boo
     return marked
 
 
-def choose(groups: list[Group]) -> None:
+def choose(groups: list[Group], cues: Mapping[str, float] | None = None) -> None:
+    """Each group's best candidate: prior, then context from the other groups (and the countries
+    the story's own words set it in, `cues`), twice."""
     max_scored = weights().max_scored
     for g in groups:
         g.scores = list(g.prior)
         _pick(g)
     pairs = _plausible_points(groups)
     for _ in range(2):
-        ctx = _context(groups)
+        ctx = _context(groups, cues or {})
         for g in groups:
             if g.cands:
                 g.scores = [
@@ -331,8 +344,11 @@ def _pick(g: Group) -> None:
     g.best, g.confidence = best, quality / z
 
 
-def _context(groups: list[Group]) -> _Context:
+def _context(groups: list[Group], cues: Mapping[str, float]) -> _Context:
     every = _Evidence()
+    for cc, n in cues.items():
+        every.countries[cc] += n * weights().w_text_cue
+        every.total += n * weights().w_text_cue
     own: dict[str, _Evidence] = defaultdict(_Evidence)
     anchors: list[tuple[float, float, float, Group]] = []
     for g in groups:
@@ -393,15 +409,24 @@ def _context_score(p: Place, g: Group, ctx: _Context) -> float:
 
 def share_senses(groups: list[Group]) -> None:
     """A bare "Paris" after "Paris, Texas" in one article means the same Paris, and a bare
-    "Washington" after "Tacoma, Washington" the same state."""
-    settled: dict[str, tuple[Place, float]] = {}
+    "Washington" after "Tacoma, Washington" the same state; so does one in a story that writes the
+    state as such ("CAMP MURRAY, Wash.", "the state of Washington"), even where it also writes
+    "Washington, D.C.": that spelling is how such a story tells the capital from the state. (Not a
+    province with its own town of the name: "Idlib province" leaves a bare "Idlib" the city.)"""
+    towns: dict[str, tuple[Place, float]] = {}
+    states: dict[str, tuple[Place, float]] = {}
     for g in groups:
         if g.container_places and g.best >= 0:
             town = g.cands[g.best].place
-            settled.setdefault(g.key.split(",")[0], (town, g.confidence))
+            towns.setdefault(g.key.split(",")[0], (town, g.confidence))
             for cp in g.container_places:
                 if contains(cp, town):
-                    settled.setdefault(norm_key(fold(cp.name)), (cp, g.confidence))
+                    states.setdefault(norm_key(fold(cp.name)), (cp, g.confidence))
+        elif g.kind_cue == "admin" and g.best >= 0 and g.cands[g.best].place.kind == "admin1":
+            state = g.cands[g.best].place
+            if not _has_own_city(state, g):
+                states.setdefault(norm_key(fold(state.name)), (state, g.confidence))
+    settled = {**towns, **states}
     for g in groups:
         got = settled.get(g.key)
         if got is None or g.container_places or g.kind_cue:

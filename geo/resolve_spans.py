@@ -31,6 +31,9 @@ _DIRECTIONAL_NAME = re.compile(
     r"(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|centre|center|middle|upper|lower)(?:ern)?"
     r"(?: (?:side|coast|end|region|province|district|area|division|state|zone))?"
 )
+# a town's part named by its direction: "the North Side", "the South Shore", "the West End"
+_DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
+_TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 
 
@@ -86,9 +89,64 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in POINT_KINDS] or placed
     return [
-        t if i in sure else _near_locality(text, t, localities, placed, named)
+        _written_town(text, t, lookup, placed, named)
+        or (t if i in sure else _near_locality(text, t, localities, placed, named))
         for i, (t, _) in enumerate(resolved)
     ]
+
+
+def _written_town(
+    text: str, t: Toponym, lookup: Lookup, placed: list[Toponym], named: set[tuple[str, str]]
+) -> Toponym | None:
+    """The town the text puts a body or a building in, written right after it.
+
+    "Washington University in St. Louis", "the University of California, Los Angeles", "California
+    State University at San Marcos", "Seasons restaurant in Springfield": the campus or the branch is
+    where the text says, not at the place the body is named for nor at the story's other towns. A
+    town after a bare comma counts only inside the state or country the body is named for (else it
+    is a list, "St. Clair Twp., Madison Twp.", or a person, "Brands Hatch, Collard said"); so does one
+    after "in"/"at" ("a study by Arizona State University in Washington" is Arizona's), except for a
+    body named for a town or a building, which go to a town the story's areas hold or a sizeable one.
+    """
+    if t.place is not None and t.qualifier != INNER_NAME:
+        return None
+    after = _TOWN_AFTER.match(text, t.mention.end)
+    if after is None:
+        return None
+    body = t.place is not None  # a body named for a place; else a building or a venue
+    area = t.place if t.place is not None and t.place.kind in ("admin1", "country") else None
+    for x in placed:  # a span the article resolved in context; a venue so written is _near_locality's
+        if x.mention.start == after.start(2) and x.place is not None:
+            if not body or x.place.kind != "populated_place":
+                return None
+            return _in_town(t, x.place) if area is None or contains(area, x.place) else None
+    comma = after.group(1).strip() == ","
+    words = after.group(2).split()
+    for n in range(len(words), 0, -1):
+        towns = [
+            c.place
+            for c in lookup.candidates(" ".join(words[:n]))
+            if c.match == "exact" and c.score >= 1.0 and c.place.kind == "populated_place"
+        ]
+        inside = [p for p in towns if area is not None and contains(area, p)]
+        if area is None and not comma:
+            named_or_big = [
+                p
+                for p in towns
+                if p.population >= weights().written_town_population
+                or _in_named(Toponym(t.mention, p, "point", p.lat, p.lon, 0.0), named)
+            ]
+            inside = named_or_big
+        if inside:
+            return _in_town(t, max(inside, key=lambda p: p.population))
+    return None
+
+
+def _in_town(t: Toponym, p: Place) -> Toponym:
+    if t.place is None:
+        conf = weights().locality_confidence
+        return Toponym(t.mention, p, "point", p.lat, p.lon, conf, NEAREST_LOCALITY)
+    return Toponym(t.mention, p, "point", p.lat, p.lon, t.confidence, INNER_NAME)
 
 
 def _direction_names() -> frozenset[str]:
@@ -151,13 +209,16 @@ def _needs_its_country(g: Group) -> bool:
 
     A town or unit whose name only shares its folded key with the span ("Anfield": Enfield,
     "Misrata": Misratah, "Jackson": a Jackson County), and a province named by a bare direction
-    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), are more likely
+    ("West": Cameroon's, "Western": Sri Lanka's, "North Side": Anguilla's), and a town named for a
+    quarter ("North Shore", "South Side": a Pittsburgh or Chicago story's own), are more likely
     another place when their country (or state) is absent.
     """
     c = g.cands[g.best]
     p = c.place
     key_only = c.score < 1.0 and p.kind in ("populated_place", "admin1", "admin2") and not g.demonym
-    return key_only or (p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name))))
+    directional = p.kind in ("admin1", "region") and bool(_DIRECTIONAL_NAME.fullmatch(fold(p.name)))
+    quarter = p.kind == "populated_place" and bool(_DIRECTIONAL_QUARTER.fullmatch(fold(g.query)))
+    return key_only or directional or quarter
 
 
 def _area(p: Place) -> tuple[str, str]:

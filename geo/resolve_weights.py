@@ -52,6 +52,7 @@ class Weights:
     w_country_any: float
     w_country_share: float
     w_capital_country: float
+    w_text_cue: float
     w_admin1: float
     named_area_evidence: float
     admin1_evidence: float
@@ -80,6 +81,7 @@ class Weights:
     admin_offset_km: float
     country_offset_km: float
     inner_min_population: int
+    written_town_population: int
     max_inner_words: int
     hamlet: int
     stray_hamlet_km: float
