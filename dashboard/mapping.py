@@ -16,14 +16,13 @@ from typing import Any
 
 import folium
 import folium.plugins
-from branca.element import Element, Figure
-from folium.elements import ElementAddToElement
+from branca.element import Figure
 from folium.template import Template
-from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard import views
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_places, load_scenery
 from dashboard.claims import place_label
+from dashboard.elements import DataLayer, Script, script_json
 from dashboard.geometry import anchor, for_drawing, spread
 from dashboard.offline import localize
 from dashboard.views import MAP_KEY_HTML, legend_html, popup_html, safe_color, side_of, tooltip_html
@@ -57,45 +56,7 @@ _CSS = """
 """
 
 
-class _Raw(Element):
-    """Script text already rendered: branca would otherwise parse megabytes of data as a Jinja template."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
-
-
-class _DataLayer(folium.map.Layer):
-    """A Layer whose script embeds its data, rendered once without going through Jinja a second time."""
-
-    @staticmethod
-    def json(value: Any) -> str:
-        """Data for a script: compact (Jinja's `tojson` spaces every separator, a sixth of a map's bytes)
-        and HTML-safe like `tojson` (`<`, `>`, `&` and `'` as \\u escapes), so article text stays text."""
-        return str(htmlsafe_json_dumps(value, separators=(",", ":")))
-
-    def render(self, **kwargs: Any) -> str:
-        """Add the layer's script to the figure; like any layer it has no HTML of its own."""
-        figure = self.get_root()
-        assert isinstance(figure, Figure) and self._parent is not None, "a layer renders inside a map"
-        if self.show:
-            self.add_child(
-                ElementAddToElement(
-                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
-                ),
-                name=self.get_name() + "_add",
-            )
-        script = self._template.module.__dict__["script"](self, kwargs)
-        figure.script.add_child(_Raw(str(script)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
-        return ""
-
-
-class ClaimLayer(_DataLayer):
+class ClaimLayer(DataLayer):
     """One side's claims (points, region circles, governorate polygons) with their popups and tooltips.
 
     Each feature carries its drawing (see `_drawn`): `shape` ("marker", "circle" or an area), `color`,
@@ -163,7 +124,7 @@ class ClaimLayer(_DataLayer):
         self.data = {"type": "FeatureCollection", "features": features}
 
 
-class Hatches(folium.MacroElement):
+class Hatches(Script):
     """SVG hatch patterns, one per side at its own angle: overlapping areas of two sides cross-hatch
     instead of mixing their colours into a third one. They live in a hidden SVG of the frame, which
     Leaflet's paths reach by `fill="url(#id)"`."""
@@ -205,7 +166,7 @@ class Hatches(folium.MacroElement):
         self.patterns = patterns
 
 
-class TownLabels(_DataLayer):
+class TownLabels(DataLayer):
     """Town names from data/basemap_places.geojson, more of them the closer one zooms in."""
 
     _template = Template(
@@ -252,7 +213,7 @@ class TownLabels(_DataLayer):
         self.steps = steps
 
 
-class KeepView(folium.MacroElement):
+class KeepView(Script):
     """Fit the claims the first time; afterwards keep where the user panned and zoomed.
 
     A filter change redraws the map from new HTML; the view is kept in the browser's sessionStorage
@@ -291,7 +252,7 @@ class KeepView(folium.MacroElement):
         self.bounds = bounds
 
 
-class TileNotice(folium.MacroElement):
+class TileNotice(Script):
     """When the online tiles fail (no internet), say so on the map and go back to the offline basemap."""
 
     _template = Template(
@@ -323,7 +284,7 @@ class TileNotice(folium.MacroElement):
         self.offline = offline
 
 
-class Outlines(_DataLayer):
+class Outlines(DataLayer):
     """Country or governorate outlines from data/, not clickable: scenery for a map with no tiles."""
 
     _template = Template(
@@ -341,11 +302,11 @@ class Outlines(_DataLayer):
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "Outlines"
-        self.data_js = data_js  # the FeatureCollection as script data (`_DataLayer.json`)
+        self.data_js = data_js  # the FeatureCollection as script data (`elements.script_json`)
         self.style = style
 
 
-class Legend(folium.MacroElement):
+class Legend(Script):
     """The sides' colours in a corner of the map: bottom left, over the sea west of Syria."""
 
     _template = Template(
@@ -561,19 +522,34 @@ def box_around(points: Sequence[tuple[float, float]], min_span: float = MIN_SPAN
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
 
+# The offline basemap: (file, layer name, style) of the countries (filled land) and governorate borders.
+OUTLINES: tuple[tuple[Path, str, dict[str, Any]], ...] = (
+    (
+        COUNTRIES_FILE,
+        "Offline basemap",
+        {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1},
+    ),
+    (
+        GOVERNORATES_FILE,
+        "Governorate borders",
+        {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
+    ),
+)
+
+
 # The basemap is the same on every page: serialised once per process, not on every rerun (twice, as
 # st_folium renders the map twice), where it was a third of the script's time.
 @lru_cache(maxsize=4)
-def _scenery_js(path: Path) -> str | None:
+def scenery_js(path: Path) -> str | None:
     data = load_scenery(path)
-    return None if data is None else _DataLayer.json(data)
+    return None if data is None else script_json(data)
 
 
 @lru_cache(maxsize=1)
 def _towns_js() -> str:
     """[name (escaped), lat, lon, population] of the labelled towns, largest first; "" without them."""
     towns = [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
-    return _DataLayer.json(towns) if towns else ""
+    return script_json(towns) if towns else ""
 
 
 def _setup(m: folium.Map) -> None:
@@ -583,27 +559,18 @@ def _setup(m: folium.Map) -> None:
     folium.map.CustomPane("claimAreas", z_index=410, pointer_events=True).add_to(m)
     folium.map.CustomPane("labels", z_index=450, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimPoints", z_index=620, pointer_events=True).add_to(m)
-    countries = _scenery_js(COUNTRIES_FILE)
+    (countries_file, countries_name, countries_style), (borders_file, borders_name, borders_style) = OUTLINES
+    countries = scenery_js(countries_file)
     offline = None
     if countries is not None:
-        offline = Outlines(
-            countries,
-            "Offline basemap",
-            {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1},
-            overlay=False,
-        )
+        offline = Outlines(countries, countries_name, countries_style, overlay=False)
         offline.add_to(m)
     tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False)
     tiles.add_to(m)
     TileNotice(tiles, offline).add_to(m)
-    governorates = _scenery_js(GOVERNORATES_FILE)
+    governorates = scenery_js(borders_file)
     if governorates is not None:
-        Outlines(
-            governorates,
-            "Governorate borders",
-            {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
-            overlay=True,
-        ).add_to(m)
+        Outlines(governorates, borders_name, borders_style, overlay=True).add_to(m)
     towns = _towns_js()
     if towns:
         TownLabels(towns, LABEL_STEPS).add_to(m)

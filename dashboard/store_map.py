@@ -17,8 +17,9 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
 from dashboard.claims import CLAIM_TYPE_LABELS
+from dashboard.elements import Script, script_json
+from dashboard.mapping import OUTLINES, Outlines, scenery_js
 from dashboard.offline import localize
 from dashboard.views import safe_color, side_of
 from geo.registry import Side
@@ -107,7 +108,7 @@ def _anchor(coords: Any) -> tuple[float, float]:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
-class StoreLayer(folium.MacroElement):
+class StoreLayer(Script):
     """Draws a payload from `cells_payload` or `points_payload`; sets `window.caStoreDrawn` to the number
     of claims drawn (a cell counts for its claims), which the benchmark reads with DRAWN_JS."""
 
@@ -152,7 +153,7 @@ class StoreLayer(folium.MacroElement):
                 marker.addTo(layer);
             });
             window.caStoreDrawn = drawn;
-        })({{ this._parent.get_name() }}, {{ this.payload|tojson }});
+        })({{ this._parent.get_name() }}, {{ this.payload_js }});
         {% endmacro %}
         """
     )
@@ -161,6 +162,7 @@ class StoreLayer(folium.MacroElement):
         super().__init__()
         self._name = "StoreLayer"
         self.payload = payload
+        self.payload_js = script_json(payload)
 
 
 _CSS = """
@@ -175,16 +177,11 @@ _CSS = """
 def build_store_map(payload: dict[str, Any], center: tuple[float, float], zoom: int) -> folium.Map:
     """The map for one payload, at the view the user left it at; no CDN needed."""
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, location=list(center), zoom_start=zoom)
-    outlines = (
-        (COUNTRIES_FILE, {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1}),
-        (GOVERNORATES_FILE, {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"}),
-    )
-    for path, style in outlines:
-        data = load_outlines(path)
+    folium.map.CustomPane("basemap", z_index=250, pointer_events=False).add_to(m)
+    for path, name, style in OUTLINES:
+        data = scenery_js(path)
         if data is not None:
-            folium.GeoJson(
-                data, style_function=lambda _f, s=style: s, interactive=False, control=False
-            ).add_to(m)
+            Outlines(data, name, style, overlay=True).add_to(m)
     StoreLayer(payload).add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)

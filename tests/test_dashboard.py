@@ -10,7 +10,7 @@ from typing import get_args
 
 import pytest
 
-from dashboard import claims, dispute, geometry, mapping, offline, sources, views
+from dashboard import claims, dispute, elements, geometry, mapping, offline, sources, views
 from geo import types
 from geo.registry import Side, load_sides
 
@@ -654,7 +654,7 @@ def test_basemap_borders_are_drawn_simplified() -> None:
 
 def test_map_data_is_compact_and_html_safe() -> None:
     data = {"evidence": "</script><b onmouseover=x>'&", "n": [1, 2]}
-    text = mapping._DataLayer.json(data)
+    text = elements.script_json(data)
     assert ", " not in text and ": " not in text
     assert "<" not in text and ">" not in text and "'" not in text and "&" not in text
     assert json.loads(text) == data
