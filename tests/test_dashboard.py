@@ -744,3 +744,21 @@ def test_from_uploads_lists_failures_by_file(features: list[dict]) -> None:
     assert any(e.startswith("bad.pdf") for e in ds.errors)
     assert "x.txt: boom" in ds.errors
     assert "ok.txt" in ds.articles
+
+
+def test_drawing_and_tables_leave_the_features_as_they_were(sides: dict[str, Side]) -> None:
+    """The app caches one dataset for every session (st.cache_resource): nothing may change it."""
+    import copy
+
+    features = claims.read_collection(FIXTURE.read_bytes(), FIXTURE.name)["features"]
+    before = copy.deepcopy(features)
+    shown = claims.apply_filters(features, claims.Filters(roles=None))
+    mapping.build_map(shown, sides).get_root().render()
+    mapping.build_pair(shown, sides, "ru", "us").get_root().render()
+    cards = dispute.place_cards(shown)
+    dispute.contested_table(cards, sides)
+    claims.claims_frame(shown)
+    claims.to_csv(shown)
+    claims.to_geojson(shown)
+    views.country_tray_html(shown, sides)
+    assert features == before
