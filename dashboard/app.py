@@ -369,7 +369,7 @@ def side_by_side_tab(shown: list[dict], registry: Registry) -> None:
             "Places with claims of two or more sides within the chosen distance (and days); each cell is "
             "what that side says happened there or nearby."
         )
-        st.dataframe(table, hide_index=True, width="stretch", key="contested")
+        st.dataframe(table, hide_index=True, width="stretch", key="contested", placeholder="")
     st.subheader("Two sides on two maps")
     present = [s for s in claims.distinct(shown, "side")]
     ordered = [s for s in sides if s in present] + [s for s in present if s not in sides]
@@ -415,8 +415,15 @@ def claims_tab(shown: list[dict], total: int) -> None:
     config: dict[str, Any] = {c: claims.COLUMN_LABELS[c] for c in order}
     config["evidence"] = st.column_config.TextColumn(claims.COLUMN_LABELS["evidence"], width="large")
     config["confidence"] = st.column_config.NumberColumn(claims.COLUMN_LABELS["confidence"], format="%.2f")
+    # A claim with no figure has an empty Casualties cell (Streamlit writes a grey "None" otherwise).
     st.dataframe(
-        frame, hide_index=True, width="stretch", key="claims_table", column_order=order, column_config=config
+        frame,
+        hide_index=True,
+        width="stretch",
+        key="claims_table",
+        column_order=order,
+        column_config=config,
+        placeholder="",
     )
 
 

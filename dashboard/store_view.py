@@ -109,4 +109,4 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
         rows = store.features(in_view, limit=TABLE_ROWS)
     st.subheader("Claims in view")
     st.caption(f"The first {len(rows)} of {shown}, by article.")
-    st.dataframe(claims_frame(rows), hide_index=True, width="stretch", key="st_table")
+    st.dataframe(claims_frame(rows), hide_index=True, width="stretch", key="st_table", placeholder="")
