@@ -409,8 +409,8 @@ def claims_tab(shown: list[dict], total: int) -> None:
         f"{len(frame)} of {total} claims (sidebar filters and search applied); click a header to sort."
     )
     order = [
-        "side_label", "speaker", "claim_type", "casualties", "place", "precision", "location_basis",
-        "role", "confidence", "event_date", "evidence", "title", "outlet", "published",
+        "side_label", "speaker", "claim_type", "casualties", "place", "admin1_name", "precision",
+        "location_basis", "role", "confidence", "event_date", "evidence", "title", "outlet", "published",
     ]  # fmt: skip
     config: dict[str, Any] = {c: claims.COLUMN_LABELS[c] for c in order}
     config["evidence"] = st.column_config.TextColumn(claims.COLUMN_LABELS["evidence"], width="large")

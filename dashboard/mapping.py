@@ -21,7 +21,7 @@ from folium.template import Template
 
 from dashboard import views
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_places, load_scenery
-from dashboard.claims import place_label
+from dashboard.claims import governorate_label, place_label
 from dashboard.elements import DataLayer, Script, script_json
 from dashboard.geometry import anchor, for_drawing, spread
 from dashboard.offline import localize
@@ -51,6 +51,7 @@ _CSS = """
 .ca-town span::before { content: "\\2022 "; color: #777; }
 .ca-area-label { background: rgba(255,255,255,.85); border: 1px solid #666; font-weight: bold;
   box-shadow: none; padding: 1px 4px; }
+.ca-area-label small { font-weight: normal; }
 .ca-tile-notice { max-width: 260px; color: #8a1c00; }
 </style>
 """
@@ -417,6 +418,35 @@ def _dash(props: Mapping[str, Any]) -> str:
     return "" if basis == "explicit" else "4 3" if basis == "sentence" else "1 3"
 
 
+class _AreaLabel:
+    """The label of one governorate on the map: its name, and the villages placed only within it
+    ("not located: Kafr Zita, Latamneh"), escaped; each claim about it adds what it knows."""
+
+    def __init__(self) -> None:
+        self.name = ""
+        self.villages: list[str] = []
+        self.fallback = ""
+
+    def add(self, props: Mapping[str, Any]) -> None:
+        if props.get("location_basis") != "unlocated":
+            self.name = self.name or place_label(props)
+            return
+        village = str(props.get("place") or "")
+        if village and village not in self.villages:
+            self.villages.append(village)
+        governorate = str(props.get("admin1_name") or "")
+        self.fallback = self.fallback or (governorate_label(governorate) if governorate else "")
+
+    def text(self) -> str:
+        name = self.name or self.fallback
+        if not self.villages:
+            return views.escape(name)
+        villages = views.escape(", ".join(self.villages))
+        if not name:  # a file from before `admin1_name`: the governorate is not named
+            return f"{villages}<br><small>not located; within this governorate</small>"
+        return f"{views.escape(name)}<br><small>not located here: {villages}</small>"
+
+
 def _drawn(
     features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], order: Sequence[str] = ()
 ) -> list[tuple[str, dict[str, Any]]]:
@@ -432,7 +462,8 @@ def _drawn(
     order = order or side_order(features, sides)
     markers: list[tuple[str, dict[str, Any], tuple[float, float]]] = []
     areas: dict[tuple[str, str, str], dict[str, Any]] = {}
-    labelled: set[str] = set()
+    labels: dict[str, _AreaLabel] = {}  # by where the area is: one label per governorate
+    governorates: list[tuple[str, str, str]] = []
     for f in features:
         p = f["properties"]
         precision = p.get("precision")
@@ -458,7 +489,11 @@ def _drawn(
             continue
         place_key = str(p.get("place_id") or p.get("place"))
         lat, lon = anchor(f["geometry"])
-        spot = (side.id, place_key, f"{lat:.3f},{lon:.3f}" if point else "area")
+        where = f"{lat:.3f},{lon:.3f}"
+        # One side's claims about a governorate and about villages placed only within it are one shape.
+        spot = (side.id, place_key, where) if point else (side.id, "area", where)
+        if precision == "admin1":
+            labels.setdefault(where, _AreaLabel()).add(p)
         if spot in areas:
             area = areas[spot]["properties"]
             area["n"] += 1
@@ -483,11 +518,14 @@ def _drawn(
             geometry: dict[str, Any] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         else:
             geometry = for_drawing(f["geometry"])
-        # A governorate is named on the map: its outline alone does not say which one it is.
-        if precision == "admin1" and place_key not in labelled:
-            labelled.add(place_key)
-            props["label"] = views.escape(place_label(p))
         areas[spot] = {"type": "Feature", "properties": props, "geometry": geometry}
+        if precision == "admin1":
+            governorates.append(spot)
+    # A governorate is named on the map (its outline alone does not say which one it is), once: the
+    # first side's shape there carries the label.
+    for spot in governorates:
+        if spot[2] in labels:
+            areas[spot]["properties"]["label"] = labels.pop(spot[2]).text()
 
     out: list[tuple[str, dict[str, Any]]] = [(k[0], area) for k, area in areas.items()]
     for (key, props, (lat, lon)), (dx, dy) in zip(markers, spread([m[2] for m in markers]), strict=True):

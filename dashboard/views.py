@@ -72,7 +72,7 @@ def tooltip_html(props: Mapping[str, Any], side: Side) -> str:
     extra = f" ({escape(str(casualties))})" if casualties is not None else ""
     return (
         f'<b style="color:{safe_color(side.color)}">{escape(side.label)}</b>: '
-        f"{escape(_claim_type(props))}{extra} — {escape(str(props.get('place') or ''))}"
+        f"{escape(_claim_type(props))}{extra} — {escape(place_label(props))}"
     )
 
 

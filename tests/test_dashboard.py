@@ -133,6 +133,26 @@ def test_undated_claims_follow_their_switch() -> None:
             {"place": "al-Bo Omar", "precision": "region", "location_basis": "unlocated"},
             "al-Bo Omar (not located; within its area)",
         ),
+        # what `build` writes today names the governorate
+        (
+            {
+                "place": "Kafr Zita",
+                "precision": "admin1",
+                "location_basis": "unlocated",
+                "admin1_name": "Hama",
+            },
+            "Kafr Zita (not located; within Hama governorate)",
+        ),
+        (
+            {
+                "place": "al-Bo Omar",
+                "precision": "region",
+                "location_basis": "unlocated",
+                "admin1_name": "Deir ez-Zor",
+            },
+            "al-Bo Omar (not located; within an area of Deir ez-Zor governorate)",
+        ),
+        ({"place": "Homs", "precision": "point", "admin1_name": "Homs"}, "Homs"),
     ],
 )
 def test_place_label(props: dict, label: str) -> None:
@@ -762,3 +782,52 @@ def test_drawing_and_tables_leave_the_features_as_they_were(sides: dict[str, Sid
     claims.to_geojson(shown)
     views.country_tray_html(shown, sides)
     assert features == before
+
+
+def _unlocated(feature: dict, village: str, governorate: str | None) -> dict:
+    """A village placed only at the fixture governorate's outline, as geo.unlocated places it."""
+    props = {**feature["properties"], "place": village, "place_as_written": village}
+    props.update(location_basis="unlocated", place_id=f"unlocated:{props['place_id']}:x")
+    if governorate is not None:
+        props["admin1_name"] = governorate
+    return {**feature, "properties": props}
+
+
+@pytest.mark.parametrize(
+    "with_governorate_claim, governorate, label",
+    [
+        (True, "Homs", "Homs Governorate<br><small>not located here: Kafr &lt;b&gt;X</small>"),
+        (False, "Homs", "Homs governorate<br><small>not located here: Kafr &lt;b&gt;X</small>"),
+        # a file written before admin1_name: the governorate is drawn but not named
+        (False, None, "Kafr &lt;b&gt;X<br><small>not located; within this governorate</small>"),
+    ],
+)
+def test_a_village_placed_only_at_its_governorate_is_named_in_its_label(
+    features: list[dict], sides: dict[str, Side], with_governorate_claim: bool, governorate, label: str
+) -> None:
+    homs = next(
+        f for f in features if f["properties"]["place_id"] == "gov:SY-HI" and f["properties"]["side"] == "us"
+    )
+    mine = [homs] * with_governorate_claim + [_unlocated(homs, "Kafr <b>X", governorate)]
+    drawn = [f["properties"] for _, f in mapping._drawn(mine, sides)]
+    # one hatched outline for the side's claims there, no marker pretending to know the spot
+    assert [p["shape"] for p in drawn] == ["area"]
+    assert drawn[0]["n"] == len(mine) and drawn[0]["label"] == label
+    assert "Kafr &lt;b&gt;X (not located; within" in drawn[0]["popup"]
+
+
+def test_a_governorates_card_holds_the_villages_placed_only_within_it(
+    features: list[dict], sides: dict[str, Side]
+) -> None:
+    homs = next(
+        f for f in features if f["properties"]["place_id"] == "gov:SY-HI" and f["properties"]["side"] == "us"
+    )
+    village = _unlocated(homs, "Kafr X", "Homs")
+    village["properties"]["side"] = "opposition"
+    cards = {c.locality.label: c for c in dispute.place_cards([homs, village])}
+    assert set(cards) == {"Homs Governorate", "Kafr X (not located; within Homs governorate)"}
+    assert cards["Homs Governorate"].sides == ["us", "opposition"]
+    table = dispute.contested_table(list(cards.values()), sides)
+    assert len(table) == 1  # both cards hold the same two claims: one row
+    cell = table.iloc[0][sides["opposition"].label]
+    assert "at Kafr X (not located; within Homs governorate)" in cell
