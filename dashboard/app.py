@@ -9,7 +9,6 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository; without an install
 # the packages would not import.
@@ -20,7 +19,7 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import claims, dispute, mapping, sources, store_view, views  # noqa: E402
+from dashboard import claims, dispute, mapping, sources, store_view, tables, views  # noqa: E402
 from geo.registry import Registry, Side, load_registry  # noqa: E402
 
 MAP_HEIGHT = 620
@@ -408,23 +407,7 @@ def claims_tab(shown: list[dict], total: int) -> None:
     st.caption(
         f"{len(frame)} of {total} claims (sidebar filters and search applied); click a header to sort."
     )
-    order = [
-        "side_label", "speaker", "claim_type", "casualties", "place", "admin1_name", "precision",
-        "location_basis", "role", "confidence", "event_date", "evidence", "title", "outlet", "published",
-    ]  # fmt: skip
-    config: dict[str, Any] = {c: claims.COLUMN_LABELS[c] for c in order}
-    config["evidence"] = st.column_config.TextColumn(claims.COLUMN_LABELS["evidence"], width="large")
-    config["confidence"] = st.column_config.NumberColumn(claims.COLUMN_LABELS["confidence"], format="%.2f")
-    # A claim with no figure has an empty Casualties cell (Streamlit writes a grey "None" otherwise).
-    st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        key="claims_table",
-        column_order=order,
-        column_config=config,
-        placeholder="",
-    )
+    tables.claims_table(frame, key="claims_table")
 
 
 def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, Side]) -> None:

@@ -831,3 +831,42 @@ def test_a_governorates_card_holds_the_villages_placed_only_within_it(
     assert len(table) == 1  # both cards hold the same two claims: one row
     cell = table.iloc[0][sides["opposition"].label]
     assert "at Kafr X (not located; within Homs governorate)" in cell
+
+
+def test_the_store_map_is_redrawn_where_leaflet_put_it() -> None:
+    """Bounds Leaflet reported for a map centred on Syria at zoom 7: their Mercator middle is that
+    centre again (their halfway latitude is 5 px south, and a redraw there moved the map for ever)."""
+    from dashboard import store_map
+
+    box = (32.16631295696736, 33.33251953125001, 37.74465712069939, 43.65966796875001)
+    center = store_map.view_center(box)
+    assert store_map.same_view((center, 7), (store_map.SYRIA_CENTER, 7))
+    assert not store_map.same_view((((box[0] + box[2]) / 2, center[1]), 7), (store_map.SYRIA_CENTER, 7))
+
+
+@pytest.mark.parametrize(
+    "other, same",
+    [
+        (((35.0, 38.5), 7), True),
+        (((35.0, 38.51), 7), True),  # about one pixel at zoom 7
+        (((35.0, 38.6), 7), False),  # a pan of nine pixels
+        (((35.0, 38.5), 8), False),  # a zoom
+    ],
+)
+def test_same_view_is_within_leaflets_rounding(other, same: bool) -> None:
+    from dashboard import store_map
+
+    assert store_map.same_view(((35.0, 38.5), 7), other) is same
+
+
+def test_store_cells_are_one_ring_per_cell_with_every_sides_count(sides: dict[str, Side]) -> None:
+    from dashboard import store_map
+    from geo.store import Cell
+
+    degrees = store_map.cell_degrees(7)
+    cells = [Cell("russia", 35.01, 36.01, 3), Cell("us", 35.02, 36.02, 1), Cell("russia", 33.5, 40.0, 2)]
+    payload = store_map.cells_payload(cells, sides, degrees)
+    assert [r[3] for r in payload["rows"]] == [4, 2]  # the largest cell first
+    lat, lon, shares, total = payload["rows"][0]
+    assert [payload["sides"][i][0] for i, _ in shares] == [sides["russia"].label, sides["us"].label]
+    assert [n for _, n in shares] == [3, 1] and (lat, lon) == (35.0125, 36.0125)  # where its claims are
