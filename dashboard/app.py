@@ -421,7 +421,7 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
     article = dataset.articles[chosen]
     mine = [f for f in shown if f["properties"].get("article") == chosen]
     present = {f["properties"]["side"] for f in mine}
-    st.html(views.legend_html([views.side_of(sides, s) for s in sides if s in present]))
+    st.html(views.legend_row_html([views.side_of(sides, s) for s in sides if s in present]))
     st.caption("Place mentions are marked, claims underlined, in the colour of the side that makes them.")
     st.html(
         f"<h4>{views.escape(article.title)}</h4>"

@@ -18,7 +18,10 @@ TABLE_COLUMNS = (
 
 def claims_table(frame: pd.DataFrame, key: str) -> None:
     """`frame` from claims.claims_frame. Streamlit writes a grey "None" in empty cells unless told."""
-    config: dict[str, Any] = {c: COLUMN_LABELS[c] for c in TABLE_COLUMNS}
+    # Files written before `admin1_name`, and opened GeoJSON files until geo.claimsfile keeps it, have
+    # no governorate: a column of blanks would only take room.
+    columns = [c for c in TABLE_COLUMNS if c != "admin1_name" or frame[c].astype(bool).any()]
+    config: dict[str, Any] = {c: COLUMN_LABELS[c] for c in columns}
     config["evidence"] = st.column_config.TextColumn(COLUMN_LABELS["evidence"], width="large")
     config["confidence"] = st.column_config.NumberColumn(COLUMN_LABELS["confidence"], format="%.2f")
     st.dataframe(
@@ -26,7 +29,7 @@ def claims_table(frame: pd.DataFrame, key: str) -> None:
         hide_index=True,
         width="stretch",
         key=key,
-        column_order=TABLE_COLUMNS,
+        column_order=columns,
         column_config=config,
         placeholder="",
     )

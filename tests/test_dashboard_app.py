@@ -160,3 +160,10 @@ def test_missing_figures_are_blank_cells(app: AppTest, tab: str) -> None:
     if tab == "Claims":
         assert table.value["casualties"].isna().any()  # claims with no figure: a blank, not "None"
     assert table.proto.HasField("placeholder") and table.proto.placeholder == ""
+
+
+def test_no_governorate_column_when_no_claim_names_one(app: AppTest) -> None:
+    """The fixture predates admin1_name: its table has no column of blanks for it."""
+    _open(app, "Claims")
+    assert "admin1_name" not in app.dataframe[0].proto.column_order
+    assert "place" in app.dataframe[0].proto.column_order
