@@ -867,6 +867,6 @@ def test_store_cells_are_one_ring_per_cell_with_every_sides_count(sides: dict[st
     cells = [Cell("russia", 35.01, 36.01, 3), Cell("us", 35.02, 36.02, 1), Cell("russia", 33.5, 40.0, 2)]
     payload = store_map.cells_payload(cells, sides, degrees)
     assert [r[3] for r in payload["rows"]] == [4, 2]  # the largest cell first
-    lat, lon, shares, total = payload["rows"][0]
+    lat, lon, shares, _ = payload["rows"][0]
     assert [payload["sides"][i][0] for i, _ in shares] == [sides["russia"].label, sides["us"].label]
     assert [n for _, n in shares] == [3, 1] and (lat, lon) == (35.0125, 36.0125)  # where its claims are
