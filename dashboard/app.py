@@ -9,7 +9,6 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository; without an install
 # the packages would not import.
@@ -20,7 +19,7 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import claims, dispute, mapping, sources, store_view, views  # noqa: E402
+from dashboard import claims, dispute, mapping, sources, store_view, tables, views  # noqa: E402
 from geo.registry import Registry, Side, load_registry  # noqa: E402
 
 MAP_HEIGHT = 620
@@ -41,7 +40,10 @@ def load_campaign() -> Registry:
     return load_registry()
 
 
-@st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=2)
+# Datasets are cached as resources, one object shared by every session and rerun: st.cache_data would
+# unpickle a copy on every rerun, two fifths of a warm run's time. Nothing in the dashboard mutates a
+# feature (tests/test_dashboard.py::test_drawing_and_tables_leave_the_features_as_they_were).
+@st.cache_resource(show_spinner="Reading the bundled corpus…", max_entries=2)
 def corpus_dataset(corpus_key: tuple[str, ...]) -> sources.Dataset:
     return sources.from_corpus(load_pipeline())
 
@@ -51,7 +53,7 @@ def corpus_texts(corpus_key: tuple[str, ...]) -> dict[str, sources.ArticleText]:
     return sources.corpus_texts()
 
 
-@st.cache_data(show_spinner="Opening the GeoJSON…", max_entries=4)
+@st.cache_resource(show_spinner="Opening the GeoJSON…", max_entries=4)
 def geojson_dataset(data: bytes, name: str) -> sources.Dataset:
     return sources.from_geojson(data, name, corpus_texts(sources.corpus_files()))
 
@@ -366,7 +368,7 @@ def side_by_side_tab(shown: list[dict], registry: Registry) -> None:
             "Places with claims of two or more sides within the chosen distance (and days); each cell is "
             "what that side says happened there or nearby."
         )
-        st.dataframe(table, hide_index=True, width="stretch", key="contested")
+        st.dataframe(table, hide_index=True, width="stretch", key="contested", placeholder="")
     st.subheader("Two sides on two maps")
     present = [s for s in claims.distinct(shown, "side")]
     ordered = [s for s in sides if s in present] + [s for s in present if s not in sides]
@@ -405,16 +407,7 @@ def claims_tab(shown: list[dict], total: int) -> None:
     st.caption(
         f"{len(frame)} of {total} claims (sidebar filters and search applied); click a header to sort."
     )
-    order = [
-        "side_label", "speaker", "claim_type", "casualties", "place", "precision", "location_basis",
-        "role", "confidence", "event_date", "evidence", "title", "outlet", "published",
-    ]  # fmt: skip
-    config: dict[str, Any] = {c: claims.COLUMN_LABELS[c] for c in order}
-    config["evidence"] = st.column_config.TextColumn(claims.COLUMN_LABELS["evidence"], width="large")
-    config["confidence"] = st.column_config.NumberColumn(claims.COLUMN_LABELS["confidence"], format="%.2f")
-    st.dataframe(
-        frame, hide_index=True, width="stretch", key="claims_table", column_order=order, column_config=config
-    )
+    tables.claims_table(frame, key="claims_table")
 
 
 def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, Side]) -> None:
@@ -428,7 +421,7 @@ def articles_tab(shown: list[dict], dataset: sources.Dataset, sides: dict[str, S
     article = dataset.articles[chosen]
     mine = [f for f in shown if f["properties"].get("article") == chosen]
     present = {f["properties"]["side"] for f in mine}
-    st.html(views.legend_html([views.side_of(sides, s) for s in sides if s in present]))
+    st.html(views.legend_row_html([views.side_of(sides, s) for s in sides if s in present]))
     st.caption("Place mentions are marked, claims underlined, in the colour of the side that makes them.")
     st.html(
         f"<h4>{views.escape(article.title)}</h4>"

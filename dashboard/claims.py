@@ -73,6 +73,7 @@ COLUMNS = (
     "evidence_end",
     "mention_start",
     "mention_end",
+    "admin1_name",  # last: added after the others, so the CSV's earlier columns keep their places
 )
 # What the tables call each column.
 COLUMN_LABELS = {
@@ -99,6 +100,7 @@ COLUMN_LABELS = {
     "evidence_end": "Evidence end",
     "mention_start": "Mention start",
     "mention_end": "Mention end",
+    "admin1_name": "Governorate",
 }
 REQUIRED = ("claim_id", "side", "claim_type", "evidence", "place", "precision", "role", "article")
 
@@ -193,14 +195,24 @@ def place_label(props: Mapping[str, Any]) -> str:
     a village placed only by its governorate says so."""
     name = str(props.get("place") or "")
     if props.get("location_basis") == "unlocated":
-        # a village the gazetteer lacks is drawn as the area that holds it, never as a town
-        within = "governorate" if props.get("precision") == "admin1" else "area"
-        return f"{name} (not located; within its {within})"
-    if props.get("precision") == "admin1" and not any(
-        word in name.lower() for word in ("governorate", "province", "region", "state", "county")
-    ):
-        return f"{name} governorate"
+        # A village the gazetteer lacks is drawn as the area that holds it, never as a town. The
+        # governorate's name (`admin1_name`) is in what `build` writes today; older files lack it.
+        governorate = str(props.get("admin1_name") or "").strip()
+        admin1 = props.get("precision") == "admin1"
+        if governorate:
+            where = governorate_label(governorate)
+            return f"{name} (not located; within {where if admin1 else 'an area of ' + where})"
+        return f"{name} (not located; within its {'governorate' if admin1 else 'area'})"
+    if props.get("precision") == "admin1":
+        return governorate_label(name)
     return name
+
+
+def governorate_label(name: str) -> str:
+    """ "Homs governorate": a first-level unit says it is one, unless its name already does."""
+    if any(word in name.lower() for word in ("governorate", "province", "region", "state", "county")):
+        return name
+    return f"{name} governorate"
 
 
 def apply_filters(features: Iterable[Mapping[str, Any]], filters: Filters) -> list[dict[str, Any]]:

@@ -119,7 +119,8 @@ def place_card(
     window_days: int | None = None,
 ) -> PlaceCard:
     """Every target claim near `locality`: the same place, a point or region within `radius_km`, and
-    for a governorate also what lies inside it; then those within `window_days` of its first day."""
+    for a governorate also what lies inside it (villages placed only at the governorate included); then
+    those within `window_days` of its first day."""
     from shapely.geometry import Point
 
     entries: list[Entry] = []
@@ -130,6 +131,13 @@ def place_card(
         lat, lon = seat_or_anchor(f["geometry"])
         km = haversine_km(locality.lat, locality.lon, lat, lon)
         if _place_key(p) == locality.key:
+            entries.append(Entry(p, 0.0, lat, lon))
+        elif (
+            locality.geometry_json
+            and f["geometry"]["type"] != "Point"
+            and (lat, lon) == (locality.lat, locality.lon)
+        ):
+            # the same governorate under another id: a village placed only within it (geo.unlocated)
             entries.append(Entry(p, 0.0, lat, lon))
         elif f["geometry"]["type"] == "Point" and (
             km <= radius_km

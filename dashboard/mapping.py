@@ -16,14 +16,13 @@ from typing import Any
 
 import folium
 import folium.plugins
-from branca.element import Element, Figure
-from folium.elements import ElementAddToElement
+from branca.element import Figure
 from folium.template import Template
-from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard import views
 from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_places, load_scenery
-from dashboard.claims import place_label
+from dashboard.claims import governorate_label, place_label
+from dashboard.elements import DataLayer, Script, script_json
 from dashboard.geometry import anchor, for_drawing, spread
 from dashboard.offline import localize
 from dashboard.views import MAP_KEY_HTML, legend_html, popup_html, safe_color, side_of, tooltip_html
@@ -52,50 +51,13 @@ _CSS = """
 .ca-town span::before { content: "\\2022 "; color: #777; }
 .ca-area-label { background: rgba(255,255,255,.85); border: 1px solid #666; font-weight: bold;
   box-shadow: none; padding: 1px 4px; }
+.ca-area-label small { font-weight: normal; }
 .ca-tile-notice { max-width: 260px; color: #8a1c00; }
 </style>
 """
 
 
-class _Raw(Element):
-    """Script text already rendered: branca would otherwise parse megabytes of data as a Jinja template."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
-
-
-class _DataLayer(folium.map.Layer):
-    """A Layer whose script embeds its data, rendered once without going through Jinja a second time."""
-
-    @staticmethod
-    def json(value: Any) -> str:
-        """Data for a script: compact (Jinja's `tojson` spaces every separator, a sixth of a map's bytes)
-        and HTML-safe like `tojson` (`<`, `>`, `&` and `'` as \\u escapes), so article text stays text."""
-        return str(htmlsafe_json_dumps(value, separators=(",", ":")))
-
-    def render(self, **kwargs: Any) -> str:
-        """Add the layer's script to the figure; like any layer it has no HTML of its own."""
-        figure = self.get_root()
-        assert isinstance(figure, Figure) and self._parent is not None, "a layer renders inside a map"
-        if self.show:
-            self.add_child(
-                ElementAddToElement(
-                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
-                ),
-                name=self.get_name() + "_add",
-            )
-        script = self._template.module.__dict__["script"](self, kwargs)
-        figure.script.add_child(_Raw(str(script)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
-        return ""
-
-
-class ClaimLayer(_DataLayer):
+class ClaimLayer(DataLayer):
     """One side's claims (points, region circles, governorate polygons) with their popups and tooltips.
 
     Each feature carries its drawing (see `_drawn`): `shape` ("marker", "circle" or an area), `color`,
@@ -163,7 +125,7 @@ class ClaimLayer(_DataLayer):
         self.data = {"type": "FeatureCollection", "features": features}
 
 
-class Hatches(folium.MacroElement):
+class Hatches(Script):
     """SVG hatch patterns, one per side at its own angle: overlapping areas of two sides cross-hatch
     instead of mixing their colours into a third one. They live in a hidden SVG of the frame, which
     Leaflet's paths reach by `fill="url(#id)"`."""
@@ -205,7 +167,7 @@ class Hatches(folium.MacroElement):
         self.patterns = patterns
 
 
-class TownLabels(_DataLayer):
+class TownLabels(DataLayer):
     """Town names from data/basemap_places.geojson, more of them the closer one zooms in."""
 
     _template = Template(
@@ -252,7 +214,7 @@ class TownLabels(_DataLayer):
         self.steps = steps
 
 
-class KeepView(folium.MacroElement):
+class KeepView(Script):
     """Fit the claims the first time; afterwards keep where the user panned and zoomed.
 
     A filter change redraws the map from new HTML; the view is kept in the browser's sessionStorage
@@ -291,7 +253,7 @@ class KeepView(folium.MacroElement):
         self.bounds = bounds
 
 
-class TileNotice(folium.MacroElement):
+class TileNotice(Script):
     """When the online tiles fail (no internet), say so on the map and go back to the offline basemap."""
 
     _template = Template(
@@ -323,7 +285,7 @@ class TileNotice(folium.MacroElement):
         self.offline = offline
 
 
-class Outlines(_DataLayer):
+class Outlines(DataLayer):
     """Country or governorate outlines from data/, not clickable: scenery for a map with no tiles."""
 
     _template = Template(
@@ -341,11 +303,11 @@ class Outlines(_DataLayer):
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "Outlines"
-        self.data_js = data_js  # the FeatureCollection as script data (`_DataLayer.json`)
+        self.data_js = data_js  # the FeatureCollection as script data (`elements.script_json`)
         self.style = style
 
 
-class Legend(folium.MacroElement):
+class Legend(Script):
     """The sides' colours in a corner of the map: bottom left, over the sea west of Syria."""
 
     _template = Template(
@@ -456,6 +418,35 @@ def _dash(props: Mapping[str, Any]) -> str:
     return "" if basis == "explicit" else "4 3" if basis == "sentence" else "1 3"
 
 
+class _AreaLabel:
+    """The label of one governorate on the map: its name, and the villages placed only within it
+    ("not located: Kafr Zita, Latamneh"), escaped; each claim about it adds what it knows."""
+
+    def __init__(self) -> None:
+        self.name = ""
+        self.villages: list[str] = []
+        self.fallback = ""
+
+    def add(self, props: Mapping[str, Any]) -> None:
+        if props.get("location_basis") != "unlocated":
+            self.name = self.name or place_label(props)
+            return
+        village = str(props.get("place") or "")
+        if village and village not in self.villages:
+            self.villages.append(village)
+        governorate = str(props.get("admin1_name") or "")
+        self.fallback = self.fallback or (governorate_label(governorate) if governorate else "")
+
+    def text(self) -> str:
+        name = self.name or self.fallback
+        if not self.villages:
+            return views.escape(name)
+        villages = views.escape(", ".join(self.villages))
+        if not name:  # a file from before `admin1_name`: the governorate is not named
+            return f"{villages}<br><small>not located; within this governorate</small>"
+        return f"{views.escape(name)}<br><small>not located here: {villages}</small>"
+
+
 def _drawn(
     features: Sequence[Mapping[str, Any]], sides: Mapping[str, Side], order: Sequence[str] = ()
 ) -> list[tuple[str, dict[str, Any]]]:
@@ -471,7 +462,8 @@ def _drawn(
     order = order or side_order(features, sides)
     markers: list[tuple[str, dict[str, Any], tuple[float, float]]] = []
     areas: dict[tuple[str, str, str], dict[str, Any]] = {}
-    labelled: set[str] = set()
+    labels: dict[str, _AreaLabel] = {}  # by where the area is: one label per governorate
+    governorates: list[tuple[str, str, str]] = []
     for f in features:
         p = f["properties"]
         precision = p.get("precision")
@@ -497,7 +489,11 @@ def _drawn(
             continue
         place_key = str(p.get("place_id") or p.get("place"))
         lat, lon = anchor(f["geometry"])
-        spot = (side.id, place_key, f"{lat:.3f},{lon:.3f}" if point else "area")
+        where = f"{lat:.3f},{lon:.3f}"
+        # One side's claims about a governorate and about villages placed only within it are one shape.
+        spot = (side.id, place_key, where) if point else (side.id, "area", where)
+        if precision == "admin1":
+            labels.setdefault(where, _AreaLabel()).add(p)
         if spot in areas:
             area = areas[spot]["properties"]
             area["n"] += 1
@@ -522,11 +518,14 @@ def _drawn(
             geometry: dict[str, Any] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         else:
             geometry = for_drawing(f["geometry"])
-        # A governorate is named on the map: its outline alone does not say which one it is.
-        if precision == "admin1" and place_key not in labelled:
-            labelled.add(place_key)
-            props["label"] = views.escape(place_label(p))
         areas[spot] = {"type": "Feature", "properties": props, "geometry": geometry}
+        if precision == "admin1":
+            governorates.append(spot)
+    # A governorate is named on the map (its outline alone does not say which one it is), once: the
+    # first side's shape there carries the label.
+    for spot in governorates:
+        if spot[2] in labels:
+            areas[spot]["properties"]["label"] = labels.pop(spot[2]).text()
 
     out: list[tuple[str, dict[str, Any]]] = [(k[0], area) for k, area in areas.items()]
     for (key, props, (lat, lon)), (dx, dy) in zip(markers, spread([m[2] for m in markers]), strict=True):
@@ -561,19 +560,34 @@ def box_around(points: Sequence[tuple[float, float]], min_span: float = MIN_SPAN
     return [[box[0][0], box[1][0]], [box[0][1], box[1][1]]]
 
 
+# The offline basemap: (file, layer name, style) of the countries (filled land) and governorate borders.
+OUTLINES: tuple[tuple[Path, str, dict[str, Any]], ...] = (
+    (
+        COUNTRIES_FILE,
+        "Offline basemap",
+        {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1},
+    ),
+    (
+        GOVERNORATES_FILE,
+        "Governorate borders",
+        {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
+    ),
+)
+
+
 # The basemap is the same on every page: serialised once per process, not on every rerun (twice, as
 # st_folium renders the map twice), where it was a third of the script's time.
 @lru_cache(maxsize=4)
-def _scenery_js(path: Path) -> str | None:
+def scenery_js(path: Path) -> str | None:
     data = load_scenery(path)
-    return None if data is None else _DataLayer.json(data)
+    return None if data is None else script_json(data)
 
 
 @lru_cache(maxsize=1)
 def _towns_js() -> str:
     """[name (escaped), lat, lon, population] of the labelled towns, largest first; "" without them."""
     towns = [[views.escape(t["name"]), t["lat"], t["lon"], t["population"]] for t in load_places()]
-    return _DataLayer.json(towns) if towns else ""
+    return script_json(towns) if towns else ""
 
 
 def _setup(m: folium.Map) -> None:
@@ -583,27 +597,18 @@ def _setup(m: folium.Map) -> None:
     folium.map.CustomPane("claimAreas", z_index=410, pointer_events=True).add_to(m)
     folium.map.CustomPane("labels", z_index=450, pointer_events=False).add_to(m)
     folium.map.CustomPane("claimPoints", z_index=620, pointer_events=True).add_to(m)
-    countries = _scenery_js(COUNTRIES_FILE)
+    (countries_file, countries_name, countries_style), (borders_file, borders_name, borders_style) = OUTLINES
+    countries = scenery_js(countries_file)
     offline = None
     if countries is not None:
-        offline = Outlines(
-            countries,
-            "Offline basemap",
-            {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1},
-            overlay=False,
-        )
+        offline = Outlines(countries, countries_name, countries_style, overlay=False)
         offline.add_to(m)
     tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, show=False)
     tiles.add_to(m)
     TileNotice(tiles, offline).add_to(m)
-    governorates = _scenery_js(GOVERNORATES_FILE)
+    governorates = scenery_js(borders_file)
     if governorates is not None:
-        Outlines(
-            governorates,
-            "Governorate borders",
-            {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"},
-            overlay=True,
-        ).add_to(m)
+        Outlines(governorates, borders_name, borders_style, overlay=True).add_to(m)
     towns = _towns_js()
     if towns:
         TownLabels(towns, LABEL_STEPS).add_to(m)

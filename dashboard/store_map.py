@@ -17,8 +17,9 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from dashboard.basemap import COUNTRIES_FILE, GOVERNORATES_FILE, load_outlines
 from dashboard.claims import CLAIM_TYPE_LABELS
+from dashboard.elements import Script, script_json
+from dashboard.mapping import OUTLINES, Outlines, scenery_js
 from dashboard.offline import localize
 from dashboard.views import safe_color, side_of
 from geo.registry import Side
@@ -37,8 +38,8 @@ STORE_MAP_KEY_HTML = (
     '<details style="margin-top:4px;border-top:1px solid #ccc;padding-top:3px"><summary><small>'
     "How to read the map</small></summary><small>"
     "● a claim; a governorate-wide claim at the governorate's centre<br>"
-    "◯ larger, paler circle: one side's claims counted in a grid cell (more claims, larger circle; "
-    "the number in its tooltip); click it or zoom in for the claims<br>"
+    "◯ a numbered ring: the claims counted in a grid cell, each side's share of the ring in its colour "
+    "(the counts in its tooltip); click it or zoom in for the claims<br>"
     "dashed lines: governorate borders<br>"
     "claims naming only a country are not on this map</small></details>"
 )
@@ -59,10 +60,25 @@ def _side_table(ids: Sequence[str], sides: Mapping[str, Side]) -> list[list[str]
     return [[side_of(sides, s).label, safe_color(side_of(sides, s).color)] for s in ids]
 
 
-def cells_payload(cells: Sequence[Cell], sides: Mapping[str, Side]) -> dict[str, Any]:
+def cells_payload(cells: Sequence[Cell], sides: Mapping[str, Side], degrees: float) -> dict[str, Any]:
+    """One row per grid cell of `degrees`: [lat, lon, [[side index, count], ...], total], the largest
+    cells first. The store counts per side and cell; the sides of one cell become one ring around its
+    number, where one circle per side drew them on top of each other, unnumbered."""
     ids = _side_order({c.side for c in cells}, sides)
     index = {s: n for n, s in enumerate(ids)}
-    rows = [[c.lat, c.lon, index[c.side], c.count] for c in sorted(cells, key=lambda c: -c.count)]
+    grid: dict[tuple[int, int], list[Cell]] = {}
+    for c in cells:
+        # a cell's mean position lies inside it, so it gives back the cell the store counted in
+        key = (math.floor((c.lat + 90) / degrees), math.floor((c.lon + 180) / degrees))
+        grid.setdefault(key, []).append(c)
+    rows: list[tuple[float, float, list[list[int]], int]] = []
+    for group in grid.values():
+        total = sum(c.count for c in group)
+        lat = sum(c.lat * c.count for c in group) / total
+        lon = sum(c.lon * c.count for c in group) / total
+        shares = [[index[c.side], c.count] for c in sorted(group, key=lambda c: index[c.side])]
+        rows.append((round(lat, 5), round(lon, 5), shares, total))
+    rows.sort(key=lambda r: -r[3])
     return {"kind": "cells", "sides": _side_table(ids, sides), "rows": rows}
 
 
@@ -107,7 +123,7 @@ def _anchor(coords: Any) -> tuple[float, float]:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
-class StoreLayer(folium.MacroElement):
+class StoreLayer(Script):
     """Draws a payload from `cells_payload` or `points_payload`; sets `window.caStoreDrawn` to the number
     of claims drawn (a cell counts for its claims), which the benchmark reads with DRAWN_JS."""
 
@@ -131,14 +147,56 @@ class StoreLayer(folium.MacroElement):
                 var ev = document.createElement("p"); ev.textContent = r[6]; box.appendChild(ev);
                 return box;
             }
+            function short(n) {
+                if (n < 1000) { return String(n); }
+                return n < 10000 ? (n / 1000).toFixed(1) + "k" : Math.round(n / 1000) + "k";
+            }
+            function ring(shares, total) {
+                // the cell's number in the middle of a ring, each side's share of the ring in its colour
+                // at most 15 px: cells are 32 px apart at every zoom (cell_degrees)
+                var r = Math.min(10 + 1.5 * Math.log10(total), 15), size = 2 * r + 2, c = r + 1;
+                var at = -Math.PI / 2;
+                var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size +
+                    '">';
+                shares.forEach(function (s) {
+                    var color = data.sides[s[0]][1];
+                    var turn = 2 * Math.PI * s[1] / total;
+                    if (shares.length === 1) {
+                        svg += '<circle cx="' + c + '" cy="' + c + '" r="' + r + '" fill="' + color + '"/>';
+                        return;
+                    }
+                    var x0 = c + r * Math.cos(at), y0 = c + r * Math.sin(at);
+                    at += turn;
+                    var x1 = c + r * Math.cos(at), y1 = c + r * Math.sin(at);
+                    svg += '<path d="M' + c + ',' + c + 'L' + x0 + ',' + y0 + 'A' + r + ',' + r + ' 0 ' +
+                        (turn > Math.PI ? 1 : 0) + ' 1 ' + x1 + ',' + y1 + 'Z" fill="' + color + '"/>';
+                });
+                svg += '<circle cx="' + c + '" cy="' + c + '" r="' + (r - 4) +
+                    '" fill="#fff" stroke="#1a1a1a" stroke-width="0.6"/>';
+                svg += '<circle cx="' + c + '" cy="' + c + '" r="' + r +
+                    '" fill="none" stroke="#1a1a1a" stroke-width="1"/>';
+                svg += '<text x="' + c + '" y="' + c + '" dy="0.35em" text-anchor="middle">' +
+                    short(total) + '</text></svg>';
+                return L.divIcon({html: svg, className: "ca-cell", iconSize: [size, size]});
+            }
+            function cellTip(shares, total) {
+                var box = document.createElement("div"), head = document.createElement("b");
+                head.textContent = total + " claims here (click to zoom in)";
+                box.appendChild(head);
+                shares.forEach(function (s) {
+                    var line = document.createElement("div");
+                    line.textContent = data.sides[s[0]][0] + ": " + s[1];
+                    line.style.borderLeft = "8px solid " + data.sides[s[0]][1];
+                    line.style.paddingLeft = "4px";
+                    box.appendChild(line);
+                });
+                return box;
+            }
             data.rows.forEach(function (r) {
-                var color = data.sides[r[2]][1], marker;
+                var color = data.kind === "cells" ? "" : data.sides[r[2]][1], marker;
                 if (data.kind === "cells") {
-                    marker = L.circleMarker([r[0], r[1]], {
-                        radius: Math.min(6 + 2.2 * Math.sqrt(r[3]), 34), color: "#1a1a1a", weight: 1,
-                        fillColor: color, fillOpacity: 0.55
-                    });
-                    marker.bindTooltip(data.sides[r[2]][0] + ": " + r[3] + " claims (click to zoom in)");
+                    marker = L.marker([r[0], r[1]], {icon: ring(r[2], r[3]), riseOnHover: true});
+                    marker.bindTooltip(cellTip(r[2], r[3]), {direction: "top", offset: [0, -12]});
                     marker.on("click", function () { map.setView([r[0], r[1]], map.getZoom() + 2); });
                     drawn += r[3];
                 } else {
@@ -152,7 +210,7 @@ class StoreLayer(folium.MacroElement):
                 marker.addTo(layer);
             });
             window.caStoreDrawn = drawn;
-        })({{ this._parent.get_name() }}, {{ this.payload|tojson }});
+        })({{ this._parent.get_name() }}, {{ this.payload_js }});
         {% endmacro %}
         """
     )
@@ -161,6 +219,7 @@ class StoreLayer(folium.MacroElement):
         super().__init__()
         self._name = "StoreLayer"
         self.payload = payload
+        self.payload_js = script_json(payload)
 
 
 _CSS = """
@@ -168,6 +227,8 @@ _CSS = """
 .leaflet-container { background: #d7e6ee; font: 12px/1.4 sans-serif; }
 .ca-popup table { border-collapse: collapse; margin: 3px 0; }
 .ca-popup th { text-align: left; padding-right: 6px; vertical-align: top; color: #555; font-weight: normal; }
+.ca-cell { background: none; border: none; }
+.ca-cell text { font: bold 10px sans-serif; fill: #1a1a1a; }
 </style>
 """
 
@@ -175,22 +236,50 @@ _CSS = """
 def build_store_map(payload: dict[str, Any], center: tuple[float, float], zoom: int) -> folium.Map:
     """The map for one payload, at the view the user left it at; no CDN needed."""
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, location=list(center), zoom_start=zoom)
-    outlines = (
-        (COUNTRIES_FILE, {"color": "#8a8a8a", "weight": 1, "fillColor": "#f3f0e8", "fillOpacity": 1}),
-        (GOVERNORATES_FILE, {"color": "#b0a58f", "weight": 0.8, "fill": False, "dashArray": "2 3"}),
-    )
-    for path, style in outlines:
-        data = load_outlines(path)
+    folium.map.CustomPane("basemap", z_index=250, pointer_events=False).add_to(m)
+    for path, name, style in OUTLINES:
+        data = scenery_js(path)
         if data is not None:
-            folium.GeoJson(
-                data, style_function=lambda _f, s=style: s, interactive=False, control=False
-            ).add_to(m)
+            Outlines(data, name, style, overlay=True).add_to(m)
     StoreLayer(payload).add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(folium.Element(_CSS))
     localize(m)
     return m
+
+
+def view_center(box: tuple[float, float, float, float]) -> tuple[float, float]:
+    """The centre of a (south, west, north, east) view as Leaflet sets it: halfway on the Web Mercator
+    y axis, north of the halfway latitude. A map redrawn at the halfway latitude reported bounds a few
+    pixels further south, which moved the view again: the page reran without end, drifting south."""
+    south, west, north, east = box
+
+    def y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lat = math.degrees(2 * math.atan(math.exp((y(south) + y(north)) / 2)) - math.pi / 2)
+    return lat, (west + east) / 2
+
+
+SAME_VIEW_PX = 2.0  # Leaflet rounds its pixel origin: a map redrawn at a view reports it back this close
+
+
+def same_view(a: tuple[tuple[float, float], int], b: tuple[tuple[float, float], int]) -> bool:
+    """Whether two (centre, zoom) views differ by no more than Leaflet's rounding: the page then keeps
+    the map it drew, the same frame, instead of drawing it again (which reports its view again)."""
+    ((lat_a, lon_a), zoom_a), ((lat_b, lon_b), zoom_b) = a, b
+    if zoom_a != zoom_b:
+        return False
+    px_per_degree = 256 * 2**zoom_a / 360
+
+    def y(lat: float) -> float:
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    return (
+        abs(lon_a - lon_b) * px_per_degree <= SAME_VIEW_PX
+        and abs(y(lat_a) - y(lat_b)) * px_per_degree <= SAME_VIEW_PX
+    )
 
 
 def view_of(

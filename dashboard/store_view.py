@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import store_map, views
+from dashboard import store_map, tables, views
 from dashboard.claims import CLAIM_TYPE_LABELS, claims_frame
 from geo.errors import StoreError
 from geo.registry import Side
@@ -24,6 +24,7 @@ from geo.store import ClaimStore, StoreFilter
 
 ENV_STORE = "CLAIMATLAS_STORE"
 MAP_KEY = "store_map"
+DRAWN_KEY = "store_map_drawn"  # (centre, zoom, box) the map was last drawn at
 TABLE_ROWS = 500
 
 
@@ -85,10 +86,17 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
     with store:
         where = _filters(store, sides)
         center, zoom, bbox = store_map.view_of(st.session_state.get(MAP_KEY))
+        if bbox is not None:
+            center = store_map.view_center(bbox)
+        drawn = st.session_state.get(DRAWN_KEY)
+        if drawn is not None and store_map.same_view((center, zoom), drawn[:2]):
+            center, zoom, bbox = drawn  # the view the map was drawn at: the same map, no new frame
+        st.session_state[DRAWN_KEY] = (center, zoom, bbox)
         in_view = replace(where, bbox=bbox)
         total, shown = store.count(where), store.count(in_view)
         if shown > store_map.POINT_LIMIT:
-            payload = store_map.cells_payload(store.cells(in_view, store_map.cell_degrees(zoom)), sides)
+            degrees = store_map.cell_degrees(zoom)
+            payload = store_map.cells_payload(store.cells(in_view, degrees), sides, degrees)
             how = "counted per side and cell: click a cell or zoom in to see its claims"
         else:
             payload = store_map.points_payload(store.features(in_view), sides)
@@ -98,7 +106,7 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
             f"Claims store {path.name}: {shown} claims in view of {total} matching the filters; {how}."
         )
         on_map = [views.side_of(sides, s) for s in sides if s in where.sides]
-        st.html(views.legend_html(on_map) + store_map.STORE_MAP_KEY_HTML)
+        st.html(views.legend_row_html(on_map) + store_map.STORE_MAP_KEY_HTML)
         st_folium(
             store_map.build_store_map(payload, center, zoom),
             key=MAP_KEY,
@@ -109,4 +117,4 @@ def render(path: Path, sides: Mapping[str, Side]) -> None:
         rows = store.features(in_view, limit=TABLE_ROWS)
     st.subheader("Claims in view")
     st.caption(f"The first {len(rows)} of {shown}, by article.")
-    st.dataframe(claims_frame(rows), hide_index=True, width="stretch", key="st_table")
+    tables.claims_table(claims_frame(rows), key="st_table")

@@ -72,7 +72,7 @@ def tooltip_html(props: Mapping[str, Any], side: Side) -> str:
     extra = f" ({escape(str(casualties))})" if casualties is not None else ""
     return (
         f'<b style="color:{safe_color(side.color)}">{escape(side.label)}</b>: '
-        f"{escape(_claim_type(props))}{extra} — {escape(str(props.get('place') or ''))}"
+        f"{escape(_claim_type(props))}{extra} — {escape(place_label(props))}"
     )
 
 
@@ -118,6 +118,21 @@ def legend_html(sides: Iterable[Side]) -> str:
             f"{escape(side.label)}</div>"
         )
     return f'<div class="ca-legend"><b>Who claims it</b>{"".join(items)}</div>'
+
+
+def legend_row_html(sides: Iterable[Side]) -> str:
+    """The sides' colours on one wrapping line, for a legend above a map: eight sides one per line
+    pushed the store's map below the fold."""
+    items = "".join(
+        f'<span style="white-space:nowrap;margin-right:14px"><span style="display:inline-block;width:11px;'
+        f"height:11px;border-radius:50%;background:{safe_color(side.color)};margin-right:5px;"
+        f'border:1px solid #333;vertical-align:-1px"></span>{escape(side.label)}</span>'
+        for side in sides
+    )
+    return (
+        '<div class="ca-legend" style="display:flex;flex-wrap:wrap;align-items:baseline;row-gap:2px">'
+        f'<b style="margin-right:12px">Who claims it</b>{items}</div>'
+    )
 
 
 # How the claims map draws precision, basis and confidence (mapping.py). Only that map draws them: the

@@ -14,7 +14,7 @@ from typing import Any
 
 from geo.output import atomic_file, write_atomic
 from geo.registry import Side
-from geo.types import Article, Claim, ClaimPlace, Toponym
+from geo.types import Article, Claim, ClaimPlace, Place, Toponym
 
 COORD_DIGITS = 5  # ~1 m: finer than any gazetteer point, and it keeps files diff-able
 
@@ -76,6 +76,7 @@ def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str,
         "place_as_written": _display_name(topo, written=True),
         "place_id": place.id,
         "country_code": place.country_code,
+        "admin1_name": _admin1_name(place),
         "precision": topo.precision,
         "qualifier": topo.qualifier,
         "location_basis": cp.basis,
@@ -94,6 +95,12 @@ def _feature(claim: Claim, cp: ClaimPlace, article: Article, sides: Mapping[str,
         }
     fid = f"{claim.claim_id}-{place.id}-{topo.mention.start}-{cp.basis}"
     return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
+
+
+def _admin1_name(place: Place) -> str | None:
+    """The governorate (first-level unit) the place lies in, by the gazetteer's name for it: what a
+    village placed only at its governorate ("unlocated") is shown with, as ACLED's admin1 column."""
+    return place.admin1_name or (place.name if place.kind == "admin1" else None)
 
 
 def _display_name(topo: Toponym, *, written: bool = False) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,62 @@ def test_two_maps_on_request(fresh) -> None:
     pair.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     _shot(page, "pair.png", pair)
+
+
+def test_claims_table_view(fresh) -> None:
+    page, _ = fresh
+    page.get_by_role("tab", name="Claims").click()
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    _shot(page, "claims_table.png")
+
+
+def test_articles_view(fresh) -> None:
+    page, _ = fresh
+    page.get_by_role("tab", name="Articles").click()
+    page.locator(".ca-article").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    _shot(page, "articles.png")
+
+
+def test_store_map_counts_cells_in_numbered_rings_and_stays_still(server, tmp_path_factory) -> None:
+    """A store bigger than the point limit opens on one numbered ring per grid cell, and the page then
+    stays still: it used to redraw its map without end, the view drifting south."""
+    from dashboard.store_map import DRAWN_JS, OPENING_VIEW, POINT_LIMIT
+    from dashboard.synth import synthetic_store
+    from geo.store import ClaimStore
+
+    _, chromium = server
+    store = tmp_path_factory.mktemp("store") / "claims.sqlite"
+    synthetic_store(POINT_LIMIT + 500, store)
+    with ClaimStore(store, create=False) as opened:
+        expected = opened.count(OPENING_VIEW)
+    with browser.serve(env={"CLAIMATLAS_STORE": str(store)}) as url:
+        blocked: list[str] = []
+        context = browser.offline_context(chromium, blocked, viewport={"width": 1400, "height": 1100})
+        page = context.new_page()
+        maps_sent: list[float] = []  # a rerun sends the whole map again
+        page.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived", lambda d: maps_sent.append(time.monotonic()) if len(d) > 10_000 else None
+            ),
+        )
+        page.goto(url)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('iframe')].some(f => f.contentWindow.caStoreDrawn > 0)",
+            timeout=60_000,
+        )
+        page.wait_for_timeout(2000)  # the map reports its view once, which may draw it once more
+        settled = time.monotonic()
+        page.wait_for_timeout(3000)
+        assert [t for t in maps_sent if t > settled] == [], "the page kept redrawing its map"
+        frame = browser.map_frames(page)[0]
+        assert frame.evaluate(DRAWN_JS) == expected
+        rings = frame.locator(".ca-cell")
+        assert rings.count() > 1
+        assert sum(int(t) for t in rings.all_inner_texts()) == expected  # every claim in some ring
+        _shot(page, "store.png")
+        assert blocked == []
+        context.close()

@@ -10,7 +10,7 @@ from typing import get_args
 
 import pytest
 
-from dashboard import claims, dispute, geometry, mapping, offline, sources, views
+from dashboard import claims, dispute, elements, geometry, mapping, offline, sources, views
 from geo import types
 from geo.registry import Side, load_sides
 
@@ -133,6 +133,26 @@ def test_undated_claims_follow_their_switch() -> None:
             {"place": "al-Bo Omar", "precision": "region", "location_basis": "unlocated"},
             "al-Bo Omar (not located; within its area)",
         ),
+        # what `build` writes today names the governorate
+        (
+            {
+                "place": "Kafr Zita",
+                "precision": "admin1",
+                "location_basis": "unlocated",
+                "admin1_name": "Hama",
+            },
+            "Kafr Zita (not located; within Hama governorate)",
+        ),
+        (
+            {
+                "place": "al-Bo Omar",
+                "precision": "region",
+                "location_basis": "unlocated",
+                "admin1_name": "Deir ez-Zor",
+            },
+            "al-Bo Omar (not located; within an area of Deir ez-Zor governorate)",
+        ),
+        ({"place": "Homs", "precision": "point", "admin1_name": "Homs"}, "Homs"),
     ],
 )
 def test_place_label(props: dict, label: str) -> None:
@@ -654,7 +674,7 @@ def test_basemap_borders_are_drawn_simplified() -> None:
 
 def test_map_data_is_compact_and_html_safe() -> None:
     data = {"evidence": "</script><b onmouseover=x>'&", "n": [1, 2]}
-    text = mapping._DataLayer.json(data)
+    text = elements.script_json(data)
     assert ", " not in text and ": " not in text
     assert "<" not in text and ">" not in text and "'" not in text and "&" not in text
     assert json.loads(text) == data
@@ -744,3 +764,109 @@ def test_from_uploads_lists_failures_by_file(features: list[dict]) -> None:
     assert any(e.startswith("bad.pdf") for e in ds.errors)
     assert "x.txt: boom" in ds.errors
     assert "ok.txt" in ds.articles
+
+
+def test_drawing_and_tables_leave_the_features_as_they_were(sides: dict[str, Side]) -> None:
+    """The app caches one dataset for every session (st.cache_resource): nothing may change it."""
+    import copy
+
+    features = claims.read_collection(FIXTURE.read_bytes(), FIXTURE.name)["features"]
+    before = copy.deepcopy(features)
+    shown = claims.apply_filters(features, claims.Filters(roles=None))
+    mapping.build_map(shown, sides).get_root().render()
+    mapping.build_pair(shown, sides, "ru", "us").get_root().render()
+    cards = dispute.place_cards(shown)
+    dispute.contested_table(cards, sides)
+    claims.claims_frame(shown)
+    claims.to_csv(shown)
+    claims.to_geojson(shown)
+    views.country_tray_html(shown, sides)
+    assert features == before
+
+
+def _unlocated(feature: dict, village: str, governorate: str | None) -> dict:
+    """A village placed only at the fixture governorate's outline, as geo.unlocated places it."""
+    props = {**feature["properties"], "place": village, "place_as_written": village}
+    props.update(location_basis="unlocated", place_id=f"unlocated:{props['place_id']}:x")
+    if governorate is not None:
+        props["admin1_name"] = governorate
+    return {**feature, "properties": props}
+
+
+@pytest.mark.parametrize(
+    "with_governorate_claim, governorate, label",
+    [
+        (True, "Homs", "Homs Governorate<br><small>not located here: Kafr &lt;b&gt;X</small>"),
+        (False, "Homs", "Homs governorate<br><small>not located here: Kafr &lt;b&gt;X</small>"),
+        # a file written before admin1_name: the governorate is drawn but not named
+        (False, None, "Kafr &lt;b&gt;X<br><small>not located; within this governorate</small>"),
+    ],
+)
+def test_a_village_placed_only_at_its_governorate_is_named_in_its_label(
+    features: list[dict], sides: dict[str, Side], with_governorate_claim: bool, governorate, label: str
+) -> None:
+    homs = next(
+        f for f in features if f["properties"]["place_id"] == "gov:SY-HI" and f["properties"]["side"] == "us"
+    )
+    mine = [homs] * with_governorate_claim + [_unlocated(homs, "Kafr <b>X", governorate)]
+    drawn = [f["properties"] for _, f in mapping._drawn(mine, sides)]
+    # one hatched outline for the side's claims there, no marker pretending to know the spot
+    assert [p["shape"] for p in drawn] == ["area"]
+    assert drawn[0]["n"] == len(mine) and drawn[0]["label"] == label
+    assert "Kafr &lt;b&gt;X (not located; within" in drawn[0]["popup"]
+
+
+def test_a_governorates_card_holds_the_villages_placed_only_within_it(
+    features: list[dict], sides: dict[str, Side]
+) -> None:
+    homs = next(
+        f for f in features if f["properties"]["place_id"] == "gov:SY-HI" and f["properties"]["side"] == "us"
+    )
+    village = _unlocated(homs, "Kafr X", "Homs")
+    village["properties"]["side"] = "opposition"
+    cards = {c.locality.label: c for c in dispute.place_cards([homs, village])}
+    assert set(cards) == {"Homs Governorate", "Kafr X (not located; within Homs governorate)"}
+    assert cards["Homs Governorate"].sides == ["us", "opposition"]
+    table = dispute.contested_table(list(cards.values()), sides)
+    assert len(table) == 1  # both cards hold the same two claims: one row
+    cell = table.iloc[0][sides["opposition"].label]
+    assert "at Kafr X (not located; within Homs governorate)" in cell
+
+
+def test_the_store_map_is_redrawn_where_leaflet_put_it() -> None:
+    """Bounds Leaflet reported for a map centred on Syria at zoom 7: their Mercator middle is that
+    centre again (their halfway latitude is 5 px south, and a redraw there moved the map for ever)."""
+    from dashboard import store_map
+
+    box = (32.16631295696736, 33.33251953125001, 37.74465712069939, 43.65966796875001)
+    center = store_map.view_center(box)
+    assert store_map.same_view((center, 7), (store_map.SYRIA_CENTER, 7))
+    assert not store_map.same_view((((box[0] + box[2]) / 2, center[1]), 7), (store_map.SYRIA_CENTER, 7))
+
+
+@pytest.mark.parametrize(
+    "other, same",
+    [
+        (((35.0, 38.5), 7), True),
+        (((35.0, 38.51), 7), True),  # about one pixel at zoom 7
+        (((35.0, 38.6), 7), False),  # a pan of nine pixels
+        (((35.0, 38.5), 8), False),  # a zoom
+    ],
+)
+def test_same_view_is_within_leaflets_rounding(other, same: bool) -> None:
+    from dashboard import store_map
+
+    assert store_map.same_view(((35.0, 38.5), 7), other) is same
+
+
+def test_store_cells_are_one_ring_per_cell_with_every_sides_count(sides: dict[str, Side]) -> None:
+    from dashboard import store_map
+    from geo.store import Cell
+
+    degrees = store_map.cell_degrees(7)
+    cells = [Cell("russia", 35.01, 36.01, 3), Cell("us", 35.02, 36.02, 1), Cell("russia", 33.5, 40.0, 2)]
+    payload = store_map.cells_payload(cells, sides, degrees)
+    assert [r[3] for r in payload["rows"]] == [4, 2]  # the largest cell first
+    lat, lon, shares, _ = payload["rows"][0]
+    assert [payload["sides"][i][0] for i, _ in shares] == [sides["russia"].label, sides["us"].label]
+    assert [n for _, n in shares] == [3, 1] and (lat, lon) == (35.0125, 36.0125)  # where its claims are

@@ -151,3 +151,19 @@ def test_the_data_choice_comes_first(app: AppTest, source: str | None, store_box
         assert not app.exception, app.exception
     assert app.sidebar.header[0].value == "Data"
     assert ("store_path" in [t.key for t in app.sidebar.text_input]) is store_box
+
+
+@pytest.mark.parametrize("tab", ["Claims", "Side by side and dispute"])
+def test_missing_figures_are_blank_cells(app: AppTest, tab: str) -> None:
+    _open(app, tab)
+    table = app.dataframe[0]
+    if tab == "Claims":
+        assert table.value["casualties"].isna().any()  # claims with no figure: a blank, not "None"
+    assert table.proto.HasField("placeholder") and table.proto.placeholder == ""
+
+
+def test_no_governorate_column_when_no_claim_names_one(app: AppTest) -> None:
+    """The fixture predates admin1_name: its table has no column of blanks for it."""
+    _open(app, "Claims")
+    assert "admin1_name" not in app.dataframe[0].proto.column_order
+    assert "place" in app.dataframe[0].proto.column_order

@@ -128,3 +128,38 @@ def test_app_states_the_geojson_cap_and_why(hostile_app: AppTest) -> None:
     assert not hostile_app.exception
     assert sources.GEOJSON_CAP_REASON in [c.value for c in hostile_app.sidebar.caption]
     assert "only read and drawn" in sources.GEOJSON_CAP_REASON
+
+
+JINJA = "{{ 40*3 }}ssti{{ 40*3 }}"
+RAN = "120ssti120"
+
+
+def _jinja_features() -> list[dict]:
+    """The fixture's features with template syntax in every text a map carries."""
+    import json
+
+    features = json.loads(
+        (Path(__file__).parent / "fixtures" / "claims_small.geojson").read_text(encoding="utf-8")
+    )["features"]
+    for f in features:
+        p = f["properties"]
+        p.update(evidence=p["evidence"] + JINJA, place=p["place"] + JINJA, speaker=JINJA, title=JINJA)
+    features[0]["properties"]["side"] = JINJA  # a side the registry does not know: labelled by its id
+    return features
+
+
+def test_template_syntax_in_the_data_never_runs_on_the_server(tmp_path: Path) -> None:
+    """branca renders a MacroElement's output again as a Jinja template: data that went that way
+    would run on the server (a sentence `{{ cycler.__init__.__globals__.os... }}` is code execution)."""
+    from dashboard import store_map
+
+    features, sides = _jinja_features(), load_sides()
+    rendered = {
+        "main map": mapping.build_map(features, sides, view_key=JINJA + ".geojson"),
+        "pair": mapping.build_pair(features, sides, JINJA, "us"),
+        "store map": store_map.build_store_map(store_map.points_payload(features, sides), (35.0, 38.5), 7),
+    }
+    for name, fig in rendered.items():
+        html = fig.get_root().render()
+        assert RAN not in html, name
+        assert JINJA in html, name
