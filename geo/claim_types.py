@@ -17,7 +17,9 @@ from geo.speakers import DENY_VERBS, SPEECH_VERBS, gives_a_toll
 from geo.types import ClaimType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
 
     from geo.registry import Registry
     from geo.speakers import Frame
@@ -70,10 +72,13 @@ _ABSENT = re.compile(
 
 
 def read_claim_type(
-    frame: Frame, tokens: list[Token], registry: Registry, source: str
+    frame: Frame, tokens: list[Token], registry: Registry, source: str, *, foreign: bool = False
 ) -> tuple[ClaimType | None, str]:
-    """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
+    """What the frame claims about strikes, and whether its strike word is a verb or a noun. In a
+    `foreign` article (geo.claim_types.foreign_strikes) only strikes that name the force count."""
     anchors = [t for t in tokens if is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
+    if foreign:
+        anchors = [a for a in anchors if registry.force.search(_modifiers(a))]
     if frame.attributed and frame.verb is not None and frame.verb.lemma_ in DENY_VERBS:
         pass  # "denied reports that its jets hit rebels": what is denied is the claim's content
     elif frame.attributed:
@@ -161,6 +166,24 @@ def _hearsay(tokens: list[Token]) -> set[int]:
 
 
 _HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
+
+
+def foreign_strikes(docs: Sequence[Doc], registry: Registry) -> bool:
+    """Whether the strikes the text reports are another force's: some strike names another force
+    as its striker and none names the campaign's force. A coalition strike report ("the US-led
+    coalition conducted 30 strikes in Syria and Iraq ... Near Raqqa, 15 strikes engaged ...") goes
+    on with strikes that name no striker; they are the coalition's, not the campaign's."""
+    own = other = False
+    for doc in docs:
+        for tok in doc:
+            if not is_strike(tok, registry):
+                continue
+            mods = _modifiers(tok)
+            if registry.force.search(mods):
+                own = True
+            elif registry.other_forces.search(mods):
+                other = True
+    return other and not own
 
 
 def _modal(anchor: Token) -> bool:
@@ -280,7 +303,21 @@ def _modifiers(anchor: Token) -> str:
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
         # "the U.S. would continue its own airstrikes": "its" is the clause's subject
         parts += [s for s in _clause_subjects(anchor)]
-    return " ".join(" ".join(t.text for t in p.subtree) if p.dep_ != "relcl" else p.text for p in parts)
+    # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner
+    return " ".join(
+        " ".join(t.text for t in p.subtree if not _bracketed(t)) if p.dep_ != "relcl" else p.text
+        for p in parts
+    )
+
+
+def _bracketed(tok: Token) -> bool:
+    """Whether a token sits inside brackets within its sentence."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.text in {"(", "["}:
+            return True
+        if t.text in {")", "]"}:
+            return False
+    return False
 
 
 def _clause_subjects(tok: Token) -> list[Token]:

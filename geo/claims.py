@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geo.claim_types import SPECIFIC_TYPES, count_casualties, read_claim_type
+from geo.claim_types import SPECIFIC_TYPES, count_casualties, foreign_strikes, read_claim_type
 from geo.containment import mark_containers
 from geo.discourse import (
     Frame,
@@ -60,11 +60,12 @@ def extract_claims(
     ref_year = _reference_year(article, doc)
     # the headline is read after the body: "..., observatory says" is the monitor the body named
     memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
-    drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text)
+    foreign = foreign_strikes([doc] if headline is None else [headline.doc, doc], registry)
+    drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text, foreign)
     claims = _finish(article, drafts, toponyms, registry.force_side)
     if headline is None:
         return claims
-    said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title)
+    said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title, foreign)
     credit_headline(said, article.title, registry)
     return (
         _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims
@@ -78,6 +79,7 @@ def _drafts(
     memory: SpeakerMemory,
     ref_year: int | None,
     text: str,
+    foreign: bool,
 ) -> list[Draft]:
     by_sentence: dict[int, list[tuple[Toponym, Token]]] = {}
     for t in toponyms:
@@ -95,7 +97,7 @@ def _drafts(
     drafts: list[Draft] = []
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
-            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text)
+            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign)
         )
     return drafts
 
@@ -124,13 +126,14 @@ def _sentence_drafts(
     registry: Registry,
     ref_year: int | None,
     source: str,
+    foreign: bool,
 ) -> list[Draft]:
     drafts: list[Draft] = []
     roots_of = {id(t): r for t, r in located}
     names = frozenset(r.i for _, r in located)
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
-        claim_type, anchor_kind = read_claim_type(frame, tokens, registry, source)
+        claim_type, anchor_kind = read_claim_type(frame, tokens, registry, source, foreign=foreign)
         places: list[ClaimPlace] = []
         for topo, root in located:
             if root.i in frame.owned:

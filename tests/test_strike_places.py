@@ -1,0 +1,78 @@
+"""Strike places in real reporting: which named places a source says the campaign's strikes hit.
+
+Short sentences written for these tests (not taken from an eval article), each the smallest case of
+one rule, with the negative case beside the positive one. They run the real spaCy model over a small
+in-memory gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article, Place
+
+PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country"),
+    Place("country:IQ", "Iraq", 33.0, 44.0, "IQ", kind="country"),
+    Place("admin1:SY-HM", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
+    Place("admin1:SY-ID", "Idlib", 35.8, 36.6, "SY", "12", kind="admin1"),
+    Place("admin1:SY-HL", "Aleppo", 36.1, 37.4, "SY", "09", kind="admin1"),
+    Place("admin1:SY-HI", "Homs", 34.47, 38.15, "SY", "11", kind="admin1"),
+    Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
+    Place("gn:169388", "Idlib", 35.93062, 36.63393, "SY", "12", population=128_840),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
+    Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+    Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
+    Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+)
+ALTERNATES = {
+    "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
+    "admin1:SY-ID": ["Idlib Governorate", "Idlib Province"],
+    "admin1:SY-HL": ["Aleppo Governorate", "Aleppo Province"],
+    "admin1:SY-HI": ["Homs Governorate", "Homs Province"],
+}
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+
+
+def targets(pipe: Pipeline, text: str, title: str = "") -> set[str]:
+    """The names as written of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2017-09-01"))
+    return {p.toponym.mention.text for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a coalition strike report: the strikes after its first sentence name no striker, but they
+        # are the coalition's
+        (
+            "The US-led coalition carried out 20 strikes in Syria and Iraq on Monday, the Pentagon said. "
+            "Nine more strikes hit Raqqa, destroying four fighting positions, the statement added.",
+            set(),
+        ),
+        # Russian state media's bracketed aside names no striker
+        (
+            "The US-led coalition against the Daesh (banned in Russia) group carried out nine strikes "
+            "near Raqqa on Monday, the Pentagon said.",
+            set(),
+        ),
+        # the campaign's force named as a striker: unnamed strikes stay its own
+        (
+            "The US-led coalition carried out 20 strikes in Iraq on Monday. Russian jets bombed "
+            "Talbiseh. Nine more strikes hit Raqqa, activists said.",
+            {"Talbiseh", "Raqqa"},
+        ),
+    ],
+)
+def test_strikes_by_another_force_give_no_target(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
