@@ -173,6 +173,8 @@ def _split(ent: Span, separators: set[str]) -> list[Span]:
 def _with_article_tail(ent: Span) -> Span:
     """ "Jisr" + "ash-Shughur": the model often stops a name at its inner article."""
     doc, end = ent.doc, ent.end
+    if doc[end - 1].text in {"'s", "’s"}:
+        return ent  # "Aleppo's al-Amiriya": the possessive ends the name
     while (
         end + 2 < len(doc)
         and doc[end].lower_ in ARTICLES
@@ -266,11 +268,13 @@ def _locative(span: Span, depth: int = 0) -> bool:
     if prev is not None and (prev.lower_ in _LOCATIVE_WORDS or prev.lower_ in _PLACE_WORDS):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in _PLACE_WORDS:
-        return True
+    if nxt is not None and (nxt.lower_ in _PLACE_WORDS or nxt.lemma_.lower() in _PLACE_WORDS):
+        return True  # "X town", "the A and B neighbourhoods"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_WORDS:
         return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_WORDS:
+        return True  # "Aleppo's al-Maadi district", "Idlib's al-Dana town": it holds a place
     if root.dep_ in {"conj", "appos"} and depth == 0 and root.head.i < span.start:
         # listed with a place, or naming its province: "near Talbisah and Rastan", "in Lataminah, Hama"
         head = root.head

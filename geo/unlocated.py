@@ -39,6 +39,9 @@ LABEL = "LISTED"  # the mention label of a name found only because the text list
 GROUP_WORDS = words("group_name_words")
 ADMIN_WORDS = words("admin_words")
 AREA_NOUNS = words("area_nouns")
+# the parts of a city a list of its quarters is put in: "the A and B neighbourhoods of Aleppo"
+QUARTER_NOUNS = words("quarter_nouns")
+TITLE_PLACE_HEADS = words("title_place_heads")
 # Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
 # in the eastern countryside of", "A near", "A, at the outskirts of".
 _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
@@ -69,11 +72,14 @@ def listed_names(
         span = _name_span(tok)
         if any(i in covered for i in range(span.start, span.end)):
             continue
-        if not (_named_as_place(tok) or _listed_with(tok, covered)):
+        named = _named_as_place(tok)
+        if not (named or _listed_with(tok, covered)):
             continue
-        if not is_plain_name(span, gazetteer, is_actor) or gazetteer.is_name(span.text):
+        if not is_plain_name(span, gazetteer, is_actor, named=named):
             continue
-        if tok.ent_type_ == "PERSON" and not _named_as_place(tok):
+        if gazetteer.is_name(span.text) and not named:
+            continue  # a known name the mention finder judged no place here
+        if tok.ent_type_ == "PERSON" and not named:
             continue  # "Homs, Hama and Joseph": a person's name beside places, not a place
         mention = Mention(span.text, span.start_char, span.end_char, LABEL)
         found[span.start_char] = Toponym(mention, None, "point", None, None, 0.0)
@@ -102,13 +108,13 @@ def locate_unlocated(
         best = claim.confidence
         for cp in claim.places:
             found = None
-            if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision == "point":
+            if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
                 found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor)
             if found is not None:
-                located, container = found
+                located, outer = found
                 cp = ClaimPlace(located, "target", "unlocated")
                 best = max(best, round(located.confidence, 3))
-                governorates += _governorate(container)
+                governorates += outer
             elif cp.toponym.place is None and cp.toponym.mention.label == LABEL:
                 continue  # a listed name was only added for the claims stage to judge
             places.append(cp)
@@ -132,15 +138,20 @@ def _governorate(container: Toponym) -> list[Toponym]:
     return [replace(container, precision="admin1", lat=p.lat, lon=p.lon, qualifier="")]
 
 
-def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool]) -> bool:
+def is_plain_name(
+    span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool], *, named: bool = False
+) -> bool:
     """Whether a span can be a village's name: not a title's bearer, a body, group or unit the
-    registry or its words tell, not English words, not an acronym."""
+    registry or its words tell, not English words, not an acronym. A name the text calls a place
+    (`named`: "the Sheikh Maqsoud neighbourhood") may start with a title that begins place names."""
     text = span.text.strip()
     first = text.split()[0].lower().rstrip(".") if text.split() else ""
     low = [w.lower() for w in re.split(r"[\s-]+", text) if w]
     if len(text) < 3 or text.lower() in NOT_PLACES or (text.isupper() and len(text) <= 5):
         return False
-    if first in TITLES or any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
+    if first in TITLES and not (named and first in TITLE_PLACE_HEADS):
+        return False
+    if any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
         return False
     # the registry's actors; "Monday Market", "Bakery": English words, not a name
     return not (is_actor(text) or all(gazetteer.is_common_word(w) for w in low))
@@ -191,7 +202,10 @@ def _named_as_place(tok: Token) -> bool:
     after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     own = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return any(
-        t is not None and t.pos_ == "NOUN" and is_noun_of(t, PLACE_NOUNS) and t.lower_ not in AREA_NOUNS
+        t is not None
+        and t.pos_ == "NOUN"
+        and is_noun_of(t, PLACE_NOUNS)
+        and (t.lower_ not in AREA_NOUNS or is_noun_of(t, QUARTER_NOUNS))  # "the A district"
         for t in (own, after)
     )
 
@@ -255,10 +269,11 @@ def _locate(
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
     is_actor: Callable[[str], bool],
-) -> tuple[Toponym, Toponym] | None:
-    """An unresolved name at its container, and that container. A name the resolver put in another
-    country than the container its clause gives it ("al-Tareef village in the western countryside of
-    Deir Ezzor" read as a namesake abroad) goes to that container too."""
+) -> tuple[Toponym, list[Toponym]] | None:
+    """An unresolved name at its container, and the governorate struck through it (the one the
+    container is or is part of; none for a city's quarter, "the A neighbourhood of Aleppo"). A name
+    the resolver put in another country than the container its clause gives it ("al-Tareef village
+    in the western countryside of Deir Ezzor" read as a namesake abroad) goes to that container too."""
     span = doc.char_span(name.mention.start, name.mention.end, alignment_mode="expand")
     if span is None:
         return None
@@ -270,8 +285,11 @@ def _locate(
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
-    if not is_plain_name(span, gazetteer, is_actor):
+    if not is_plain_name(span, gazetteer, is_actor, named=_named_as_place(span[-1])):
         return None
+    quarter_of = None if found else _quarter_of(span, resolved)
+    if quarter_of is not None:
+        found = (quarter_of, "region")
     found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
     if found is None:
         header = [t for i, t in headers if i < span.start]
@@ -283,7 +301,51 @@ def _locate(
         container.place is None or container.place.country_code in {"", name.place.country_code}
     ):
         return None
-    return _placed(name, container, precision), container
+    # a quarter's city is named in its clause, and struck there already
+    outer = _governorate(container) if quarter_of is None else []
+    return _placed(name, container, precision), outer
+
+
+def _quarter_of(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym | None:
+    """The place, mostly a city, a listed name is a quarter of: "the A and B neighbourhoods of
+    Aleppo", "A, B and other parts of Aleppo", "the A district in Homs", "eastern Aleppo's A
+    district"."""
+    doc = span.doc
+    i, quarter = span.end, False
+    while i < min(span.sent.end, span.end + _MAX_GAP):
+        tok = doc[i]
+        if is_noun_of(tok, QUARTER_NOUNS):
+            quarter = True
+        elif i in resolved and not quarter and _listed(doc, resolved[i][1]):
+            i = resolved[i][1]  # "A, Kallaseh and B neighbourhoods": a known name in the list
+            continue
+        elif i in resolved or not (
+            tok.lower_ in _LIST_WORDS
+            or tok.lower_ in ARTICLES
+            or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
+            or tok.pos_ in {"DET", "ADJ"}
+            or (quarter and tok.lower_ == "city")  # "the A neighbourhood of the city of Aleppo"
+        ):
+            break
+        i += 1
+    if not quarter:
+        return None
+    if doc[i - 1].lower_ in {"of", "in"} and i in resolved:
+        return _not_a_country(resolved[i][0])
+    before = span.start - 1  # "Aleppo's A district": the city owns the quarter
+    if before > span.sent.start and doc[before].lower_ in {"'s", "’s"}:
+        found = [t for t, end in resolved.values() if end == before]
+        return _not_a_country(found[0]) if found else None
+    return None
+
+
+def _listed(doc: Doc, end: int) -> bool:
+    """Whether a list goes on after the name that ends at `end`."""
+    return end < len(doc) and (doc[end].lower_ in {"and", "or"} or doc[end].text == ",")
+
+
+def _not_a_country(t: Toponym) -> Toponym | None:
+    return None if t.place is None or t.precision == "country" else t
 
 
 def _container_after(

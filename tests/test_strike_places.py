@@ -76,3 +76,64 @@ def targets(pipe: Pipeline, text: str, title: str = "") -> set[str]:
 )
 def test_strikes_by_another_force_give_no_target(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def placed(pipe: Pipeline, text: str) -> dict[str, tuple[str, str]]:
+    """name as written -> (basis, place id) of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-09-25"))
+    return {
+        p.toponym.mention.text: (p.basis, p.toponym.place.id)
+        for c in claims
+        for p in c.places
+        if p.role == "target" and p.toponym.place is not None
+    }
+
+
+ALEPPO_CITY = "gn:170063a"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the A and B neighbourhoods of City": each quarter at its city, a title-first name too
+        (
+            "Jets bombed the Qadi Askar and Sheikh Khodr neighbourhoods of Aleppo, activists said.",
+            {
+                "Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar"),
+                "Sheikh Khodr": ("unlocated", f"unlocated:{ALEPPO_CITY}:sheikh-khodr"),
+            },
+        ),
+        # "the areas of A, B and other parts of City"
+        (
+            "The raids hit the areas of Bab al-Nairab, al-Maadi and other parts of Aleppo.",
+            {
+                "Bab al-Nairab": ("unlocated", f"unlocated:{ALEPPO_CITY}:bab-al-nairab"),
+                "al-Maadi": ("unlocated", f"unlocated:{ALEPPO_CITY}:al-maadi"),
+            },
+        ),
+        # "City's A district": the city owns the quarter
+        (
+            "Russian jets struck Aleppo's al-Maadi district on Monday.",
+            {"al-Maadi": ("unlocated", f"unlocated:{ALEPPO_CITY}:al-maadi")},
+        ),
+        # "eastern City's A district": the possessive ends the city's name; the part of it holds A
+        (
+            "Russian jets struck eastern Aleppo's al-Maadi district on Monday.",
+            {"al-Maadi": ("unlocated", "unlocated:admin1:SY-HL:al-maadi")},
+        ),
+        # a known name inside the list of quarters does not end it
+        (
+            "The raids hit the areas of Qadi Askar, Talbiseh, al-Maadi and other parts of Aleppo.",
+            {"Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar")},
+        ),
+        # "the A district of the city of X"
+        (
+            "Warplanes struck the Qadi Askar neighbourhood of the city of Aleppo, the Observatory said.",
+            {"Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar")},
+        ),
+    ],
+)
+def test_a_citys_quarters_are_placed_at_the_city(pipe: Pipeline, text: str, expected: dict) -> None:
+    found = placed(pipe, text)
+    for name, want in expected.items():
+        assert found.get(name) == want, found
