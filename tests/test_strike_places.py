@@ -30,6 +30,8 @@ PLACES = (
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
     Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    # a province abroad under a quarter's name: what a looser spelling match may pick
+    Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
 )
 ALTERNATES = {
     "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
@@ -125,6 +127,11 @@ ALEPPO_CITY = "gn:170063a"
         (
             "The raids hit the areas of Qadi Askar, Talbiseh, al-Maadi and other parts of Aleppo.",
             {"Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar")},
+        ),
+        # a quarter the resolver took for a province abroad is still the city's
+        (
+            "Russian jets bombed the Kallasa and Qadi Askar neighbourhoods of Aleppo.",
+            {"Kallasa": ("unlocated", f"unlocated:{ALEPPO_CITY}:kallasa")},
         ),
         # "the A district of the city of X"
         (
