@@ -124,6 +124,14 @@ def read_claim_type(
     )
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in DENY_VERBS
+    if all(negated(a) for a in anchors):
+        # "no Russian aircraft bombed the convoy near Aleppo": the striking side denies a strike
+        # there; anyone else saying strikes did not happen, or "there were no strikes in Idlib",
+        # puts no strike anywhere
+        own = frame.side == registry.force_side
+        if own and not any(existential(a) for a in anchors):
+            return "denial", anchor_kind
+        return None, ""
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
         return "denial", anchor_kind
     if _CIVILIANS.search(text) and _DEATH.search(text):
@@ -135,6 +143,26 @@ def read_claim_type(
         negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+def negated(anchor: Token) -> bool:
+    """ "had not struck", "never bombed", "no strikes", "no aircraft bombed", "did not carry out
+    strikes", "carried out no strikes": a strike said not to have happened."""
+
+    def no(tok: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+    if no(anchor):
+        return True
+    if anchor.pos_ == "VERB":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and no(c) for c in anchor.children)
+    head = anchor.head
+    return anchor.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS and no(head)
+
+
+def existential(anchor: Token) -> bool:
+    """ "there were no strikes in Idlib": what is said is that strikes are absent there."""
+    return any(c.dep_ == "expl" for c in anchor.head.children)
 
 
 def _lands(anchor: Token) -> bool:

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo.claim_types import LIGHT_VERBS, ROUTE_VERBS, goes_after, is_strike, other_force
+from geo.claim_types import (
+    LIGHT_VERBS,
+    ROUTE_VERBS,
+    existential,
+    goes_after,
+    is_strike,
+    negated,
+    other_force,
+)
 from geo.lexicon import words
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.types import ClaimPlace, Role
@@ -138,6 +146,8 @@ def place_role(
                 return "context"
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
+            if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
+                return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             if not (locative and head.dep_ == "acl") or via_acl:

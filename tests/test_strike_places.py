@@ -144,3 +144,48 @@ def test_a_citys_quarters_are_placed_at_the_city(pipe: Pipeline, text: str, expe
     found = placed(pipe, text)
     for name, want in expected.items():
         assert found.get(name) == want, found
+
+
+def claims_by_place(pipe: Pipeline, text: str) -> dict[str, set[tuple[str, str, str]]]:
+    """name as written -> {(side, claim type, role)}"""
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-09-25"))
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for c in claims:
+        for p in c.places:
+            out.setdefault(p.toponym.mention.text, set()).add((c.source.side, c.claim_type, p.role))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes said to be absent put no strike anywhere, whoever says so
+        (
+            "There were no strikes in Idlib and Hama provinces, Konashenkov said.",
+            {"Idlib": {("russia", "other", "context")}, "Hama": {("russia", "other", "context")}},
+        ),
+        (
+            "No air strikes hit Idlib on Monday, activists said.",
+            {"Idlib": {("opposition", "other", "context")}},
+        ),
+        # the striking side denying a strike at a place: a denial there
+        (
+            "No Russian aircraft bombed the convoy in Idlib, the Russian defence ministry said.",
+            {"Idlib": {("russia", "denial", "target")}},
+        ),
+        (
+            "Konashenkov said its aircraft had not struck Talbiseh.",
+            {"Talbiseh": {("russia", "denial", "target")}},
+        ),
+        # a source who says one place was not hit and another was
+        (
+            "Activists said Russian jets did not strike Talbiseh but bombed Hama.",
+            {
+                "Talbiseh": {("opposition", "strike_reported", "context")},
+                "Hama": {("opposition", "strike_reported", "target")},
+            },
+        ),
+    ],
+)
+def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
+    assert claims_by_place(pipe, text) == expected
