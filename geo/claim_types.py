@@ -128,8 +128,7 @@ def read_claim_type(
         # "no Russian aircraft bombed the convoy near Aleppo": the striking side denies a strike
         # there; anyone else saying strikes did not happen, or "there were no strikes in Idlib",
         # puts no strike anywhere
-        own = frame.side == registry.force_side
-        if own and not any(existential(a) for a in anchors):
+        if frame.side == registry.force_side and not any(existential(a) for a in anchors):
             return "denial", anchor_kind
         return None, ""
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
