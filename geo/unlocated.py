@@ -23,10 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geo import containers
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES
+from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES
 from geo.names import ARTICLES, fold
-from geo.resolve import resolve
 from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
@@ -37,19 +37,7 @@ if TYPE_CHECKING:
 
 LABEL = "LISTED"  # the mention label of a name found only because the text lists it as a place
 GROUP_WORDS = words("group_name_words")
-ADMIN_WORDS = words("admin_words")
-AREA_NOUNS = words("area_nouns")
-# the parts of a city a list of its quarters is put in: "the A and B neighbourhoods of Aleppo"
-QUARTER_NOUNS = words("quarter_nouns")
 TITLE_PLACE_HEADS = words("title_place_heads")
-# Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
-# in the eastern countryside of", "A near", "A, at the outskirts of".
-_LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
-_LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
-_DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
-_MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
-# A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
-_HEADER_END = re.compile(r"^\s*(?:[:–—-]|,[^\n.]*:)")
 # A located name keeps part of its container's confidence: its own point is unknown.
 _CONFIDENCE_SHARE = 0.6
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -100,7 +88,7 @@ def locate_unlocated(
     one that only `listed_names` found is dropped, which leaves such claims as they were. A name
     resolved to a namesake in another country than its container is placed at the container."""
     resolved = _by_token(doc, toponyms)
-    headers = _headers(doc, resolved)
+    headers = containers.headers(doc, resolved)
     out = []
     for claim in claims:
         places = []
@@ -205,7 +193,7 @@ def _named_as_place(tok: Token) -> bool:
         t is not None
         and t.pos_ == "NOUN"
         and is_noun_of(t, PLACE_NOUNS)
-        and (t.lower_ not in AREA_NOUNS or is_noun_of(t, QUARTER_NOUNS))  # "the A district"
+        and (t.lower_ not in containers.AREA_NOUNS or is_noun_of(t, containers.QUARTER_NOUNS))
         for t in (own, after)
     )
 
@@ -243,25 +231,6 @@ def _by_token(doc: Doc, toponyms: Sequence[Toponym]) -> dict[int, tuple[Toponym,
     return out
 
 
-def _headers(doc: Doc, resolved: dict[int, tuple[Toponym, int]]) -> list[tuple[int, Toponym]]:
-    """(token index, governorate) of each line that heads what follows: "Deir Ezzor Province:"."""
-    out = []
-    text = doc.text
-    for i, (t, _) in resolved.items():
-        if t.precision != "admin1":
-            continue
-        line_start = text.rfind("\n", 0, t.mention.start) + 1
-        if text[line_start : t.mention.start].strip(" \t\"'“‘") != "":
-            continue
-        rest = text[t.mention.end : t.mention.end + 80]
-        word = re.match(r"\s*(\w+)", rest)
-        if word and word.group(1).lower() in ADMIN_WORDS:
-            rest = rest[word.end() :]
-        if _HEADER_END.match(rest.split("\n", 1)[0] + ("\n" if "\n" in rest else "")):
-            out.append((i, t))
-    return sorted(out, key=lambda h: h[0])
-
-
 def _locate(
     name: Toponym,
     doc: Doc,
@@ -280,17 +249,22 @@ def _locate(
     found: tuple[Toponym, Precision] | None = None
     if name.place is None and "," in span.text:  # "Beinin, Idlib" read as one name
         head = next(t for t in span if t.text == ",")
-        found = _named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
+        found = containers.named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
         span = span.doc[span.start : head.i]
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
     if not is_plain_name(span, gazetteer, is_actor, named=_named_as_place(span[-1])):
         return None
-    quarter_of = None if found else _quarter_of(span, resolved)
+    quarter_of = None if found else containers.quarter_of(span, resolved)
     if quarter_of is not None:
         found = (quarter_of, "region")
-    found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
+    found = (
+        found
+        or containers.container_after(span, resolved, gazetteer)
+        or containers.scene(span, resolved)
+        or containers.area(span, resolved)
+    )
     if found is None:
         header = [t for i, t in headers if i < span.start]
         found = (header[-1], "admin1") if header else None
@@ -304,160 +278,6 @@ def _locate(
     # a quarter's city is named in its clause, and struck there already
     outer = _governorate(container) if quarter_of is None else []
     return _placed(name, container, precision), outer
-
-
-def _quarter_of(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym | None:
-    """The place, mostly a city, a listed name is a quarter of: "the A and B neighbourhoods of
-    Aleppo", "A, B and other parts of Aleppo", "the A district in Homs", "eastern Aleppo's A
-    district"."""
-    doc = span.doc
-    i, quarter = span.end, False
-    while i < min(span.sent.end, span.end + _MAX_GAP):
-        tok = doc[i]
-        if is_noun_of(tok, QUARTER_NOUNS):
-            quarter = True
-        elif i in resolved and not quarter and _listed(doc, resolved[i][1]):
-            i = resolved[i][1]  # "A, Kallaseh and B neighbourhoods": a known name in the list
-            continue
-        elif i in resolved or not (
-            tok.lower_ in _LIST_WORDS
-            or tok.lower_ in ARTICLES
-            or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or tok.pos_ in {"DET", "ADJ"}
-            or (quarter and tok.lower_ == "city")  # "the A neighbourhood of the city of Aleppo"
-        ):
-            break
-        i += 1
-    if not quarter:
-        return None
-    if doc[i - 1].lower_ in {"of", "in"} and i in resolved:
-        return _not_a_country(resolved[i][0])
-    before = span.start - 1  # "Aleppo's A district": the city owns the quarter
-    if before > span.sent.start and doc[before].lower_ in {"'s", "’s"}:
-        found = [t for t, end in resolved.values() if end == before]
-        return _not_a_country(found[0]) if found else None
-    return None
-
-
-def _listed(doc: Doc, end: int) -> bool:
-    """Whether a list goes on after the name that ends at `end`."""
-    return end < len(doc) and (doc[end].lower_ in {"and", "or"} or doc[end].text == ",")
-
-
-def _not_a_country(t: Toponym) -> Toponym | None:
-    return None if t.place is None or t.precision == "country" else t
-
-
-def _container_after(
-    span: Span, resolved: dict[int, tuple[Toponym, int]], gazetteer: Gazetteer
-) -> tuple[Toponym, Precision] | None:
-    """The place that the words after a listed name put it in: "A and B in Hama province", "A, B
-    and C villages in the eastern countryside of Deir Ezzor", "A near Y", "A, Idlib"."""
-    doc = span.doc
-    linked = area = False
-    direction = ""
-    i = span.end
-    while i < min(span.sent.end, span.end + _MAX_GAP):
-        tok = doc[i]
-        if i in resolved:
-            t, end = resolved[i]
-            after = doc[end] if end < len(doc) else None
-            listed = after is not None and (after.lower_ in {"and", "or"} or after.text == ",")
-            if not (linked or area) and (listed or doc[i - 1].text != ","):
-                i = end  # "A, Kafr Nabl and B in Idlib": a known place in the list, not its container
-                continue
-            if _more_places(doc, end, resolved):
-                return None  # "near Hama and Idlib": which of them holds the village is not said
-            if (
-                after is not None
-                and _DIRECTION.fullmatch(after.lower_)
-                and end + 1 < len(doc)
-                and is_noun_of(doc[end + 1], AREA_NOUNS)
-            ):
-                direction, area = after.lower_, True  # "in Hama northern countryside"
-            if direction and area:
-                t = _part(t, direction, gazetteer)
-            return _as_container(t, linked, area, after, gazetteer)
-        low = tok.lower_
-        if _DIRECTION.fullmatch(low):
-            direction = low
-        if low in _LINKS:
-            linked = True
-        elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
-            area = True
-        elif not (
-            low in _LIST_WORDS
-            or low in ARTICLES
-            or low in PLACE_HEADS  # the parser reads "Tell" of "Tell Sikkin" as a verb
-            or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or tok.pos_ in {"DET", "ADJ"}
-            or (tok.pos_ == "NOUN" and is_noun_of(tok, PLACE_NOUNS))
-        ):
-            return None
-        i += 1
-    return None
-
-
-def _named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precision] | None:
-    text = tail.text
-    if not text or not text[:1].isupper():
-        return None
-    t = resolve(text, [Mention(text, 0, len(text))], gazetteer)[0]
-    return _as_container(t, False, False, None, gazetteer)
-
-
-def _as_container(
-    t: Toponym, linked: bool, area: bool, after: Token | None, gazetteer: Gazetteer
-) -> tuple[Toponym, Precision] | None:
-    if t.place is None or t.precision == "country":
-        return None
-    if t.precision in {"admin1", "region"}:
-        return t, t.precision
-    if linked or area:
-        return t, "region"  # "A near Homs", "A in the countryside of Hama": the town's area
-    # "A, Idlib": only a town that gives its governorate its name stands for the governorate here;
-    # any other town after a comma is the list going on
-    if after is not None and (after.lower_ in {"and", "or"} or after.text == ","):
-        return None
-    admin = gazetteer.admin1(t.place.country_code, t.place.admin1) if t.place.admin1 else None
-    if admin is None or fold(admin.name) != fold(t.place.name):
-        return None
-    return replace(t, place=admin, precision="admin1", lat=admin.lat, lon=admin.lon), "admin1"
-
-
-def _more_places(doc: Doc, end: int, resolved: dict[int, tuple[Toponym, int]]) -> bool:
-    """Whether the container is one of a list of places ("near Hama and Idlib")."""
-    i = end
-    while i < min(len(doc), end + 3) and doc[i].lower_ in {"and", "or", ",", "the"}:
-        i += 1
-    return i > end and i in resolved
-
-
-def _part(t: Toponym, direction: str, gazetteer: Gazetteer) -> Toponym:
-    """ "the eastern countryside of Deir Ezzor": the part of the place the resolver gives "eastern
-    Deir Ezzor"; the place itself when the resolver reads the phrase as another place."""
-    if t.precision == "region":
-        return t
-    text = f"{direction} {t.mention.text}"
-    part = resolve(text, [Mention(t.mention.text, len(direction) + 1, len(text))], gazetteer)[0]
-    c, p = t.place, part.place
-    if c is None or p is None or part.precision != "region" or part.lat is None:
-        return t
-    if (p.country_code, p.admin1) != (c.country_code, c.admin1):
-        return t
-    return replace(part, mention=t.mention, confidence=t.confidence)
-
-
-def _scene(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
-    """ "In Hama province, jets struck the village of A": a province or area the sentence opens with."""
-    for i in range(span.sent.start, span.start):
-        t, _ = resolved.get(i, (None, 0))
-        if t is None or t.precision not in {"admin1", "region"}:
-            continue
-        opener = span.doc[span.sent.start : i]
-        if opener and opener[0].lower_ == "in" and all(w.pos_ in {"ADP", "DET", "ADJ"} for w in opener):
-            return t, t.precision
-    return None
 
 
 def _placed(name: Toponym, container: Toponym, precision: Precision) -> Toponym:

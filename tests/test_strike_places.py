@@ -30,6 +30,8 @@ PLACES = (
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
     Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
+    Place("sup:ghouta", "Eastern Ghouta", 33.55, 36.42, "SY", "08"),
     # a province abroad under a quarter's name: what a looser spelling match may pick
     Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
 )
@@ -189,3 +191,31 @@ def claims_by_place(pipe: Pipeline, text: str) -> dict[str, set[tuple[str, str, 
 )
 def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
     assert claims_by_place(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "A of Province", read as one name by the model: the place, and its province struck through it
+        (
+            "Russian jets bombed the village of Hazzeh in the Eastern Ghouta of Rif Dimashq, activists said.",
+            {
+                "Hazzeh": ("unlocated", "unlocated:sup:ghouta:hazzeh"),
+                "Eastern Ghouta": ("explicit", "sup:ghouta"),
+                "Rif Dimashq": ("container", "admin1:SY-RD"),
+            },
+        ),
+        # the one area a sentence names holds the villages its strikes hit
+        (
+            "Russian jets pounded the western countryside of Hama, with raids on the villages of "
+            "Ruwaida and Kafr Ain.",
+            {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
+        ),
+        # a town is no area: the village beside it stays unplaced
+        ("Russian jets struck Talbiseh and the village of Kafr Ain.", {"Kafr Ain": None}),
+    ],
+)
+def test_containers_named_elsewhere(pipe: Pipeline, text: str, expected: dict) -> None:
+    found = placed(pipe, text)
+    for name, want in expected.items():
+        assert found.get(name) == want, found
