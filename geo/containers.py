@@ -28,6 +28,7 @@ ADMIN_WORDS = words("admin_words")
 AREA_NOUNS = words("area_nouns")
 # the parts of a city a list of its quarters is put in: "the A and B neighbourhoods of Aleppo"
 QUARTER_NOUNS = words("quarter_nouns")
+AREA_ADJECTIVES = words("area_adjectives")
 # Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
 # in the eastern countryside of", "A near", "A, at the outskirts of".
 _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
@@ -213,9 +214,30 @@ def scene(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym
 
 def area(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
     """ "jets battered the western countryside of Palmyra, with strikes inside the villages of A and
-    B": the one area the sentence names, when it names no other place that might hold them."""
+    B": the one area the sentence names, when it names no other place that might hold them; for a
+    sentence that names no area, the one area the sentence before it in the paragraph names ("...
+    airstrikes on rural Idlib on Sunday. Strikes hit the towns of A, B and C")."""
+    sent = span.sent
+    found = _only_area(sent, resolved)
     doc = span.doc
-    named = [(i, t) for i, (t, _) in resolved.items() if span.sent.start <= i < span.sent.end]
+    if found is not None or sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return found  # the paragraph's first sentence has none before it
+    before = _only_area(doc[sent.start - 1].sent, resolved)
+    if before is None or before[0].place is None:
+        return None
+    country = before[0].place.country_code
+    own = [
+        t
+        for i, (t, _) in resolved.items()
+        if sent.start <= i < sent.end and t.precision in {"admin1", "region"}
+    ]
+    # an area of its own in that country (not a namesake abroad) says which area the sentence means
+    return None if any(t.place is not None and t.place.country_code == country for t in own) else before
+
+
+def _only_area(sent: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
+    doc = sent.doc
+    named = [(i, t) for i, (t, _) in resolved.items() if sent.start <= i < sent.end]
     places = {t.place.id for _, t in named if t.place is not None and t.precision != "country"}
     if len(places) != 1:
         return None
@@ -224,5 +246,7 @@ def area(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym,
         return t, t.precision
     before = doc[i - 1] if i > 0 else None
     of_area = before is not None and before.lower_ == "of" and is_noun_of(before.head, AREA_NOUNS)
+    rural = before is not None and before.lower_ in AREA_ADJECTIVES
     after = doc[resolved[i][1]] if resolved[i][1] < len(doc) else None
-    return (t, "region") if of_area or (after is not None and is_noun_of(after, AREA_NOUNS)) else None
+    named_area = of_area or rural or (after is not None and is_noun_of(after, AREA_NOUNS))
+    return (t, "region") if named_area else None

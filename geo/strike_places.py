@@ -340,7 +340,7 @@ def semicolon_lists(
     out: list[ClaimPlace] = []
     for p in places:
         root = roots.get(id(p.toponym))
-        if p.role == "context" and root is not None and p.toponym.place is not None:
+        if p.role == "context" and root is not None:
             earlier = [
                 r
                 for q in out

@@ -211,6 +211,23 @@ def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
             "Ruwaida and Kafr Ain.",
             {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
         ),
+        # a paragraph's lead names the area ("rural X") its next sentence's villages are in
+        (
+            "Russian jets struck rural Hama on Sunday. The raids hit the villages of Ruwaida and Kafr Ain.",
+            {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
+        ),
+        # ... but not across a paragraph break
+        (
+            "Russian jets struck rural Hama on Sunday.\nThe raids hit the villages of Ruwaida and Kafr Ain.",
+            {"Ruwaida": None},
+        ),
+        # unknown names in a later group of a semicolon list are struck as the first group is
+        (
+            "Russian jets struck rural Hama on Sunday. At least 40 Russian airstrikes hit the cities of "
+            "Talbiseh and Latamneh; the towns of Ruwaida, Kafr Ain, Maan, Tell Hawash, Hamra and Qubbeh; "
+            "and the rebel-held Tamanah airbase.",
+            {"Kafr Ain": ("unlocated", "unlocated:gn:170063:kafr-ain")},
+        ),
         # a town is no area: the village beside it stays unplaced
         ("Russian jets struck Talbiseh and the village of Kafr Ain.", {"Kafr Ain": None}),
     ],
