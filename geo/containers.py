@@ -114,6 +114,8 @@ def container_after(
         if i in resolved:
             t, end = resolved[i]
             after = doc[end] if end < len(doc) else None
+            if after is not None and after.text == "," and _country_at(end + 1, resolved):
+                after = None  # "A, Aleppo, Syria": the country closes the address, no list goes on
             listed = after is not None and (after.lower_ in {"and", "or"} or after.text == ",")
             if not (linked or area) and (listed or doc[i - 1].text != ","):
                 i = end  # "A, Kafr Nabl and B in Idlib": a known place in the list, not its container
@@ -158,6 +160,27 @@ def named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precis
     return _as_container(t, False, False, None, gazetteer)
 
 
+def elsewhere(
+    span: Span, resolved: dict[int, tuple[Toponym, int]], gazetteer: Gazetteer
+) -> tuple[Toponym, Precision] | None:
+    """The container the text gives the same name elsewhere: an incident record's "Location: A,
+    Aleppo, Syria" over a report of "an air strike on the village of A"."""
+    doc, text = span.doc, span.doc.text
+    start = text.find(span.text)
+    while start != -1:
+        other = doc.char_span(start, start + len(span.text))
+        if other is not None and other.start != span.start:
+            found = container_after(other, resolved, gazetteer)
+            if found is not None:
+                return found
+        start = text.find(span.text, start + 1)
+    return None
+
+
+def _country_at(i: int, resolved: dict[int, tuple[Toponym, int]]) -> bool:
+    return i in resolved and resolved[i][0].precision == "country"
+
+
 def _as_container(
     t: Toponym, linked: bool, area: bool, after: Token | None, gazetteer: Gazetteer
 ) -> tuple[Toponym, Precision] | None:
@@ -182,7 +205,7 @@ def _more_places(doc: Doc, end: int, resolved: dict[int, tuple[Toponym, int]]) -
     i = end
     while i < min(len(doc), end + 3) and doc[i].lower_ in {"and", "or", ",", "the"}:
         i += 1
-    return i > end and i in resolved
+    return i > end and i in resolved and not _country_at(i, resolved)  # "A, Aleppo, Syria": an address
 
 
 def _part(t: Toponym, direction: str, gazetteer: Gazetteer) -> Toponym:

@@ -267,7 +267,7 @@ def _locate(
     )
     if found is None:
         header = [t for i, t in headers if i < span.start]
-        found = (header[-1], "admin1") if header else None
+        found = (header[-1], "admin1") if header else containers.elsewhere(span, resolved, gazetteer)
     if found is None:
         return None
     container, precision = found

@@ -228,6 +228,12 @@ def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
             "and the rebel-held Tamanah airbase.",
             {"Kafr Ain": ("unlocated", "unlocated:gn:170063:kafr-ain")},
         ),
+        # an incident record's address line places the village its report names
+        (
+            "Location: Kafr Ain, Hama, Syria\nJets bombed the village of Kafr Ain on Monday, activists said.",
+            {"Kafr Ain": ("unlocated", "unlocated:admin1:SY-HM:kafr-ain")},
+        ),
+        ("Jets bombed the village of Kafr Ain on Monday, activists said.", {"Kafr Ain": None}),
         # a town is no area: the village beside it stays unplaced
         ("Russian jets struck Talbiseh and the village of Kafr Ain.", {"Kafr Ain": None}),
     ],
