@@ -242,3 +242,15 @@ def test_containers_named_elsewhere(pipe: Pipeline, text: str, expected: dict) -
     found = placed(pipe, text)
     for name, want in expected.items():
         assert found.get(name) == want, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the country is the strike place when the claim names nothing finer
+        ("Russia is waging an air campaign in Syria to prop up the government.", {"Syria"}),
+        ("Russia waged an air campaign in Syria for months.", {"Syria"}),
+    ],
+)
+def test_a_campaign_in_a_country(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
