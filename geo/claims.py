@@ -34,10 +34,10 @@ from geo.discourse import (
     remember_subjects,
 )
 from geo.headlines import Headline, credit_headline, headline_only
-from geo.lexicon import ordered
+from geo.lexicon import ordered, words
 from geo.speakers import sentence_frames
 from geo.strike_places import place_role, presence_role, semicolon_lists, sets_the_scene
-from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Source, Toponym
+from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from geo.registry import Registry
 
 _WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
+_LOCATION_FIELDS = words("location_fields")
 
 
 def extract_claims(
@@ -134,9 +135,14 @@ def _sentence_drafts(
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
         claim_type, anchor_kind = read_claim_type(frame, tokens, registry, source, foreign=foreign)
+        field = claim_type is None and not frame.attributed and _location_field(sent)
+        if field:
+            claim_type = "strike_reported"  # an incident record's "Location: A, Homs, Syria"
         places: list[ClaimPlace] = []
         for topo, root in located:
-            if root.i in frame.owned:
+            if field and root.i in frame.owned:
+                role: Role = "target"
+            elif root.i in frame.owned:
                 if anchor_kind == "presence":
                     role = presence_role(root)
                 else:
@@ -191,6 +197,20 @@ def _sentence_drafts(
             if not any(p.role == "target" for p in d.places):
                 d.places += [ClaimPlace(p.toponym, "target", "sentence") for p in sentence_targets]
     return drafts
+
+
+def _location_field(sent: Span) -> bool:
+    """An incident record's location field: "Location: Talbiseh, Homs, Syria", or the address on
+    the line under a "LOCATION" label."""
+    text = sent.text.strip()
+    label, colon, _ = text.partition(":")
+    if colon and label.strip().lower() in _LOCATION_FIELDS:
+        return True
+    doc = sent.doc
+    before = doc.text[: sent.start_char].rstrip("\n").rsplit("\n", 1)[-1]
+    return (
+        "\n" in doc.text[sent.start_char - 1 : sent.start_char] and before.strip().lower() in _LOCATION_FIELDS
+    )
 
 
 def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame) -> bool:

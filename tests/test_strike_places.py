@@ -254,3 +254,23 @@ def test_containers_named_elsewhere(pipe: Pipeline, text: str, expected: dict) -
 )
 def test_a_campaign_in_a_country(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an incident record's location field is where the incident it records happened
+        (
+            "Incident date: May 2, 2016\nLocation: Talbiseh, Homs, Syria\nFour civilians were killed.",
+            {"Talbiseh", "Homs"},
+        ),
+        (
+            "Incident date: May 2, 2016\nLOCATION\nTalbiseh, Homs, Syria\nFour civilians were killed.",
+            {"Talbiseh", "Homs"},
+        ),
+        # any other field is not
+        ("Incident date: May 2, 2016\nPublished in: Homs, Syria\nFour civilians were killed.", set()),
+    ],
+)
+def test_an_incident_records_location_field(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
