@@ -34,6 +34,7 @@ AREA_ADJECTIVES = words("area_adjectives")
 _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
 _LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
 _DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
+_COMPASS = words("directions") - {"central"}  # compass points: "to the north-east of"
 _MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
 # A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
 _HEADER_END = re.compile(r"^\s*(?:[:–—-]|,[^\n.]*:)")
@@ -137,6 +138,8 @@ def container_after(
             direction = low
         if low in _LINKS:
             linked = True
+        elif low == "to" and i + 2 < len(doc) and doc[i + 2].lower_ in _COMPASS:
+            linked = True  # "the A and B areas to the north-east of Y"
         elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
             area = True
         elif not (

@@ -274,3 +274,11 @@ def test_a_campaign_in_a_country(pipe: Pipeline, text: str, expected: set) -> No
 )
 def test_an_incident_records_location_field(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_relative_locator_after_a_list_is_its_container(pipe: Pipeline) -> None:
+    """ "the A and B areas to the north-east of X": the villages are in X's area."""
+    found = placed(
+        pipe, "Bombs destroyed militant posts in the Talbiseh and Ruwaida areas to the north-east of Homs."
+    )
+    assert found.get("Ruwaida") == ("unlocated", "unlocated:gn:169577:ruwaida"), found
