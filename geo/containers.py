@@ -117,7 +117,7 @@ def container_after(
             after = doc[end] if end < len(doc) else None
             if after is not None and after.text == "," and _country_at(end + 1, resolved):
                 after = None  # "A, Aleppo, Syria": the country closes the address, no list goes on
-            listed = after is not None and (after.lower_ in {"and", "or"} or after.text == ",")
+            listed = after is not None and (after.lower_ in {"and", "or"} or _comma_list(doc, end))
             if not (linked or area) and (listed or doc[i - 1].text != ","):
                 i = end  # "A, Kafr Nabl and B in Idlib": a known place in the list, not its container
                 continue
@@ -180,6 +180,17 @@ def elsewhere(
     return None
 
 
+def _comma_list(doc: Doc, comma: int) -> bool:
+    """Whether a comma goes on with another name ("A, Hama, B and C"), not with the rest of the
+    clause ("A village, Idlib, on July 11")."""
+    nxt = doc[comma + 1] if comma + 1 < len(doc) else None
+    return (
+        doc[comma].text == ","
+        and nxt is not None
+        and (nxt.lower_ in ARTICLES or (nxt.text[:1].isupper() and nxt.ent_type_ != "DATE"))
+    )
+
+
 def _country_at(i: int, resolved: dict[int, tuple[Toponym, int]]) -> bool:
     return i in resolved and resolved[i][0].precision == "country"
 
@@ -195,7 +206,7 @@ def _as_container(
         return t, "region"  # "A near Homs", "A in the countryside of Hama": the town's area
     # "A, Idlib": only a town that gives its governorate its name stands for the governorate here;
     # any other town after a comma is the list going on
-    if after is not None and (after.lower_ in {"and", "or"} or after.text == ","):
+    if after is not None and (after.lower_ in {"and", "or"} or _comma_list(after.doc, after.i)):
         return None
     admin = gazetteer.admin1(t.place.country_code, t.place.admin1) if t.place.admin1 else None
     if admin is None or fold(admin.name) != fold(t.place.name):

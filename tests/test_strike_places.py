@@ -282,3 +282,20 @@ def test_a_relative_locator_after_a_list_is_its_container(pipe: Pipeline) -> Non
         pipe, "Bombs destroyed militant posts in the Talbiseh and Ruwaida areas to the north-east of Homs."
     )
     assert found.get("Ruwaida") == ("unlocated", "unlocated:gn:169577:ruwaida"), found
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # "A village, Idlib, on July 11": the comma goes on with the clause, not with a list
+        (
+            "Cluster munitions hit the outskirts of Ruwaida village, Hama, on July 11, 2016.",
+            "Ruwaida",
+            ("unlocated", "unlocated:admin1:SY-HM:ruwaida"),
+        ),
+        # "A, Hama, B and C": a known place inside a list is no container
+        ("Jets struck Ruwaida, Hama, Kafr Ain and Maan, activists said.", "Ruwaida", None),
+    ],
+)
+def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expected: tuple | None) -> None:
+    assert placed(pipe, text).get(name) == expected
