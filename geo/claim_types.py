@@ -398,6 +398,23 @@ def count_casualties(tokens: list[Token]) -> int | None:
     return None
 
 
+def counted_at(place: Token) -> bool:
+    """Whether a place is where counted victims are: "17 civilians in the town of Talbiseh", "9
+    civilians in al-Rastan", "4 civilians in the villages of A and B"."""
+    tok = place
+    for _ in range(6):
+        if tok.dep_ in {"conj", "appos", "compound"} or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+            continue
+        break
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
+        return False
+    counted = tok.head.head
+    return (bool(_CIVILIANS.fullmatch(counted.text)) or counted.lemma_ in _COUNTED) and any(
+        c.dep_ == "nummod" for c in counted.children
+    )
+
+
 def _harmed(counted: Token) -> bool:
     """Whether the counted people are the ones a death or injury word is about: its object or
     subject ("killing 36 civilians", "11 people died"), or described by it ("36 dead civilians")."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geo.claim_types import SPECIFIC_TYPES, count_casualties, foreign_strikes, read_claim_type
+from geo.claim_types import SPECIFIC_TYPES, count_casualties, counted_at, foreign_strikes, read_claim_type
 from geo.containment import mark_containers
 from geo.discourse import (
     Frame,
@@ -100,7 +100,31 @@ def _drafts(
         drafts.extend(
             _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign)
         )
+    roots = {id(t): r for located in by_sentence.values() for t, r in located}
+    _breakdowns(drafts, sents, roots)
     return drafts
+
+
+def _breakdowns(drafts: list[Draft], sents: list[Span], roots: dict[int, Token]) -> None:
+    """ "SOHR documented the death of 39 civilians in Russian raids. The breakdown is as follows: 17
+    civilians in the town of Talbiseh; 9 civilians in al-Rastan; ...": a toll's breakdown by place,
+    in the sentence after the toll, is where the toll's source says the strikes killed them."""
+    index = {s.start: n for n, s in enumerate(sents)}
+    tolls = {index[d.sent.start]: d for d in drafts if d.claim_type == "civilians_killed"}
+    for d in drafts:
+        toll = tolls.get(index[d.sent.start] - 1)
+        if (
+            d.claim_type is not None
+            or toll is None
+            or (d.frame.attributed and toll.frame.side != d.frame.side)
+        ):
+            continue
+        counted = [p for p in d.places if (r := roots.get(id(p.toponym))) is not None and counted_at(r)]
+        if counted:
+            d.frame = toll.frame  # the narrator's breakdown of a source's toll is the source's
+            d.claim_type = "civilians_killed"
+            d.places = [ClaimPlace(p.toponym, "target", p.basis) if p in counted else p for p in d.places]
+            d.casualties = None
 
 
 @dataclass(slots=True)

@@ -299,3 +299,24 @@ def test_a_relative_locator_after_a_list_is_its_container(pipe: Pipeline) -> Non
 )
 def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expected: tuple | None) -> None:
     assert placed(pipe, text).get(name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a toll's breakdown by place, in the sentence after the toll
+        (
+            "The Syrian Observatory said Russian raids killed 30 civilians on Monday. The breakdown is as follows: 17 "
+            "civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            {"Talbiseh", "Latamneh"},
+        ),
+        # not after a sentence that gives no toll
+        (
+            "The Syrian Observatory said Russian raids continued on Monday. The breakdown is as follows: 17 "
+            "civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            set(),
+        ),
+    ],
+)
+def test_a_tolls_breakdown_by_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
