@@ -306,14 +306,14 @@ def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expec
     [
         # a toll's breakdown by place, in the sentence after the toll
         (
-            "The Syrian Observatory said Russian raids killed 30 civilians on Monday. The breakdown is as follows: 17 "
-            "civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            "The Syrian Observatory said Russian raids killed 30 civilians on Monday. The breakdown is as "
+            "follows: 17 civilians in the town of Talbiseh; 9 civilians in Latamneh.",
             {"Talbiseh", "Latamneh"},
         ),
         # not after a sentence that gives no toll
         (
-            "The Syrian Observatory said Russian raids continued on Monday. The breakdown is as follows: 17 "
-            "civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            "The Syrian Observatory said Russian raids continued on Monday. The breakdown is as "
+            "follows: 17 civilians in the town of Talbiseh; 9 civilians in Latamneh.",
             set(),
         ),
     ],
