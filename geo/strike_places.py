@@ -190,6 +190,8 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         return False
     if cue is None:
         return False
+    if is_noun_of(cue.head, _LONG_FEATURES):
+        return False  # "boats on the Orontes River near Hama": the town locates the strike
     if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
         return True  # the phrase hangs on the name itself
     described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
@@ -249,6 +251,8 @@ def _named_area(tok: Token) -> bool:
 
 
 _RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
+# features too long to be a strike's point: "the Euphrates River near Deir Ezzor", "the highway near Homs"
+_LONG_FEATURES = words("long_features")
 
 
 def is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:

@@ -30,6 +30,7 @@ PLACES = (
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
     Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    Place("sup:orontes", "Orontes River", 35.2, 36.6, "SY", kind="feature"),
     Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
     Place("sup:ghouta", "Eastern Ghouta", 33.55, 36.42, "SY", "08"),
     # a province abroad under a quarter's name: what a looser spelling match may pick
@@ -320,3 +321,20 @@ def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expec
 )
 def test_a_tolls_breakdown_by_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a river is no strike point: the town named near it locates the strike
+        ("Russian jets struck boats on the Orontes River near Hama, activists said.", True),
+        (
+            "Russian jets hit ferries carrying families across the Orontes River near Hama, activists said.",
+            True,
+        ),
+        # a town near a town only describes where the struck one is
+        ("Russian jets struck Talbiseh, near Hama, activists said.", False),
+    ],
+)
+def test_a_place_near_a_long_feature_is_struck(pipe: Pipeline, text: str, expected: bool) -> None:
+    assert ("Hama" in targets(pipe, text)) is expected
