@@ -17,7 +17,9 @@ from geo.speakers import DENY_VERBS, SPEECH_VERBS, gives_a_toll
 from geo.types import ClaimType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
 
     from geo.registry import Registry
     from geo.speakers import Frame
@@ -70,10 +72,13 @@ _ABSENT = re.compile(
 
 
 def read_claim_type(
-    frame: Frame, tokens: list[Token], registry: Registry, source: str
+    frame: Frame, tokens: list[Token], registry: Registry, source: str, *, foreign: bool = False
 ) -> tuple[ClaimType | None, str]:
-    """What the frame claims about strikes, and whether its strike word is a verb or a noun."""
+    """What the frame claims about strikes, and whether its strike word is a verb or a noun. In a
+    `foreign` article (geo.claim_types.foreign_strikes) only strikes that name the force count."""
     anchors = [t for t in tokens if is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
+    if foreign:
+        anchors = [a for a in anchors if registry.force.search(_modifiers(a))]
     if frame.attributed and frame.verb is not None and frame.verb.lemma_ in DENY_VERBS:
         pass  # "denied reports that its jets hit rebels": what is denied is the claim's content
     elif frame.attributed:
@@ -119,6 +124,13 @@ def read_claim_type(
     )
     verb = frame.verb
     denies = verb is not None and verb.lemma_ in DENY_VERBS
+    if all(negated(a) for a in anchors):
+        # "no Russian aircraft bombed the convoy near Aleppo": the striking side denies a strike
+        # there; anyone else saying strikes did not happen, or "there were no strikes in Idlib",
+        # puts no strike anywhere
+        if frame.side == registry.force_side and not any(existential(a) for a in anchors):
+            return "denial", anchor_kind
+        return None, ""
     if denies or (_REFUTE.search(text) and not _IS.search(text)):
         return "denial", anchor_kind
     if _CIVILIANS.search(text) and _DEATH.search(text):
@@ -130,6 +142,26 @@ def read_claim_type(
         negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
+
+
+def negated(anchor: Token) -> bool:
+    """ "had not struck", "never bombed", "no strikes", "no aircraft bombed", "did not carry out
+    strikes", "carried out no strikes": a strike said not to have happened."""
+
+    def no(tok: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+    if no(anchor):
+        return True
+    if anchor.pos_ == "VERB":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and no(c) for c in anchor.children)
+    head = anchor.head
+    return anchor.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS and no(head)
+
+
+def existential(anchor: Token) -> bool:
+    """ "there were no strikes in Idlib": what is said is that strikes are absent there."""
+    return any(c.dep_ == "expl" for c in anchor.head.children)
 
 
 def _lands(anchor: Token) -> bool:
@@ -161,6 +193,24 @@ def _hearsay(tokens: list[Token]) -> set[int]:
 
 
 _HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
+
+
+def foreign_strikes(docs: Sequence[Doc], registry: Registry) -> bool:
+    """Whether the strikes the text reports are another force's: some strike names another force
+    as its striker and none names the campaign's force. A coalition strike report ("the US-led
+    coalition conducted 30 strikes in Syria and Iraq ... Near Raqqa, 15 strikes engaged ...") goes
+    on with strikes that name no striker; they are the coalition's, not the campaign's."""
+    own = other = False
+    for doc in docs:
+        for tok in doc:
+            if not is_strike(tok, registry):
+                continue
+            mods = _modifiers(tok)
+            if registry.force.search(mods):
+                own = True
+            elif registry.other_forces.search(mods):
+                other = True
+    return other and not own
 
 
 def _modal(anchor: Token) -> bool:
@@ -280,7 +330,21 @@ def _modifiers(anchor: Token) -> str:
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
         # "the U.S. would continue its own airstrikes": "its" is the clause's subject
         parts += [s for s in _clause_subjects(anchor)]
-    return " ".join(" ".join(t.text for t in p.subtree) if p.dep_ != "relcl" else p.text for p in parts)
+    # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner
+    return " ".join(
+        " ".join(t.text for t in p.subtree if not _bracketed(t)) if p.dep_ != "relcl" else p.text
+        for p in parts
+    )
+
+
+def _bracketed(tok: Token) -> bool:
+    """Whether a token sits inside brackets within its sentence."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.text in {"(", "["}:
+            return True
+        if t.text in {")", "]"}:
+            return False
+    return False
 
 
 def _clause_subjects(tok: Token) -> list[Token]:
@@ -332,6 +396,23 @@ def count_casualties(tokens: list[Token]) -> int | None:
             if value is not None:
                 return value
     return None
+
+
+def counted_at(place: Token) -> bool:
+    """Whether a place is where counted victims are: "17 civilians in the town of Talbiseh", "9
+    civilians in al-Rastan", "4 civilians in the villages of A and B"."""
+    tok = place
+    for _ in range(6):
+        if tok.dep_ in {"conj", "appos", "compound"} or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+            continue
+        break
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
+        return False
+    counted = tok.head.head
+    return (bool(_CIVILIANS.fullmatch(counted.text)) or counted.lemma_ in _COUNTED) and any(
+        c.dep_ == "nummod" for c in counted.children
+    )
 
 
 def _harmed(counted: Token) -> bool:

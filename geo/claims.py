@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geo.claim_types import SPECIFIC_TYPES, count_casualties, read_claim_type
+from geo.claim_types import SPECIFIC_TYPES, count_casualties, counted_at, foreign_strikes, read_claim_type
 from geo.containment import mark_containers
 from geo.discourse import (
     Frame,
@@ -34,10 +34,10 @@ from geo.discourse import (
     remember_subjects,
 )
 from geo.headlines import Headline, credit_headline, headline_only
-from geo.lexicon import ordered
+from geo.lexicon import ordered, words
 from geo.speakers import sentence_frames
 from geo.strike_places import place_role, presence_role, semicolon_lists, sets_the_scene
-from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Source, Toponym
+from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from geo.registry import Registry
 
 _WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
+_LOCATION_FIELDS = words("location_fields")
 
 
 def extract_claims(
@@ -60,11 +61,12 @@ def extract_claims(
     ref_year = _reference_year(article, doc)
     # the headline is read after the body: "..., observatory says" is the monitor the body named
     memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
-    drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text)
+    foreign = foreign_strikes([doc] if headline is None else [headline.doc, doc], registry)
+    drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text, foreign)
     claims = _finish(article, drafts, toponyms, registry.force_side)
     if headline is None:
         return claims
-    said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title)
+    said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title, foreign)
     credit_headline(said, article.title, registry)
     return (
         _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims
@@ -78,6 +80,7 @@ def _drafts(
     memory: SpeakerMemory,
     ref_year: int | None,
     text: str,
+    foreign: bool,
 ) -> list[Draft]:
     by_sentence: dict[int, list[tuple[Toponym, Token]]] = {}
     for t in toponyms:
@@ -95,9 +98,33 @@ def _drafts(
     drafts: list[Draft] = []
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
-            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text)
+            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign)
         )
+    roots = {id(t): r for located in by_sentence.values() for t, r in located}
+    _breakdowns(drafts, sents, roots)
     return drafts
+
+
+def _breakdowns(drafts: list[Draft], sents: list[Span], roots: dict[int, Token]) -> None:
+    """ "SOHR documented the death of 39 civilians in Russian raids. The breakdown is as follows: 17
+    civilians in the town of Talbiseh; 9 civilians in al-Rastan; ...": a toll's breakdown by place,
+    in the sentence after the toll, is where the toll's source says the strikes killed them."""
+    index = {s.start: n for n, s in enumerate(sents)}
+    tolls = {index[d.sent.start]: d for d in drafts if d.claim_type == "civilians_killed"}
+    for d in drafts:
+        toll = tolls.get(index[d.sent.start] - 1)
+        if (
+            d.claim_type is not None
+            or toll is None
+            or (d.frame.attributed and toll.frame.side != d.frame.side)
+        ):
+            continue
+        counted = [p for p in d.places if (r := roots.get(id(p.toponym))) is not None and counted_at(r)]
+        if counted:
+            d.frame = toll.frame  # the narrator's breakdown of a source's toll is the source's
+            d.claim_type = "civilians_killed"
+            d.places = [ClaimPlace(p.toponym, "target", p.basis) if p in counted else p for p in d.places]
+            d.casualties = None
 
 
 @dataclass(slots=True)
@@ -124,16 +151,22 @@ def _sentence_drafts(
     registry: Registry,
     ref_year: int | None,
     source: str,
+    foreign: bool,
 ) -> list[Draft]:
     drafts: list[Draft] = []
     roots_of = {id(t): r for t, r in located}
     names = frozenset(r.i for _, r in located)
     for frame in frames:
         tokens = [t for t in sent if t.i in frame.owned]
-        claim_type, anchor_kind = read_claim_type(frame, tokens, registry, source)
+        claim_type, anchor_kind = read_claim_type(frame, tokens, registry, source, foreign=foreign)
+        field = claim_type is None and not frame.attributed and _location_field(sent)
+        if field:
+            claim_type = "strike_reported"  # an incident record's "Location: A, Homs, Syria"
         places: list[ClaimPlace] = []
         for topo, root in located:
-            if root.i in frame.owned:
+            if field and root.i in frame.owned:
+                role: Role = "target"
+            elif root.i in frame.owned:
                 if anchor_kind == "presence":
                     role = presence_role(root)
                 else:
@@ -188,6 +221,20 @@ def _sentence_drafts(
             if not any(p.role == "target" for p in d.places):
                 d.places += [ClaimPlace(p.toponym, "target", "sentence") for p in sentence_targets]
     return drafts
+
+
+def _location_field(sent: Span) -> bool:
+    """An incident record's location field: "Location: Talbiseh, Homs, Syria", or the address on
+    the line under a "LOCATION" label."""
+    text = sent.text.strip()
+    label, colon, _ = text.partition(":")
+    if colon and label.strip().lower() in _LOCATION_FIELDS:
+        return True
+    doc = sent.doc
+    before = doc.text[: sent.start_char].rstrip("\n").rsplit("\n", 1)[-1]
+    return (
+        "\n" in doc.text[sent.start_char - 1 : sent.start_char] and before.strip().lower() in _LOCATION_FIELDS
+    )
 
 
 def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame) -> bool:

@@ -40,8 +40,23 @@ def mark_containers(places: list[ClaimPlace], roots: dict[int, Token]) -> list[C
                 p = ClaimPlace(p.toponym, "context", p.basis)
             else:
                 p = ClaimPlace(p.toponym, "target", "container")
+        elif p.role == "context" and p.toponym.precision == "admin1" and _province_of(p, targets, roots):
+            p = ClaimPlace(p.toponym, "target", "container")
         out.append(p)
     return out
+
+
+def _province_of(p: ClaimPlace, targets: list[ClaimPlace], roots: dict[int, Token]) -> bool:
+    """ "the Eastern Ghouta of Rif Dimashq": a province named as the one a struck place is of."""
+    root = roots.get(id(p.toponym))
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return any(
+        (r := roots.get(id(q.toponym))) is not None
+        and r.i == root.head.head.i
+        and _contains(p.toponym, q.toponym, area=True)
+        for q in targets
+    )
 
 
 def _names_an_area(root: Token | None) -> bool:

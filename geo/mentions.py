@@ -145,15 +145,36 @@ def find_mentions(
 
 
 def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
-    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each.
-    "Palmyra (Tadmur)": a name with its other spelling in brackets is the first name known."""
+    """ "Hama and Raqqa" taken as one entity: the names it lists, when the gazetteer knows each;
+    "the Eastern Ghouta of Rif Dimashq": both names. "Palmyra (Tadmur)": a name with its other
+    spelling in brackets is the first name known."""
     if any(t.text == "(" for t in ent):
         known = [p for p in _split(ent, {"(", ")"}) if gazetteer.is_name(p.text)]
         return known[:1] or [ent]
     parts = _split(ent, {"and", ","})
     if len(parts) > 1 and all(gazetteer.is_name(p.text) for p in parts):
         return parts
+    # "the Eastern Ghouta of Rif Dimashq": a place and the province it is in, read as one name
+    parts = _split(ent, {"of"})
+    if len(parts) == 2 and not gazetteer.is_name(ent.text) and _in_province(parts, gazetteer):
+        return parts
     return [ent]
+
+
+def _in_province(parts: list[Span], gazetteer: Gazetteer) -> bool:
+    """Whether "A of B" names a place A exactly and a province B exactly, in one country ("Friends of
+    Syria" does not)."""
+    inner, outer = (
+        [c.place for c in gazetteer.candidates(_bare(p), limit=5) if c.match == "exact"] for p in parts
+    )
+    countries = {p.country_code for p in outer if p.kind == "admin1"}
+    return any(p.country_code in countries for p in inner)
+
+
+def _bare(span: Span) -> str:
+    """The text without a leading article: "the Eastern Ghouta" -> "Eastern Ghouta"."""
+    trimmed = _trim(span)
+    return trimmed.text if trimmed is not None else span.text
 
 
 def _split(ent: Span, separators: set[str]) -> list[Span]:
@@ -173,6 +194,8 @@ def _split(ent: Span, separators: set[str]) -> list[Span]:
 def _with_article_tail(ent: Span) -> Span:
     """ "Jisr" + "ash-Shughur": the model often stops a name at its inner article."""
     doc, end = ent.doc, ent.end
+    if doc[end - 1].text in {"'s", "’s"}:
+        return ent  # "Aleppo's al-Amiriya": the possessive ends the name
     while (
         end + 2 < len(doc)
         and doc[end].lower_ in ARTICLES
@@ -266,11 +289,13 @@ def _locative(span: Span, depth: int = 0) -> bool:
     if prev is not None and (prev.lower_ in _LOCATIVE_WORDS or prev.lower_ in _PLACE_WORDS):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in _PLACE_WORDS:
-        return True
+    if nxt is not None and (nxt.lower_ in _PLACE_WORDS or nxt.lemma_.lower() in _PLACE_WORDS):
+        return True  # "X town", "the A and B neighbourhoods"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_WORDS:
         return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_WORDS:
+        return True  # "Aleppo's al-Maadi district", "Idlib's al-Dana town": it holds a place
     if root.dep_ in {"conj", "appos"} and depth == 0 and root.head.i < span.start:
         # listed with a place, or naming its province: "near Talbisah and Rastan", "in Lataminah, Hama"
         head = root.head

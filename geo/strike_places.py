@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo.claim_types import LIGHT_VERBS, ROUTE_VERBS, goes_after, is_strike, other_force
+from geo.claim_types import (
+    LIGHT_VERBS,
+    ROUTE_VERBS,
+    existential,
+    goes_after,
+    is_strike,
+    negated,
+    other_force,
+)
 from geo.lexicon import words
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.types import ClaimPlace, Role
@@ -138,6 +146,8 @@ def place_role(
                 return "context"
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
+            if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
+                return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             if not (locative and head.dep_ == "acl") or via_acl:
@@ -180,6 +190,8 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         return False
     if cue is None:
         return False
+    if is_noun_of(cue.head, _LONG_FEATURES):
+        return False  # "boats on the Orontes River near Hama": the town locates the strike
     if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
         return True  # the phrase hangs on the name itself
     described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
@@ -239,6 +251,8 @@ def _named_area(tok: Token) -> bool:
 
 
 _RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
+# features too long to be a strike's point: "the Euphrates River near Deir Ezzor", "the highway near Homs"
+_LONG_FEATURES = words("long_features")
 
 
 def is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
@@ -330,7 +344,7 @@ def semicolon_lists(
     out: list[ClaimPlace] = []
     for p in places:
         root = roots.get(id(p.toponym))
-        if p.role == "context" and root is not None and p.toponym.place is not None:
+        if p.role == "context" and root is not None:
             earlier = [
                 r
                 for q in out

@@ -23,10 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geo import containers
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES
+from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES
 from geo.names import ARTICLES, fold
-from geo.resolve import resolve
 from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
@@ -37,16 +37,7 @@ if TYPE_CHECKING:
 
 LABEL = "LISTED"  # the mention label of a name found only because the text lists it as a place
 GROUP_WORDS = words("group_name_words")
-ADMIN_WORDS = words("admin_words")
-AREA_NOUNS = words("area_nouns")
-# Words that may stand between a listed name and the phrase that contains it: "A, B and C villages
-# in the eastern countryside of", "A near", "A, at the outskirts of".
-_LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "within"})
-_LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
-_DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
-_MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
-# A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
-_HEADER_END = re.compile(r"^\s*(?:[:–—-]|,[^\n.]*:)")
+TITLE_PLACE_HEADS = words("title_place_heads")
 # A located name keeps part of its container's confidence: its own point is unknown.
 _CONFIDENCE_SHARE = 0.6
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -69,11 +60,14 @@ def listed_names(
         span = _name_span(tok)
         if any(i in covered for i in range(span.start, span.end)):
             continue
-        if not (_named_as_place(tok) or _listed_with(tok, covered)):
+        named = _named_as_place(tok)
+        if not (named or _listed_with(tok, covered)):
             continue
-        if not is_plain_name(span, gazetteer, is_actor) or gazetteer.is_name(span.text):
+        if not is_plain_name(span, gazetteer, is_actor, named=named):
             continue
-        if tok.ent_type_ == "PERSON" and not _named_as_place(tok):
+        if gazetteer.is_name(span.text) and not named:
+            continue  # a known name the mention finder judged no place here
+        if tok.ent_type_ == "PERSON" and not named:
             continue  # "Homs, Hama and Joseph": a person's name beside places, not a place
         mention = Mention(span.text, span.start_char, span.end_char, LABEL)
         found[span.start_char] = Toponym(mention, None, "point", None, None, 0.0)
@@ -94,7 +88,7 @@ def locate_unlocated(
     one that only `listed_names` found is dropped, which leaves such claims as they were. A name
     resolved to a namesake in another country than its container is placed at the container."""
     resolved = _by_token(doc, toponyms)
-    headers = _headers(doc, resolved)
+    headers = containers.headers(doc, resolved)
     out = []
     for claim in claims:
         places = []
@@ -102,13 +96,13 @@ def locate_unlocated(
         best = claim.confidence
         for cp in claim.places:
             found = None
-            if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision == "point":
+            if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
                 found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor)
             if found is not None:
-                located, container = found
+                located, outer = found
                 cp = ClaimPlace(located, "target", "unlocated")
                 best = max(best, round(located.confidence, 3))
-                governorates += _governorate(container)
+                governorates += outer
             elif cp.toponym.place is None and cp.toponym.mention.label == LABEL:
                 continue  # a listed name was only added for the claims stage to judge
             places.append(cp)
@@ -132,15 +126,20 @@ def _governorate(container: Toponym) -> list[Toponym]:
     return [replace(container, precision="admin1", lat=p.lat, lon=p.lon, qualifier="")]
 
 
-def is_plain_name(span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool]) -> bool:
+def is_plain_name(
+    span: Span, gazetteer: Gazetteer, is_actor: Callable[[str], bool], *, named: bool = False
+) -> bool:
     """Whether a span can be a village's name: not a title's bearer, a body, group or unit the
-    registry or its words tell, not English words, not an acronym."""
+    registry or its words tell, not English words, not an acronym. A name the text calls a place
+    (`named`: "the Sheikh Maqsoud neighbourhood") may start with a title that begins place names."""
     text = span.text.strip()
     first = text.split()[0].lower().rstrip(".") if text.split() else ""
     low = [w.lower() for w in re.split(r"[\s-]+", text) if w]
     if len(text) < 3 or text.lower() in NOT_PLACES or (text.isupper() and len(text) <= 5):
         return False
-    if first in TITLES or any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
+    if first in TITLES and not (named and first in TITLE_PLACE_HEADS):
+        return False
+    if any(w in ORG_WORDS for w in low) or any(w in GROUP_WORDS for w in low):
         return False
     # the registry's actors; "Monday Market", "Bakery": English words, not a name
     return not (is_actor(text) or all(gazetteer.is_common_word(w) for w in low))
@@ -191,7 +190,10 @@ def _named_as_place(tok: Token) -> bool:
     after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     own = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return any(
-        t is not None and t.pos_ == "NOUN" and is_noun_of(t, PLACE_NOUNS) and t.lower_ not in AREA_NOUNS
+        t is not None
+        and t.pos_ == "NOUN"
+        and is_noun_of(t, PLACE_NOUNS)
+        and (t.lower_ not in containers.AREA_NOUNS or is_noun_of(t, containers.QUARTER_NOUNS))
         for t in (own, after)
     )
 
@@ -229,25 +231,6 @@ def _by_token(doc: Doc, toponyms: Sequence[Toponym]) -> dict[int, tuple[Toponym,
     return out
 
 
-def _headers(doc: Doc, resolved: dict[int, tuple[Toponym, int]]) -> list[tuple[int, Toponym]]:
-    """(token index, governorate) of each line that heads what follows: "Deir Ezzor Province:"."""
-    out = []
-    text = doc.text
-    for i, (t, _) in resolved.items():
-        if t.precision != "admin1":
-            continue
-        line_start = text.rfind("\n", 0, t.mention.start) + 1
-        if text[line_start : t.mention.start].strip(" \t\"'“‘") != "":
-            continue
-        rest = text[t.mention.end : t.mention.end + 80]
-        word = re.match(r"\s*(\w+)", rest)
-        if word and word.group(1).lower() in ADMIN_WORDS:
-            rest = rest[word.end() :]
-        if _HEADER_END.match(rest.split("\n", 1)[0] + ("\n" if "\n" in rest else "")):
-            out.append((i, t))
-    return sorted(out, key=lambda h: h[0])
-
-
 def _locate(
     name: Toponym,
     doc: Doc,
@@ -255,27 +238,36 @@ def _locate(
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
     is_actor: Callable[[str], bool],
-) -> tuple[Toponym, Toponym] | None:
-    """An unresolved name at its container, and that container. A name the resolver put in another
-    country than the container its clause gives it ("al-Tareef village in the western countryside of
-    Deir Ezzor" read as a namesake abroad) goes to that container too."""
+) -> tuple[Toponym, list[Toponym]] | None:
+    """An unresolved name at its container, and the governorate struck through it (the one the
+    container is or is part of; none for a city's quarter, "the A neighbourhood of Aleppo"). A name
+    the resolver put in another country than the container its clause gives it ("al-Tareef village
+    in the western countryside of Deir Ezzor" read as a namesake abroad) goes to that container too."""
     span = doc.char_span(name.mention.start, name.mention.end, alignment_mode="expand")
     if span is None:
         return None
     found: tuple[Toponym, Precision] | None = None
     if name.place is None and "," in span.text:  # "Beinin, Idlib" read as one name
         head = next(t for t in span if t.text == ",")
-        found = _named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
+        found = containers.named_governorate(span.doc[head.i + 1 : span.end], gazetteer)
         span = span.doc[span.start : head.i]
         name = replace(name, mention=Mention(span.text, span.start_char, span.end_char, name.mention.label))
         if found is None or not span:
             return None
-    if not is_plain_name(span, gazetteer, is_actor):
+    if not is_plain_name(span, gazetteer, is_actor, named=_named_as_place(span[-1])):
         return None
-    found = found or _container_after(span, resolved, gazetteer) or _scene(span, resolved)
+    quarter_of = None if found else containers.quarter_of(span, resolved)
+    if quarter_of is not None:
+        found = (quarter_of, "region")
+    found = (
+        found
+        or containers.container_after(span, resolved, gazetteer)
+        or containers.scene(span, resolved)
+        or containers.area(span, resolved)
+    )
     if found is None:
         header = [t for i, t in headers if i < span.start]
-        found = (header[-1], "admin1") if header else None
+        found = (header[-1], "admin1") if header else containers.elsewhere(span, resolved, gazetteer)
     if found is None:
         return None
     container, precision = found
@@ -283,119 +275,9 @@ def _locate(
         container.place is None or container.place.country_code in {"", name.place.country_code}
     ):
         return None
-    return _placed(name, container, precision), container
-
-
-def _container_after(
-    span: Span, resolved: dict[int, tuple[Toponym, int]], gazetteer: Gazetteer
-) -> tuple[Toponym, Precision] | None:
-    """The place that the words after a listed name put it in: "A and B in Hama province", "A, B
-    and C villages in the eastern countryside of Deir Ezzor", "A near Y", "A, Idlib"."""
-    doc = span.doc
-    linked = area = False
-    direction = ""
-    i = span.end
-    while i < min(span.sent.end, span.end + _MAX_GAP):
-        tok = doc[i]
-        if i in resolved:
-            t, end = resolved[i]
-            after = doc[end] if end < len(doc) else None
-            listed = after is not None and (after.lower_ in {"and", "or"} or after.text == ",")
-            if not (linked or area) and (listed or doc[i - 1].text != ","):
-                i = end  # "A, Kafr Nabl and B in Idlib": a known place in the list, not its container
-                continue
-            if _more_places(doc, end, resolved):
-                return None  # "near Hama and Idlib": which of them holds the village is not said
-            if (
-                after is not None
-                and _DIRECTION.fullmatch(after.lower_)
-                and end + 1 < len(doc)
-                and is_noun_of(doc[end + 1], AREA_NOUNS)
-            ):
-                direction, area = after.lower_, True  # "in Hama northern countryside"
-            if direction and area:
-                t = _part(t, direction, gazetteer)
-            return _as_container(t, linked, area, after, gazetteer)
-        low = tok.lower_
-        if _DIRECTION.fullmatch(low):
-            direction = low
-        if low in _LINKS:
-            linked = True
-        elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
-            area = True
-        elif not (
-            low in _LIST_WORDS
-            or low in ARTICLES
-            or low in PLACE_HEADS  # the parser reads "Tell" of "Tell Sikkin" as a verb
-            or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or tok.pos_ in {"DET", "ADJ"}
-            or (tok.pos_ == "NOUN" and is_noun_of(tok, PLACE_NOUNS))
-        ):
-            return None
-        i += 1
-    return None
-
-
-def _named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precision] | None:
-    text = tail.text
-    if not text or not text[:1].isupper():
-        return None
-    t = resolve(text, [Mention(text, 0, len(text))], gazetteer)[0]
-    return _as_container(t, False, False, None, gazetteer)
-
-
-def _as_container(
-    t: Toponym, linked: bool, area: bool, after: Token | None, gazetteer: Gazetteer
-) -> tuple[Toponym, Precision] | None:
-    if t.place is None or t.precision == "country":
-        return None
-    if t.precision in {"admin1", "region"}:
-        return t, t.precision
-    if linked or area:
-        return t, "region"  # "A near Homs", "A in the countryside of Hama": the town's area
-    # "A, Idlib": only a town that gives its governorate its name stands for the governorate here;
-    # any other town after a comma is the list going on
-    if after is not None and (after.lower_ in {"and", "or"} or after.text == ","):
-        return None
-    admin = gazetteer.admin1(t.place.country_code, t.place.admin1) if t.place.admin1 else None
-    if admin is None or fold(admin.name) != fold(t.place.name):
-        return None
-    return replace(t, place=admin, precision="admin1", lat=admin.lat, lon=admin.lon), "admin1"
-
-
-def _more_places(doc: Doc, end: int, resolved: dict[int, tuple[Toponym, int]]) -> bool:
-    """Whether the container is one of a list of places ("near Hama and Idlib")."""
-    i = end
-    while i < min(len(doc), end + 3) and doc[i].lower_ in {"and", "or", ",", "the"}:
-        i += 1
-    return i > end and i in resolved
-
-
-def _part(t: Toponym, direction: str, gazetteer: Gazetteer) -> Toponym:
-    """ "the eastern countryside of Deir Ezzor": the part of the place the resolver gives "eastern
-    Deir Ezzor"; the place itself when the resolver reads the phrase as another place."""
-    if t.precision == "region":
-        return t
-    text = f"{direction} {t.mention.text}"
-    part = resolve(text, [Mention(t.mention.text, len(direction) + 1, len(text))], gazetteer)[0]
-    c, p = t.place, part.place
-    if c is None or p is None or part.precision != "region" or part.lat is None:
-        return t
-    if (p.country_code, p.admin1) != (c.country_code, c.admin1):
-        return t
-    return replace(part, mention=t.mention, confidence=t.confidence)
-
-
-def _scene(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
-    """ "In Hama province, jets struck the village of A": a province or area the sentence opens with."""
-    for i in range(span.sent.start, span.start):
-        t, _ = resolved.get(i, (None, 0))
-        if t is None or t.precision not in {"admin1", "region"}:
-            continue
-        opener = span.doc[span.sent.start : i]
-        if opener and opener[0].lower_ == "in" and all(w.pos_ in {"ADP", "DET", "ADJ"} for w in opener):
-            return t, t.precision
-    return None
+    # a quarter's city is named in its clause, and struck there already
+    outer = _governorate(container) if quarter_of is None else []
+    return _placed(name, container, precision), outer
 
 
 def _placed(name: Toponym, container: Toponym, precision: Precision) -> Toponym:

@@ -1,0 +1,340 @@
+"""Strike places in real reporting: which named places a source says the campaign's strikes hit.
+
+Short sentences written for these tests (not taken from an eval article), each the smallest case of
+one rule, with the negative case beside the positive one. They run the real spaCy model over a small
+in-memory gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article, Place
+
+PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("country:RU", "Russia", 61.5, 105.3, "RU", kind="country"),
+    Place("country:IQ", "Iraq", 33.0, 44.0, "IQ", kind="country"),
+    Place("admin1:SY-HM", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
+    Place("admin1:SY-ID", "Idlib", 35.8, 36.6, "SY", "12", kind="admin1"),
+    Place("admin1:SY-HL", "Aleppo", 36.1, 37.4, "SY", "09", kind="admin1"),
+    Place("admin1:SY-HI", "Homs", 34.47, 38.15, "SY", "11", kind="admin1"),
+    Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
+    Place("gn:169388", "Idlib", 35.93062, 36.63393, "SY", "12", population=128_840),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
+    Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+    Place("gn:163779", "Talbiseh", 34.84072, 36.73092, "SY", "11", population=38_491),
+    Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10"),
+    Place("sup:orontes", "Orontes River", 35.2, 36.6, "SY", kind="feature"),
+    Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
+    Place("sup:ghouta", "Eastern Ghouta", 33.55, 36.42, "SY", "08"),
+    # a province abroad under a quarter's name: what a looser spelling match may pick
+    Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
+)
+ALTERNATES = {
+    "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
+    "admin1:SY-ID": ["Idlib Governorate", "Idlib Province"],
+    "admin1:SY-HL": ["Aleppo Governorate", "Aleppo Province"],
+    "admin1:SY-HI": ["Homs Governorate", "Homs Province"],
+}
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+
+
+def targets(pipe: Pipeline, text: str, title: str = "") -> set[str]:
+    """The names as written of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2017-09-01"))
+    return {p.toponym.mention.text for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a coalition strike report: the strikes after its first sentence name no striker, but they
+        # are the coalition's
+        (
+            "The US-led coalition carried out 20 strikes in Syria and Iraq on Monday, the Pentagon said. "
+            "Nine more strikes hit Raqqa, destroying four fighting positions, the statement added.",
+            set(),
+        ),
+        # Russian state media's bracketed aside names no striker
+        (
+            "The US-led coalition against the Daesh (banned in Russia) group carried out nine strikes "
+            "near Raqqa on Monday, the Pentagon said.",
+            set(),
+        ),
+        # the campaign's force named as a striker: unnamed strikes stay its own
+        (
+            "The US-led coalition carried out 20 strikes in Iraq on Monday. Russian jets bombed "
+            "Talbiseh. Nine more strikes hit Raqqa, activists said.",
+            {"Talbiseh", "Raqqa"},
+        ),
+    ],
+)
+def test_strikes_by_another_force_give_no_target(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def placed(pipe: Pipeline, text: str) -> dict[str, tuple[str, str]]:
+    """name as written -> (basis, place id) of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-09-25"))
+    return {
+        p.toponym.mention.text: (p.basis, p.toponym.place.id)
+        for c in claims
+        for p in c.places
+        if p.role == "target" and p.toponym.place is not None
+    }
+
+
+ALEPPO_CITY = "gn:170063a"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the A and B neighbourhoods of City": each quarter at its city, a title-first name too
+        (
+            "Jets bombed the Qadi Askar and Sheikh Khodr neighbourhoods of Aleppo, activists said.",
+            {
+                "Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar"),
+                "Sheikh Khodr": ("unlocated", f"unlocated:{ALEPPO_CITY}:sheikh-khodr"),
+            },
+        ),
+        # "the areas of A, B and other parts of City"
+        (
+            "The raids hit the areas of Bab al-Nairab, al-Maadi and other parts of Aleppo.",
+            {
+                "Bab al-Nairab": ("unlocated", f"unlocated:{ALEPPO_CITY}:bab-al-nairab"),
+                "al-Maadi": ("unlocated", f"unlocated:{ALEPPO_CITY}:al-maadi"),
+            },
+        ),
+        # "City's A district": the city owns the quarter
+        (
+            "Russian jets struck Aleppo's al-Maadi district on Monday.",
+            {"al-Maadi": ("unlocated", f"unlocated:{ALEPPO_CITY}:al-maadi")},
+        ),
+        # "eastern City's A district": the possessive ends the city's name; the part of it holds A
+        (
+            "Russian jets struck eastern Aleppo's al-Maadi district on Monday.",
+            {"al-Maadi": ("unlocated", "unlocated:admin1:SY-HL:al-maadi")},
+        ),
+        # a known name inside the list of quarters does not end it
+        (
+            "The raids hit the areas of Qadi Askar, Talbiseh, al-Maadi and other parts of Aleppo.",
+            {"Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar")},
+        ),
+        # a quarter the resolver took for a province abroad is still the city's
+        (
+            "Russian jets bombed the Kallasa and Qadi Askar neighbourhoods of Aleppo.",
+            {"Kallasa": ("unlocated", f"unlocated:{ALEPPO_CITY}:kallasa")},
+        ),
+        # "the A district of the city of X"
+        (
+            "Warplanes struck the Qadi Askar neighbourhood of the city of Aleppo, the Observatory said.",
+            {"Qadi Askar": ("unlocated", f"unlocated:{ALEPPO_CITY}:qadi-askar")},
+        ),
+    ],
+)
+def test_a_citys_quarters_are_placed_at_the_city(pipe: Pipeline, text: str, expected: dict) -> None:
+    found = placed(pipe, text)
+    for name, want in expected.items():
+        assert found.get(name) == want, found
+
+
+def claims_by_place(pipe: Pipeline, text: str) -> dict[str, set[tuple[str, str, str]]]:
+    """name as written -> {(side, claim type, role)}"""
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-09-25"))
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for c in claims:
+        for p in c.places:
+            out.setdefault(p.toponym.mention.text, set()).add((c.source.side, c.claim_type, p.role))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes said to be absent put no strike anywhere, whoever says so
+        (
+            "There were no strikes in Idlib and Hama provinces, Konashenkov said.",
+            {"Idlib": {("russia", "other", "context")}, "Hama": {("russia", "other", "context")}},
+        ),
+        (
+            "No air strikes hit Idlib on Monday, activists said.",
+            {"Idlib": {("opposition", "other", "context")}},
+        ),
+        # the striking side denying a strike at a place: a denial there
+        (
+            "No Russian aircraft bombed the convoy in Idlib, the Russian defence ministry said.",
+            {"Idlib": {("russia", "denial", "target")}},
+        ),
+        (
+            "Konashenkov said its aircraft had not struck Talbiseh.",
+            {"Talbiseh": {("russia", "denial", "target")}},
+        ),
+        # a source who says one place was not hit and another was
+        (
+            "Activists said Russian jets did not strike Talbiseh but bombed Hama.",
+            {
+                "Talbiseh": {("opposition", "strike_reported", "context")},
+                "Hama": {("opposition", "strike_reported", "target")},
+            },
+        ),
+    ],
+)
+def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
+    assert claims_by_place(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "A of Province", read as one name by the model: the place, and its province struck through it
+        (
+            "Russian jets bombed the village of Hazzeh in the Eastern Ghouta of Rif Dimashq, activists said.",
+            {
+                "Hazzeh": ("unlocated", "unlocated:sup:ghouta:hazzeh"),
+                "Eastern Ghouta": ("explicit", "sup:ghouta"),
+                "Rif Dimashq": ("container", "admin1:SY-RD"),
+            },
+        ),
+        # the one area a sentence names holds the villages its strikes hit
+        (
+            "Russian jets pounded the western countryside of Hama, with raids on the villages of "
+            "Ruwaida and Kafr Ain.",
+            {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
+        ),
+        # a paragraph's lead names the area ("rural X") its next sentence's villages are in
+        (
+            "Russian jets struck rural Hama on Sunday. The raids hit the villages of Ruwaida and Kafr Ain.",
+            {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
+        ),
+        # ... but not across a paragraph break
+        (
+            "Russian jets struck rural Hama on Sunday.\nThe raids hit the villages of Ruwaida and Kafr Ain.",
+            {"Ruwaida": None},
+        ),
+        # unknown names in a later group of a semicolon list are struck as the first group is
+        (
+            "Russian jets struck rural Hama on Sunday. At least 40 Russian airstrikes hit the cities of "
+            "Talbiseh and Latamneh; the towns of Ruwaida, Kafr Ain, Maan, Tell Hawash, Hamra and Qubbeh; "
+            "and the rebel-held Tamanah airbase.",
+            {"Kafr Ain": ("unlocated", "unlocated:gn:170063:kafr-ain")},
+        ),
+        # an incident record's address line places the village its report names
+        (
+            "Location: Kafr Ain, Hama, Syria\nJets bombed the village of Kafr Ain on Monday, activists said.",
+            {"Kafr Ain": ("unlocated", "unlocated:admin1:SY-HM:kafr-ain")},
+        ),
+        ("Jets bombed the village of Kafr Ain on Monday, activists said.", {"Kafr Ain": None}),
+        # a town is no area: the village beside it stays unplaced
+        ("Russian jets struck Talbiseh and the village of Kafr Ain.", {"Kafr Ain": None}),
+    ],
+)
+def test_containers_named_elsewhere(pipe: Pipeline, text: str, expected: dict) -> None:
+    found = placed(pipe, text)
+    for name, want in expected.items():
+        assert found.get(name) == want, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the country is the strike place when the claim names nothing finer
+        ("Russia is waging an air campaign in Syria to prop up the government.", {"Syria"}),
+        ("Russia waged an air campaign in Syria for months.", {"Syria"}),
+    ],
+)
+def test_a_campaign_in_a_country(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an incident record's location field is where the incident it records happened
+        (
+            "Incident date: May 2, 2016\nLocation: Talbiseh, Homs, Syria\nFour civilians were killed.",
+            {"Talbiseh", "Homs"},
+        ),
+        (
+            "Incident date: May 2, 2016\nLOCATION\nTalbiseh, Homs, Syria\nFour civilians were killed.",
+            {"Talbiseh", "Homs"},
+        ),
+        # any other field is not
+        ("Incident date: May 2, 2016\nPublished in: Homs, Syria\nFour civilians were killed.", set()),
+    ],
+)
+def test_an_incident_records_location_field(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_relative_locator_after_a_list_is_its_container(pipe: Pipeline) -> None:
+    """ "the A and B areas to the north-east of X": the villages are in X's area."""
+    found = placed(
+        pipe, "Bombs destroyed militant posts in the Talbiseh and Ruwaida areas to the north-east of Homs."
+    )
+    assert found.get("Ruwaida") == ("unlocated", "unlocated:gn:169577:ruwaida"), found
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # "A village, Idlib, on July 11": the comma goes on with the clause, not with a list
+        (
+            "Cluster munitions hit the outskirts of Ruwaida village, Hama, on July 11, 2016.",
+            "Ruwaida",
+            ("unlocated", "unlocated:admin1:SY-HM:ruwaida"),
+        ),
+        # "A, Hama, B and C": a known place inside a list is no container
+        ("Jets struck Ruwaida, Hama, Kafr Ain and Maan, activists said.", "Ruwaida", None),
+    ],
+)
+def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expected: tuple | None) -> None:
+    assert placed(pipe, text).get(name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a toll's breakdown by place, in the sentence after the toll
+        (
+            "The Syrian Observatory said Russian raids killed 30 civilians on Monday. The breakdown is as "
+            "follows: 17 civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            {"Talbiseh", "Latamneh"},
+        ),
+        # not after a sentence that gives no toll
+        (
+            "The Syrian Observatory said Russian raids continued on Monday. The breakdown is as "
+            "follows: 17 civilians in the town of Talbiseh; 9 civilians in Latamneh.",
+            set(),
+        ),
+    ],
+)
+def test_a_tolls_breakdown_by_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a river is no strike point: the town named near it locates the strike
+        ("Russian jets struck boats on the Orontes River near Hama, activists said.", True),
+        (
+            "Russian jets hit ferries carrying families across the Orontes River near Hama, activists said.",
+            True,
+        ),
+        # a town near a town only describes where the struck one is
+        ("Russian jets struck Talbiseh, near Hama, activists said.", False),
+    ],
+)
+def test_a_place_near_a_long_feature_is_struck(pipe: Pipeline, text: str, expected: bool) -> None:
+    assert ("Hama" in targets(pipe, text)) is expected
