@@ -3,8 +3,10 @@
 Speakers are named as the text names them and given a side by the actor registry; when the text
 does not name them, the state resolves them back: "he said", "it added", "the ministry stressed",
 "according to the press release" (a document is its issuer's), a quotation closed or resumed a
-sentence away, an interview's answers, and a partisan outlet's unnamed sources and narration
-(a reprint's dateline credit, "MOSCOW, October 8 /TASS/", names the outlet).
+sentence away, an account that goes on without a new speaker (geo.speakers), an interview's
+answers, and a partisan outlet's unnamed sources. A reprint is the copy it carries: its dateline
+credit ("MOSCOW, October 8 /TASS/") or credit line ("Tasnim, citing TASS") names the outlet whose
+side it keeps.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class SpeakerMemory:
     known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
     # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # who gave the last sentence's account (speaker, side, kind), for a next sentence that goes on
+    reporting: tuple[str, str, str] | None = None
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
         if kind == "person":
@@ -80,13 +84,35 @@ class SpeakerMemory:
 
 def outlet_side(article: Article, registry: Registry) -> str:
     """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
-    Syrian army's, and so does its narration, reprinted or not ("MOSCOW, October 8 /TASS/",
-    "(SANA) -"). Any other outlet's unknown speakers stay "other"."""
-    found = registry.side_of(article.outlet) if article.outlet else None
-    if found is None:
-        credit = _CREDIT.search(article.text[:200])
-        found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    Syrian army's. A reprint keeps the side of the copy it carries: the agency its dateline credits
+    ("MOSCOW, October 8 /TASS/", "(SANA) -") or its credit line names ("Tasnim, citing TASS", "TASS
+    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other"."""
+    credit = _CREDIT.search(article.text[:200])
+    found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    if found is None and article.outlet:
+        found = registry.side_of(original_source(article.outlet))
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
+
+
+_RELAY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, words("relay_words")), key=len, reverse=True)) + r")\s+"
+    r"(?:an?\s+|the\s+)?(?P<source>[^(),;]+)",
+    re.IGNORECASE,
+)
+_REPRINT = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, words("reprint_words")), key=len, reverse=True)) + r")\b.*",
+    re.IGNORECASE,
+)
+
+
+def original_source(credit_line: str) -> str:
+    """The source whose copy an outlet's credit line says it carries: "Tasnim News Agency (Iran),
+    citing TASS" is TASS's, "RIA Novosti (reprinted by The Iran Project)" RIA's; an outlet's own
+    notes in brackets ("Al-Alam (Iranian broadcaster, English site)") are not its name."""
+    relay = _RELAY.search(credit_line)
+    if relay is not None:
+        return relay.group("source").strip()
+    return _REPRINT.sub("", re.sub(r"\([^()]*\)", "", credit_line)).strip(" ,;")
 
 
 # an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",

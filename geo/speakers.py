@@ -1,7 +1,9 @@
 """Speech frames: who speaks in a sentence, which words are theirs, and for which side.
 
 A sentence is cut into frames: each speech verb ("said", "told", "accused", "according to") owns its
-clause minus its speaker; what no frame owns is the reporter's narration. A speaker no rule knows,
+clause minus its speaker; what no frame owns is the narration: the reporter's, or the outlet's
+side's where the registry says that side's outlets narrate for it (state media, a monitor's report),
+or the last speaker's when the sentence goes on with their account. A speaker no rule knows,
 reached through a partisan medium ("told SANA", "citing TASS"), speaks for the medium's side; who
 an unnamed speaker is, and what runs across sentences, is the discourse state's (geo.discourse).
 """
@@ -28,8 +30,10 @@ _PLAIN_SPEECH = words("plain_speech_verbs")
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
     """The speech frames of a sentence, innermost last, and the reporter's frame first."""
-    # A party's own outlet (SANA, RT, the Observatory's reports) narrates for its side.
-    narrator = memory.unknown_side if memory.unknown_side != "other" else "reporter"
+    # A monitor's own report narrates for it; any outlet's narration, a state medium's included
+    # (SANA, RT, Press TV), is the reporter's: only its unnamed sources speak for its side.
+    outlet = registry.sides.get(memory.unknown_side)
+    narrator = memory.unknown_side if outlet is not None and outlet.narrates else "reporter"
     reporter = Frame(None, "", narrator, "reporter", owned={t.i for t in sent})
     frames: list[Frame] = []
     for tok in sent:
@@ -100,7 +104,42 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
         reporter = Frame(None, speaker, side, "definite", reporter.owned, quoted=True)
+    elif not frames and narrator == "reporter" and memory.reporting is not None and _continues_report(sent):
+        # "The targets lay near X, the ministry said. The strategic bombers went after outposts in
+        # Y.": an account given without a new speaker goes on with whoever was giving it
+        speaker, side, kind = memory.reporting
+        reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
+    memory.reporting = next(
+        (
+            (f.speaker, f.side, f.kind)
+            for f in reversed([reporter, *frames])
+            if f.attributed and f.side != "reporter" and f.kind != "unknown"
+        ),
+        None,
+    )
     return [reporter, *frames]
+
+
+_BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
+
+
+def _continues_report(sent: Span) -> bool:
+    """Whether a sentence with no speaker of its own goes on with the last one's account: within its
+    paragraph, or at the start of the next when its subject refers back to what was reported ("The
+    bombers also struck ...", "Their targets were ..."); never the first of its text (a headline
+    starts afresh). Wire copy gives a source's account this way; a new paragraph that names things
+    afresh is the reporter's."""
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
+        return True
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
+    )
 
 
 def _hearsay_passive(sent: Span) -> bool:
@@ -276,9 +315,22 @@ def _trailing_speaker(verb: Token) -> Token | None:
     while cand.dep_ in {"compound", "amod", "det", "poss", "pobj", "prep"} and cand.head.i < verb.i:
         cand = cand.head
     if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.right_edge.i != verb.i - 1:
-        return None
+        return _appositive_speaker(verb)
     before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
     return cand if before is not None and before.text in {",", "”", '"', "’"} else None
+
+
+def _appositive_speaker(verb: Token) -> Token | None:
+    """'"... is an absolute lie," Maj. Gen. Igor Konashenkov, the ministry's spokesman, said': a
+    speaker with an apposition between the closing quote and the verb, which the parser hangs on
+    the quotation; the phrase's one head is the speaker."""
+    doc, start = verb.doc, verb.sent.start
+    end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
+    quote = max((t.i for t in doc[start:end] if t.text in {"”", '"'}), default=None)
+    if quote is None or quote + 1 >= end:
+        return None
+    heads = [t for t in doc[quote + 1 : end] if not t.is_punct and not quote < t.head.i < end]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _speaker_span(subject: Token, verb: Token) -> Span:

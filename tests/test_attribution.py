@@ -1,0 +1,117 @@
+"""Attribution over a whole article: whose copy a reprint is, who narrates, whose account a sentence
+with no speaker of its own goes on with, and speakers the parser loses. Each case is a short text
+written for the test; each fails when its rule is switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.discourse import original_source
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article
+
+
+@pytest.fixture(scope="module")
+def pipe(tiny_gazetteer: Gazetteer) -> Pipeline:
+    return Pipeline(load_nlp(), tiny_gazetteer, load_registry())
+
+
+def targets(pipe: Pipeline, text: str, outlet: str = "") -> set[tuple[str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text, outlet=outlet))
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "credit_line, original",
+    [
+        ("Tasnim News Agency (Iran), citing TASS", "TASS"),
+        ("Syria News (syrianews.media), relaying Enab Baladi", "Enab Baladi"),
+        ("TRT World, reporting a Human Rights Watch release", "Human Rights Watch release"),
+        ("RIA Novosti (Sputnik copy, reprinted by The Iran Project)", "RIA Novosti"),
+        ("AFP (via Rappler)", "AFP"),
+        ("Reuters via China Daily", "Reuters"),
+        ("Al-Alam (Iranian broadcaster, English site)", "Al-Alam"),
+        ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_a_credit_line_names_the_copy_it_carries(credit_line: str, original: str) -> None:
+    assert original_source(credit_line) == original
+
+
+NARRATION = "Russian warplanes destroyed an ISIS command center near Talbiseh on Thursday."
+UNNAMED = "A military source said Russian warplanes destroyed an ISIS command center near Talbiseh."
+
+
+@pytest.mark.parametrize(
+    "text, outlet, side",
+    [
+        # a reprint keeps the side of the copy it carries, not the reprinting site's
+        (UNNAMED, "Al-Alam (Iranian broadcaster), citing TASS", "russia"),
+        (UNNAMED, "TASS (reprinted by an Iranian site, Press TV)", "russia"),
+        # a third state's medium narrates as the reporter; its unnamed sources are its side's
+        (NARRATION, "Press TV", "reporter"),
+        (UNNAMED, "Press TV", "iran"),
+        # a party's newspaper narrates as the reporter too
+        (NARRATION, "Orient News", "reporter"),
+        # the parties' own state media and a monitor's report narrate for their side
+        (NARRATION, "Rossiyskaya Gazeta", "russia"),
+        (NARRATION, "Syrian Observatory for Human Rights", "monitor"),
+    ],
+)
+def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, side: str) -> None:
+    assert targets(pipe, text, outlet) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an account goes on in its speaker's paragraph without a new speech verb
+        (
+            "Russian jets hit Homs, state television said. In Idlib, the jets also struck Latamneh.",
+            {("Homs", "syria_gov"), ("Idlib", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
+        # and into the next paragraph when the sentence refers back to what was reported
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "The bombers also struck depots near Latakia.",
+            {("Deir ez-Zor", "russia"), ("Latakia", "russia")},
+        ),
+        # a new paragraph that does not refer back is the reporter's
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "Russian jets struck Latakia in October.",
+            {("Deir ez-Zor", "russia"), ("Latakia", "reporter")},
+        ),
+        # the reporter's narration is never continued across a new paragraph by hearsay alone
+        (
+            "Activists said Russian jets struck Latamneh.\n\nPlaces hit by Russian planes include Talbiseh.",
+            {("Latamneh", "opposition"), ("Talbiseh", "reporter")},
+        ),
+    ],
+)
+def test_an_account_goes_on_with_its_speaker(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_headline_does_not_go_on_with_the_body(pipe: Pipeline) -> None:
+    article = Article(
+        id="t.txt",
+        title="Russian jets strike Talbiseh",
+        text="Russian jets hit Homs, state television said.",
+    )
+    assert {c.source.side for c in pipe.claims(article) if c.evidence == article.title} == {"reporter"}
+
+
+def test_a_quotations_speaker_with_an_apposition(pipe: Pipeline) -> None:
+    # the parser hangs "Konashenkov, the ministry's spokesman" on the quotation, not on "said"
+    text = (
+        '"Any claim that our aircraft bombed Talbiseh is an absolute lie," Maj. Gen. Igor Konashenkov, '
+        "the ministry's spokesman, said in a statement."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    assert {(c.source.speaker, c.source.side) for c in claims} == {("Igor Konashenkov", "russia")}
