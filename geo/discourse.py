@@ -133,6 +133,20 @@ def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memor
             phrase = "".join(t.text_with_ws for t in tok.subtree)
             side = (registry.side_of(phrase) or ("other", ""))[0]
             memory.remember(ent.text, side, "person")
+        elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_ == "be":
+            _remember_introduced(tok, registry, memory)
+
+
+def _remember_introduced(name: Token, registry: Registry, memory: SpeakerMemory) -> None:
+    """ "Abdel Rahman al-Yehiya is an archaeologist in rebel-held Idlib": a person introduced by
+    what they are speaks, when later quoted by surname ("Yehiya says"), for the side that says."""
+    described = [c for c in name.head.children if c.dep_ == "attr"]
+    found = registry.side_of("".join(t.text_with_ws for c in described for t in c.subtree))
+    if found is None or registry.side_of(name.text) is not None:
+        return
+    person = "".join(t.text_with_ws for t in name.subtree if t.pos_ == "PROPN" or t.text == "-").strip()
+    memory.names[_surname(person)] = (person, found[0])
+    memory.remember(person, found[0], "person")
 
 
 def attribute_interviews(
@@ -285,7 +299,14 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or (memory.unknown_side, "unknown")
-    if persons or kind == "person" or head in PERSON_NOUNS:
+    # a name no rule knows, whose side came from how it was introduced ("a member of the X group
+    # who goes by the name Abu Y"), is a person: "he said" goes back to them
+    named = (
+        span.root.pos_ == "PROPN"
+        and registry.side_of(text) is None
+        and any(w in PERSON_NOUNS for w in re.findall(r"[a-z]+", full.lower()))
+    )
+    if persons or kind == "person" or head in PERSON_NOUNS or named:
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
     if found is not None and span.root.pos_ == "PROPN":

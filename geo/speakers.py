@@ -79,6 +79,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             continue
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
+        if registry.side_of(full) is None:
+            full = _introduction(subject, tok) or full
         speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
         if kind not in {"pronoun", "definite"} and registry.side_of(full) is None:
             side = _relayed_side(tok, sent, registry) or side
@@ -140,6 +142,22 @@ def _continues_report(sent: Span) -> bool:
         and subject.pos_ == "NOUN"
         and any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
     )
+
+
+_CLAUSE_MARKS = frozenset([",", ";", ":", "(", "–", "—", '"', "“", "”"])
+
+
+def _introduction(subject: Token, verb: Token) -> str:
+    """ "a member of the Jund al-Aqsa group who goes by the name Abu Dardaa told ...": the phrase
+    that introduces a named speaker, which the parser may leave off the name's subtree; from the
+    clause's opening punctuation up to the name, when the name is the clause's subject."""
+    if subject.pos_ != "PROPN" or subject.i > verb.i:
+        return ""
+    doc, start = subject.doc, subject.sent.start
+    begin = (
+        max((t.i for t in doc[start : subject.left_edge.i] if t.text in _CLAUSE_MARKS), default=start - 1) + 1
+    )
+    return doc[begin : subject.right_edge.i + 1].text if begin < subject.left_edge.i else ""
 
 
 def _hearsay_passive(sent: Span) -> bool:

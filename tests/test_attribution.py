@@ -115,3 +115,26 @@ def test_a_quotations_speaker_with_an_apposition(pipe: Pipeline) -> None:
     )
     claims = pipe.claims(Article(id="t.txt", title="t", text=text))
     assert {(c.source.speaker, c.source.side) for c in claims} == {("Igor Konashenkov", "russia")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name introduced by what it is a member of, which the parser leaves off the name
+        (
+            "In Hama, a member of the Jaysh al-Izza faction who goes by the name Abu-Mahmoud al-Hamawi told "
+            "Reuters by phone that jets had bombed Latamneh. Besides the raids, he said, jets hit the town "
+            "of Talbiseh.",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
+        ),
+        # a person introduced by a description, quoted later by surname
+        (
+            "Omar al-Halabi is a teacher in rebel-held Idlib. On Monday, Halabi says, jets struck Latamneh.",
+            {("Latamneh", "opposition")},
+        ),
+    ],
+)
+def test_a_speaker_is_who_their_introduction_says(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
