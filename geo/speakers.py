@@ -26,6 +26,7 @@ DENY_VERBS = words("deny_verbs")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
+_NAMING_VERBS = words("naming_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -71,6 +72,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # told SANA.": the parser hangs the attribution on the last noun of what it
                 # attributes; it owns the whole sentence
                 content_root = tok.sent.root
+        elif tok.lemma_ in _NAMING_VERBS and _in_what(tok):
+            # "Posts were destroyed in what the statement described as the first raids": the source
+            # that names what happened gives the account of it
+            subject, content_root = _subject(tok), sent.root
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -179,6 +184,15 @@ def _hearsay_passive(sent: Span) -> bool:
             )
         )
         for t in sent
+    )
+
+
+def _in_what(verb: Token) -> bool:
+    """ "in what X called ...": the verb of a free relative after "in", with "what" as its object."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "in"
+        and any(c.lower_ == "what" and c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in verb.children)
     )
 
 
@@ -292,6 +306,8 @@ def _subject(verb: Token) -> Token | None:
                 (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
             )
             return agent if agent is not None and verb.lemma_ in SPEECH_VERBS else None
+        if subj is not None and subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # "Moscow, which has said its aircraft hit only jihadists": Moscow
         if subj is not None:
             return subj
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
@@ -302,6 +318,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_RELATIVES = frozenset(["which", "who", "that"])
 _NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
 
 

@@ -138,3 +138,26 @@ def test_a_speaker_is_who_their_introduction_says(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speech verb in a relative clause speaks for the noun the clause hangs on
+        (
+            "No comment came from Moscow, which has said its jets struck only terrorists in Latamneh.",
+            {("Latamneh", "russia")},
+        ),
+        # "in what X described as ...": the source that names what happened gives the account of it
+        (
+            "Russian jets hit Homs, the Russian defence ministry said. Two command posts near Talbiseh were "
+            "destroyed in what the statement described as the first raids there.",
+            {("Homs", "russia"), ("Talbiseh", "russia")},
+        ),
+        ("Russian jets pounded Talbiseh in what activists called a massacre.", {("Talbiseh", "opposition")}),
+    ],
+)
+def test_speakers_the_parser_hides_in_a_clause(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
