@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from geo.discourse import NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
+from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
 from geo.lexicon import words
 
 if TYPE_CHECKING:
@@ -111,6 +111,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
         reporter = Frame(None, speaker, side, "definite", reporter.owned, quoted=True)
+    elif not frames and (owner := _document_owner(sent)) is not None:
+        # "The observatory's toll of 37 covers the town of X": a source's document or count says it
+        speaker, side, kind = name_speaker(owner, registry, memory, owner.text)
+        reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
     elif not frames and narrator == "reporter" and memory.reporting is not None and _continues_report(sent):
         # "The targets lay near X, the ministry said. The strategic bombers went after outposts in
         # Y.": an account given without a new speaker goes on with whoever was giving it
@@ -185,6 +189,19 @@ def _hearsay_passive(sent: Span) -> bool:
         )
         for t in sent
     )
+
+
+def _document_owner(sent: Span) -> Span | None:
+    """Whose document or count is the subject of a sentence: "the observatory" in "The
+    observatory's toll of 37 covers X"."""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.dep_ != "case"]
+    return sent.doc[words[0].i : words[-1].i + 1]
 
 
 def _in_what(verb: Token) -> bool:

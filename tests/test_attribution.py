@@ -161,3 +161,11 @@ def test_speakers_the_parser_hides_in_a_clause(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_sources_document_as_the_subject_gives_its_account(pipe: Pipeline) -> None:
+    text = (
+        "Russian jets struck Idlib, the Syrian Observatory said.\n\n"
+        "The Observatory's toll includes 12 civilians killed in the raids on Talbiseh."
+    )
+    assert targets(pipe, text) == {("Idlib", "monitor"), ("Talbiseh", "monitor")}
