@@ -27,6 +27,8 @@ OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
 _NAMING_VERBS = words("naming_verbs")
+_RELAY_VERBS = words("relay_verbs")
+_RECORD_VERBS = words("record_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -255,16 +257,13 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
             relays.append(c)
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "to"):
             relays += [g for g in c.children if g.dep_ == "pobj"]
+    # "citing TASS", "quoted by RIA", "a statement carried by SANA" (not "carried out by jets")
+    passing = [t for t in sent if t.lemma_ in _RELAY_VERBS and not any(c.dep_ == "prt" for c in t.children)]
+    relays += [g for t in passing for g in t.children if g.dep_ in {"dobj", "pobj"}]
+    if _quoted_as_saying(verb) is not None:  # "SANA quoted a military source as saying"
+        relays += [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     relays += [
-        g for t in sent if t.lemma_ in {"cite", "quote"} for g in t.children if g.dep_ in {"dobj", "pobj"}
-    ]
-    relays += [
-        g
-        for t in sent
-        if t.lower_ in {"cited", "quoted"}
-        for a in t.children
-        if a.dep_ == "agent"
-        for g in a.children
+        g for t in passing if t.tag_ == "VBN" for a in t.children if a.dep_ == "agent" for g in a.children
     ]
     subject = _subject(verb)
     if subject is not None and subject.lemma_.lower() in OFFICIAL_NOUNS:
@@ -292,7 +291,7 @@ def _reports_speech(verb: Token) -> bool:
         return True
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
-    if verb.lemma_ in DENY_VERBS | {"question", "dispute", "doubt", "report", "confirm"} and "dobj" in deps:
+    if verb.lemma_ in DENY_VERBS | _RECORD_VERBS | {"question", "dispute", "doubt"} and "dobj" in deps:
         return True
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
@@ -310,6 +309,9 @@ def _subject(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
     if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
         return None  # "after reports its jets hit rebels": a noun the parser read as a verb
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     seen = 0
     while seen < 4:
         # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two
@@ -333,6 +335,14 @@ def _subject(verb: Token) -> Token | None:
             continue
         return _trailing_speaker(verb) or _speaker_before_aside(verb)
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Reuters quoted a military source as saying ...", "Konashenkov was quoted by Interfax as
+    saying ...": the one quoted speaks, not the outlet that quotes."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ not in _RELAY_VERBS:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 _RELATIVES = frozenset(["which", "who", "that"])

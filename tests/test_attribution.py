@@ -169,3 +169,35 @@ def test_a_sources_document_as_the_subject_gives_its_account(pipe: Pipeline) -> 
         "The Observatory's toll includes 12 civilians killed in the raids on Talbiseh."
     )
     assert targets(pipe, text) == {("Idlib", "monitor"), ("Talbiseh", "monitor")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the one quoted speaks, and an outlet that passes on an unknown speaker's words gives its side
+        (
+            "SANA quoted an unnamed source as saying that Russian jets hit Latamneh.",
+            {("Latamneh", "syria_gov")},
+        ),
+        (
+            "Konashenkov was quoted by Interfax as saying that jets had destroyed a bunker near Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "Russian jets struck Talbiseh, the ministry said in a statement carried by SANA.",
+            {("Talbiseh", "syria_gov")},
+        ),
+        # "carried out by" passes on no one's words
+        (
+            "Strikes carried out by Russian jets hit Talbiseh, a local man said.",
+            {("Talbiseh", "other")},
+        ),
+        # a monitor's record: what it documented, recorded or listed is its claim
+        (
+            "The Syrian Observatory said Russian jets hit Latamneh.\n\nIt also documented raids on Talbiseh.",
+            {("Latamneh", "monitor"), ("Talbiseh", "monitor")},
+        ),
+    ],
+)
+def test_words_passed_on_and_records(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
