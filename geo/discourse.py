@@ -116,10 +116,11 @@ def original_source(credit_line: str) -> str:
 
 
 # an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",
-# "Hama, SANA -"
+# "Hama, SANA -", "Latakia, SANA_", "Moscow, 1 October, TASS:", or alone: "FNA - The Syrian ..."
 _CREDIT = re.compile(
     r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
-    r"|^[A-Z][A-Za-z .'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—]"
+    r"|^[A-Z][A-Za-z0-9 .,'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—_:]"
+    r"|^([A-Z]{2,8})\s+[-–—]\s"
 )
 
 

@@ -201,3 +201,35 @@ def test_a_sources_document_as_the_subject_gives_its_account(pipe: Pipeline) -> 
 )
 def test_words_passed_on_and_records(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+BODY = "Russian aircraft flew twenty sorties on Monday."
+
+
+@pytest.mark.parametrize(
+    "title, side",
+    [
+        ("SANA: Russian jets destroy terrorist bunker near Talbiseh", "syria_gov"),  # a leading credit
+        ("Russia/Syria: jets destroy a bunker near Talbiseh", "reporter"),  # a topic, not a source
+        ("Russian jets destroy a bunker near Talbiseh (SANA)", "syria_gov"),
+        ("Russian jets destroy a bunker near Talbiseh (Xinhua)", "reporter"),  # the wire's own credit
+        ("Russian jets destroy a bunker near Talbiseh – Tasnim", "reporter"),
+        ("Russian jets destroy a bunker near Talbiseh – TASS", "russia"),
+    ],
+)
+def test_a_headlines_credit(pipe: Pipeline, title: str, side: str) -> None:
+    article = Article(id="t.txt", title=title, text=BODY)
+    assert {c.source.side for c in pipe.claims(article) if c.evidence == title} == {side}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Latakia, SANA_ Russian jets destroyed a terrorist bunker near Talbiseh.", "syria_gov"),
+        ("Moscow, 1 October, TASS: Russian jets destroyed an IS bunker near Talbiseh.", "russia"),
+        # an agency's credit alone; a third state's outlet, whose unnamed sources are its side's
+        ("FNA - A military source said Russian jets destroyed an IS bunker near Talbiseh.", "iran"),
+    ],
+)
+def test_a_datelines_credit(pipe: Pipeline, text: str, side: str) -> None:
+    assert targets(pipe, text) == {("Talbiseh", side)}
