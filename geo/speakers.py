@@ -134,18 +134,23 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
 
 
 _BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
+_BULLETS = frozenset("-•*–—·")
 
 
 def _continues_report(sent: Span) -> bool:
     """Whether a sentence with no speaker of its own goes on with the last one's account: within its
     paragraph, or at the start of the next when its subject refers back to what was reported ("The
-    bombers also struck ...", "Their targets were ..."); never the first of its text (a headline
-    starts afresh). Wire copy gives a source's account this way; a new paragraph that names things
-    afresh is the reporter's."""
+    bombers also struck ...", "Their targets were ...") or it is an item of a list the account
+    opened; never the first of its text (a headline starts afresh). Wire copy gives a source's
+    account this way; a new paragraph that names things afresh is the reporter's."""
     doc = sent.doc
     if sent.start == 0:
         return False
     if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
+        return True
+    # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."
+    before = next((t for t in reversed(doc[: sent.start]) if not t.is_space), None)
+    if (before is not None and before.text == ":") or sent.text.lstrip()[:1] in _BULLETS:
         return True
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return (

@@ -85,6 +85,13 @@ def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, si
             "Russian jets struck Latakia in October.",
             {("Deir ez-Zor", "russia"), ("Latakia", "reporter")},
         ),
+        # the items of a list the account opened, each its own paragraph
+        (
+            "The Syrian Observatory said Russian strikes killed 20 civilians in Homs on Tuesday:\n\n"
+            "- 12 people killed in Russian raids on Talbiseh.\n\n"
+            "- 8 people killed in Russian raids on Latamneh.",
+            {("Homs", "monitor"), ("Talbiseh", "monitor"), ("Latamneh", "monitor")},
+        ),
         # the reporter's narration is never continued across a new paragraph by hearsay alone
         (
             "Activists said Russian jets struck Latamneh.\n\nPlaces hit by Russian planes include Talbiseh.",
