@@ -201,33 +201,50 @@ def _interviewee(before: list[Span], registry: Registry, memory: SpeakerMemory) 
 def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
     """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
     where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
-    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
-    journalists. "Near Raqqa, a command post was destroyed.")."""
+    none is named there, to the speaker of the quotation just before ("...," he told journalists.
+    "Near Raqqa, a command post was destroyed."). A quotation runs into the next paragraph only as
+    print marks it: left open at the paragraph's end and opened again at the next one's start."""
+    open_after: list[bool] = []
     inside = False
     for i, sent in enumerate(sents):
-        text = sent.text
-        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
+        text = sent.text.lstrip()
+        if i and _paragraph_ends(sents[i - 1]):
+            # a quotation left open goes on only where the new paragraph opens it again
+            inside = inside and text[:1] in _OPEN_QUOTES
+            text = text[1:] if inside else text
+        opens = inside or text[:1] in _OPEN_QUOTES
         inside = _still_open(text, inside)
+        open_after.append(inside)
         if not opens or len(framed[i]) > 1:
             continue
-        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
+        src = _speaker_after(sents, framed, i, open_after) or _speaker_before(sents, framed, i, open_after)
         if src is not None:
             framed[i][0] = Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
 
 
-def _speaker_after(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+def _paragraph_ends(sent: Span) -> bool:
+    return "\n" in sent.text_with_ws[-2:]
+
+
+def _speaker_after(
+    sents: list[Span], framed: list[list[Frame]], i: int, open_after: list[bool]
+) -> Frame | None:
+    inside = open_after[i]
     for j in range(i + 1, min(i + 4, len(sents))):
-        if "\n" in sents[j - 1].text_with_ws[-2:]:
-            return None  # quotations do not run across paragraphs here
+        if _paragraph_ends(sents[j - 1]) and not inside:
+            return None  # the quotation was closed where its paragraph ended
+        inside = _still_open(sents[j].text, inside)
         speakers = [f for f in framed[j][1:] if f.verb is not None]
         if speakers:
             return speakers[0]
     return None
 
 
-def _speaker_before(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+def _speaker_before(
+    sents: list[Span], framed: list[list[Frame]], i: int, open_after: list[bool]
+) -> Frame | None:
     for j in range(i - 1, max(-1, i - 4), -1):
-        if "\n" in sents[j].text_with_ws[-2:]:
+        if _paragraph_ends(sents[j]) and not open_after[j]:
             return None
         if not any(ch in sents[j].text for ch in '“”"'):
             continue

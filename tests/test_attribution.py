@@ -240,3 +240,29 @@ def test_a_headlines_credit(pipe: Pipeline, title: str, side: str) -> None:
 )
 def test_a_datelines_credit(pipe: Pipeline, text: str, side: str) -> None:
     assert targets(pipe, text) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation left open at a paragraph's end and opened again at the next one's start goes on
+        (
+            "“Our jets destroyed a depot near Talbiseh.\n\n“A command post near Latamneh was destroyed too,” "
+            "Igor Konashenkov said.",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        (
+            "Igor Konashenkov said: “Our jets destroyed a depot near Talbiseh.\n\n“A command post near "
+            "Latamneh was destroyed too.”",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        # one closed where its paragraph ended does not
+        (
+            "Igor Konashenkov said: “Our jets destroyed a depot near Talbiseh.”\n\n“Russian jets hit "
+            "Latamneh.”",
+            {("Talbiseh", "russia"), ("Latamneh", "reporter")},
+        ),
+    ],
+)
+def test_a_quotation_over_paragraphs(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
