@@ -89,8 +89,11 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         if registry.side_of(full) is None:
             full = _introduction(subject, tok) or full
         speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
-        if kind not in {"pronoun", "definite"} and registry.side_of(full) is None:
-            side = _relayed_side(tok, sent, registry) or side
+        relayed = _relayed_side(tok, sent, registry) if kind not in {"pronoun", "definite"} else None
+        if relayed is not None and registry.side_of(full) is None:
+            # and "the source added", "he said" later are that source again, with its side
+            side = relayed
+            memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok)

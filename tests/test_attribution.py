@@ -266,3 +266,23 @@ def test_a_datelines_credit(pipe: Pipeline, text: str, side: str) -> None:
 )
 def test_a_quotation_over_paragraphs(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a source whose side came from the outlet it spoke to keeps it when referred to again
+        (
+            "A military source told SANA that Russian jets hit Talbiseh.\n\nThe source added that a depot "
+            "near Latamneh was destroyed.",
+            {("Talbiseh", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
+        (
+            "An official told reporters in Moscow that Russian jets hit Talbiseh.\n\nHe added that a depot "
+            "near Latamneh was destroyed.",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+    ],
+)
+def test_a_relayed_speaker_keeps_its_side(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
