@@ -147,15 +147,15 @@ def _continues_report(sent: Span) -> bool:
     opened; never the first of its text (a headline starts afresh). Wire copy gives a source's
     account this way; a new paragraph that names things afresh is the reporter's."""
     doc = sent.doc
-    if sent.start == 0:
-        return False
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if sent.start == 0 or (subject is not None and subject.pos_ == "PROPN"):
+        return False  # "Moscow is a long-standing ally of Assad": the narrator describes an actor
     if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
         return True
     # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."
     before = next((t for t in reversed(doc[: sent.start]) if not t.is_space), None)
     if (before is not None and before.text == ":") or sent.text.lstrip()[:1] in _BULLETS:
         return True
-    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return (
         subject is not None
         and subject.pos_ == "NOUN"

@@ -85,6 +85,12 @@ def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, si
             "Russian jets struck Latakia in October.",
             {("Deir ez-Zor", "russia"), ("Latakia", "reporter")},
         ),
+        # but a sentence about a named actor is the narrator's description
+        (
+            "Russian jets hit Homs, the Russian defence ministry said. Moscow has bombed Latamneh for weeks "
+            "to help its ally.",
+            {("Homs", "russia"), ("Latamneh", "reporter")},
+        ),
         # the items of a list the account opened, each its own paragraph
         (
             "The Syrian Observatory said Russian strikes killed 20 civilians in Homs on Tuesday:\n\n"
