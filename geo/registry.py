@@ -18,8 +18,8 @@ class Side:
     id: str
     label: str
     color: str
-    # whether an outlet of this side narrates for it: a monitor's own report is its documentation,
-    # while a state or party medium's narration is the reporter's like any outlet's
+    # whether an outlet of this side narrates for it (Russian and Syrian state media, a monitor's own
+    # report); any other outlet's narration, a third state's or a party's newspaper, is the reporter's
     narrates: bool = False
 
 

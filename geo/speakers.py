@@ -33,8 +33,9 @@ _RECORD_VERBS = words("record_verbs")
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
     """The speech frames of a sentence, innermost last, and the reporter's frame first."""
-    # A monitor's own report narrates for it; any outlet's narration, a state medium's included
-    # (SANA, RT, Press TV), is the reporter's: only its unnamed sources speak for its side.
+    # An outlet narrates for its side only where the registry says that side's outlets do (the
+    # parties' state media, a monitor's report); any other outlet's narration (Press TV, Orient News,
+    # a wire) is the reporter's, and only its unnamed sources speak for its side.
     outlet = registry.sides.get(memory.unknown_side)
     narrator = memory.unknown_side if outlet is not None and outlet.narrates else "reporter"
     reporter = Frame(None, "", narrator, "reporter", owned={t.i for t in sent})
