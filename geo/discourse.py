@@ -3,8 +3,10 @@
 Speakers are named as the text names them and given a side by the actor registry; when the text
 does not name them, the state resolves them back: "he said", "it added", "the ministry stressed",
 "according to the press release" (a document is its issuer's), a quotation closed or resumed a
-sentence away, an interview's answers, and a partisan outlet's unnamed sources and narration
-(a reprint's dateline credit, "MOSCOW, October 8 /TASS/", names the outlet).
+sentence away, an account that goes on without a new speaker (geo.speakers), an interview's
+answers, and a partisan outlet's unnamed sources. A reprint is the copy it carries: its dateline
+credit ("MOSCOW, October 8 /TASS/") or credit line ("Tasnim, citing TASS") names the outlet whose
+side it keeps.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class SpeakerMemory:
     known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
     # people by surname, for an interview's "spoke with Captain X" after "Captain X of the ... told"
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # who gave the last sentence's account (speaker, side, kind), for a next sentence that goes on
+    reporting: tuple[str, str, str] | None = None
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
         if kind == "person":
@@ -80,20 +84,43 @@ class SpeakerMemory:
 
 def outlet_side(article: Article, registry: Registry) -> str:
     """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
-    Syrian army's, and so does its narration, reprinted or not ("MOSCOW, October 8 /TASS/",
-    "(SANA) -"). Any other outlet's unknown speakers stay "other"."""
-    found = registry.side_of(article.outlet) if article.outlet else None
-    if found is None:
-        credit = _CREDIT.search(article.text[:200])
-        found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    Syrian army's. A reprint keeps the side of the copy it carries: the agency its dateline credits
+    ("MOSCOW, October 8 /TASS/", "(SANA) -") or its credit line names ("Tasnim, citing TASS", "TASS
+    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other"."""
+    credit = _CREDIT.search(article.text[:200])
+    found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    if found is None and article.outlet:
+        found = registry.side_of(original_source(article.outlet))
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
 
 
+_RELAY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, words("relay_words")), key=len, reverse=True)) + r")\s+"
+    r"(?:an?\s+|the\s+)?(?P<source>[^(),;]+)",
+    re.IGNORECASE,
+)
+_REPRINT = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, words("reprint_words")), key=len, reverse=True)) + r")\b.*",
+    re.IGNORECASE,
+)
+
+
+def original_source(credit_line: str) -> str:
+    """The source whose copy an outlet's credit line says it carries: "Tasnim News Agency (Iran),
+    citing TASS" is TASS's, "RIA Novosti (reprinted by The Iran Project)" RIA's; an outlet's own
+    notes in brackets ("Al-Alam (Iranian broadcaster, English site)") are not its name."""
+    relay = _RELAY.search(credit_line)
+    if relay is not None:
+        return relay.group("source").strip()
+    return _REPRINT.sub("", re.sub(r"\([^()]*\)", "", credit_line)).strip(" ,;")
+
+
 # an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",
-# "Hama, SANA -"
+# "Hama, SANA -", "Latakia, SANA_", "Moscow, 1 October, TASS:", or alone: "FNA - The Syrian ..."
 _CREDIT = re.compile(
     r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
-    r"|^[A-Z][A-Za-z .'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—]"
+    r"|^[A-Z][A-Za-z0-9 .,'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—_:]"
+    r"|^([A-Z]{2,8})\s+[-–—]\s"
 )
 
 
@@ -107,6 +134,20 @@ def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memor
             phrase = "".join(t.text_with_ws for t in tok.subtree)
             side = (registry.side_of(phrase) or ("other", ""))[0]
             memory.remember(ent.text, side, "person")
+        elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_ == "be":
+            _remember_introduced(tok, registry, memory)
+
+
+def _remember_introduced(name: Token, registry: Registry, memory: SpeakerMemory) -> None:
+    """ "Abdel Rahman al-Yehiya is an archaeologist in rebel-held Idlib": a person introduced by
+    what they are speaks, when later quoted by surname ("Yehiya says"), for the side that says."""
+    described = [c for c in name.head.children if c.dep_ == "attr"]
+    found = registry.side_of("".join(t.text_with_ws for c in described for t in c.subtree))
+    if found is None or registry.side_of(name.text) is not None:
+        return
+    person = "".join(t.text_with_ws for t in name.subtree if t.pos_ == "PROPN" or t.text == "-").strip()
+    memory.names[_surname(person)] = (person, found[0])
+    memory.remember(person, found[0], "person")
 
 
 def attribute_interviews(
@@ -160,33 +201,50 @@ def _interviewee(before: list[Span], registry: Registry, memory: SpeakerMemory) 
 def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
     """A quoted sentence with no speech verb ("The planes bombed X.) belongs to the speaker named
     where the quotation closes, a sentence or two later ("... at all," said Abu Ahmed), or, when
-    none is named there, to the speaker of the paragraph's quotation just before ("...," he told
-    journalists. "Near Raqqa, a command post was destroyed.")."""
+    none is named there, to the speaker of the quotation just before ("...," he told journalists.
+    "Near Raqqa, a command post was destroyed."). A quotation runs into the next paragraph only as
+    print marks it: left open at the paragraph's end and opened again at the next one's start."""
+    open_after: list[bool] = []
     inside = False
     for i, sent in enumerate(sents):
-        text = sent.text
-        opens = inside or text.lstrip()[:1] in _OPEN_QUOTES
+        text = sent.text.lstrip()
+        if i and _paragraph_ends(sents[i - 1]):
+            # a quotation left open goes on only where the new paragraph opens it again
+            inside = inside and text[:1] in _OPEN_QUOTES
+            text = text[1:] if inside else text
+        opens = inside or text[:1] in _OPEN_QUOTES
         inside = _still_open(text, inside)
+        open_after.append(inside)
         if not opens or len(framed[i]) > 1:
             continue
-        src = _speaker_after(sents, framed, i) or _speaker_before(sents, framed, i)
+        src = _speaker_after(sents, framed, i, open_after) or _speaker_before(sents, framed, i, open_after)
         if src is not None:
             framed[i][0] = Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
 
 
-def _speaker_after(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+def _paragraph_ends(sent: Span) -> bool:
+    return "\n" in sent.text_with_ws[-2:]
+
+
+def _speaker_after(
+    sents: list[Span], framed: list[list[Frame]], i: int, open_after: list[bool]
+) -> Frame | None:
+    inside = open_after[i]
     for j in range(i + 1, min(i + 4, len(sents))):
-        if "\n" in sents[j - 1].text_with_ws[-2:]:
-            return None  # quotations do not run across paragraphs here
+        if _paragraph_ends(sents[j - 1]) and not inside:
+            return None  # the quotation was closed where its paragraph ended
+        inside = _still_open(sents[j].text, inside)
         speakers = [f for f in framed[j][1:] if f.verb is not None]
         if speakers:
             return speakers[0]
     return None
 
 
-def _speaker_before(sents: list[Span], framed: list[list[Frame]], i: int) -> Frame | None:
+def _speaker_before(
+    sents: list[Span], framed: list[list[Frame]], i: int, open_after: list[bool]
+) -> Frame | None:
     for j in range(i - 1, max(-1, i - 4), -1):
-        if "\n" in sents[j].text_with_ws[-2:]:
+        if _paragraph_ends(sents[j]) and not open_after[j]:
             return None
         if not any(ch in sents[j].text for ch in '“”"'):
             continue
@@ -259,7 +317,14 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or (memory.unknown_side, "unknown")
-    if persons or kind == "person" or head in PERSON_NOUNS:
+    # a name no rule knows, whose side came from how it was introduced ("a member of the X group
+    # who goes by the name Abu Y"), is a person: "he said" goes back to them
+    named = (
+        span.root.pos_ == "PROPN"
+        and registry.side_of(text) is None
+        and any(w in PERSON_NOUNS for w in re.findall(r"[a-z]+", full.lower()))
+    )
+    if persons or kind == "person" or head in PERSON_NOUNS or named:
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
     if found is not None and span.root.pos_ == "PROPN":

@@ -79,20 +79,33 @@ def headline_only(drafts: list[Draft], body: Sequence[Claim]) -> list[Draft]:
     return out
 
 
-# "...: Monitor", "... - activists", "..., says monitor", "..., Moscow says": who a headline is from
+# "...: Monitor", "... - activists", "..., says monitor", "..., Moscow says", "... (Xinhua)": who a
+# headline is from
 _CREDIT = re.compile(
     r"(?:\s*[:|–—]\s*|\s+-\s+|,\s*(?:says?|said|claims?|reports?)\s+)(?P<credit>[^:|,–—]{2,40}?)\s*$"
-    r"|,\s*(?P<before>[^:|,–—]{2,40}?)\s+(?:says?|said|claims?|reports?)\s*$",
+    r"|,\s*(?P<before>[^:|,–—]{2,40}?)\s+(?:says?|said|claims?|reports?)\s*$"
+    r"|\((?P<bracket>[^()]{2,40})\)\s*$",
     re.IGNORECASE,
 )
+# "SANA: Russian jets destroy ...": a leading credit, which only a named source makes ("Syria war: ...",
+# "Russia/Syria: ..." name a topic)
+_LEAD = re.compile(r"^(?P<lead>[^:|–—]{2,30}?)\s*:\s+")
 
 
 def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None:
-    """Give the narration of a headline that ends in its source ("...: Monitor", "..., Says
-    Monitor") to that source, when the registry knows who it is."""
+    """Give the narration of a headline that ends or starts with its source ("...: Monitor", "...,
+    Says Monitor", "... (Xinhua)", "SANA: ...") to that source, when the registry knows who it is."""
     m = _CREDIT.search(title)
-    credit = (m.group("credit") or m.group("before")) if m else None
+    credit = (m.group("credit") or m.group("before") or m.group("bracket")) if m else None
     found = registry.side_of(credit) if credit else None
+    outlet = found is not None and (found[1] == "medium" or bool(m and m.group("bracket")))
+    if outlet and found is not None and not registry.sides[found[0]].narrates:
+        return  # "... (Xinhua)", "... - Press TV": an outlet's credit, whose narration is the reporter's
+    lead = _LEAD.match(title)
+    if found is None and lead is not None:
+        credit = lead.group("lead")
+        found = registry.side_of(credit)
+        found = found if found is not None and found[1] != "descriptor" else None
     if credit is None or found is None:
         return
     for d in drafts:

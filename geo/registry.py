@@ -18,6 +18,9 @@ class Side:
     id: str
     label: str
     color: str
+    # whether an outlet of this side narrates for it (Russian and Syrian state media, a monitor's own
+    # report); any other outlet's narration, a third state's or a party's newspaper, is the reporter's
+    narrates: bool = False
 
 
 def load_sides(path: Path = DEFAULT_REGISTRY) -> dict[str, Side]:
@@ -30,7 +33,8 @@ def load_sides(path: Path = DEFAULT_REGISTRY) -> dict[str, Side]:
     for sid, spec in sides.items():
         if not isinstance(spec, dict) or "label" not in spec or "color" not in spec:
             raise RegistryError(str(path), f"side {sid!r} needs a label and a color")
-        out[str(sid)] = Side(str(sid), str(spec["label"]), str(spec["color"]))
+        narrates = bool(spec.get("narrates", False))
+        out[str(sid)] = Side(str(sid), str(spec["label"]), str(spec["color"]), narrates)
     return out
 
 

@@ -1,7 +1,9 @@
 """Speech frames: who speaks in a sentence, which words are theirs, and for which side.
 
 A sentence is cut into frames: each speech verb ("said", "told", "accused", "according to") owns its
-clause minus its speaker; what no frame owns is the reporter's narration. A speaker no rule knows,
+clause minus its speaker; what no frame owns is the narration: the reporter's, or the outlet's
+side's where the registry says that side's outlets narrate for it (state media, a monitor's report),
+or the last speaker's when the sentence goes on with their account. A speaker no rule knows,
 reached through a partisan medium ("told SANA", "citing TASS"), speaks for the medium's side; who
 an unnamed speaker is, and what runs across sentences, is the discourse state's (geo.discourse).
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from geo.discourse import NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
+from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
 from geo.lexicon import words
 
 if TYPE_CHECKING:
@@ -24,12 +26,18 @@ DENY_VERBS = words("deny_verbs")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
+_NAMING_VERBS = words("naming_verbs")
+_RELAY_VERBS = words("relay_verbs")
+_RECORD_VERBS = words("record_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
     """The speech frames of a sentence, innermost last, and the reporter's frame first."""
-    # A party's own outlet (SANA, RT, the Observatory's reports) narrates for its side.
-    narrator = memory.unknown_side if memory.unknown_side != "other" else "reporter"
+    # An outlet narrates for its side only where the registry says that side's outlets do (the
+    # parties' state media, a monitor's report); any other outlet's narration (Press TV, Orient News,
+    # a wire) is the reporter's, and only its unnamed sources speak for its side.
+    outlet = registry.sides.get(memory.unknown_side)
+    narrator = memory.unknown_side if outlet is not None and outlet.narrates else "reporter"
     reporter = Frame(None, "", narrator, "reporter", owned={t.i for t in sent})
     frames: list[Frame] = []
     for tok in sent:
@@ -67,6 +75,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # told SANA.": the parser hangs the attribution on the last noun of what it
                 # attributes; it owns the whole sentence
                 content_root = tok.sent.root
+        elif tok.lemma_ in _NAMING_VERBS and _in_what(tok):
+            # "Posts were destroyed in what the statement described as the first raids": the source
+            # that names what happened gives the account of it
+            subject, content_root = _subject(tok), sent.root
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -75,9 +87,14 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             continue
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
+        if registry.side_of(full) is None:
+            full = _introduction(subject, tok) or full
         speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
-        if kind not in {"pronoun", "definite"} and registry.side_of(full) is None:
-            side = _relayed_side(tok, sent, registry) or side
+        relayed = _relayed_side(tok, sent, registry) if kind not in {"pronoun", "definite"} else None
+        if relayed is not None and registry.side_of(full) is None:
+            # and "the source added", "he said" later are that source again, with its side
+            side = relayed
+            memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok)
@@ -100,7 +117,67 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
         reporter = Frame(None, speaker, side, "definite", reporter.owned, quoted=True)
+    elif not frames and (owner := _document_owner(sent)) is not None:
+        # "The observatory's toll of 37 covers the town of X": a source's document or count says it
+        speaker, side, kind = name_speaker(owner, registry, memory, owner.text)
+        reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
+    elif not frames and narrator == "reporter" and memory.reporting is not None and _continues_report(sent):
+        # "The targets lay near X, the ministry said. The strategic bombers went after outposts in
+        # Y.": an account given without a new speaker goes on with whoever was giving it
+        speaker, side, kind = memory.reporting
+        reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
+    memory.reporting = next(
+        (
+            (f.speaker, f.side, f.kind)
+            for f in reversed([reporter, *frames])
+            if f.attributed and f.side != "reporter" and f.kind != "unknown"
+        ),
+        None,
+    )
     return [reporter, *frames]
+
+
+_BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
+_BULLETS = frozenset("-•*–—·")
+
+
+def _continues_report(sent: Span) -> bool:
+    """Whether a sentence with no speaker of its own goes on with the last one's account: within its
+    paragraph, or at the start of the next when its subject refers back to what was reported ("The
+    bombers also struck ...", "Their targets were ...") or it is an item of a list the account
+    opened; never the first of its text (a headline starts afresh). Wire copy gives a source's
+    account this way; a new paragraph that names things afresh is the reporter's."""
+    doc = sent.doc
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if sent.start == 0 or (subject is not None and subject.pos_ == "PROPN"):
+        return False  # "Moscow is a long-standing ally of Assad": the narrator describes an actor
+    if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
+        return True
+    # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."
+    before = next((t for t in reversed(doc[: sent.start]) if not t.is_space), None)
+    if (before is not None and before.text == ":") or sent.text.lstrip()[:1] in _BULLETS:
+        return True
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
+    )
+
+
+_CLAUSE_MARKS = frozenset([",", ";", ":", "(", "–", "—", '"', "“", "”"])
+
+
+def _introduction(subject: Token, verb: Token) -> str:
+    """ "a member of the Jund al-Aqsa group who goes by the name Abu Dardaa told ...": the phrase
+    that introduces a named speaker, which the parser may leave off the name's subtree; from the
+    clause's opening punctuation up to the name, when the name is the clause's subject."""
+    if subject.pos_ != "PROPN" or subject.i > verb.i:
+        return ""
+    doc, start = subject.doc, subject.sent.start
+    begin = (
+        max((t.i for t in doc[start : subject.left_edge.i] if t.text in _CLAUSE_MARKS), default=start - 1) + 1
+    )
+    return doc[begin : subject.right_edge.i + 1].text if begin < subject.left_edge.i else ""
 
 
 def _hearsay_passive(sent: Span) -> bool:
@@ -122,6 +199,28 @@ def _hearsay_passive(sent: Span) -> bool:
             )
         )
         for t in sent
+    )
+
+
+def _document_owner(sent: Span) -> Span | None:
+    """Whose document or count is the subject of a sentence: "the observatory" in "The
+    observatory's toll of 37 covers X"."""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.dep_ != "case"]
+    return sent.doc[words[0].i : words[-1].i + 1]
+
+
+def _in_what(verb: Token) -> bool:
+    """ "in what X called ...": the verb of a free relative after "in", with "what" as its object."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "in"
+        and any(c.lower_ == "what" and c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in verb.children)
     )
 
 
@@ -167,16 +266,13 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
             relays.append(c)
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "to"):
             relays += [g for g in c.children if g.dep_ == "pobj"]
+    # "citing TASS", "quoted by RIA", "a statement carried by SANA" (not "carried out by jets")
+    passing = [t for t in sent if t.lemma_ in _RELAY_VERBS and not any(c.dep_ == "prt" for c in t.children)]
+    relays += [g for t in passing for g in t.children if g.dep_ in {"dobj", "pobj"}]
+    if _quoted_as_saying(verb) is not None:  # "SANA quoted a military source as saying"
+        relays += [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     relays += [
-        g for t in sent if t.lemma_ in {"cite", "quote"} for g in t.children if g.dep_ in {"dobj", "pobj"}
-    ]
-    relays += [
-        g
-        for t in sent
-        if t.lower_ in {"cited", "quoted"}
-        for a in t.children
-        if a.dep_ == "agent"
-        for g in a.children
+        g for t in passing if t.tag_ == "VBN" for a in t.children if a.dep_ == "agent" for g in a.children
     ]
     subject = _subject(verb)
     if subject is not None and subject.lemma_.lower() in OFFICIAL_NOUNS:
@@ -204,7 +300,7 @@ def _reports_speech(verb: Token) -> bool:
         return True
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
-    if verb.lemma_ in DENY_VERBS | {"question", "dispute", "doubt", "report", "confirm"} and "dobj" in deps:
+    if verb.lemma_ in DENY_VERBS | _RECORD_VERBS | {"question", "dispute", "doubt"} and "dobj" in deps:
         return True
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
@@ -222,6 +318,9 @@ def _subject(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
     if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
         return None  # "after reports its jets hit rebels": a noun the parser read as a verb
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     seen = 0
     while seen < 4:
         # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two
@@ -235,6 +334,8 @@ def _subject(verb: Token) -> Token | None:
                 (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
             )
             return agent if agent is not None and verb.lemma_ in SPEECH_VERBS else None
+        if subj is not None and subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # "Moscow, which has said its aircraft hit only jihadists": Moscow
         if subj is not None:
             return subj
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
@@ -245,6 +346,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Reuters quoted a military source as saying ...", "Konashenkov was quoted by Interfax as
+    saying ...": the one quoted speaks, not the outlet that quotes."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ not in _RELAY_VERBS:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+_RELATIVES = frozenset(["which", "who", "that"])
 _NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
 
 
@@ -276,9 +386,22 @@ def _trailing_speaker(verb: Token) -> Token | None:
     while cand.dep_ in {"compound", "amod", "det", "poss", "pobj", "prep"} and cand.head.i < verb.i:
         cand = cand.head
     if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.right_edge.i != verb.i - 1:
-        return None
+        return _appositive_speaker(verb)
     before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
     return cand if before is not None and before.text in {",", "”", '"', "’"} else None
+
+
+def _appositive_speaker(verb: Token) -> Token | None:
+    """'"... is an absolute lie," Maj. Gen. Igor Konashenkov, the ministry's spokesman, said': a
+    speaker with an apposition between the closing quote and the verb, which the parser hangs on
+    the quotation; the phrase's one head is the speaker."""
+    doc, start = verb.doc, verb.sent.start
+    end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
+    quote = max((t.i for t in doc[start:end] if t.text in {"”", '"'}), default=None)
+    if quote is None or quote + 1 >= end:
+        return None
+    heads = [t for t in doc[quote + 1 : end] if not t.is_punct and not quote < t.head.i < end]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _speaker_span(subject: Token, verb: Token) -> Span:

@@ -59,6 +59,13 @@ def test_the_seed_campaigns_sides_in_legend_order() -> None:
     ]
 
 
+def test_only_the_parties_state_media_and_monitors_narrate_for_their_side() -> None:
+    """ANNOTATION.md: Russian state media and the Syrian state agency speak for their side, and so does
+    a monitor's own report; any other outlet's narration (a third state's, a party's paper) is the
+    reporter's."""
+    assert {s.id for s in load_sides().values() if s.narrates} == {"russia", "syria_gov", "monitor"}
+
+
 def test_another_conflict_is_a_new_registry_not_new_code(tmp_path: Path) -> None:
     path = tmp_path / "yemen.yaml"
     path.write_text(

@@ -170,6 +170,9 @@ def registry() -> Registry:
         # an outlet's correspondent narrates for the outlet
         ("an Anadolu Agency correspondent", "reporter"),
         ("an AFP correspondent", "reporter"),
+        ("Al Jazeera's Zeina Khodr, reporting from Gaziantep", "reporter"),
+        # a person who lives or works where the opposition holds speaks as a local source
+        ("an archaeologist in the rebel-held province of Idlib", "opposition"),
         # a state's envoy at the UN speaks for the state, not for the UN
         ("Russia's Permanent Representative to the United Nations Vitaly Churkin", "russia"),
         ("the Russian ambassador to the United Nations", "russia"),

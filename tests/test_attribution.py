@@ -1,0 +1,294 @@
+"""Attribution over a whole article: whose copy a reprint is, who narrates, whose account a sentence
+with no speaker of its own goes on with, and speakers the parser loses. Each case is a short text
+written for the test; each fails when its rule is switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.discourse import original_source
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article
+
+
+@pytest.fixture(scope="module")
+def pipe(tiny_gazetteer: Gazetteer) -> Pipeline:
+    return Pipeline(load_nlp(), tiny_gazetteer, load_registry())
+
+
+def targets(pipe: Pipeline, text: str, outlet: str = "") -> set[tuple[str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text, outlet=outlet))
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "credit_line, original",
+    [
+        ("Tasnim News Agency (Iran), citing TASS", "TASS"),
+        ("Syria News (syrianews.media), relaying Enab Baladi", "Enab Baladi"),
+        ("TRT World, reporting a Human Rights Watch release", "Human Rights Watch release"),
+        ("RIA Novosti (Sputnik copy, reprinted by The Iran Project)", "RIA Novosti"),
+        ("AFP (via Rappler)", "AFP"),
+        ("Reuters via China Daily", "Reuters"),
+        ("Al-Alam (Iranian broadcaster, English site)", "Al-Alam"),
+        ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_a_credit_line_names_the_copy_it_carries(credit_line: str, original: str) -> None:
+    assert original_source(credit_line) == original
+
+
+NARRATION = "Russian warplanes destroyed an ISIS command center near Talbiseh on Thursday."
+UNNAMED = "A military source said Russian warplanes destroyed an ISIS command center near Talbiseh."
+
+
+@pytest.mark.parametrize(
+    "text, outlet, side",
+    [
+        # a reprint keeps the side of the copy it carries, not the reprinting site's
+        (UNNAMED, "Al-Alam (Iranian broadcaster), citing TASS", "russia"),
+        (UNNAMED, "TASS (reprinted by an Iranian site, Press TV)", "russia"),
+        # a third state's medium narrates as the reporter; its unnamed sources are its side's
+        (NARRATION, "Press TV", "reporter"),
+        (UNNAMED, "Press TV", "iran"),
+        # a party's newspaper narrates as the reporter too
+        (NARRATION, "Orient News", "reporter"),
+        # the parties' own state media and a monitor's report narrate for their side
+        (NARRATION, "Rossiyskaya Gazeta", "russia"),
+        (NARRATION, "Syrian Observatory for Human Rights", "monitor"),
+    ],
+)
+def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, side: str) -> None:
+    assert targets(pipe, text, outlet) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an account goes on in its speaker's paragraph without a new speech verb
+        (
+            "Russian jets hit Homs, state television said. In Idlib, the jets also struck Latamneh.",
+            {("Homs", "syria_gov"), ("Idlib", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
+        # and into the next paragraph when the sentence refers back to what was reported
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "The bombers also struck depots near Latakia.",
+            {("Deir ez-Zor", "russia"), ("Latakia", "russia")},
+        ),
+        # a new paragraph that does not refer back is the reporter's
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "Russian jets struck Latakia in October.",
+            {("Deir ez-Zor", "russia"), ("Latakia", "reporter")},
+        ),
+        # but a sentence about a named actor is the narrator's description
+        (
+            "Russian jets hit Homs, the Russian defence ministry said. Moscow has bombed Latamneh for weeks "
+            "to help its ally.",
+            {("Homs", "russia"), ("Latamneh", "reporter")},
+        ),
+        # the items of a list the account opened, each its own paragraph
+        (
+            "The Syrian Observatory said Russian strikes killed 20 civilians in Homs on Tuesday:\n\n"
+            "- 12 people killed in Russian raids on Talbiseh.\n\n"
+            "- 8 people killed in Russian raids on Latamneh.",
+            {("Homs", "monitor"), ("Talbiseh", "monitor"), ("Latamneh", "monitor")},
+        ),
+        # the reporter's narration is never continued across a new paragraph by hearsay alone
+        (
+            "Activists said Russian jets struck Latamneh.\n\nPlaces hit by Russian planes include Talbiseh.",
+            {("Latamneh", "opposition"), ("Talbiseh", "reporter")},
+        ),
+    ],
+)
+def test_an_account_goes_on_with_its_speaker(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_headline_does_not_go_on_with_the_body(pipe: Pipeline) -> None:
+    article = Article(
+        id="t.txt",
+        title="Russian jets strike Talbiseh",
+        text="Russian jets hit Homs, state television said.",
+    )
+    assert {c.source.side for c in pipe.claims(article) if c.evidence == article.title} == {"reporter"}
+
+
+def test_a_quotations_speaker_with_an_apposition(pipe: Pipeline) -> None:
+    # the parser hangs "Konashenkov, the ministry's spokesman" on the quotation, not on "said"
+    text = (
+        '"Any claim that our aircraft bombed Talbiseh is an absolute lie," Maj. Gen. Igor Konashenkov, '
+        "the ministry's spokesman, said in a statement."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    assert {(c.source.speaker, c.source.side) for c in claims} == {("Igor Konashenkov", "russia")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name introduced by what it is a member of, which the parser leaves off the name
+        (
+            "In Hama, a member of the Jaysh al-Izza faction who goes by the name Abu-Mahmoud al-Hamawi told "
+            "Reuters by phone that jets had bombed Latamneh. Besides the raids, he said, jets hit the town "
+            "of Talbiseh.",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
+        ),
+        # a person introduced by a description, quoted later by surname
+        (
+            "Omar al-Halabi is a teacher in rebel-held Idlib. On Monday, Halabi says, jets struck Latamneh.",
+            {("Latamneh", "opposition")},
+        ),
+    ],
+)
+def test_a_speaker_is_who_their_introduction_says(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speech verb in a relative clause speaks for the noun the clause hangs on
+        (
+            "No comment came from Moscow, which has said its jets struck only terrorists in Latamneh.",
+            {("Latamneh", "russia")},
+        ),
+        # "in what X described as ...": the source that names what happened gives the account of it
+        (
+            "Russian jets hit Homs, the Russian defence ministry said. Two command posts near Talbiseh were "
+            "destroyed in what the statement described as the first raids there.",
+            {("Homs", "russia"), ("Talbiseh", "russia")},
+        ),
+        ("Russian jets pounded Talbiseh in what activists called a massacre.", {("Talbiseh", "opposition")}),
+    ],
+)
+def test_speakers_the_parser_hides_in_a_clause(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_sources_document_as_the_subject_gives_its_account(pipe: Pipeline) -> None:
+    text = (
+        "Russian jets struck Idlib, the Syrian Observatory said.\n\n"
+        "The Observatory's toll includes 12 civilians killed in the raids on Talbiseh."
+    )
+    assert targets(pipe, text) == {("Idlib", "monitor"), ("Talbiseh", "monitor")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the one quoted speaks, and an outlet that passes on an unknown speaker's words gives its side
+        (
+            "SANA quoted an unnamed source as saying that Russian jets hit Latamneh.",
+            {("Latamneh", "syria_gov")},
+        ),
+        (
+            "Konashenkov was quoted by Interfax as saying that jets had destroyed a bunker near Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "Russian jets struck Talbiseh, the ministry said in a statement carried by SANA.",
+            {("Talbiseh", "syria_gov")},
+        ),
+        # "carried out by" passes on no one's words
+        (
+            "Strikes carried out by Russian jets hit Talbiseh, a local man said.",
+            {("Talbiseh", "other")},
+        ),
+        # a monitor's record: what it documented, recorded or listed is its claim
+        (
+            "The Syrian Observatory said Russian jets hit Latamneh.\n\nIt also documented raids on Talbiseh.",
+            {("Latamneh", "monitor"), ("Talbiseh", "monitor")},
+        ),
+    ],
+)
+def test_words_passed_on_and_records(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
+
+
+BODY = "Russian aircraft flew twenty sorties on Monday."
+
+
+@pytest.mark.parametrize(
+    "title, side",
+    [
+        ("SANA: Russian jets destroy terrorist bunker near Talbiseh", "syria_gov"),  # a leading credit
+        ("Russia/Syria: jets destroy a bunker near Talbiseh", "reporter"),  # a topic, not a source
+        ("Russian jets destroy a bunker near Talbiseh (SANA)", "syria_gov"),
+        ("Russian jets destroy a bunker near Talbiseh (Xinhua)", "reporter"),  # the wire's own credit
+        ("Russian jets destroy a bunker near Talbiseh – Tasnim", "reporter"),
+        ("Russian jets destroy a bunker near Talbiseh – TASS", "russia"),
+    ],
+)
+def test_a_headlines_credit(pipe: Pipeline, title: str, side: str) -> None:
+    article = Article(id="t.txt", title=title, text=BODY)
+    assert {c.source.side for c in pipe.claims(article) if c.evidence == title} == {side}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Latakia, SANA_ Russian jets destroyed a terrorist bunker near Talbiseh.", "syria_gov"),
+        ("Moscow, 1 October, TASS: Russian jets destroyed an IS bunker near Talbiseh.", "russia"),
+        # an agency's credit alone; a third state's outlet, whose unnamed sources are its side's
+        ("FNA - A military source said Russian jets destroyed an IS bunker near Talbiseh.", "iran"),
+    ],
+)
+def test_a_datelines_credit(pipe: Pipeline, text: str, side: str) -> None:
+    assert targets(pipe, text) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation left open at a paragraph's end and opened again at the next one's start goes on
+        (
+            "“Our jets destroyed a depot near Talbiseh.\n\n“A command post near Latamneh was destroyed too,” "
+            "Igor Konashenkov said.",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        (
+            "Igor Konashenkov said: “Our jets destroyed a depot near Talbiseh.\n\n“A command post near "
+            "Latamneh was destroyed too.”",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        # one closed where its paragraph ended does not
+        (
+            "Igor Konashenkov said: “Our jets destroyed a depot near Talbiseh.”\n\n“Russian jets hit "
+            "Latamneh.”",
+            {("Talbiseh", "russia"), ("Latamneh", "reporter")},
+        ),
+    ],
+)
+def test_a_quotation_over_paragraphs(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a source whose side came from the outlet it spoke to keeps it when referred to again
+        (
+            "A military source told SANA that Russian jets hit Talbiseh.\n\nThe source added that a depot "
+            "near Latamneh was destroyed.",
+            {("Talbiseh", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
+        (
+            "An official told reporters in Moscow that Russian jets hit Talbiseh.\n\nHe added that a depot "
+            "near Latamneh was destroyed.",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+    ],
+)
+def test_a_relayed_speaker_keeps_its_side(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
