@@ -32,6 +32,7 @@ OPTIONAL_TEXT = (
     "place_as_written",
     "place_id",
     "country_code",
+    "admin1_name",
     "qualifier",
     "location_basis",
 )

@@ -195,11 +195,6 @@ def test_the_validator_rejects_what_rfc7946_forbids(bad: dict) -> None:
         assert_rfc7946(bad)
 
 
-# Properties `build` writes that geo/claimsfile.py does not list yet, so an opened file loses them
-# (the dashboard then labels an unlocated village "within its governorate", unnamed).
-NOT_YET_OPENED = {"admin1_name"}
-
-
 def _build_and_open() -> tuple[dict, list[dict]]:
     from geo.claimsfile import open_claims
 
@@ -215,16 +210,8 @@ def _build_and_open() -> tuple[dict, list[dict]]:
 
 
 def test_what_build_writes_opens_without_a_problem() -> None:
-    fc, opened = _build_and_open()
-
-    def kept(props: dict) -> dict:
-        return {k: v for k, v in props.items() if k not in NOT_YET_OPENED}
-
-    assert [f["properties"] for f in opened] == [kept(f["properties"]) for f in fc["features"]]
-    assert [f["geometry"] for f in opened] == [f["geometry"] for f in fc["features"]]
-
-
-@pytest.mark.xfail(strict=True, reason="geo/claimsfile.py must list admin1_name in OPTIONAL_TEXT")
-def test_every_property_build_writes_survives_opening() -> None:
+    """Every property build writes survives opening the file (admin1_name included: the dashboard
+    names an unlocated village's governorate from it)."""
     fc, opened = _build_and_open()
     assert [f["properties"] for f in opened] == [f["properties"] for f in fc["features"]]
+    assert [f["geometry"] for f in opened] == [f["geometry"] for f in fc["features"]]
