@@ -206,11 +206,19 @@ def foreign_strikes(docs: Sequence[Doc], registry: Registry) -> bool:
             if not is_strike(tok, registry):
                 continue
             mods = _modifiers(tok)
-            if registry.force.search(mods):
+            if registry.force.search(mods) or _force_in_sentence(tok, registry):
                 own = True
             elif registry.other_forces.search(mods):
                 other = True
     return other and not own
+
+
+def _force_in_sentence(anchor: Token, registry: Registry) -> bool:
+    """Whether a strike's sentence names the campaign's force anywhere outside brackets: a suspect
+    ("killed in air strikes, which he believed Russia or government forces carried out") keeps the
+    article's strikes possibly the campaign's; an aside ("(banned in Russia)") does not."""
+    words = " ".join(t.text for t in anchor.sent if not _bracketed(t))
+    return bool(registry.force.search(words))
 
 
 def _modal(anchor: Token) -> bool:
