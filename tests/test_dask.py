@@ -145,7 +145,12 @@ def _config(key: str) -> object:
 
 @pytest.mark.parametrize(
     "key, value, dask_default",
-    [("distributed.admin.tick.interval", "1s", "20ms"), ("distributed.worker.profile.enabled", False, True)],
+    [
+        ("distributed.admin.tick.interval", "1s", "20ms"),
+        ("distributed.worker.profile.enabled", False, True),
+        ("distributed.admin.system-monitor.interval", "10s", "500ms"),
+        ("distributed.worker.memory.monitor-interval", "1s", "100ms"),
+    ],
 )
 def test_workers_run_without_dask_s_costly_defaults(engine: DaskEngine, key: str, value, dask_default):
     assert set(engine.client.run(_config, key).values()) == {value}
