@@ -145,11 +145,31 @@ def _config(key: str) -> object:
 
 @pytest.mark.parametrize(
     "key, value, dask_default",
-    [("distributed.admin.tick.interval", "1s", "20ms"), ("distributed.worker.profile.enabled", False, True)],
+    [
+        ("distributed.admin.tick.interval", "1s", "20ms"),
+        ("distributed.worker.profile.enabled", False, True),
+        ("distributed.admin.system-monitor.interval", "10s", "500ms"),
+        ("distributed.worker.memory.monitor-interval", "1s", "100ms"),
+    ],
 )
 def test_workers_run_without_dask_s_costly_defaults(engine: DaskEngine, key: str, value, dask_default):
     assert set(engine.client.run(_config, key).values()) == {value}
     assert _config(key) == dask_default  # only the cluster the engine started is changed
+
+
+def _heartbeat_interval_ms(dask_worker) -> float:
+    return dask_worker.periodic_callbacks["heartbeat"].callback_time
+
+
+def test_workers_heartbeat_every_five_seconds_not_twice_a_second(engine: DaskEngine) -> None:
+    # Dask's 0.5 s was two thirds of an idle cluster's CPU; the interval is set by the scheduler's
+    # answer to each heartbeat, so the first ones still come at Dask's pace
+    import time
+
+    deadline = time.monotonic() + 15
+    while set(engine.client.run(_heartbeat_interval_ms).values()) != {5000} and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert set(engine.client.run(_heartbeat_interval_ms).values()) == {5000}
 
 
 @pytest.mark.parametrize("window", [1, 2])
