@@ -68,6 +68,8 @@ def ensure_index(
     fp = fingerprint()
     target = cache / f"gazetteer-{fp}.sqlite"
     if target.exists():
+        with contextlib.suppress(OSError):
+            os.utime(target)  # in use: the last index another checkout's build would prune
         return target
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -86,11 +88,28 @@ def ensure_index(
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        for old in cache.glob("gazetteer-*.sqlite"):
-            if old != target:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _prune(cache, keep=target)
     return target
+
+
+# Indexes of other fingerprints kept beside the current one: checkouts of different versions that
+# share one cache (a branch, a worktree, a worker on an older release) would otherwise delete each
+# other's index and rebuild it (about 30 s and 1 GB) in the middle of a run.
+KEEP_OTHER_INDEXES = 2
+
+
+def _prune(cache: Path, keep: Path) -> None:
+    """Remove all but the most recently used other indexes (about 80 MB each)."""
+
+    def used(p: Path) -> float:
+        with contextlib.suppress(OSError):
+            return p.stat().st_mtime
+        return 0.0
+
+    others = sorted((p for p in cache.glob("gazetteer-*.sqlite") if p != keep), key=used, reverse=True)
+    for old in others[KEEP_OTHER_INDEXES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 @contextlib.contextmanager

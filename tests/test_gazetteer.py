@@ -199,6 +199,18 @@ def test_fingerprint_covers_every_lexicon_list_the_index_modules_read() -> None:
     assert read and read <= set(INDEX_LEXICON_LISTS)
 
 
+def test_a_build_keeps_the_most_recently_used_other_indexes(tmp_path: Path) -> None:
+    """Checkouts sharing one cache keep their indexes: only the least recently used go."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    olds = [cache / f"gazetteer-old{i}.sqlite" for i in range(4)]
+    for i, p in enumerate(olds):
+        p.write_bytes(b"")
+        os.utime(p, (1_000_000 + i, 1_000_000 + i))
+    target = ensure_index(cache, builder=lambda p, fp: build_index_from_places(p, [], fp))
+    assert sorted(cache.glob("gazetteer-*.sqlite")) == sorted([target, olds[2], olds[3]])
+
+
 def test_load_reads_user_places_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     ensure_index(
