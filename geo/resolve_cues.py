@@ -61,6 +61,12 @@ _RIGHT_KIND = re.compile(
 _RIGHT_LIST_KIND = re.compile(
     rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_with_plural_stems(ADMIN_NOUNS)}))e?s\b"
 )
+# "the provinces of Aleppo, Damascus, Idlib and Raqqa": a plural noun before a list is every listed
+# name's (left of the span: the names before it in the list, then the noun)
+_LEFT_LIST_KIND = re.compile(
+    rf"\b(?i:({_with_plural_stems(ADMIN_NOUNS)}))e?s\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s*,?\s+(?:and|as well as)\s+))*$"
+)
 # "Bourbon Street", "State and Hubbard streets", "Main and Elm Avenues" (right of the span).
 _RIGHT_STREET = re.compile(
     r"^\s+(?i:street|st\.|avenue|ave\.|road|boulevard|lane)(?!\w)"
@@ -292,7 +298,7 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
         words = km.group(1).split()
         r.qualifier = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an"))
     else:
-        kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right)
+        kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right) or _LEFT_LIST_KIND.search(left)
         if kr:
             noun = _singular(kr.group(1).lower())
             r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, noun) else "admin"

@@ -112,6 +112,17 @@ def _spans(text: str) -> list[tuple[int, int]]:
         ("Strikes hit western Syria.", "Syria", "gn:163563", "region", "western"),
         # a plural noun after a list is every listed name's
         ("Jets pounded areas of Homs and Hama provinces.", "Homs", "gn:169575", "admin1", "province"),
+        # and a plural noun before a list, for the first name and for later ones
+        ("Jets struck sites in the provinces of Homs and Hama.", "Homs", "gn:169575", "admin1", "province"),
+        (
+            "Jets struck sites in the provinces of Hama, Idlib and Homs.",
+            "Homs",
+            "gn:169575",
+            "admin1",
+            "province",
+        ),
+        # a singular noun is the first name's only
+        ("Jets struck sites in the province of Hama and Homs.", "Homs", "gn:169577", "point", ""),
     ],
 )
 def test_cue_words(
