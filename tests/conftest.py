@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from geo.gazetteer import Gazetteer
-from geo.types import Place
+from geo.resolve import resolve_spans
+from geo.types import Place, Toponym
 
 FUZZ_CI_EXAMPLES = 30  # per fuzz test: a few hundred cases in all, a few seconds
 
@@ -139,3 +140,11 @@ def hostile_geojson(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.geojson"
     path.write_text(json.dumps(hostile_collection()), encoding="utf-8")  # NaN is written as NaN
     return path
+
+
+def resolve_alone(text: str, name: str, gazetteer: Gazetteer) -> Toponym:
+    """The first `name` in `text` resolved as the only given span: a rule's whole context is its
+    sentence."""
+    start = text.index(name)
+    (t,) = resolve_spans(text, [(start, start + len(name))], gazetteer)
+    return t

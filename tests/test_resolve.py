@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
+from conftest import resolve_alone
 
 from geo.gazetteer import Gazetteer
 from geo.resolve import INNER_NAME, NEAREST_LOCALITY, resolve, resolve_spans
@@ -302,8 +303,7 @@ def real_gaz() -> Gazetteer:
     ],
 )
 def test_real_gazetteer(real_gaz: Gazetteer, text: str, name: str, place_id: str, precision: str) -> None:
-    start = text.index(name)
-    (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
+    t = resolve_alone(text, name, real_gaz)
     assert t.place is not None and t.place.id == place_id
     assert t.precision == precision
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import resolve_alone
 
 from geo.gazetteer import Gazetteer
-from geo.resolve import resolve_spans
 from geo.types import Place
 
 _PLACES = [
@@ -33,6 +33,5 @@ def gaz() -> Gazetteer:
     ],
 )
 def test_a_border_is_the_areas(gaz: Gazetteer, text: str, name: str, place_id: str) -> None:
-    start = text.index(name)
-    (t,) = resolve_spans(text, [(start, start + len(name))], gaz)
+    t = resolve_alone(text, name, gaz)
     assert t.place is not None and t.place.id == place_id

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import resolve_alone
 
 from geo.gazetteer import Gazetteer
-from geo.resolve import resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,7 @@ def real_gaz() -> Gazetteer:
 def test_landmark_for_an_institution(
     real_gaz: Gazetteer, text: str, name: str, country: str, kind: str
 ) -> None:
-    start = text.index(name)
-    (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
+    t = resolve_alone(text, name, real_gaz)
     assert t.place is not None
     assert (t.place.country_code, t.place.kind) == (country, kind)
 
@@ -49,6 +48,5 @@ def test_landmark_for_an_institution(
     ],
 )
 def test_a_sea_or_region_news_names(real_gaz: Gazetteer, text: str, name: str, kind: str) -> None:
-    start = text.index(name)
-    (t,) = resolve_spans(text, [(start, start + len(name))], real_gaz)
+    t = resolve_alone(text, name, real_gaz)
     assert t.place is not None and t.place.kind == kind
