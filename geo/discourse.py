@@ -88,9 +88,9 @@ def outlet_side(article: Article, registry: Registry) -> str:
     ("MOSCOW, October 8 /TASS/", "(SANA) -") or its credit line names ("Tasnim, citing TASS", "TASS
     (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other"."""
     credit = _CREDIT.search(article.text[:200])
-    found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    found = registry.named_side(next(g for g in credit.groups() if g)) if credit else None
     if found is None and article.outlet:
-        found = registry.side_of(original_source(article.outlet))
+        found = registry.named_side(original_source(article.outlet))
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
 
 
