@@ -122,7 +122,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
-    if not frames and memory.known is not None and _hearsay_passive(sent):
+    if not frames and memory.known is not None and _hearsay_passive(sent, registry):
         # "A base in Latakia was said to have been hit", "Three camps were reportedly among the
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
@@ -174,11 +174,13 @@ def _continues_report(sent: Span) -> bool:
     )
 
 
-def _hearsay_passive(sent: Span) -> bool:
+def _hearsay_passive(sent: Span, registry: Registry) -> bool:
     """Whether the sentence's report is hearsay with no one named; not when the hearsay is a clause of
-    its own beside the narrator's ("Jets attacked X, and many casualties were reported")."""
+    its own beside the narrator's ("Jets attacked X, and many casualties were reported"), nor when
+    what is reported is about an actor ("Russia is reported to have lost five servicemen")."""
     return any(
         not _in_a_conjunct_clause(t)
+        and not _about_an_actor(t, registry)
         and (
             t.lower_ in {"reportedly", "allegedly", "purportedly"}
             or (
@@ -201,6 +203,11 @@ def _hearsay_passive(sent: Span) -> bool:
         )
         for t in sent
     )
+
+
+def _about_an_actor(hearsay: Token, registry: Registry) -> bool:
+    subjects = [c for c in hearsay.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(s.pos_ == "PROPN" and registry.side_of(s.text) is not None for s in subjects)
 
 
 def _in_a_conjunct_clause(tok: Token) -> bool:

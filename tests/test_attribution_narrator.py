@@ -74,3 +74,24 @@ def test_the_narrators_frame_around_a_speech(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hearsay about an actor is the narrator's, not the last speaker's
+        (
+            "Russian jets struck Homs, the Russian defence ministry said.\n\nRussia is reported to have "
+            "lost two pilots since its air campaign against terrorists in Idlib began.",
+            {("Homs", "russia"), ("Idlib", "reporter")},
+        ),
+        # hearsay about a struck place goes on with whoever was reporting
+        (
+            "Russian jets struck Homs, the Russian defence ministry said.\n\nA depot in Idlib was said to "
+            "have been hit.",
+            {("Homs", "russia"), ("Idlib", "russia")},
+        ),
+    ],
+)
+def test_hearsay_about_an_actor(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
