@@ -66,7 +66,14 @@ _REFUTE = re.compile(
 _ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
 _ABSENT = re.compile(
     r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
-    r"\b(?:there is|there are|there was|there were) no\b",
+    r"\b(?:there is|there are|there was|there were) no\b|\bnowhere near\b|\bnothing to do with\b|"
+    r"\b(?:no|not|never|nobody|no one|none)\b[^.;]{0,30}\banything to do with\b",
+    re.I,
+)
+# "the only fighters in the area belonged to the Army of Conquest": who is there is someone else
+_ONLY_OTHERS = re.compile(
+    r"\bthe only (?:fighters|militants|armed (?:men|groups?)|groups?|factions?|forces|rebels)\b"
+    r"[^.;]{0,40}\b(?:belong\w*|are|were)\b",
     re.I,
 )
 
@@ -93,7 +100,7 @@ def read_claim_type(
             tokens = own
     if not anchors:
         text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
-        if frame.attributed and _IS.search(text) and _ABSENT.search(text):
+        if frame.attributed and ((_IS.search(text) and _ABSENT.search(text)) or _ONLY_OTHERS.search(text)):
             return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
         return None, ""
     if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(

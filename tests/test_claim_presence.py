@@ -1,0 +1,50 @@
+"""Claims that the strikes' targets are not there: the ways real sources say it besides "no presence".
+Each case is a short text written for the test; each fails when its rule is switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article
+
+
+@pytest.fixture(scope="module")
+def pipe(tiny_gazetteer: Gazetteer) -> Pipeline:
+    return Pipeline(load_nlp(), tiny_gazetteer, load_registry())
+
+
+def typed(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    return {
+        (p.toponym.mention.text, c.source.side, c.claim_type)
+        for c in claims
+        for p in c.places
+        if p.role == "target"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who is there is someone else: the contrasted claim's place is theirs too
+        (
+            "While Russia said its jets had hit an arms depot outside Talbiseh, residents insisted that the "
+            "only fighters in the area belonged to a local brigade.",
+            {("Talbiseh", "russia", "strike_reported"), ("Talbiseh", "opposition", "no_is_present")},
+        ),
+        # "nothing to do with", "nowhere near"
+        (
+            'Russian jets bombed Latamneh on Monday. "Nobody here has anything to do with the Islamic '
+            'State," a local commander said.',
+            {("Latamneh", "reporter", "strike_reported"), ("Latamneh", "opposition", "no_is_present")},
+        ),
+    ],
+)
+def test_no_one_of_the_targets_is_there(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert typed(pipe, text) == expected
