@@ -100,8 +100,13 @@ def read_claim_type(
             tokens = own
     if not anchors:
         text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
-        if frame.attributed and ((_IS.search(text) and _ABSENT.search(text)) or _ONLY_OTHERS.search(text)):
-            return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
+        # "ISIL has no presence in Homs province"; "Russia says it targets IS, but rebels say they have
+        # no presence in X": who is absent may be named earlier in the sentence
+        sentence = source[tokens[0].sent.start_char : tokens[0].sent.end_char] if tokens else ""
+        if frame.attributed and (
+            (_IS.search(sentence) and _ABSENT.search(text)) or _ONLY_OTHERS.search(text)
+        ):
+            return "no_is_present", "presence"
         return None, ""
     if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
         registry.force.search(_modifiers(a)) for a in anchors

@@ -36,6 +36,11 @@ def typed(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
             "only fighters in the area belonged to a local brigade.",
             {("Talbiseh", "russia", "strike_reported"), ("Talbiseh", "opposition", "no_is_present")},
         ),
+        # who is absent named in the claim the sentence contrasts
+        (
+            "Russia says it is striking IS fighters, but rebels say they have no presence in Latamneh.",
+            {("Latamneh", "russia", "is_hit"), ("Latamneh", "opposition", "no_is_present")},
+        ),
         # "nothing to do with", "nowhere near"
         (
             'Russian jets bombed Latamneh on Monday. "Nobody here has anything to do with the Islamic '
