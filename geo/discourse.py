@@ -43,6 +43,7 @@ class Frame:
     speaker_tokens: set[int] = field(default_factory=set)
     quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
     local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
+    aside: bool = False  # the narrator's description of places inside a source's account
 
     @property
     def attributed(self) -> bool:
@@ -162,7 +163,7 @@ def attribute_interviews(
             answering = True
             interviewee = interviewee or _interviewee(sents[:i], registry, memory)
             continue
-        if answering and interviewee is not None and len(framed[i]) == 1:
+        if answering and interviewee is not None and all(f.aside for f in framed[i][1:]):
             framed[i][0] = Frame(
                 None, interviewee[0], interviewee[1], "person", framed[i][0].owned, quoted=True
             )
@@ -215,7 +216,7 @@ def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
         opens = inside or text[:1] in _OPEN_QUOTES
         inside = _still_open(text, inside)
         open_after.append(inside)
-        if not opens or len(framed[i]) > 1:
+        if not opens or any(not f.aside for f in framed[i][1:]):
             continue
         src = _speaker_after(sents, framed, i, open_after) or _speaker_before(sents, framed, i, open_after)
         if src is not None:
@@ -248,7 +249,7 @@ def _speaker_before(
             return None
         if not any(ch in sents[j].text for ch in '“”"'):
             continue
-        speakers = [f for f in framed[j] if f.attributed]
+        speakers = [f for f in framed[j] if f.attributed and not f.aside]
         if speakers:
             return speakers[-1]
     return None

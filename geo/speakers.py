@@ -144,7 +144,39 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         ),
         None,
     )
-    return [reporter, *frames]
+    asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
+    return [reporter, *frames, *asides]
+
+
+def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side: str) -> list[Frame]:
+    """ "The targets included the provinces of Hama and Idlib, where IS has only a marginal presence":
+    in the striking side's own account of its targets, a place described by a clause set off after
+    it is described by the narrator (the side would not say so of its targets); the clause leaves
+    the side's words and, with the places it describes, is the narrator's aside (geo.claims keeps
+    only the places the side gives as struck). Not when the clause has its own speaker ("where, he
+    said, ...")."""
+    out: list[Frame] = []
+    doc = sent.doc
+    verbs = {f.verb.i for f in frames if f.verb is not None}
+    for tok in sent:
+        if not (
+            tok.dep_ == "relcl"
+            and tok.head.pos_ == "PROPN"
+            and doc[tok.left_edge.i - 1].text == ","
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+        ):
+            continue
+        clause = {t.i for t in tok.subtree}
+        if clause & verbs:
+            continue
+        around = [f for f in frames if f.attributed and f.side == force_side and tok.i in f.owned]
+        if not around:
+            continue
+        for f in around:
+            f.owned -= clause
+        described = {tok.head.i, *(c.i for c in tok.head.conjuncts)}
+        out.append(Frame(None, "", narrator, "reporter", clause | described, quoted=True, aside=True))
+    return out
 
 
 _BACK_REFERENCES = frozenset(["the", "these", "their", "its"])

@@ -95,3 +95,40 @@ def test_the_narrators_frame_around_a_speech(
 )
 def test_hearsay_about_an_actor(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def typed(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    return {
+        (p.toponym.mention.text, c.source.side, c.claim_type)
+        for c in claims
+        for p in c.places
+        if p.role == "target"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the striking side would not say its targets are where IS is scarce: the narrator says it
+        (
+            "The Russian defence ministry said its jets had struck IS targets in Talbiseh and Latamneh, "
+            "where IS has only a marginal presence.",
+            {
+                ("Talbiseh", "russia", "is_hit"),
+                ("Latamneh", "russia", "is_hit"),
+                ("Talbiseh", "reporter", "no_is_present"),
+                ("Latamneh", "reporter", "no_is_present"),
+            },
+        ),
+        # other sources say it themselves
+        (
+            "Activists said Russian jets had struck Talbiseh and Latamneh, where IS has no presence.",
+            {("Talbiseh", "opposition", "no_is_present"), ("Latamneh", "opposition", "no_is_present")},
+        ),
+    ],
+)
+def test_the_narrators_aside_in_the_striking_sides_account(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert typed(pipe, text) == expected
