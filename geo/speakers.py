@@ -89,7 +89,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             # "Posts were destroyed in what the statement described as the first raids": the source
             # that names what happened gives the account of it
             subject, content_root = subject_of(tok), sent.root
-        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children) and not _relays(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
             content_root = tok.head if tok.head.i != tok.i else None
@@ -146,6 +146,18 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
+
+
+def _relays(according: Token) -> bool:
+    """'"...," Bustani said, according to Anadolu': "according to" on a speech verb with its own
+    speaker names the medium that passed the words on, not who spoke them (geo.speakers'
+    `_relayed_side` gives an unknown speaker the medium's side)."""
+    verb = according.head
+    return (
+        verb.i != according.i
+        and verb.lemma_ in SPEECH_VERBS
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side: str) -> list[Frame]:
@@ -310,6 +322,8 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
             relays.append(c)
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "to"):
             relays += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.lower_ == "according":  # "..., a military source said, according to SANA"
+            relays += [g for to in c.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
     # "citing TASS", "quoted by RIA", "a statement carried by SANA" (not "carried out by jets")
     passing = [t for t in sent if t.lemma_ in RELAY_VERBS and not any(c.dep_ == "prt" for c in t.children)]
     relays += [g for t in passing for g in t.children if g.dep_ in {"dobj", "pobj"}]

@@ -132,3 +132,23 @@ def test_the_narrators_aside_in_the_striking_sides_account(
     pipe: Pipeline, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert typed(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "according to" on a speech verb with its own speaker names the medium, not the speaker
+        (
+            "Abu Omar, an activist, said Russian jets hit Homs. \"Russian warplanes attacked Talbiseh,\" "
+            "he said, according to Anadolu Agency.",
+            {("Homs", "opposition"), ("Talbiseh", "opposition")},
+        ),
+        # and an unknown speaker takes the side of a partisan medium that passed the words on
+        (
+            '"Russian warplanes destroyed a depot near Talbiseh," a military source said, according to SANA.',
+            {("Talbiseh", "syria_gov")},
+        ),
+    ],
+)
+def test_according_to_a_medium(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
