@@ -139,7 +139,7 @@ def test_the_narrators_aside_in_the_striking_sides_account(
     [
         # "according to" on a speech verb with its own speaker names the medium, not the speaker
         (
-            "Abu Omar, an activist, said Russian jets hit Homs. \"Russian warplanes attacked Talbiseh,\" "
+            'Abu Omar, an activist, said Russian jets hit Homs. "Russian warplanes attacked Talbiseh," '
             "he said, according to Anadolu Agency.",
             {("Homs", "opposition"), ("Talbiseh", "opposition")},
         ),
