@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
 from geo.lexicon import words
 from geo.speech_subjects import (
+    RELATIVES,
     RELAY_VERBS,
     SPEECH_VERBS,
     closing_attribution,
@@ -108,6 +109,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok, subject)
+        if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and _says_of_its_noun(tok):
+            frame.owned.add(tok.head.i)  # "strikes that the Red Cross said had killed 20": the strikes
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
@@ -146,6 +149,16 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
+
+
+def _says_of_its_noun(verb: Token) -> bool:
+    """ "strikes that the Red Cross said had killed 20 people": a speech verb in a relative clause
+    whose content has the relative pronoun (or nothing) as its subject says it of the clause's noun."""
+    return any(
+        c.dep_ == "ccomp"
+        and all(g.lower_ in RELATIVES for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})
+        for c in verb.children
+    )
 
 
 def _relays(according: Token) -> bool:

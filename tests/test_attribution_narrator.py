@@ -152,3 +152,12 @@ def test_the_narrators_aside_in_the_striking_sides_account(
 )
 def test_according_to_a_medium(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_speaker_in_a_relative_clause_speaks_of_its_noun(pipe: Pipeline) -> None:
+    # "strikes that the Red Cross said had killed 20": the strikes are part of what the Red Cross says
+    text = (
+        "Moscow denied that its jets had bombed a market in Talbiseh, as anger grew over raids that the "
+        "Red Cross said had killed about 20 people."
+    )
+    assert ("Talbiseh", "other") in targets(pipe, text)
