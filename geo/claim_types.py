@@ -67,7 +67,8 @@ _ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
 _ABSENT = re.compile(
     r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
     r"\b(?:little|marginal|minimal|limited|negligible|scant)\b[^.;]{0,15}\bpresence\b|"
-    r"\b(?:there is|there are|there was|there were) no\b|\bnowhere near\b|\bnothing to do with\b|"
+    r"\b(?:there is|there are|there was|there were|there's) (?:no|not)\b|\bnot (?:a single|one)\b|"
+    r"\bnowhere near\b|\bnothing to do with\b|"
     r"\b(?:no|not|never|nobody|no one|none)\b[^.;]{0,30}\banything to do with\b",
     re.I,
 )

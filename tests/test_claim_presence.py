@@ -41,6 +41,12 @@ def typed(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
             "Russia says it is striking IS fighters, but rebels say they have no presence in Latamneh.",
             {("Latamneh", "russia", "is_hit"), ("Latamneh", "opposition", "no_is_present")},
         ),
+        # "there is not a single IS fighter"
+        (
+            "Russian jets bombed Latamneh on Monday. \"There is not a single Daesh fighter here,\" a local "
+            "commander said.",
+            {("Latamneh", "reporter", "strike_reported"), ("Latamneh", "opposition", "no_is_present")},
+        ),
         # "nothing to do with", "nowhere near"
         (
             'Russian jets bombed Latamneh on Monday. "Nobody here has anything to do with the Islamic '
