@@ -43,7 +43,7 @@ def typed(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
         ),
         # "there is not a single IS fighter"
         (
-            "Russian jets bombed Latamneh on Monday. \"There is not a single Daesh fighter here,\" a local "
+            'Russian jets bombed Latamneh on Monday. "There is not a single Daesh fighter here," a local '
             "commander said.",
             {("Latamneh", "reporter", "strike_reported"), ("Latamneh", "opposition", "no_is_present")},
         ),
