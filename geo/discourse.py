@@ -292,8 +292,9 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
-    if found is None and persons:
-        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa"
+    if found is None and (persons or all(t.pos_ == "PROPN" for t in span)):
+        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa";
+        # "according to Kurab" after "Mohamed Kurab, an activist": a bare name the tagger missed too
         known = memory.names.get(_surname(display))
         if known is not None:
             found = (known[1], "person")

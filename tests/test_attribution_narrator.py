@@ -161,3 +161,13 @@ def test_a_speaker_in_a_relative_clause_speaks_of_its_noun(pipe: Pipeline) -> No
         "Red Cross said had killed about 20 people."
     )
     assert ("Talbiseh", "other") in targets(pipe, text)
+
+
+def test_a_bare_surname_is_the_person_named_before(pipe: Pipeline) -> None:
+    # "according to Kurab" after "Mohamed Kurab, an activist": a name the tagger does not know as a
+    # person is still the one introduced before
+    text = (
+        "Mohamed Kurab, an activist based in Talbiseh, told reporters that Russian jets had hit the town. "
+        "According to Kurab, Russian jets also struck Latamneh."
+    )
+    assert ("Latamneh", "opposition") in targets(pipe, text)
