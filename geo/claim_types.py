@@ -319,7 +319,8 @@ _AIRCRAFT = re.compile(
 
 def _doer(verb: Token) -> Token | None:
     """Who did it: the subject, the agent ("killed by strikes"), the accused ("accused Moscow of
-    killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
+    killing"), the doer of what it is the means of ("by targeting"), or the subject of the clause a
+    participle hangs on ("..., killing eight")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = next(
         (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
@@ -328,6 +329,8 @@ def _doer(verb: Token) -> Token | None:
         return verb.head  # "the coalition, which has carried out 7,000 strikes"
     if subj or agent:
         return subj or agent
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        return _doer(verb.head.head)  # "accuse Moscow of backing Assad by targeting rebels": Moscow
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
@@ -392,10 +395,13 @@ def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:
 
 
 def _under_stance(anchor: Token, frame: Frame) -> bool:
-    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them."""
+    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them;
+    but "backing Assad by targeting rebels" reports the strikes as the means of the stance."""
     tok = anchor
     for _ in range(8):
         if frame.verb is not None and tok.i == frame.verb.i:
+            return False
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             return False
         if tok.lemma_ in STANCE_VERBS or (tok.lemma_ == "backing" and tok.pos_ == "NOUN"):
             return True

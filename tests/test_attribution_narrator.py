@@ -171,3 +171,9 @@ def test_a_bare_surname_is_the_person_named_before(pipe: Pipeline) -> None:
         "According to Kurab, Russian jets also struck Latamneh."
     )
     assert ("Latamneh", "opposition") in targets(pipe, text)
+
+
+def test_strikes_as_the_means_of_a_stance(pipe: Pipeline) -> None:
+    # "backing Assad by targeting rebels": the strikes are Moscow's, reported as the means
+    text = "Western governments accuse Moscow of backing the Assad regime by targeting rebels in Latamneh."
+    assert typed(pipe, text) == {("Latamneh", "other", "rebels_hit")}
