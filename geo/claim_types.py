@@ -85,6 +85,8 @@ def read_claim_type(
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun. In a
     `foreign` article (geo.claim_types.foreign_strikes) only strikes that name the force count."""
+    if frame.verb is not None and any(c.dep_ == "neg" for c in frame.verb.children):
+        return None, ""  # "local sources did not confirm the reported airstrikes in X": no claim
     anchors = [t for t in tokens if is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
     if foreign:
         anchors = [a for a in anchors if registry.force.search(_modifiers(a))]
@@ -130,10 +132,7 @@ def read_claim_type(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
         )
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
-        or (
-            frame.verb is not None
-            and any(a.dep_ in {"dobj", "nsubjpass"} and a.head.i == frame.verb.i for a in anchors)
-        )
+        or (frame.verb is not None and any(_what_is_reported(a, frame.verb) for a in anchors))
         else "noun"
     )
     verb = frame.verb
@@ -315,6 +314,14 @@ _AIRCRAFT = re.compile(
     r"\bwarships?\b|\bfrigates?\b|\bsubmarines?\b",
     re.I,
 )
+
+
+def _what_is_reported(anchor: Token, verb: Token) -> bool:
+    """ "activists reported airstrikes in X", "sources corroborated the strike claims in X": the
+    strikes (or the claims of them) are the speech verb's object."""
+    if anchor.dep_ == "compound" and anchor.head.lemma_.lower() in HEARSAY_NOUNS:
+        anchor = anchor.head
+    return anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == verb.i
 
 
 def _doer(verb: Token) -> Token | None:

@@ -177,3 +177,8 @@ def test_strikes_as_the_means_of_a_stance(pipe: Pipeline) -> None:
     # "backing Assad by targeting rebels": the strikes are Moscow's, reported as the means
     text = "Western governments accuse Moscow of backing the Assad regime by targeting rebels in Latamneh."
     assert typed(pipe, text) == {("Latamneh", "other", "rebels_hit")}
+
+
+def test_what_a_source_does_not_confirm_is_no_claim(pipe: Pipeline) -> None:
+    text = "Local sources confirmed strikes on Talbiseh, but did not confirm the reported raids on Latamneh."
+    assert targets(pipe, text) == {("Talbiseh", "opposition")}
