@@ -369,6 +369,8 @@ def _reports_speech(verb: Token) -> bool:
         return False  # "places reported to have been hit": what is reported, not who reports
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
+    if closing_speaker(verb) is not None:
+        return True  # "Jets struck X, activists and a monitoring group reported.", parsed inside out
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
     if verb.lemma_ in DENY_VERBS | _RECORD_VERBS | {"question", "dispute", "doubt"} and "dobj" in deps:

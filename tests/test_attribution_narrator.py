@@ -182,3 +182,10 @@ def test_strikes_as_the_means_of_a_stance(pipe: Pipeline) -> None:
 def test_what_a_source_does_not_confirm_is_no_claim(pipe: Pipeline) -> None:
     text = "Local sources confirmed strikes on Talbiseh, but did not confirm the reported raids on Latamneh."
     assert targets(pipe, text) == {("Talbiseh", "opposition")}
+
+
+def test_two_closing_speakers_the_parser_reads_inside_out(pipe: Pipeline) -> None:
+    # "..., activists and a monitoring group reported.": the parser makes the speakers a list with
+    # the struck place and the verb a clause of the account; each speaker's side claims the place
+    text = "Russian jets struck Talbiseh, activists and a monitoring group reported."
+    assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Talbiseh", "monitor")}
