@@ -87,9 +87,15 @@ def outlet_side(article: Article, registry: Registry) -> str:
     """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
     Syrian army's. A reprint keeps the side of the copy it carries: the agency its dateline credits
     ("MOSCOW, October 8 /TASS/", "(SANA) -") or its credit line names ("Tasnim, citing TASS", "TASS
-    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other"."""
+    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other".
+    A party's state medium datelined in the striking side's capital ("Moscow, SANA -") relays that
+    side's briefing: its copy is the striking side's."""
     credit = _CREDIT.search(article.text[:200])
     found = registry.named_side(next(g for g in credit.groups() if g)) if credit else None
+    if credit is not None and found is not None and registry.sides[found[0]].narrates:
+        where = registry.side_of(credit.group(0).split(",")[0])
+        if where is not None and where[0] == registry.force_side:
+            found = where
     if found is None and article.outlet:
         found = registry.named_side(original_source(article.outlet))
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"

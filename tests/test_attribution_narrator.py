@@ -189,3 +189,15 @@ def test_two_closing_speakers_the_parser_reads_inside_out(pipe: Pipeline) -> Non
     # the struck place and the verb a clause of the account; each speaker's side claims the place
     text = "Russian jets struck Talbiseh, activists and a monitoring group reported."
     assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Talbiseh", "monitor")}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # a party's state medium datelined in the striking side's capital relays that side's briefing
+        ("Moscow, SANA – Russian bombers destroyed IS positions near Deir ez-Zor on Saturday.", "russia"),
+        ("Damascus, SANA – Russian bombers destroyed IS positions near Deir ez-Zor on Saturday.", "syria_gov"),
+    ],
+)
+def test_a_state_medium_in_the_striking_sides_capital(pipe: Pipeline, text: str, side: str) -> None:
+    assert targets(pipe, text, "SANA") == {("Deir ez-Zor", side)}
