@@ -65,6 +65,10 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "prt"} and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "local sources went on reporting airstrikes in X"
+            seen += 1
+            continue
         return trailing_speaker(verb) or speaker_before_aside(verb)
     return None
 

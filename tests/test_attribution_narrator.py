@@ -201,3 +201,9 @@ def test_two_closing_speakers_the_parser_reads_inside_out(pipe: Pipeline) -> Non
 )
 def test_a_state_medium_in_the_striking_sides_capital(pipe: Pipeline, text: str, side: str) -> None:
     assert targets(pipe, text, "SANA") == {("Deir ez-Zor", side)}
+
+
+def test_a_speech_verb_after_a_particle(pipe: Pipeline) -> None:
+    # "went on reporting": the speaker is the subject of the verb the particle hangs on
+    text = "Local sources went on reporting airstrikes in Talbiseh and Latamneh on Monday."
+    assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Latamneh", "opposition")}
