@@ -1,5 +1,6 @@
-"""Claims that the strikes' targets are not there: the ways real sources say it besides "no presence".
-Each case is a short text written for the test; each fails when its rule is switched off."""
+"""How real sources word a claim's type and where it lands: that the strikes' targets are not there
+(besides "no presence"), and where bombs explode. Each case is a short text written for the test;
+each fails when its rule is switched off."""
 
 from __future__ import annotations
 
@@ -59,3 +60,9 @@ def test_no_one_of_the_targets_is_there(
     pipe: Pipeline, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert typed(pipe, text) == expected
+
+
+def test_bombs_exploding_somewhere_land_there(pipe: Pipeline) -> None:
+    # an attributed noun aside is no claim of where strikes hit; bombs exploding in a place are
+    text = 'Activists said that "cluster bombs from Russian airstrikes are exploding in Latamneh."'
+    assert typed(pipe, text) == {("Latamneh", "opposition", "strike_reported")}
