@@ -19,6 +19,7 @@ SPEECH_VERBS = words("speech_verbs")
 RELAY_VERBS = words("relay_verbs")
 RELATIVES = frozenset(["which", "who", "that"])
 _NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
+_HEARSAY_NOUNS = words("hearsay_nouns")
 
 
 _CLAUSE_MARKS = frozenset([",", ";", ":", "(", "–", "—", '"', "“", "”"])
@@ -163,4 +164,6 @@ def closing_speaker(verb: Token) -> Token | None:
     if any(t.pos_ in {"VERB", "AUX"} for t in phrase):
         return None
     heads = [t for t in phrase if not comma < t.head.i < verb.i and t.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return heads[0] if len(heads) == 1 else None
+    if len(heads) != 1 or any(t.lemma_.lower() in _HEARSAY_NOUNS for t in phrase):
+        return None  # "..., a claim rebels denied.": what is denied, then who denies it
+    return heads[0]

@@ -207,3 +207,9 @@ def test_a_speech_verb_after_a_particle(pipe: Pipeline) -> None:
     # "went on reporting": the speaker is the subject of the verb the particle hangs on
     text = "Local sources went on reporting airstrikes in Talbiseh and Latamneh on Monday."
     assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Latamneh", "opposition")}
+
+
+def test_a_claim_denied_after_a_comma_is_not_the_deniers_account(pipe: Pipeline) -> None:
+    # "..., a claim rebels denied.": the closing noun phrase names what is denied before who denies it
+    text = "Russia said its jets destroyed an IS command post in Talbiseh, a claim rebels denied."
+    assert targets(pipe, text) == {("Talbiseh", "russia")}
