@@ -111,6 +111,16 @@ def read_claim_type(
             (_IS.search(sentence) and _ABSENT.search(text)) or _ONLY_OTHERS.search(text)
         ):
             return "no_is_present", "presence"
+        if (
+            frame.verb is not None
+            and frame.verb.lemma_ in DENY_VERBS
+            and frame.side == registry.force_side
+            and tokens
+            and any(is_strike(t, registry) for t in tokens[0].sent)
+        ):
+            # "Syrian TV reported strikes near X, but Moscow denied carrying them out": the striking
+            # side denies the strikes the sentence tells of
+            return "denial", "noun"
         return None, ""
     if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
         registry.force.search(_modifiers(a)) for a in anchors

@@ -66,3 +66,12 @@ def test_bombs_exploding_somewhere_land_there(pipe: Pipeline) -> None:
     # an attributed noun aside is no claim of where strikes hit; bombs exploding in a place are
     text = 'Activists said that "cluster bombs from Russian airstrikes are exploding in Latamneh."'
     assert typed(pipe, text) == {("Latamneh", "opposition", "strike_reported")}
+
+
+def test_the_striking_side_denies_the_strikes_told(pipe: Pipeline) -> None:
+    # "denied carrying them out": a denial of the strikes the sentence tells of, where they were told
+    text = "Syrian state TV reported strikes on Latamneh, but Moscow denied carrying them out."
+    assert typed(pipe, text) == {
+        ("Latamneh", "syria_gov", "strike_reported"),
+        ("Latamneh", "russia", "denial"),
+    }
