@@ -148,21 +148,30 @@ def closing_speaker(verb: Token) -> Token | None:
     """ "X and Y were also hit, as was the area around Z, a town that rebels seized in April, the
     Syrian Observatory said.": in a long sentence the parser may make the closing speech verb a
     clause of the account (or of its last noun) and give it a subject from inside the account; the
-    speaker is the noun phrase between the last comma and the verb, which owns the whole sentence."""
+    speaker is the noun phrase between the last comma and the verb, which owns the whole sentence.
+    So too when the parser lists the speakers with the struck places and leaves the closing verb
+    without a subject ("Jets struck X and Y, the LCC and the Observatory said.")."""
     doc, sent = verb.doc, verb.sent
-    if verb.dep_ not in {"ccomp", "relcl", "acl"} or verb.head.i > verb.i:
-        return None
     told = {"dobj", "dative"} if verb.lemma_ == "tell" else set()
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} - told and c.lower_ not in RELATIVES for c in verb.children):
+    if verb.dep_ == "ROOT":
+        if any(
+            c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ in {"dobj", "xcomp"} - told) for c in verb.children
+        ):
+            return None
+    elif verb.dep_ not in {"ccomp", "relcl", "acl"} or verb.head.i > verb.i:
+        return None
+    elif any(
+        c.dep_ in {"ccomp", "dobj", "xcomp"} - told and c.lower_ not in RELATIVES for c in verb.children
+    ):
         return None  # (the relative pronoun of the account's clause is no object of the verb)
     if not all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end]):
         return None
     comma = max((t.i for t in doc[sent.start : verb.i] if t.text == ","), default=None)
-    if comma is None or not 0 < verb.i - comma - 1 <= 8:
+    if comma is None or not 0 < verb.i - comma - 1 <= 12:
         return None
     phrase = doc[comma + 1 : verb.i]
-    if any(t.pos_ in {"VERB", "AUX"} for t in phrase):
-        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in phrase):
+        return None  # a clause, not a name ("activist-run", "Britain-based" describe one)
     heads = [t for t in phrase if not comma < t.head.i < verb.i and t.pos_ in {"NOUN", "PROPN", "PRON"}]
     if len(heads) != 1 or any(t.lemma_.lower() in _HEARSAY_NOUNS for t in phrase):
         return None  # "..., a claim rebels denied.": what is denied, then who denies it

@@ -213,3 +213,12 @@ def test_a_claim_denied_after_a_comma_is_not_the_deniers_account(pipe: Pipeline)
     # "..., a claim rebels denied.": the closing noun phrase names what is denied before who denies it
     text = "Russia said its jets destroyed an IS command post in Talbiseh, a claim rebels denied."
     assert targets(pipe, text) == {("Talbiseh", "russia")}
+
+
+def test_closing_speakers_listed_with_the_places(pipe: Pipeline) -> None:
+    # the parser lists the speakers with the struck places and leaves "said" without a subject
+    text = (
+        "Russian warplanes struck Talbiseh and Latamneh, the activist-run Local Coordination Committees "
+        "and the Observatory said."
+    )
+    assert {side for _, side in targets(pipe, text)} == {"opposition", "monitor"}
