@@ -176,6 +176,8 @@ def negated(anchor: Token) -> bool:
 
     if no(anchor):
         return True
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and _lands(anchor) and no(anchor.head):
+        return True  # "the strikes were not aimed at Aleppo", "the bombs did not fall on X"
     if anchor.pos_ == "VERB":
         return any(c.dep_ in {"nsubj", "nsubjpass"} and no(c) for c in anchor.children)
     head = anchor.head
@@ -189,7 +191,7 @@ def existential(anchor: Token) -> bool:
 
 def _lands(anchor: Token) -> bool:
     """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it."""
-    if anchor.dep_ != "nsubj":
+    if anchor.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verbs = [anchor.head, *(c for c in anchor.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     return any(v.lemma_ in LANDING_VERBS or v.lemma_ in ROUTE_VERBS for v in verbs)

@@ -75,3 +75,24 @@ def test_the_striking_side_denies_the_strikes_told(pipe: Pipeline) -> None:
         ("Latamneh", "syria_gov", "strike_reported"),
         ("Latamneh", "russia", "denial"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the striking side says its strikes were not aimed at a place: a denial there
+        (
+            "The strikes were not aimed at Talbiseh, the Russian defence ministry said.",
+            {("Talbiseh", "russia", "denial")},
+        ),
+        # strikes aimed at a place land there
+        (
+            "The strikes were aimed at Talbiseh, activists said.",
+            {("Talbiseh", "opposition", "strike_reported")},
+        ),
+    ],
+)
+def test_strikes_aimed_or_not_aimed_at_a_place(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert typed(pipe, text) == expected
