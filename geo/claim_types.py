@@ -176,12 +176,17 @@ def negated(anchor: Token) -> bool:
 
     if no(anchor):
         return True
-    if anchor.dep_ in {"nsubj", "nsubjpass"} and _lands(anchor) and no(anchor.head):
-        return True  # "the strikes were not aimed at Aleppo", "the bombs did not fall on X"
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_ in _AIMED and no(anchor.head):
+        # "the strikes were not aimed at Aleppo", "the bombs did not fall on X" ("did not hit ISIS"
+        # says what was hit instead)
+        return True
     if anchor.pos_ == "VERB":
         return any(c.dep_ in {"nsubj", "nsubjpass"} and no(c) for c in anchor.children)
     head = anchor.head
     return anchor.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS and no(head)
+
+
+_AIMED = frozenset(["aim", "direct", "fall", "land"])
 
 
 def existential(anchor: Token) -> bool:
