@@ -66,7 +66,16 @@ _REFUTE = re.compile(
 _ASIDE = re.compile(r"\bwithout \w+ing\b[^.;]*", re.I)
 _ABSENT = re.compile(
     r"\b(?:no|not|never|without|none)\b[^.;]{0,40}\b(?:presence|present)\b|\bfree of\b|"
-    r"\b(?:there is|there are|there was|there were) no\b",
+    r"\b(?:little|marginal|minimal|limited|negligible|scant)\b[^.;]{0,15}\bpresence\b|"
+    r"\b(?:there is|there are|there was|there were|there's) (?:no|not)\b|\bnot (?:a single|one)\b|"
+    r"\bnowhere near\b|\bnothing to do with\b|"
+    r"\b(?:no|not|never|nobody|no one|none)\b[^.;]{0,30}\banything to do with\b",
+    re.I,
+)
+# "the only fighters in the area belonged to the Army of Conquest": who is there is someone else
+_ONLY_OTHERS = re.compile(
+    r"\bthe only (?:fighters|militants|armed (?:men|groups?)|groups?|factions?|forces|rebels)\b"
+    r"[^.;]{0,40}\b(?:belong\w*|are|were)\b",
     re.I,
 )
 
@@ -76,6 +85,8 @@ def read_claim_type(
 ) -> tuple[ClaimType | None, str]:
     """What the frame claims about strikes, and whether its strike word is a verb or a noun. In a
     `foreign` article (geo.claim_types.foreign_strikes) only strikes that name the force count."""
+    if frame.verb is not None and any(c.dep_ == "neg" for c in frame.verb.children):
+        return None, ""  # "local sources did not confirm the reported airstrikes in X": no claim
     anchors = [t for t in tokens if is_strike(t, registry) and not _governed_elsewhere(t) and not _modal(t)]
     if foreign:
         anchors = [a for a in anchors if registry.force.search(_modifiers(a))]
@@ -93,8 +104,23 @@ def read_claim_type(
             tokens = own
     if not anchors:
         text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)
-        if frame.attributed and _IS.search(text) and _ABSENT.search(text):
-            return "no_is_present", "presence"  # "ISIL has no presence in Homs province"
+        # "ISIL has no presence in Homs province"; "Russia says it targets IS, but rebels say they have
+        # no presence in X": who is absent may be named earlier in the sentence
+        sentence = source[tokens[0].sent.start_char : tokens[0].sent.end_char] if tokens else ""
+        if frame.attributed and (
+            (_IS.search(sentence) and _ABSENT.search(text)) or _ONLY_OTHERS.search(text)
+        ):
+            return "no_is_present", "presence"
+        if (
+            frame.verb is not None
+            and frame.verb.lemma_ in DENY_VERBS
+            and frame.side == registry.force_side
+            and tokens
+            and any(is_strike(t, registry) for t in tokens[0].sent)
+        ):
+            # "Syrian TV reported strikes near X, but Moscow denied carrying them out": the striking
+            # side denies the strikes the sentence tells of
+            return "denial", "noun"
         return None, ""
     if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
         registry.force.search(_modifiers(a)) for a in anchors
@@ -116,10 +142,7 @@ def read_claim_type(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
         )
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
-        or (
-            frame.verb is not None
-            and any(a.dep_ in {"dobj", "nsubjpass"} and a.head.i == frame.verb.i for a in anchors)
-        )
+        or (frame.verb is not None and any(_what_is_reported(a, frame.verb) for a in anchors))
         else "noun"
     )
     verb = frame.verb
@@ -153,10 +176,17 @@ def negated(anchor: Token) -> bool:
 
     if no(anchor):
         return True
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_ in _AIMED and no(anchor.head):
+        # "the strikes were not aimed at Aleppo", "the bombs did not fall on X" ("did not hit ISIS"
+        # says what was hit instead)
+        return True
     if anchor.pos_ == "VERB":
         return any(c.dep_ in {"nsubj", "nsubjpass"} and no(c) for c in anchor.children)
     head = anchor.head
     return anchor.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS and no(head)
+
+
+_AIMED = frozenset(["aim", "direct", "fall", "land"])
 
 
 def existential(anchor: Token) -> bool:
@@ -166,7 +196,7 @@ def existential(anchor: Token) -> bool:
 
 def _lands(anchor: Token) -> bool:
     """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it."""
-    if anchor.dep_ != "nsubj":
+    if anchor.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verbs = [anchor.head, *(c for c in anchor.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     return any(v.lemma_ in LANDING_VERBS or v.lemma_ in ROUTE_VERBS for v in verbs)
@@ -303,9 +333,18 @@ _AIRCRAFT = re.compile(
 )
 
 
+def _what_is_reported(anchor: Token, verb: Token) -> bool:
+    """ "activists reported airstrikes in X", "sources corroborated the strike claims in X": the
+    strikes (or the claims of them) are the speech verb's object."""
+    if anchor.dep_ == "compound" and anchor.head.lemma_.lower() in HEARSAY_NOUNS:
+        anchor = anchor.head
+    return anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == verb.i
+
+
 def _doer(verb: Token) -> Token | None:
     """Who did it: the subject, the agent ("killed by strikes"), the accused ("accused Moscow of
-    killing"), or the subject of the clause a participle hangs on ("..., killing eight")."""
+    killing"), the doer of what it is the means of ("by targeting"), or the subject of the clause a
+    participle hangs on ("..., killing eight")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = next(
         (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
@@ -314,6 +353,8 @@ def _doer(verb: Token) -> Token | None:
         return verb.head  # "the coalition, which has carried out 7,000 strikes"
     if subj or agent:
         return subj or agent
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        return _doer(verb.head.head)  # "accuse Moscow of backing Assad by targeting rebels": Moscow
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
@@ -378,10 +419,13 @@ def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:
 
 
 def _under_stance(anchor: Token, frame: Frame) -> bool:
-    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them."""
+    """ "Iran supports Russian airstrikes in Syria": a stance towards strikes, not a report of them;
+    but "backing Assad by targeting rebels" reports the strikes as the means of the stance."""
     tok = anchor
     for _ in range(8):
         if frame.verb is not None and tok.i == frame.verb.i:
+            return False
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
             return False
         if tok.lemma_ in STANCE_VERBS or (tok.lemma_ == "backing" and tok.pos_ == "NOUN"):
             return True

@@ -196,6 +196,12 @@ def _sentence_drafts(
                 for p in places
             ]
         places = mark_containers(semicolon_lists(places, roots_of, names), roots_of)
+        if frame.aside:
+            # the narrator's description of places a source gives as struck is a claim about those
+            struck = {id(p.toponym) for d in drafts for p in d.places if p.role == "target"}
+            places = [ClaimPlace(p.toponym, "target", p.basis) for p in places if id(p.toponym) in struck]
+            if claim_type is None or not places:
+                continue
         if claim_type is None and not places:
             continue
         drafts.append(

@@ -43,6 +43,7 @@ class Frame:
     speaker_tokens: set[int] = field(default_factory=set)
     quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
     local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
+    aside: bool = False  # the narrator's description of places inside a source's account
 
     @property
     def attributed(self) -> bool:
@@ -86,11 +87,17 @@ def outlet_side(article: Article, registry: Registry) -> str:
     """A partisan outlet's unnamed sources speak for its side: "a military source" in SANA is the
     Syrian army's. A reprint keeps the side of the copy it carries: the agency its dateline credits
     ("MOSCOW, October 8 /TASS/", "(SANA) -") or its credit line names ("Tasnim, citing TASS", "TASS
-    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other"."""
+    (reprinted by ...)"), not the reprinting site's. Any other outlet's unknown speakers stay "other".
+    A party's state medium datelined in the striking side's capital ("Moscow, SANA -") relays that
+    side's briefing: its copy is the striking side's."""
     credit = _CREDIT.search(article.text[:200])
-    found = registry.side_of(next(g for g in credit.groups() if g)) if credit else None
+    found = registry.named_side(next(g for g in credit.groups() if g)) if credit else None
+    if credit is not None and found is not None and registry.sides[found[0]].narrates:
+        where = registry.side_of(credit.group(0).split(",")[0])
+        if where is not None and where[0] == registry.force_side:
+            found = where
     if found is None and article.outlet:
-        found = registry.side_of(original_source(article.outlet))
+        found = registry.named_side(original_source(article.outlet))
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
 
 
@@ -162,7 +169,7 @@ def attribute_interviews(
             answering = True
             interviewee = interviewee or _interviewee(sents[:i], registry, memory)
             continue
-        if answering and interviewee is not None and len(framed[i]) == 1:
+        if answering and interviewee is not None and all(f.aside for f in framed[i][1:]):
             framed[i][0] = Frame(
                 None, interviewee[0], interviewee[1], "person", framed[i][0].owned, quoted=True
             )
@@ -215,7 +222,7 @@ def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
         opens = inside or text[:1] in _OPEN_QUOTES
         inside = _still_open(text, inside)
         open_after.append(inside)
-        if not opens or len(framed[i]) > 1:
+        if not opens or any(not f.aside for f in framed[i][1:]):
             continue
         src = _speaker_after(sents, framed, i, open_after) or _speaker_before(sents, framed, i, open_after)
         if src is not None:
@@ -248,7 +255,7 @@ def _speaker_before(
             return None
         if not any(ch in sents[j].text for ch in '“”"'):
             continue
-        speakers = [f for f in framed[j] if f.attributed]
+        speakers = [f for f in framed[j] if f.attributed and not f.aside]
         if speakers:
             return speakers[-1]
     return None
@@ -291,8 +298,9 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
-    if found is None and persons:
-        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa"
+    if found is None and (persons or all(t.pos_ == "PROPN" for t in span)):
+        # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa";
+        # "according to Kurab" after "Mohamed Kurab, an activist": a bare name the tagger missed too
         known = memory.names.get(_surname(display))
         if known is not None:
             found = (known[1], "person")

@@ -88,6 +88,12 @@ class Registry:
                 best, found = key, (rule.side, rule.kind)
         return found
 
+    def named_side(self, phrase: str) -> tuple[str, str] | None:
+        """(side, kind) of a phrase by the names and bodies it holds, not by descriptive words: an
+        outlet's name ("Middle East Observer", "The Washington Post") is no observer or American."""
+        found = self.side_of(phrase)  # a name outranks any descriptor, so this is one only when no name is
+        return found if found is not None and found[1] != "descriptor" else None
+
 
 def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
     data = _read(path)

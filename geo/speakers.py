@@ -5,7 +5,8 @@ clause minus its speaker; what no frame owns is the narration: the reporter's, o
 side's where the registry says that side's outlets narrate for it (state media, a monitor's report),
 or the last speaker's when the sentence goes on with their account. A speaker no rule knows,
 reached through a partisan medium ("told SANA", "citing TASS"), speaks for the medium's side; who
-an unnamed speaker is, and what runs across sentences, is the discourse state's (geo.discourse).
+an unnamed speaker is, and what runs across sentences, is the discourse state's (geo.discourse), and
+finding a speech verb's speaker where the parser loses it is geo.speech_subjects'.
 """
 
 from __future__ import annotations
@@ -15,19 +16,27 @@ from typing import TYPE_CHECKING
 
 from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
 from geo.lexicon import words
+from geo.speech_subjects import (
+    RELATIVES,
+    RELAY_VERBS,
+    SPEECH_VERBS,
+    closing_attribution,
+    closing_speaker,
+    introduction,
+    quoted_as_saying,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from geo.registry import Registry
 
-SPEECH_VERBS = words("speech_verbs")
 DENY_VERBS = words("deny_verbs")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
 _NAMING_VERBS = words("naming_verbs")
-_RELAY_VERBS = words("relay_verbs")
 _RECORD_VERBS = words("record_verbs")
 
 
@@ -46,7 +55,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         if tok.pos_ in {"VERB", "AUX"} and (
             (tok.lemma_ in SPEECH_VERBS and _reports_speech(tok)) or gives_a_toll(tok)
         ):
-            subject = _subject(tok)
+            subject = subject_of(tok)
             content_root = tok
             if (
                 tok.dep_ in {"advcl", "conj"}
@@ -70,16 +79,18 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # and the clause it is the subject of is what it says
                 subject = tok.head
                 content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
-            if _closing_attribution(tok, subject):
+            if closing_attribution(tok, subject):
                 # "..., the Russian Defense Ministry announced on Thursday.", "..., a military source
                 # told SANA.": the parser hangs the attribution on the last noun of what it
                 # attributes; it owns the whole sentence
                 content_root = tok.sent.root
+            elif (closing := closing_speaker(tok)) is not None:
+                subject, content_root = closing, tok.sent.root
         elif tok.lemma_ in _NAMING_VERBS and _in_what(tok):
             # "Posts were destroyed in what the statement described as the first raids": the source
             # that names what happened gives the account of it
-            subject, content_root = _subject(tok), sent.root
-        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            subject, content_root = subject_of(tok), sent.root
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children) and not _relays(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
             content_root = tok.head if tok.head.i != tok.i else None
@@ -88,7 +99,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
         if registry.side_of(full) is None:
-            full = _introduction(subject, tok) or full
+            full = introduction(subject, tok) or full
         speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
         relayed = _relayed_side(tok, sent, registry) if kind not in {"pronoun", "definite"} else None
         if relayed is not None and registry.side_of(full) is None:
@@ -97,7 +108,9 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
-        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok)
+        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok, subject)
+        if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and _says_of_its_noun(tok):
+            frame.owned.add(tok.head.i)  # "strikes that the Red Cross said had killed 20": the strikes
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
@@ -112,7 +125,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
-    if not frames and memory.known is not None and _hearsay_passive(sent):
+    if not frames and memory.known is not None and _hearsay_passive(sent, registry):
         # "A base in Latakia was said to have been hit", "Three camps were reportedly among the
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
@@ -134,7 +147,61 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         ),
         None,
     )
-    return [reporter, *frames]
+    asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
+    return [reporter, *frames, *asides]
+
+
+def _says_of_its_noun(verb: Token) -> bool:
+    """ "strikes that the Red Cross said had killed 20 people": a speech verb in a relative clause
+    whose content has the relative pronoun (or nothing) as its subject says it of the clause's noun."""
+    return any(
+        c.dep_ == "ccomp"
+        and all(g.lower_ in RELATIVES for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})
+        for c in verb.children
+    )
+
+
+def _relays(according: Token) -> bool:
+    """'"...," Bustani said, according to Anadolu': "according to" on a speech verb with its own
+    speaker names the medium that passed the words on, not who spoke them (geo.speakers'
+    `_relayed_side` gives an unknown speaker the medium's side)."""
+    verb = according.head
+    return (
+        verb.i != according.i
+        and verb.lemma_ in SPEECH_VERBS
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side: str) -> list[Frame]:
+    """ "The targets included the provinces of Hama and Idlib, where IS has only a marginal presence":
+    in the striking side's own account of its targets, a place described by a clause set off after
+    it is described by the narrator (the side would not say so of its targets); the clause leaves
+    the side's words and, with the places it describes, is the narrator's aside (geo.claims keeps
+    only the places the side gives as struck). Not when the clause has its own speaker ("where, he
+    said, ...")."""
+    out: list[Frame] = []
+    doc = sent.doc
+    verbs = {f.verb.i for f in frames if f.verb is not None}
+    for tok in sent:
+        if not (
+            tok.dep_ == "relcl"
+            and tok.head.pos_ == "PROPN"
+            and doc[tok.left_edge.i - 1].text == ","
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+        ):
+            continue
+        clause = {t.i for t in tok.subtree}
+        if clause & verbs:
+            continue
+        around = [f for f in frames if f.attributed and f.side == force_side and tok.i in f.owned]
+        if not around:
+            continue
+        for f in around:
+            f.owned -= clause
+        described = {tok.head.i, *(c.i for c in tok.head.conjuncts)}
+        out.append(Frame(None, "", narrator, "reporter", clause | described, quoted=True, aside=True))
+    return out
 
 
 _BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
@@ -164,42 +231,44 @@ def _continues_report(sent: Span) -> bool:
     )
 
 
-_CLAUSE_MARKS = frozenset([",", ";", ":", "(", "–", "—", '"', "“", "”"])
-
-
-def _introduction(subject: Token, verb: Token) -> str:
-    """ "a member of the Jund al-Aqsa group who goes by the name Abu Dardaa told ...": the phrase
-    that introduces a named speaker, which the parser may leave off the name's subtree; from the
-    clause's opening punctuation up to the name, when the name is the clause's subject."""
-    if subject.pos_ != "PROPN" or subject.i > verb.i:
-        return ""
-    doc, start = subject.doc, subject.sent.start
-    begin = (
-        max((t.i for t in doc[start : subject.left_edge.i] if t.text in _CLAUSE_MARKS), default=start - 1) + 1
-    )
-    return doc[begin : subject.right_edge.i + 1].text if begin < subject.left_edge.i else ""
-
-
-def _hearsay_passive(sent: Span) -> bool:
+def _hearsay_passive(sent: Span, registry: Registry) -> bool:
+    """Whether the sentence's report is hearsay with no one named; not when the hearsay is a clause of
+    its own beside the narrator's ("Jets attacked X, and many casualties were reported"), nor when
+    what is reported is about an actor ("Russia is reported to have lost five servicemen")."""
     return any(
-        t.lower_ in {"reportedly", "allegedly", "purportedly"}
-        or (
-            t.lemma_ in {"say", "report", "claim"}
-            and t.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" for c in t.children)
-            and not any(c.dep_ == "agent" for c in t.children)
-        )
-        # "Places reported to have been hit include ...": what is reported, by no one named ("Moscow
-        # claims to be concerned" names who claims)
-        or (
-            t.lemma_ in {"say", "report", "claim"}
-            and any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in t.children)
-            and not any(
-                c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ in {"PROPN", "PRON"}) for c in t.children
+        not _in_a_conjunct_clause(t)
+        and not _about_an_actor(t, registry)
+        and (
+            t.lower_ in {"reportedly", "allegedly", "purportedly"}
+            or (
+                t.lemma_ in {"say", "report", "claim"}
+                and t.tag_ == "VBN"
+                and any(c.dep_ == "auxpass" for c in t.children)
+                and not any(c.dep_ == "agent" for c in t.children)
+            )
+            # "Places reported to have been hit include ...": what is reported, by no one named ("Moscow
+            # claims to be concerned" names who claims)
+            or (
+                t.lemma_ in {"say", "report", "claim"}
+                and any(
+                    c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in t.children
+                )
+                and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ in {"PROPN", "PRON"}) for c in t.children
+                )
             )
         )
         for t in sent
     )
+
+
+def _about_an_actor(hearsay: Token, registry: Registry) -> bool:
+    subjects = [c for c in hearsay.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(s.pos_ == "PROPN" and registry.side_of(s.text) is not None for s in subjects)
+
+
+def _in_a_conjunct_clause(tok: Token) -> bool:
+    return any(a.dep_ == "conj" and a.pos_ in {"VERB", "AUX"} for a in (tok, *tok.ancestors))
 
 
 def _document_owner(sent: Span) -> Span | None:
@@ -266,15 +335,17 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
             relays.append(c)
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "to"):
             relays += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.lower_ == "according":  # "..., a military source said, according to SANA"
+            relays += [g for to in c.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
     # "citing TASS", "quoted by RIA", "a statement carried by SANA" (not "carried out by jets")
-    passing = [t for t in sent if t.lemma_ in _RELAY_VERBS and not any(c.dep_ == "prt" for c in t.children)]
+    passing = [t for t in sent if t.lemma_ in RELAY_VERBS and not any(c.dep_ == "prt" for c in t.children)]
     relays += [g for t in passing for g in t.children if g.dep_ in {"dobj", "pobj"}]
-    if _quoted_as_saying(verb) is not None:  # "SANA quoted a military source as saying"
+    if quoted_as_saying(verb) is not None:  # "SANA quoted a military source as saying"
         relays += [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     relays += [
         g for t in passing if t.tag_ == "VBN" for a in t.children if a.dep_ == "agent" for g in a.children
     ]
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is not None and subject.lemma_.lower() in OFFICIAL_NOUNS:
         # "a senior defense official told reporters in Washington": an official speaks for the
         # government of the capital they brief in
@@ -298,6 +369,8 @@ def _reports_speech(verb: Token) -> bool:
         return False  # "places reported to have been hit": what is reported, not who reports
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
+    if closing_speaker(verb) is not None:
+        return True  # "Jets struck X, activists and a monitoring group reported.", parsed inside out
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
     if verb.lemma_ in DENY_VERBS | _RECORD_VERBS | {"question", "dispute", "doubt"} and "dobj" in deps:
@@ -312,96 +385,6 @@ def _is_local(subject: Token) -> bool:
     """Whether a speaker speaks from where things happen: "residents of ...", "an activist in X"."""
     heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
     return any(h.lemma_.lower() in LOCAL_NOUNS for h in heads)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
-    if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
-        return None  # "after reports its jets hit rebels": a noun the parser read as a verb
-    quoted = _quoted_as_saying(verb)
-    if quoted is not None:
-        return quoted
-    seen = 0
-    while seen < 4:
-        # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        subj = max(subjects, key=lambda c: c.i) if subjects else None
-        if subj is not None and seen and verb.dep_ != "ROOT" and verb.lemma_ not in SPEECH_VERBS:
-            return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
-        if subj is not None and subj.dep_ == "nsubjpass":
-            # "Airstrikes in X were reported by activists": the agent speaks
-            agent = next(
-                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
-            return agent if agent is not None and verb.lemma_ in SPEECH_VERBS else None
-        if subj is not None and subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
-            return verb.head  # "Moscow, which has said its aircraft hit only jihadists": Moscow
-        if subj is not None:
-            return subj
-        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
-            seen += 1
-            continue
-        return _trailing_speaker(verb) or _speaker_before_aside(verb)
-    return None
-
-
-def _quoted_as_saying(verb: Token) -> Token | None:
-    """ "Reuters quoted a military source as saying ...", "Konashenkov was quoted by Interfax as
-    saying ...": the one quoted speaks, not the outlet that quotes."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ not in _RELAY_VERBS:
-        return None
-    return next((c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-
-
-_RELATIVES = frozenset(["which", "who", "that"])
-_NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
-
-
-def _speaker_before_aside(verb: Token) -> Token | None:
-    """ "Syria's state news agency SANA, quoting a military source, said ...": the parser loses the
-    subject behind the aside; it is the noun right before the aside's opening comma."""
-    doc = verb.doc
-    i = verb.i - 1
-    if i <= verb.sent.start or doc[i].text != ",":
-        return None
-    i -= 1
-    while i > verb.sent.start and doc[i].text != ",":
-        i -= 1
-    cand = doc[i - 1] if i > verb.sent.start else None
-    if cand is None or doc[i].text != "," or cand.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    aside = doc[i + 1 : verb.i - 1]
-    return cand if aside and aside[0].pos_ == "VERB" and aside[0].tag_ == "VBG" else None
-
-
-def _trailing_speaker(verb: Token) -> Token | None:
-    """ "..., the Local Coordination Committees said.": the parser often hangs the speaker on the
-    quoted clause (as an apposition) and leaves the verb without a subject."""
-    doc = verb.doc
-    if verb.i == 0 or verb.i - 1 < verb.sent.start:
-        return None
-    cand = doc[verb.i - 1]
-    # up to the phrase's head: "..., the Britain-based Syrian Observatory for Human Rights says."
-    while cand.dep_ in {"compound", "amod", "det", "poss", "pobj", "prep"} and cand.head.i < verb.i:
-        cand = cand.head
-    if cand.pos_ not in {"NOUN", "PROPN", "PRON"} or cand.right_edge.i != verb.i - 1:
-        return _appositive_speaker(verb)
-    before = doc[cand.left_edge.i - 1] if cand.left_edge.i > verb.sent.start else None
-    return cand if before is not None and before.text in {",", "”", '"', "’"} else None
-
-
-def _appositive_speaker(verb: Token) -> Token | None:
-    """'"... is an absolute lie," Maj. Gen. Igor Konashenkov, the ministry's spokesman, said': a
-    speaker with an apposition between the closing quote and the verb, which the parser hangs on
-    the quotation; the phrase's one head is the speaker."""
-    doc, start = verb.doc, verb.sent.start
-    end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
-    quote = max((t.i for t in doc[start:end] if t.text in {"”", '"'}), default=None)
-    if quote is None or quote + 1 >= end:
-        return None
-    heads = [t for t in doc[quote + 1 : end] if not t.is_punct and not quote < t.head.i < end]
-    return heads[0] if len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _speaker_span(subject: Token, verb: Token) -> Span:
@@ -426,28 +409,20 @@ def ancestors_until(tok: Token, stop: Token) -> Iterable[Token]:
         tok = tok.head
 
 
-def _closing_attribution(verb: Token, subject: Token | None) -> bool:
-    """ "..., the ministry announced on Thursday." read as a clause of the noun before it: a speech
-    verb that closes the sentence after a comma, with its speaker and no clause of its own."""
-    if subject is None or verb.dep_ not in {"acl", "relcl"}:
-        return False
-    if subject.head.i != verb.i and subject.i != verb.head.i:
-        return False  # its own subject, or the noun it hangs on ("..., a military source told SANA")
-    doc, sent = verb.doc, verb.sent
-    if subject.left_edge.i <= sent.start or doc[subject.left_edge.i - 1].text != ",":
-        return False
-    told = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told SANA": who was told
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} - told for c in verb.children):
-        return False
-    return all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end])
+def _set_beside(verb: Token, subject: Token) -> set[int]:
+    """ "Russia announces a major operation as warplanes pound Aleppo", "A week after Russian jets
+    bombed rebels in X, officials say ...", "..., the Kremlin says, despite evidence that ...": what
+    the narrator sets beside the speech (an "as" or "while" clause on the speech verb itself; a time or
+    concession clause set before the speaker or after a comma) is the narrator's, not the speaker's."""
+    out: set[int] = set()
+    for c in verb.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"} if c.dep_ == "advcl" else set()
+        framing = bool(marks & _FRAMING_MARKS) or (c.dep_ == "prep" and c.lower_ in _FRAMING_MARKS)
+        set_off = c.right_edge.i < subject.left_edge.i or verb.doc[c.left_edge.i - 1].text == ","
+        if marks & _BESIDE_MARKS or (framing and set_off):
+            out |= {t.i for t in c.subtree}
+    return out
 
 
-def _set_beside(verb: Token) -> set[int]:
-    """ "Russia announces a major operation as warplanes pound Aleppo": what the narrator sets beside
-    the speech ("as", "while" clauses on the speech verb itself) is the narrator's, not the speaker's."""
-    return {
-        t.i
-        for c in verb.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for m in c.children)
-        for t in c.subtree
-    }
+_BESIDE_MARKS = frozenset(["as", "while"])
+_FRAMING_MARKS = words("framing_marks")

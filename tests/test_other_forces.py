@@ -1,0 +1,42 @@
+"""Strikes by forces other than the campaign's are context: the registry's `other_forces` include the
+armed groups on the ground, whose shelling is no air strike of the campaign. Each case is a short text
+written for the test; each fails when its rule is switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article
+
+
+@pytest.fixture(scope="module")
+def pipe(tiny_gazetteer: Gazetteer) -> Pipeline:
+    return Pipeline(load_nlp(), tiny_gazetteer, load_registry())
+
+
+def targets(pipe: Pipeline, text: str) -> set[tuple[str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the armed groups' own attacks are not the campaign's strikes
+        (
+            "Russian jets struck Latamneh, the ministry in Moscow said. Armed groups have breached the "
+            "truce many times, targeting residential areas in Homs, the ministry added.",
+            {("Latamneh", "russia")},
+        ),
+        # but strikes on them are
+        ("Russian jets struck militants in Latamneh, the ministry in Moscow said.", {("Latamneh", "russia")}),
+    ],
+)
+def test_the_armed_groups_strikes_are_context(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected

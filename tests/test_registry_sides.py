@@ -1,0 +1,34 @@
+"""Sides the registry gives to speakers real reporting names by rank or service, and to outlets by
+their names only. Each case fails when its registry entry or rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.registry import Registry, load_registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry()
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        ("a senior officer of the Syrian Air Defense", "syria_gov"),
+        ("a Syrian army officer", "syria_gov"),
+        ("a Syrian general", "syria_gov"),
+        # another allegiance named first keeps its side
+        ("a Syrian rebel commander", "opposition"),
+        ("a commander of the Free Syrian Army", "opposition"),
+    ],
+)
+def test_officers_by_rank_and_service(registry: Registry, phrase: str, side: str) -> None:
+    found = registry.side_of(phrase)
+    assert found is not None and found[0] == side
+
+
+@pytest.mark.parametrize("outlet", ["Middle East Observer", "The Washington Post"])
+def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) -> None:
+    assert registry.named_side(outlet) is None
