@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo.claim_types import (
+    AIR_WORDS,
     LIGHT_VERBS,
     ROUTE_VERBS,
     existential,
@@ -40,6 +41,10 @@ PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
+GROUND_DOERS = words("ground_doers")
+STRIKE_AGENTS = words("strike_agent_nouns")
+# a site a place's name is given to: "the Tabqa airport", "the Salma hospital" are where the place is
+SITE_NOUNS = (words("site_words") | words("military_objects")) - {"village", "target", "position"}
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
 # adjective there)
 NAME_DEPS = frozenset(["compound", "amod"])
@@ -52,7 +57,18 @@ def presence_role(root: Token) -> Role:
         root = root.head
     while root.dep_ in {"conj", "appos"}:
         root = root.head
+    if _of_an_area(root):
+        root = root.head.head  # "no Daesh in the north of Hama", "in the countryside of Idlib"
     return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
+
+
+def _of_an_area(root: Token) -> bool:
+    """ "the north of Hama", "the countryside of Idlib": the name stands where its part stands."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and (is_noun_of(root.head.head, PLACE_NOUNS) or is_noun_of(root.head.head, DIRECTION_NOUNS))
+    )
 
 
 def place_role(
@@ -66,6 +82,8 @@ def place_role(
         root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
     if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
         root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
+    if root.dep_ in {*NAME_DEPS, "nmod"} and is_noun_of(root.head, SITE_NOUNS):
+        root = root.head  # "near the Tabqa military airport", "the Kweires air base": where the site is
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
@@ -77,8 +95,12 @@ def place_role(
     tok = root
     for _ in range(12):
         head = tok.head
-        if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
-            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
+        said = (frame.verb is not None and head.i == frame.verb.i) or (
+            head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB"
+        )
+        if said and tok.i == own_prep:
+            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes;
+            # so it does when the parse left the reporters no frame ("sources went on reporting ...")
             reported = [
                 c
                 for c in head.children
@@ -146,6 +168,8 @@ def place_role(
                 return "context"
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
+            if _ground_doer(anchor):
+                return "context"
             if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
@@ -157,6 +181,19 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
+
+
+def _ground_doer(anchor: Token) -> bool:
+    """ "Armed groups breached the truce, targeting neighbourhoods in Damascus": a strike verb whose
+    doer (its subject, or the subject of the clause it hangs on) fights on the ground is shelling."""
+    if anchor.pos_ != "VERB":
+        return False
+    doer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+    if doer is None and anchor.dep_ in {"advcl", "xcomp", "conj"} and anchor.head.pos_ in {"VERB", "AUX"}:
+        doer = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.lemma_.lower() not in GROUND_DOERS:
+        return False
+    return not any(t.lower_ in AIR_WORDS or t.lemma_.lower() in STRIKE_AGENTS for t in doer.subtree)
 
 
 def _describes_a_place(root: Token, names: frozenset[int]) -> bool:

@@ -1,0 +1,103 @@
+"""Strike places in the way real outlets write them: the classes of places the claims stage missed or
+invented on real reporting, each with a short sentence written for the test and its negative case.
+
+They run the real spaCy model over a small in-memory gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article, Place
+
+PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("admin1:SY-HM", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
+    Place("admin1:SY-HL", "Aleppo", 36.1, 37.4, "SY", "09", kind="admin1"),
+    Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
+    Place("admin1:SY-LA", "Latakia", 35.6, 36.0, "SY", "06", kind="admin1"),
+    Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:170654", "Damascus", 33.51, 36.29, "SY", "13", population=1_569_394),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
+    Place("gn:170592", "Daraa", 32.62, 36.10, "SY", "05", population=97_969),
+    Place("gn:163806", "Tabqa", 35.84, 38.55, "SY", "04", population=69_000),
+    Place("gn:170017", "Douma", 33.57, 36.40, "SY", "08", population=110_893),
+    Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+)
+ALTERNATES = {
+    "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
+    "admin1:SY-HL": ["Aleppo Governorate", "Aleppo Province"],
+    "admin1:SY-RD": ["Rif Dimashq Governorate", "Rif Dimashq Province"],
+    "admin1:SY-LA": ["Latakia Governorate", "Latakia Province"],
+}
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+
+
+def targets(pipe: Pipeline, text: str, title: str = "") -> set[str]:
+    """The names as written of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    return {p.toponym.mention.text for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name given to a site stands where the site stands
+        ("Jets struck the Tabqa airport.", {"Tabqa"}),
+        ("Jets hit rebel positions near the Tabqa airport, the ministry said.", {"Tabqa"}),
+        ("Jets taking off from the Tabqa airport hit rebel positions.", set()),
+    ],
+)
+def test_a_sites_name_is_where_the_site_is(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a claim that IS is absent from the part of a province
+        ("Activists say there is no Daesh in the north of Hama.", {"Hama"}),
+        ("Activists say there is no Daesh, the governor of Hama said.", set()),
+    ],
+)
+def test_no_presence_in_a_part_of_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # reporters the parse gives no frame still report where the strikes were
+        (
+            "Reliable sources went on reporting airstrikes in Hama, Homs and Aleppo from May 3 to May 5.",
+            {"Hama", "Homs", "Aleppo"},
+        ),
+        ("Reliable sources in Hama went on reporting airstrikes from May 3 to May 5.", set()),
+    ],
+)
+def test_reported_strikes_in_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike verb done by fighters on the ground is shelling, not the air campaign
+        (
+            "Armed groups have breached the truce, targeting homes in Damascus and a mill in Homs.",
+            set(),
+        ),
+        ("Warplanes have breached the truce, targeting homes in Damascus.", {"Damascus"}),
+    ],
+)
+def test_strikes_by_ground_fighters_are_not_the_campaigns(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
