@@ -21,7 +21,7 @@ from geo.types import Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from geo.gazetteer import Gazetteer
 
@@ -335,13 +335,13 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
         article = (
             tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
         )
-        if i in taken or not (article or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+        if i in taken or not (article or name_word(tok)):
             i += 1
             continue
         j = i + 1
         while j < n and j not in taken:
             t = doc[j]
-            if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.text == "-" and j + 1 < n):
+            if name_word(t) or (t.text == "-" and j + 1 < n):
                 j += 1
                 continue
             if (
@@ -357,6 +357,23 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             j -= 1
         yield doc[i:j]
         i = j
+
+
+def name_word(tok: Token) -> bool:
+    """A capitalised proper noun, or a word that begins Arabic place names ("Tell", "Deir", "Khan")
+    before one: the tagger reads "Tell Sikkin" as the verb "tell" and a name."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.lower_ in PLACE_HEADS
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and tok.whitespace_ != ""
+    )
 
 
 # "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.

@@ -23,6 +23,7 @@ from geo.claim_types import (
     other_force,
 )
 from geo.lexicon import words
+from geo.mentions import name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.types import ClaimPlace, Role
 
@@ -76,6 +77,8 @@ def place_role(
 ) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = listed_for(root)
+    if root.pos_ == "VERB" and name_word(root):
+        root = member_before(root)  # "A and Tell B" parsed as "and tell B": B stands where A does
     if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
     while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
@@ -194,6 +197,20 @@ def _ground_doer(anchor: Token) -> bool:
     if doer is None or doer.lemma_.lower() not in GROUND_DOERS:
         return False
     return not any(t.lower_ in AIR_WORDS or t.lemma_.lower() in STRIKE_AGENTS for t in doer.subtree)
+
+
+def member_before(tok: Token) -> Token:
+    """The list member before "and" or a comma (and any quote marks) that precede `tok`; `tok`
+    itself when no list goes before it."""
+    doc, i = tok.doc, tok.i - 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    if i <= tok.sent.start or doc[i].lower_ not in {"and", ","}:
+        return tok
+    i -= 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    return doc[i] if doc[i].pos_ == "PROPN" else tok
 
 
 def _describes_a_place(root: Token, names: frozenset[int]) -> bool:

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 
 from geo import containers
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES
+from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES, name_word
 from geo.names import ARTICLES, fold
-from geo.strike_places import PLACE_NOUNS, is_noun_of
+from geo.strike_places import PLACE_NOUNS, is_noun_of, member_before
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
 if TYPE_CHECKING:
@@ -60,8 +60,13 @@ def listed_names(
         span = _name_span(tok)
         if any(i in covered for i in range(span.start, span.end)):
             continue
-        named = _named_as_place(tok)
-        if not (named or _listed_with(tok, covered)):
+        # the word that ties the whole name into its list: "Tell" of "A and Tell B", when the tagger
+        # reads it as a verb that the name is the object of
+        tie = tok.head if span.start <= tok.head.i < tok.i else tok
+        if tie.pos_ == "VERB":
+            tie = member_before(tie)  # "A and Tell B" parsed as a second clause: B is A's
+        named = _named_as_place(tie)
+        if not (named or _listed_with(tie, covered)):
             continue
         if not is_plain_name(span, gazetteer, is_actor, named=named):
             continue
@@ -167,7 +172,7 @@ def _name_span(tok: Token) -> Span:
         hyphen = prev.text == "-" and not prev.whitespace_
         article = prev.lower_ in ARTICLES and doc[start].text == "-"
         word = prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.dep_ in {"compound", "punct"}
-        if not (hyphen or article or word):
+        if not (hyphen or article or word or (prev.pos_ != "PROPN" and name_word(prev))):
             break
         start -= 1
     while doc[start].text == "-":

@@ -101,3 +101,23 @@ def test_reported_strikes_in_a_place(pipe: Pipeline, text: str, expected: set) -
 )
 def test_strikes_by_ground_fighters_are_not_the_campaigns(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name that begins with a word the tagger reads as a verb, last in a long list
+        (
+            "Jets struck the villages of Um Zaytouna, Kafr Nabouda and Tell Sikkin in Hama province, "
+            "activists said.",
+            {"Um Zaytouna", "Kafr Nabouda", "Tell Sikkin", "Hama province"},
+        ),
+        (
+            "Jets struck the villages of Um Zaytouna and ‘Tell Sikkin’ in Hama province, activists said.",
+            {"Um Zaytouna", "Tell Sikkin", "Hama province"},
+        ),
+        ("Jets struck Hama province. Tell Putin to stop, an activist said.", {"Hama province"}),
+    ],
+)
+def test_a_name_that_starts_with_a_place_word(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
