@@ -24,8 +24,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo import containers
+from geo.countrysides import countryside_governorates
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES, name_word
+from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES, name_word
 from geo.names import ARTICLES, fold
 from geo.strike_places import PLACE_NOUNS, is_noun_of, member_before
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
@@ -47,7 +48,9 @@ def listed_names(
     doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer, is_actor: Callable[[str], bool]
 ) -> list[Toponym]:
     """`toponyms` and, unresolved, the proper names the text lists as places that no mention holds,
-    in text order. `is_actor` tells the registry's people, bodies and media."""
+    in text order. `is_actor` tells the registry's people, bodies and media. A town named for its
+    countryside comes back as its governorate (geo.countrysides), as the list's container it is."""
+    toponyms = countryside_governorates(doc.text, toponyms, gazetteer)
     covered: set[int] = set()
     for t in toponyms:
         span = doc.char_span(t.mention.start, t.mention.end, alignment_mode="expand")
@@ -72,8 +75,8 @@ def listed_names(
             continue
         if gazetteer.is_name(span.text) and not named:
             continue  # a known name the mention finder judged no place here
-        if tok.ent_type_ == "PERSON" and not named:
-            continue  # "Homs, Hama and Joseph": a person's name beside places, not a place
+        if tok.ent_type_ == "PERSON" and not named and span[0].lower_ not in PLACE_HEADS:
+            continue  # "Homs, Hama and Joseph": a person's name beside places; "Um Zaytouna" is a place
         mention = Mention(span.text, span.start_char, span.end_char, LABEL)
         found[span.start_char] = Toponym(mention, None, "point", None, None, 0.0)
     if not found:

@@ -121,3 +121,50 @@ def test_strikes_by_ground_fighters_are_not_the_campaigns(pipe: Pipeline, text: 
 )
 def test_a_name_that_starts_with_a_place_word(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def precisions(pipe: Pipeline, text: str, title: str = "") -> dict[str, set[str]]:
+    """name as written -> the precisions of its target places."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        for p in c.places:
+            if p.role == "target" and p.toponym.place is not None:
+                out.setdefault(p.toponym.mention.text, set()).add(p.toponym.precision)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # a governorate's seat named with a countryside word is the governorate
+        (
+            "Jets struck the villages of Um Zaytouna and Tell Sikkin in the Hama countryside, activists "
+            "said.",
+            "",
+            {"Um Zaytouna": {"admin1"}, "Tell Sikkin": {"admin1"}, "Hama": {"admin1"}},
+        ),
+        ("Jets struck rebel positions in rural Hama, activists said.", "", {"Hama": {"admin1"}}),
+        ("Jets struck rebel positions in Hama city, activists said.", "", {"Hama city": {"point"}}),
+        # the city, and its countryside as a governorate of its own
+        (
+            "Russian jets have stepped up their raids on Aleppo and its countryside.",
+            "",
+            {"Aleppo": {"point"}, "its countryside": {"admin1"}},
+        ),
+        (
+            "Russian jets have stepped up their raids on Aleppo and its airport.",
+            "",
+            {"Aleppo": {"point"}, "its airport": None},
+        ),
+        # a headline's countryside, read from the title's own words
+        (
+            "Activists said the raids killed nine people in Hama.",
+            "Russian jets kill nine in Hama countryside",
+            {"Hama": {"point", "admin1"}},
+        ),
+    ],
+)
+def test_a_countryside_is_its_governorate(pipe: Pipeline, text: str, title: str, expected: dict) -> None:
+    found = precisions(pipe, text, title)
+    assert {k: found.get(k) for k in expected} == expected
