@@ -114,6 +114,7 @@ def locate_unlocated(
             elif cp.toponym.place is None and cp.toponym.mention.label == LABEL:
                 continue  # a listed name was only added for the claims stage to judge
             places.append(cp)
+        governorates += _under_header(claim, places, doc, headers)
         # the governorate that holds a struck village is struck through it, as for a known village
         # (geo.containment); once per claim, and not when the claim names it as a target already
         held = {p.toponym.place.id for p in places if p.role == "target" and p.toponym.place is not None}
@@ -124,6 +125,29 @@ def locate_unlocated(
         if places:  # as the claims stage, no claim without a place
             out.append(replace(claim, places=tuple(places), confidence=best))
     return out
+
+
+def _under_header(
+    claim: Claim, places: list[ClaimPlace], doc: Doc, headers: list[tuple[int, Toponym]]
+) -> list[Toponym]:
+    """ "Rif Dimashq Province:" over a monitor's report of strikes on Douma: the governorate the
+    section is headed by holds the places it reports struck, as a governorate named beside them
+    would (the last header before the claim; only for places that lie in it)."""
+    above = [t for i, t in headers if doc[i].idx < claim.evidence_start]
+    gov = above[-1].place if above else None
+    if gov is None:
+        return []
+    inside = any(
+        p.role == "target"
+        and p.basis in {"explicit", "unlocated"}
+        and (q := p.toponym.place) is not None
+        and q.id != gov.id
+        and q.country_code == gov.country_code
+        and bool(q.admin1)
+        and q.admin1 == gov.admin1
+        for p in places
+    )
+    return _governorate(above[-1]) if inside else []
 
 
 def _governorate(container: Toponym) -> list[Toponym]:

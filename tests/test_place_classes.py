@@ -168,3 +168,19 @@ def precisions(pipe: Pipeline, text: str, title: str = "") -> dict[str, set[str]
 def test_a_countryside_is_its_governorate(pipe: Pipeline, text: str, title: str, expected: dict) -> None:
     found = precisions(pipe, text, title)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a monitor's section header holds the places its section reports struck
+        (
+            "Rif Dimashq Province:\nWarplanes believed to be Russian hit the city of Douma this morning.",
+            {"Douma", "Rif Dimashq Province"},
+        ),
+        # a section whose places were not struck gives its header nothing
+        ("Rif Dimashq Province:\nResidents of Douma protested against the siege.", set()),
+    ],
+)
+def test_a_section_header_holds_its_struck_places(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
