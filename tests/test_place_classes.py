@@ -184,3 +184,23 @@ def test_a_countryside_is_its_governorate(pipe: Pipeline, text: str, title: str,
 )
 def test_a_section_header_holds_its_struck_places(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def claims_of(pipe: Pipeline, text: str, title: str) -> set[tuple[str, str]]:
+    """(name as written, side) of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # a credit after a spaced dash keeps the title's place, for the credited side
+        ("Russian jets hit terrorist positions near Raqqa - TASS", {("Raqqa", "russia")}),
+        ("Russian jets hit terrorist positions near Raqqa – Russian Defence Ministry", {("Raqqa", "russia")}),
+        # a hyphen inside a word is no credit
+        ("Russian jets hit Raqqa-based militants", set()),
+    ],
+)
+def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: set) -> None:
+    assert claims_of(pipe, "The strikes destroyed a command post, the ministry said.", title) == expected
