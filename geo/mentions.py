@@ -279,9 +279,19 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if (
+        end - start > 1
+        and start > 0
+        and doc[end - 1].lower_ in _PLURAL_ADMIN
+        and doc[start - 1].lower_ == "and"
+    ):
+        end -= 1  # "in Idlib and Homs Provinces": the last of a list of provinces, not a name
     if start >= end:
         return None
     return doc[start:end]
+
+
+_PLURAL_ADMIN = frozenset({"provinces", "governorates", "countrysides"})
 
 
 def _locative(span: Span, depth: int = 0) -> bool:

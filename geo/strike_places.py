@@ -349,6 +349,13 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         return tok.head
     if tok.lemma_ in ROUTE_VERBS and _strikes_travel(tok, registry):
         return _subject_of(tok)  # "the bombing ... had reached into X"
+    if tok.lemma_ in {"happen", "occur"} or (
+        tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
+    ):
+        # "many of the attacks took place north of Aleppo": where the strikes in the subject happened
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        struck = [t for t in subject.subtree if is_strike(t, registry)] if subject is not None else []
+        return struck[0] if struck else None
     if tok.lemma_ == "include":
         # "Places reported to have been hit include X and Y", "Targets included X"
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)

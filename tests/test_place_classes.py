@@ -204,3 +204,18 @@ def claims_of(pipe: Pipeline, text: str, title: str) -> set[tuple[str, str]]:
 )
 def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: set) -> None:
     assert claims_of(pipe, "The strikes destroyed a command post, the ministry said.", title) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the last of a list of provinces carries the plural noun
+        ("Jets hit depots in Latakia and Hama Provinces.", {"Latakia", "Hama"}),
+        # strikes that took place somewhere
+        ("Many of the raids took place north and west of the city of Hama.", {"Hama"}),
+        ("The attacks happened in Homs on Monday.", {"Homs"}),
+        ("The talks took place in Homs on Monday.", set()),
+    ],
+)
+def test_provinces_listed_and_strikes_that_took_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
