@@ -81,8 +81,14 @@ def place_role(
         root = member_before(root)  # "A and Tell B" parsed as "and tell B": B stands where A does
     if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
-    while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
-        root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
+    while (
+        root.dep_ == "appos"
+        and root.pos_ == "PROPN"
+        and (root.head.pos_ == "PROPN" or is_noun_of(root.head, PLACE_NOUNS))
+    ):
+        # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"; the names of the places
+        # a noun counts: "in two provinces, Idlib in the northwest and Deir ez-Zor in the east"
+        root = root.head
     if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
         root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
     if root.dep_ in {*NAME_DEPS, "nmod"} and is_noun_of(root.head, SITE_NOUNS):

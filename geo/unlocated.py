@@ -213,6 +213,8 @@ def _named_as_place(tok: Token) -> bool:
     head = _first_listed(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and is_noun_of(head.head.head, PLACE_NOUNS):
         return True
+    if head.dep_ == "pobj" and _example_of_places(head.head):
+        return True  # "Turkmen villages such as A, B and C", "towns including A and B"
     last = tok
     while True:  # "A, B and C villages": the noun after the list's last name
         nxt = [c for c in last.children if c.dep_ == "conj"]
@@ -228,6 +230,12 @@ def _named_as_place(tok: Token) -> bool:
         and (t.lower_ not in containers.AREA_NOUNS or is_noun_of(t, containers.QUARTER_NOUNS))
         for t in (own, after)
     )
+
+
+def _example_of_places(prep: Token) -> bool:
+    """ "villages such as", "towns including": a preposition that lists examples of a place noun."""
+    such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    return (such_as or prep.lower_ == "including") and is_noun_of(prep.head, PLACE_NOUNS)
 
 
 def _first_listed(tok: Token) -> Token:

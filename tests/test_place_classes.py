@@ -219,3 +219,26 @@ def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: se
 )
 def test_provinces_listed_and_strikes_that_took_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the names of the places a noun counts
+        (
+            "Missiles struck militant bases in two provinces, Aleppo in the north and Latakia in the west.",
+            {"Aleppo", "Latakia"},
+        ),
+        # villages given as examples of a place noun are named as places, unknown ones included
+        (
+            "Jets struck Turkmen villages such as Ruwaida and Douma in Hama province, activists said.",
+            {"Ruwaida", "Douma", "Hama province"},
+        ),
+        (
+            "Jets struck rebel groups such as Ruwaida Brigade in Hama province, activists said.",
+            {"Hama province"},
+        ),
+    ],
+)
+def test_names_of_the_places_a_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
