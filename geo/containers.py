@@ -35,6 +35,7 @@ _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "wi
 _LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
 _DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
 _COMPASS = words("directions") - {"central"}  # compass points: "to the north-east of"
+_GOING_ON = frozenset({"it", "he", "she", "they"})  # a paragraph that opens with the last one's source
 _MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
 # A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
 _HEADER_END = re.compile(r"^\s*(?:[:–—-]|,[^\n.]*:)")
@@ -257,8 +258,12 @@ def area(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym,
     sent = span.sent
     found = _only_area(sent, resolved)
     doc = span.doc
-    if found is not None or sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
-        return found  # the paragraph's first sentence has none before it
+    if found is not None or sent.start == 0:
+        return found
+    if "\n" in doc[sent.start - 1].text_with_ws and sent[0].lower_ not in _GOING_ON:
+        return found  # the paragraph's first sentence has none before it, unless it goes on with
+        # the last paragraph's source: wire copy's one-sentence paragraphs ("It said the attacks
+        # had been concentrated on the village of A")
     before = _only_area(doc[sent.start - 1].sent, resolved)
     if before is None or before[0].place is None:
         return None

@@ -242,3 +242,25 @@ def test_provinces_listed_and_strikes_that_took_place(pipe: Pipeline, text: str,
 )
 def test_names_of_the_places_a_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-sentence paragraph that goes on with the last one's source keeps its area
+        (
+            "The network said 30 people were killed in Hama province on Monday.\n\n"
+            "It said the attacks had been concentrated on the village of Ruwaida, where most of the dead "
+            "were women.",
+            {"Hama province", "Ruwaida"},
+        ),
+        (
+            "The network said 30 people were killed in Hama province on Monday.\n\n"
+            "Rescuers said the attacks had been concentrated on the village of Ruwaida, where most of the "
+            "dead were women.",
+            {"Hama province"},
+        ),
+    ],
+)
+def test_a_paragraph_that_goes_on_keeps_its_area(pipe: Pipeline, text: str, expected: set) -> None:
+    assert set(precisions(pipe, text)) == expected  # the target places that are on the map
