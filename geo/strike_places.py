@@ -142,6 +142,9 @@ def place_role(
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
+                elif prep in {"to", "toward", "towards"} and (there := _struck_there(head.head, registry)):
+                    # "flew to the outskirts of X and struck positions there": where the route ends
+                    return "context" if other_force(there, registry) or _ground_doer(there) else "target"
                 elif prep == "to" and is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
                 elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
@@ -190,6 +193,18 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
+
+
+def _struck_there(verb: Token, registry: Registry) -> Token | None:
+    """The strike verb joined to a route verb that says it struck "there" (or its object there)."""
+    if verb.lemma_ not in ROUTE_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "conj" and is_strike(c, registry):
+            near = [*c.children, *(g for o in c.children if o.dep_ == "dobj" for g in o.children)]
+            if any(g.lower_ == "there" for g in near):
+                return c
+    return None
 
 
 def _ground_doer(anchor: Token) -> bool:

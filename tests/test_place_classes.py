@@ -264,3 +264,23 @@ def test_names_of_the_places_a_noun_counts(pipe: Pipeline, text: str, expected: 
 )
 def test_a_paragraph_that_goes_on_keeps_its_area(pipe: Pipeline, text: str, expected: set) -> None:
     assert set(precisions(pipe, text)) == expected  # the target places that are on the map
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a route's end where the aircraft struck "there"
+        (
+            "The ministry said the bombers took off from an airfield in Russia, flew to the outskirts of "
+            "Raqqa and struck militant positions there.",
+            {"Raqqa"},
+        ),
+        (
+            "The ministry said the bombers took off from an airfield in Russia, flew to the outskirts of "
+            "Raqqa and returned to their base.",
+            set(),
+        ),
+    ],
+)
+def test_a_route_that_ends_where_they_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
