@@ -392,6 +392,20 @@ def name_word(tok: Token) -> bool:
     )
 
 
+def member_before(tok: Token) -> Token:
+    """The list member before "and" or a comma (and any quote marks) that precede `tok`; `tok`
+    itself when no list goes before it."""
+    doc, i = tok.doc, tok.i - 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    if i <= tok.sent.start or doc[i].lower_ not in {"and", ","}:
+        return tok
+    i -= 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    return doc[i] if doc[i].pos_ == "PROPN" else tok
+
+
 # "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.
 _ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})-\w")
 

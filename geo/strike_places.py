@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo.claim_types import (
-    AIR_WORDS,
     LIGHT_VERBS,
     ROUTE_VERBS,
     existential,
@@ -23,8 +22,9 @@ from geo.claim_types import (
     other_force,
 )
 from geo.lexicon import words
-from geo.mentions import name_word
+from geo.mentions import member_before, name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
+from geo.strike_verbs import ground_doer, lands, strikes_travel, struck_there, subject_of
 from geo.types import ClaimPlace, Role
 
 if TYPE_CHECKING:
@@ -42,8 +42,6 @@ PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
-GROUND_DOERS = words("ground_doers")
-STRIKE_AGENTS = words("strike_agent_nouns")
 # a site a place's name is given to: "the Tabqa airport", "the Salma hospital" are where the place is
 SITE_NOUNS = (words("site_words") | words("military_objects")) - {"village", "target", "position"}
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
@@ -142,9 +140,9 @@ def place_role(
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
-                elif prep in {"to", "toward", "towards"} and (there := _struck_there(head.head, registry)):
+                elif prep in {"to", "toward", "towards"} and (there := struck_there(head.head, registry)):
                     # "flew to the outskirts of X and struck positions there": where the route ends
-                    return "context" if other_force(there, registry) or _ground_doer(there) else "target"
+                    return "context" if other_force(there, registry) or ground_doer(there) else "target"
                 elif prep == "to" and is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
                 elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
@@ -155,7 +153,7 @@ def place_role(
                     return "context"
         if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
             return "context"  # "missiles fired from warships in the Mediterranean": where they left
-        if head.lemma_ in ROUTE_VERBS and not _strikes_travel(head, registry):
+        if head.lemma_ in ROUTE_VERBS and not strikes_travel(head, registry):
             return "context"
         if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
             # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
@@ -173,14 +171,14 @@ def place_role(
             if (
                 direct
                 and head.pos_ == "VERB"
-                and (is_strike(head, registry) or head.lemma_ == "include" or _strikes_travel(head, registry))
+                and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
             ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
                 return "context"
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
-            if _ground_doer(anchor):
+            if ground_doer(anchor):
                 return "context"
             if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
@@ -193,45 +191,6 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
-
-
-def _struck_there(verb: Token, registry: Registry) -> Token | None:
-    """The strike verb joined to a route verb that says it struck "there" (or its object there)."""
-    if verb.lemma_ not in ROUTE_VERBS:
-        return None
-    for c in verb.children:
-        if c.dep_ == "conj" and is_strike(c, registry):
-            near = [*c.children, *(g for o in c.children if o.dep_ == "dobj" for g in o.children)]
-            if any(g.lower_ == "there" for g in near):
-                return c
-    return None
-
-
-def _ground_doer(anchor: Token) -> bool:
-    """ "Armed groups breached the truce, targeting neighbourhoods in Damascus": a strike verb whose
-    doer (its subject, or the subject of the clause it hangs on) fights on the ground is shelling."""
-    if anchor.pos_ != "VERB":
-        return False
-    doer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-    if doer is None and anchor.dep_ in {"advcl", "xcomp", "conj"} and anchor.head.pos_ in {"VERB", "AUX"}:
-        doer = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-    if doer is None or doer.lemma_.lower() not in GROUND_DOERS:
-        return False
-    return not any(t.lower_ in AIR_WORDS or t.lemma_.lower() in STRIKE_AGENTS for t in doer.subtree)
-
-
-def member_before(tok: Token) -> Token:
-    """The list member before "and" or a comma (and any quote marks) that precede `tok`; `tok`
-    itself when no list goes before it."""
-    doc, i = tok.doc, tok.i - 1
-    while i > tok.sent.start and doc[i].is_quote:
-        i -= 1
-    if i <= tok.sent.start or doc[i].lower_ not in {"and", ","}:
-        return tok
-    i -= 1
-    while i > tok.sent.start and doc[i].is_quote:
-        i -= 1
-    return doc[i] if doc[i].pos_ == "PROPN" else tok
 
 
 def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
@@ -368,8 +327,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             return c
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
-    if tok.lemma_ in ROUTE_VERBS and _strikes_travel(tok, registry):
-        return _subject_of(tok)  # "the bombing ... had reached into X"
+    if tok.lemma_ in ROUTE_VERBS and strikes_travel(tok, registry):
+        return subject_of(tok)  # "the bombing ... had reached into X"
     if tok.lemma_ in {"happen", "occur"} or (
         tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
     ):
@@ -446,24 +405,6 @@ def _same_list(first: Token, later: Token) -> bool:
     return any(t.text == ";" for t in between) and not any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
     )
-
-
-def _strikes_travel(verb: Token, registry: Registry) -> bool:
-    """ "raids that also reached parts of Idlib province": strikes, not aircraft, that reach a place
-    land there."""
-    subject = _subject_of(verb)
-    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, through a relative pronoun or a shared subject of conjoined verbs."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject is None and verb.dep_ == "conj":
-        # "the bombing went on ... and had reached into X": the subject the verbs share
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return subject
 
 
 def sets_the_scene(root: Token, frame: Frame) -> bool:

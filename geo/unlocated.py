@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from geo import containers
 from geo.countrysides import countryside_governorates
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES, name_word
+from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES, member_before, name_word
 from geo.names import ARTICLES, fold
-from geo.strike_places import PLACE_NOUNS, is_noun_of, member_before
+from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
 if TYPE_CHECKING:

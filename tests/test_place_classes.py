@@ -28,6 +28,7 @@ PLACES = (
     Place("gn:163806", "Tabqa", 35.84, 38.55, "SY", "04", population=69_000),
     Place("gn:170017", "Douma", 33.57, 36.40, "SY", "08", population=110_893),
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+    Place("sup:us:pentagon", "Pentagon", 38.8719, -77.0563, "US", "DC", kind="feature"),
 )
 ALTERNATES = {
     "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
@@ -284,3 +285,15 @@ def test_a_paragraph_that_goes_on_keeps_its_area(pipe: Pipeline, text: str, expe
 )
 def test_a_route_that_ends_where_they_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes that land or travel reach their object; one that only upsets someone does not
+        ("Russia's attack on rebels in Syria frustrates the Pentagon.", set()),
+        ("The raids reached Raqqa on Monday.", {"Raqqa"}),
+    ],
+)
+def test_only_strikes_that_land_reach_their_object(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) - {"Syria"} == expected
