@@ -68,7 +68,7 @@ def listed_names(
         tie = tok.head if span.start <= tok.head.i < tok.i else tok
         if tie.pos_ == "VERB":
             tie = member_before(tie)  # "A and Tell B" parsed as a second clause: B is A's
-        named = _named_as_place(tie)
+        named = _named_as_place(tie) or _arabic_name_in_place(span, tie)
         if not (named or _listed_with(tie, covered)):
             continue
         if not is_plain_name(span, gazetteer, is_actor, named=named):
@@ -230,6 +230,16 @@ def _named_as_place(tok: Token) -> bool:
         and (t.lower_ not in containers.AREA_NOUNS or is_noun_of(t, containers.QUARTER_NOUNS))
         for t in (own, after)
     )
+
+
+def _arabic_name_in_place(span: Span, tie: Token) -> bool:
+    """ "destroyed depots in al-Maghar Mount", "vehicles in Rasm al-Abboud near the airport": a
+    name with an Arabic article inside, after a locative preposition, is a place name."""
+    article = any(t.lower_ in ARTICLES and t.i + 1 < span.end and span.doc[t.i + 1].text == "-" for t in span)
+    return article and tie.dep_ == "pobj" and tie.head.lower_ in _LOCATIVE
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around"})
 
 
 def _example_of_places(prep: Token) -> bool:

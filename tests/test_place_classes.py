@@ -297,3 +297,18 @@ def test_a_route_that_ends_where_they_struck(pipe: Pipeline, text: str, expected
 )
 def test_only_strikes_that_land_reach_their_object(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) - {"Syria"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name with an Arabic article inside, after a locative preposition, is a place's
+        (
+            "The sorties destroyed ammunition depots in al-Zahra Mount in Hama province.",
+            {"al-Zahra Mount", "Hama province"},
+        ),
+        ("The sorties destroyed ammunition depots in Hama province, al-Zahra Karim said.", {"Hama province"}),
+    ],
+)
+def test_an_arabic_name_after_a_locative(pipe: Pipeline, text: str, expected: set) -> None:
+    assert set(precisions(pipe, text)) == expected
