@@ -24,7 +24,14 @@ from geo.claim_types import (
 from geo.lexicon import words
 from geo.mentions import member_before, name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
-from geo.strike_verbs import ground_doer, lands, strikes_travel, struck_there, subject_of
+from geo.strike_verbs import (
+    described_as_struck,
+    ground_doer,
+    lands,
+    strikes_travel,
+    struck_there,
+    subject_of,
+)
 from geo.types import ClaimPlace, Role
 
 if TYPE_CHECKING:
@@ -91,6 +98,9 @@ def place_role(
         root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
     if root.dep_ in {*NAME_DEPS, "nmod"} and is_noun_of(root.head, SITE_NOUNS):
         root = root.head  # "near the Tabqa military airport", "the Kweires air base": where the site is
+    described = described_as_struck(root, registry)
+    if described is not None and not (other_force(described, registry) or ground_doer(described)):
+        return "target"  # "a resident of Rastan, one of the towns bombed by Russian planes"
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"

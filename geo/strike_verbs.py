@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 GROUND_DOERS = words("ground_doers")
 STRIKE_AGENTS = words("strike_agent_nouns")
+PLACE_NOUNS = words("place_nouns")
 
 
 def strikes_travel(verb: Token, registry: Registry) -> bool:
@@ -69,3 +70,15 @@ def ground_doer(anchor: Token) -> bool:
     if doer is None or doer.lemma_.lower() not in GROUND_DOERS:
         return False
     return not any(t.lower_ in AIR_WORDS or t.lemma_.lower() in STRIKE_AGENTS for t in doer.subtree)
+
+
+def described_as_struck(place: Token, registry: Registry) -> Token | None:
+    """ "Rastan, one of the towns bombed by Russian planes", "Talbiseh, a town struck on Monday": the
+    strike verb of an apposition that says the named place was struck."""
+    for c in place.children:
+        if c.dep_ != "appos" or not (c.lower_ == "one" or c.lemma_.lower() in PLACE_NOUNS):
+            continue  # "Syria: Aleppo hospital hit" describes no place
+        for t in c.subtree:
+            if t.dep_ in {"acl", "relcl"} and t.pos_ == "VERB" and is_strike(t, registry):
+                return t
+    return None

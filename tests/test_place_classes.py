@@ -312,3 +312,18 @@ def test_only_strikes_that_land_reach_their_object(pipe: Pipeline, text: str, ex
 )
 def test_an_arabic_name_after_a_locative(pipe: Pipeline, text: str, expected: set) -> None:
     assert set(precisions(pipe, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place described in apposition as one that was struck
+        (
+            "Hundreds of families fled Douma, one of the towns bombed by Russian planes on Monday.",
+            {"Douma"},
+        ),
+        ("Hundreds of families fled Douma, one of the towns held by rebels, on Monday.", set()),
+    ],
+)
+def test_a_place_described_as_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
