@@ -143,6 +143,9 @@ def container_after(
             linked = True  # "the A and B areas to the north-east of Y"
         elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
             area = True
+            anaphor = linked and low not in _COMPASS and doc[i - 1].lower_ in {"the", "this", "that"}
+            if anaphor and _ends_phrase(doc, i + 1):
+                return _named_before(span, resolved)  # "the towns of A and B in the region"
         elif not (
             low in _LIST_WORDS
             or low in ARTICLES
@@ -154,6 +157,21 @@ def container_after(
             return None
         i += 1
     return None
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Whether nothing names the area after its noun: "in the region." (not "the region of X")."""
+    return i >= len(doc) or doc[i].text in {".", ",", ";", ")"} or doc[i].pos_ == "CCONJ"
+
+
+def _named_before(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
+    """The area or province the text named last before `span`: what "the region" refers to (an area
+    rather than a province when there is one: "the Douma district of eastern Ghouta, Damascus")."""
+    named = [
+        t for i, (t, _) in sorted(resolved.items()) if i < span.start and t.precision in {"admin1", "region"}
+    ]
+    areas = [t for t in named if t.precision == "region"] or named
+    return (areas[-1], areas[-1].precision) if areas else None
 
 
 def named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precision] | None:

@@ -327,3 +327,30 @@ def test_an_arabic_name_after_a_locative(pipe: Pipeline, text: str, expected: se
 )
 def test_a_place_described_as_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "in the region", "in the province": the area the text named last
+        (
+            "Russian jets pounded Hama province on Sunday.\n\n"
+            "Activists said jets targeted the towns of Ruwaida and Kafr Ain in the province.",
+            {"Ruwaida": "unlocated:admin1:SY-HM:ruwaida"},
+        ),
+        (
+            "Russian jets struck on Sunday.\n\n"
+            "Activists said jets targeted the towns of Ruwaida and Kafr Ain in the province.",
+            {"Ruwaida": None},
+        ),
+    ],
+)
+def test_the_region_is_the_area_named_last(pipe: Pipeline, text: str, expected: dict) -> None:
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-03-01"))
+    found = {
+        p.toponym.mention.text: p.toponym.place.id
+        for c in claims
+        for p in c.places
+        if p.role == "target" and p.toponym.place is not None
+    }
+    assert {k: found.get(k) for k in expected} == expected
