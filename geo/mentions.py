@@ -298,6 +298,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
     """Whether the span sits where places sit: "near X", "in the X plain", "the town of X",
     "X province", or beside such a place ("near Talbisah and Rastan", "in Lataminah, Hama")."""
     doc = span.doc
+    if _in_location_field(span):
+        return True
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
@@ -319,6 +321,16 @@ def _locative(span: Span, depth: int = 0) -> bool:
     return False
 
 
+def _in_location_field(span: Span) -> bool:
+    """ "Location: Hor, Aleppo, Syria": an incident record's address line holds only places."""
+    sent = span.sent
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or colon >= span.start:
+        return False
+    return " ".join(t.lower_ for t in sent[: colon - sent.start]) in _LOCATION_FIELDS
+
+
+_LOCATION_FIELDS = words("location_fields")
 _LOCATIVE_WORDS = words("locative_preps")
 _PLACE_WORDS = words("locative_nouns")
 

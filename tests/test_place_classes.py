@@ -354,3 +354,15 @@ def test_the_region_is_the_area_named_last(pipe: Pipeline, text: str, expected: 
         if p.role == "target" and p.toponym.place is not None
     }
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an incident record's address line holds only places, whatever the tagger calls them
+        ("Location: حور, Hor, Aleppo, Syria\nJets bombed the village of Hor on Monday, activists said", True),
+        ("Reporter: Aleppo Today\nJets bombed the village of Hor on Monday, activists said", False),
+    ],
+)
+def test_an_address_line_holds_places(pipe: Pipeline, text: str, expected: bool) -> None:
+    assert ("Aleppo" in precisions(pipe, text)) is expected
