@@ -194,7 +194,16 @@ def place_role(
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
-            if not (locative and head.dep_ == "acl") or via_acl:
+            # "hit camps where civilians were sheltering on the bank of the Euphrates": a "where"
+            # clause locates its noun as an "acl" participle does (not a name's own place: "where the
+            # Islamic State in Iraq and Syria runs camps")
+            where = (
+                head.dep_ == "relcl"
+                and any(c.lower_ == "where" for c in head.children)
+                and own_prep >= 0
+                and root.doc[own_prep].head.pos_ != "PROPN"
+            )
+            if not (locative and (head.dep_ == "acl" or where)) or via_acl:
                 return "context"  # the place belongs to a predicate that is not a strike
             # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
             # when that noun is what was struck (not "warships stationed in the Mediterranean")

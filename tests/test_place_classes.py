@@ -16,6 +16,7 @@ from geo.types import Article, Place
 
 PLACES = (
     Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("country:IQ", "Iraq", 33.0, 44.0, "IQ", kind="country"),
     Place("admin1:SY-HM", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
     Place("admin1:SY-HL", "Aleppo", 36.1, 37.4, "SY", "09", kind="admin1"),
     Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
@@ -366,3 +367,20 @@ def test_the_region_is_the_area_named_last(pipe: Pipeline, text: str, expected: 
 )
 def test_an_address_line_holds_places(pipe: Pipeline, text: str, expected: bool) -> None:
     assert ("Aleppo" in precisions(pipe, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "where" clause locates the struck thing it describes
+        (
+            "Activists said the raids had hit camps where families were sheltering on the outskirts of "
+            "Raqqa.",
+            {"Raqqa"},
+        ),
+        # ... but a name's own place inside it is no locator
+        ("Jets struck 11 areas in Hama where the Islamic State in Iraq and Syria runs camps.", {"Hama"}),
+    ],
+)
+def test_a_where_clause_locates_what_was_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
