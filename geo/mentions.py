@@ -75,9 +75,11 @@ def parse_text(text: str) -> str:
     "jets hit; is positions"), which breaks the very clauses claims are read from. A same-length
     stand-in the model takes for a name keeps the parse right and the offsets valid. A credit after
     a spaced dash at a line's end ("Russian jets hit X near Palmyra - TASS") is parsed as the name's
-    head ("Palmyra TASS"), which loses the place; a semicolon there keeps the credit apart.
+    head ("Palmyra TASS"), which loses the place; a semicolon there keeps the credit apart. An opening
+    quote inside a word is an ayn ("Ma‘arrat al-Nu‘man"), which the tokenizer would split as a
+    quote; the parser sees a plain apostrophe there (the mention then reads "Ma'arrat").
     """
-    return _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
+    return _INNER_QUOTE.sub("'", _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text)))
 
 
 def _stand_in(m: re.Match[str]) -> str:
@@ -90,6 +92,7 @@ def _stand_in(m: re.Match[str]) -> str:
     return "IZ"
 
 
+_INNER_QUOTE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 # " - TASS", " – Russian Defence Ministry", " - Syrian Observatory for Human Rights" closing a line
 _CREDIT_DASH = re.compile(
     r"(?<=\S )[-–—](?= [A-Z][\w.'’&]*(?: (?:[A-Z][\w.'’&-]*|of|for|and|the)){0,5}[ \t]*$)", re.M

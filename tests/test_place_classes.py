@@ -384,3 +384,16 @@ def test_an_address_line_holds_places(pipe: Pipeline, text: str, expected: bool)
 )
 def test_a_where_clause_locates_what_was_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an opening quote used for an ayn inside a name keeps the name whole
+        ("Activists said the jets struck Ra‘qqa and Hama on Monday.", {"Ra'qqa", "Hama"}),
+        # a quoted name is still quoted
+        ("Activists said the jets struck the town of ‘Hama’ on Monday.", {"Hama"}),
+    ],
+)
+def test_an_ayn_written_as_a_quote(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
