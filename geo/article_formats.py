@@ -21,6 +21,7 @@ import yaml
 from dateutil import parser as dateparser
 
 from geo.errors import ArticleError
+from geo.lexicon import words
 from geo.types import Article
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -158,8 +159,25 @@ def _metadata(items: Iterator[tuple[str, object]]) -> dict[str, str]:
     return out
 
 
+def _without_clutter(text: str) -> str:
+    """The text without the short lines of a page's furniture ("2 min 58Approximate reading time",
+    "Share on Facebook", "Sign up for our newsletter") that scraped copy carries, which would be
+    read as sentences and can name places."""
+    lines = text.split("\n")
+    kept = [
+        line
+        for line in lines
+        if len(line) > _CLUTTER_LINE_CHARS or not any(w in line.lower() for w in _PAGE_CLUTTER)
+    ]
+    return "\n".join(kept) if len(kept) < len(lines) else text
+
+
+_PAGE_CLUTTER = words("page_clutter")
+_CLUTTER_LINE_CHARS = 60  # longer lines are the article's own sentences
+
+
 def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Article:
-    text = _normalise(body)
+    text = _normalise(_without_clutter(_normalise(body)))
     if not text:
         raise Rejected("no body text" + (" (only a title)" if title.strip() else ""))
     if len(text) > MAX_ARTICLE_CHARS:

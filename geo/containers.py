@@ -35,6 +35,7 @@ _LINKS = frozenset({"in", "at", "near", "outside", "around", "on", "inside", "wi
 _LIST_WORDS = frozenset({",", "and", "or", "the", "of", "-", "'s", "’s"})
 _DIRECTION = re.compile(r"(?:north|south)?(?:east|west)ern|northern|southern|central")
 _COMPASS = words("directions") - {"central"}  # compass points: "to the north-east of"
+_GOING_ON = frozenset({"it", "he", "she", "they"})  # a paragraph that opens with the last one's source
 _MAX_GAP = 30  # tokens between a name and its container: a long list, never another clause
 # A line that only heads what follows: "Deir Ezzor Province:", "Idlib Province – The Observatory:"
 _HEADER_END = re.compile(r"^\s*(?:[:–—-]|,[^\n.]*:)")
@@ -142,6 +143,9 @@ def container_after(
             linked = True  # "the A and B areas to the north-east of Y"
         elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
             area = True
+            anaphor = linked and low not in _COMPASS and doc[i - 1].lower_ in {"the", "this", "that"}
+            if anaphor and _ends_phrase(doc, i + 1):
+                return _named_before(span, resolved)  # "the towns of A and B in the region"
         elif not (
             low in _LIST_WORDS
             or low in ARTICLES
@@ -153,6 +157,21 @@ def container_after(
             return None
         i += 1
     return None
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Whether nothing names the area after its noun: "in the region." (not "the region of X")."""
+    return i >= len(doc) or doc[i].text in {".", ",", ";", ")"} or doc[i].pos_ == "CCONJ"
+
+
+def _named_before(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym, Precision] | None:
+    """The area or province the text named last before `span`: what "the region" refers to (an area
+    rather than a province when there is one: "the Douma district of eastern Ghouta, Damascus")."""
+    named = [
+        t for i, (t, _) in sorted(resolved.items()) if i < span.start and t.precision in {"admin1", "region"}
+    ]
+    areas = [t for t in named if t.precision == "region"] or named
+    return (areas[-1], areas[-1].precision) if areas else None
 
 
 def named_governorate(tail: Span, gazetteer: Gazetteer) -> tuple[Toponym, Precision] | None:
@@ -257,8 +276,12 @@ def area(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym,
     sent = span.sent
     found = _only_area(sent, resolved)
     doc = span.doc
-    if found is not None or sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
-        return found  # the paragraph's first sentence has none before it
+    if found is not None or sent.start == 0:
+        return found
+    if "\n" in doc[sent.start - 1].text_with_ws and sent[0].lower_ not in _GOING_ON:
+        return found  # the paragraph's first sentence has none before it, unless it goes on with
+        # the last paragraph's source: wire copy's one-sentence paragraphs ("It said the attacks
+        # had been concentrated on the village of A")
     before = _only_area(doc[sent.start - 1].sent, resolved)
     if before is None or before[0].place is None:
         return None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from geo.countrysides import countryside_governorates
 from geo.discourse import Frame
 from geo.resolve import resolve
 
@@ -49,7 +50,8 @@ def headline_toponyms(
         context = [replace(t.mention, start=t.mention.start + shift, end=t.mention.end + shift) for t in body]
         together = resolve(f"{title}\n\n{body_text}", [*alone, *context], gazetteer)
         out += [t for t in together if t.mention.end <= len(title)]
-    return sorted(out, key=lambda t: t.mention.start)
+    # "Russian jets hit rebels in Hama countryside": the title's own words say it is the governorate
+    return sorted(countryside_governorates(title, out, gazetteer), key=lambda t: t.mention.start)
 
 
 def headline_only(drafts: list[Draft], body: Sequence[Claim]) -> list[Draft]:

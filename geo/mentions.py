@@ -21,7 +21,7 @@ from geo.types import Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from geo.gazetteer import Gazetteer
 
@@ -73,9 +73,13 @@ def parse_text(text: str) -> str:
 
     The small model reads "IS" (Islamic State) as the verb "is" ("jets hit IS positions" parses as
     "jets hit; is positions"), which breaks the very clauses claims are read from. A same-length
-    stand-in the model takes for a name keeps the parse right and the offsets valid.
+    stand-in the model takes for a name keeps the parse right and the offsets valid. A credit after
+    a spaced dash at a line's end ("Russian jets hit X near Palmyra - TASS") is parsed as the name's
+    head ("Palmyra TASS"), which loses the place; a semicolon there keeps the credit apart. An opening
+    quote inside a word is an ayn ("Ma‘arrat al-Nu‘man"), which the tokenizer would split as a
+    quote; the parser sees a plain apostrophe there (the mention then reads "Ma'arrat").
     """
-    return _IS_ACRONYM.sub(_stand_in, text)
+    return _INNER_QUOTE.sub("'", _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text)))
 
 
 def _stand_in(m: re.Match[str]) -> str:
@@ -88,6 +92,11 @@ def _stand_in(m: re.Match[str]) -> str:
     return "IZ"
 
 
+_INNER_QUOTE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+# " - TASS", " – Russian Defence Ministry", " - Syrian Observatory for Human Rights" closing a line
+_CREDIT_DASH = re.compile(
+    r"(?<=\S )[-–—](?= [A-Z][\w.'’&]*(?: (?:[A-Z][\w.'’&-]*|of|for|and|the)){0,5}[ \t]*$)", re.M
+)
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
 
 
@@ -273,15 +282,27 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if (
+        end - start > 1
+        and start > 0
+        and doc[end - 1].lower_ in _PLURAL_ADMIN
+        and doc[start - 1].lower_ == "and"
+    ):
+        end -= 1  # "in Idlib and Homs Provinces": the last of a list of provinces, not a name
     if start >= end:
         return None
     return doc[start:end]
+
+
+_PLURAL_ADMIN = frozenset({"provinces", "governorates", "countrysides"})
 
 
 def _locative(span: Span, depth: int = 0) -> bool:
     """Whether the span sits where places sit: "near X", "in the X plain", "the town of X",
     "X province", or beside such a place ("near Talbisah and Rastan", "in Lataminah, Hama")."""
     doc = span.doc
+    if _in_location_field(span):
+        return True
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
@@ -303,6 +324,16 @@ def _locative(span: Span, depth: int = 0) -> bool:
     return False
 
 
+def _in_location_field(span: Span) -> bool:
+    """ "Location: Hor, Aleppo, Syria": an incident record's address line holds only places."""
+    sent = span.sent
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or colon >= span.start:
+        return False
+    return " ".join(t.lower_ for t in sent[: colon - sent.start]) in _LOCATION_FIELDS
+
+
+_LOCATION_FIELDS = words("location_fields")
 _LOCATIVE_WORDS = words("locative_preps")
 _PLACE_WORDS = words("locative_nouns")
 
@@ -335,13 +366,13 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
         article = (
             tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
         )
-        if i in taken or not (article or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+        if i in taken or not (article or name_word(tok)):
             i += 1
             continue
         j = i + 1
         while j < n and j not in taken:
             t = doc[j]
-            if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.text == "-" and j + 1 < n):
+            if name_word(t) or (t.text == "-" and j + 1 < n):
                 j += 1
                 continue
             if (
@@ -357,6 +388,37 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             j -= 1
         yield doc[i:j]
         i = j
+
+
+def name_word(tok: Token) -> bool:
+    """A capitalised proper noun, or a word that begins Arabic place names ("Tell", "Deir", "Khan")
+    before one: the tagger reads "Tell Sikkin" as the verb "tell" and a name."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.lower_ in PLACE_HEADS
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and tok.whitespace_ != ""
+    )
+
+
+def member_before(tok: Token) -> Token:
+    """The list member before "and" or a comma (and any quote marks) that precede `tok`; `tok`
+    itself when no list goes before it."""
+    doc, i = tok.doc, tok.i - 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    if i <= tok.sent.start or doc[i].lower_ not in {"and", ","}:
+        return tok
+    i -= 1
+    while i > tok.sent.start and doc[i].is_quote:
+        i -= 1
+    return doc[i] if doc[i].pos_ == "PROPN" else tok
 
 
 # "al-Rastan": an Arabic article fused to the name, which spaCy often reads as a person's.

@@ -22,7 +22,16 @@ from geo.claim_types import (
     other_force,
 )
 from geo.lexicon import words
+from geo.mentions import member_before, name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
+from geo.strike_verbs import (
+    described_as_struck,
+    ground_doer,
+    lands,
+    strikes_travel,
+    struck_there,
+    subject_of,
+)
 from geo.types import ClaimPlace, Role
 
 if TYPE_CHECKING:
@@ -40,6 +49,8 @@ PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
+# a site a place's name is given to: "the Tabqa airport", "the Salma hospital" are where the place is
+SITE_NOUNS = (words("site_words") | words("military_objects")) - {"village", "target", "position"}
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
 # adjective there)
 NAME_DEPS = frozenset(["compound", "amod"])
@@ -52,7 +63,18 @@ def presence_role(root: Token) -> Role:
         root = root.head
     while root.dep_ in {"conj", "appos"}:
         root = root.head
+    if _of_an_area(root):
+        root = root.head.head  # "no Daesh in the north of Hama", "in the countryside of Idlib"
     return "target" if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS else "context"
+
+
+def _of_an_area(root: Token) -> bool:
+    """ "the north of Hama", "the countryside of Idlib": the name stands where its part stands."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and (is_noun_of(root.head.head, PLACE_NOUNS) or is_noun_of(root.head.head, DIRECTION_NOUNS))
+    )
 
 
 def place_role(
@@ -60,12 +82,25 @@ def place_role(
 ) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = listed_for(root)
+    if root.pos_ == "VERB" and name_word(root):
+        root = member_before(root)  # "A and Tell B" parsed as "and tell B": B stands where A does
     if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
-    while root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.pos_ == "PROPN":
-        root = root.head  # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"
+    while (
+        root.dep_ == "appos"
+        and root.pos_ == "PROPN"
+        and (root.head.pos_ == "PROPN" or is_noun_of(root.head, PLACE_NOUNS))
+    ):
+        # a name beside a name: "Kafr Zita; Latamneh", "in Lataminah, Hama"; the names of the places
+        # a noun counts: "in two provinces, Idlib in the northwest and Deir ez-Zor in the east"
+        root = root.head
     if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
         root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
+    if root.dep_ in {*NAME_DEPS, "nmod"} and is_noun_of(root.head, SITE_NOUNS):
+        root = root.head  # "near the Tabqa military airport", "the Kweires air base": where the site is
+    described = described_as_struck(root, registry)
+    if described is not None and not (other_force(described, registry) or ground_doer(described)):
+        return "target"  # "a resident of Rastan, one of the towns bombed by Russian planes"
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
@@ -77,8 +112,12 @@ def place_role(
     tok = root
     for _ in range(12):
         head = tok.head
-        if frame.verb is not None and head.i == frame.verb.i and tok.i == own_prep:
-            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes
+        said = (frame.verb is not None and head.i == frame.verb.i) or (
+            head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB"
+        )
+        if said and tok.i == own_prep:
+            # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes;
+            # so it does when the parse left the reporters no frame ("sources went on reporting ...")
             reported = [
                 c
                 for c in head.children
@@ -111,6 +150,9 @@ def place_role(
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"
+                elif prep in {"to", "toward", "towards"} and (there := struck_there(head.head, registry)):
+                    # "flew to the outskirts of X and struck positions there": where the route ends
+                    return "context" if other_force(there, registry) or ground_doer(there) else "target"
                 elif prep == "to" and is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
                 elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
@@ -121,7 +163,7 @@ def place_role(
                     return "context"
         if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
             return "context"  # "missiles fired from warships in the Mediterranean": where they left
-        if head.lemma_ in ROUTE_VERBS and not _strikes_travel(head, registry):
+        if head.lemma_ in ROUTE_VERBS and not strikes_travel(head, registry):
             return "context"
         if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
             # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
@@ -139,18 +181,29 @@ def place_role(
             if (
                 direct
                 and head.pos_ == "VERB"
-                and (is_strike(head, registry) or head.lemma_ == "include" or _strikes_travel(head, registry))
+                and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
             ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
                 return "context"
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
+            if ground_doer(anchor):
+                return "context"
             if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
-            if not (locative and head.dep_ == "acl") or via_acl:
+            # "hit camps where civilians were sheltering on the bank of the Euphrates": a "where"
+            # clause locates its noun as an "acl" participle does (not a name's own place: "where the
+            # Islamic State in Iraq and Syria runs camps")
+            where = (
+                head.dep_ == "relcl"
+                and any(c.lower_ == "where" for c in head.children)
+                and own_prep >= 0
+                and root.doc[own_prep].head.pos_ != "PROPN"
+            )
+            if not (locative and (head.dep_ == "acl" or where)) or via_acl:
                 return "context"  # the place belongs to a predicate that is not a strike
             # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
             # when that noun is what was struck (not "warships stationed in the Mediterranean")
@@ -293,8 +346,15 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             return c
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
-    if tok.lemma_ in ROUTE_VERBS and _strikes_travel(tok, registry):
-        return _subject_of(tok)  # "the bombing ... had reached into X"
+    if tok.lemma_ in ROUTE_VERBS and strikes_travel(tok, registry):
+        return subject_of(tok)  # "the bombing ... had reached into X"
+    if tok.lemma_ in {"happen", "occur"} or (
+        tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
+    ):
+        # "many of the attacks took place north of Aleppo": where the strikes in the subject happened
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        struck = [t for t in subject.subtree if is_strike(t, registry)] if subject is not None else []
+        return struck[0] if struck else None
     if tok.lemma_ == "include":
         # "Places reported to have been hit include X and Y", "Targets included X"
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -364,24 +424,6 @@ def _same_list(first: Token, later: Token) -> bool:
     return any(t.text == ";" for t in between) and not any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
     )
-
-
-def _strikes_travel(verb: Token, registry: Registry) -> bool:
-    """ "raids that also reached parts of Idlib province": strikes, not aircraft, that reach a place
-    land there."""
-    subject = _subject_of(verb)
-    return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, through a relative pronoun or a shared subject of conjoined verbs."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject is None and verb.dep_ == "conj":
-        # "the bombing went on ... and had reached into X": the subject the verbs share
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return subject
 
 
 def sets_the_scene(root: Token, frame: Frame) -> bool:

@@ -24,8 +24,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo import containers
+from geo.countrysides import countryside_governorates
 from geo.lexicon import words
-from geo.mentions import NOT_PLACES, ORG_WORDS, TITLES
+from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES, member_before, name_word
 from geo.names import ARTICLES, fold
 from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
@@ -47,7 +48,9 @@ def listed_names(
     doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer, is_actor: Callable[[str], bool]
 ) -> list[Toponym]:
     """`toponyms` and, unresolved, the proper names the text lists as places that no mention holds,
-    in text order. `is_actor` tells the registry's people, bodies and media."""
+    in text order. `is_actor` tells the registry's people, bodies and media. A town named for its
+    countryside comes back as its governorate (geo.countrysides), as the list's container it is."""
+    toponyms = countryside_governorates(doc.text, toponyms, gazetteer)
     covered: set[int] = set()
     for t in toponyms:
         span = doc.char_span(t.mention.start, t.mention.end, alignment_mode="expand")
@@ -60,15 +63,20 @@ def listed_names(
         span = _name_span(tok)
         if any(i in covered for i in range(span.start, span.end)):
             continue
-        named = _named_as_place(tok)
-        if not (named or _listed_with(tok, covered)):
+        # the word that ties the whole name into its list: "Tell" of "A and Tell B", when the tagger
+        # reads it as a verb that the name is the object of
+        tie = tok.head if span.start <= tok.head.i < tok.i else tok
+        if tie.pos_ == "VERB":
+            tie = member_before(tie)  # "A and Tell B" parsed as a second clause: B is A's
+        named = _named_as_place(tie) or _arabic_name_in_place(span, tie)
+        if not (named or _listed_with(tie, covered)):
             continue
         if not is_plain_name(span, gazetteer, is_actor, named=named):
             continue
         if gazetteer.is_name(span.text) and not named:
             continue  # a known name the mention finder judged no place here
-        if tok.ent_type_ == "PERSON" and not named:
-            continue  # "Homs, Hama and Joseph": a person's name beside places, not a place
+        if tok.ent_type_ == "PERSON" and not named and span[0].lower_ not in PLACE_HEADS:
+            continue  # "Homs, Hama and Joseph": a person's name beside places; "Um Zaytouna" is a place
         mention = Mention(span.text, span.start_char, span.end_char, LABEL)
         found[span.start_char] = Toponym(mention, None, "point", None, None, 0.0)
     if not found:
@@ -106,6 +114,7 @@ def locate_unlocated(
             elif cp.toponym.place is None and cp.toponym.mention.label == LABEL:
                 continue  # a listed name was only added for the claims stage to judge
             places.append(cp)
+        governorates += _under_header(claim, places, doc, headers)
         # the governorate that holds a struck village is struck through it, as for a known village
         # (geo.containment); once per claim, and not when the claim names it as a target already
         held = {p.toponym.place.id for p in places if p.role == "target" and p.toponym.place is not None}
@@ -116,6 +125,29 @@ def locate_unlocated(
         if places:  # as the claims stage, no claim without a place
             out.append(replace(claim, places=tuple(places), confidence=best))
     return out
+
+
+def _under_header(
+    claim: Claim, places: list[ClaimPlace], doc: Doc, headers: list[tuple[int, Toponym]]
+) -> list[Toponym]:
+    """ "Rif Dimashq Province:" over a monitor's report of strikes on Douma: the governorate the
+    section is headed by holds the places it reports struck, as a governorate named beside them
+    would (the last header before the claim; only for places that lie in it)."""
+    above = [t for i, t in headers if doc[i].idx < claim.evidence_start]
+    gov = above[-1].place if above else None
+    if gov is None:
+        return []
+    inside = any(
+        p.role == "target"
+        and p.basis in {"explicit", "unlocated"}
+        and (q := p.toponym.place) is not None
+        and q.id != gov.id
+        and q.country_code == gov.country_code
+        and bool(q.admin1)
+        and q.admin1 == gov.admin1
+        for p in places
+    )
+    return _governorate(above[-1]) if inside else []
 
 
 def _governorate(container: Toponym) -> list[Toponym]:
@@ -167,7 +199,7 @@ def _name_span(tok: Token) -> Span:
         hyphen = prev.text == "-" and not prev.whitespace_
         article = prev.lower_ in ARTICLES and doc[start].text == "-"
         word = prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.dep_ in {"compound", "punct"}
-        if not (hyphen or article or word):
+        if not (hyphen or article or word or (prev.pos_ != "PROPN" and name_word(prev))):
             break
         start -= 1
     while doc[start].text == "-":
@@ -181,6 +213,8 @@ def _named_as_place(tok: Token) -> bool:
     head = _first_listed(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and is_noun_of(head.head.head, PLACE_NOUNS):
         return True
+    if head.dep_ == "pobj" and _example_of_places(head.head):
+        return True  # "Turkmen villages such as A, B and C", "towns including A and B"
     last = tok
     while True:  # "A, B and C villages": the noun after the list's last name
         nxt = [c for c in last.children if c.dep_ == "conj"]
@@ -196,6 +230,22 @@ def _named_as_place(tok: Token) -> bool:
         and (t.lower_ not in containers.AREA_NOUNS or is_noun_of(t, containers.QUARTER_NOUNS))
         for t in (own, after)
     )
+
+
+def _arabic_name_in_place(span: Span, tie: Token) -> bool:
+    """ "destroyed depots in al-Maghar Mount", "vehicles in Rasm al-Abboud near the airport": a
+    name with an Arabic article inside, after a locative preposition, is a place name."""
+    article = any(t.lower_ in ARTICLES and t.i + 1 < span.end and span.doc[t.i + 1].text == "-" for t in span)
+    return article and tie.dep_ == "pobj" and tie.head.lower_ in _LOCATIVE
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around"})
+
+
+def _example_of_places(prep: Token) -> bool:
+    """ "villages such as", "towns including": a preposition that lists examples of a place noun."""
+    such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    return (such_as or prep.lower_ == "including") and is_noun_of(prep.head, PLACE_NOUNS)
 
 
 def _first_listed(tok: Token) -> Token:

@@ -220,10 +220,11 @@ def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
             "Ruwaida and Kafr Ain.",
             {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
         ),
-        # a paragraph's lead names the area ("rural X") its next sentence's villages are in
+        # a paragraph's lead names the area ("rural X": the governorate) its next sentence's villages
+        # are in
         (
             "Russian jets struck rural Hama on Sunday. The raids hit the villages of Ruwaida and Kafr Ain.",
-            {"Ruwaida": ("unlocated", "unlocated:gn:170063:ruwaida")},
+            {"Ruwaida": ("unlocated", "unlocated:admin1:SY-HM:ruwaida")},
         ),
         # ... but not across a paragraph break
         (
@@ -235,7 +236,7 @@ def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
             "Russian jets struck rural Hama on Sunday. At least 40 Russian airstrikes hit the cities of "
             "Talbiseh and Latamneh; the towns of Ruwaida, Kafr Ain, Maan, Tell Hawash, Hamra and Qubbeh; "
             "and the rebel-held Tamanah airbase.",
-            {"Kafr Ain": ("unlocated", "unlocated:gn:170063:kafr-ain")},
+            {"Kafr Ain": ("unlocated", "unlocated:admin1:SY-HM:kafr-ain")},
         ),
         # an incident record's address line places the village its report names
         (

@@ -1,0 +1,399 @@
+"""Strike places in the way real outlets write them: the classes of places the claims stage missed or
+invented on real reporting, each with a short sentence written for the test and its negative case.
+
+They run the real spaCy model over a small in-memory gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.mentions import load_nlp
+from geo.pipeline import Pipeline
+from geo.registry import load_registry
+from geo.types import Article, Place
+
+PLACES = (
+    Place("country:SY", "Syria", 35.0, 38.0, "SY", kind="country"),
+    Place("country:IQ", "Iraq", 33.0, 44.0, "IQ", kind="country"),
+    Place("admin1:SY-HM", "Hama", 35.2, 37.0, "SY", "10", kind="admin1"),
+    Place("admin1:SY-HL", "Aleppo", 36.1, 37.4, "SY", "09", kind="admin1"),
+    Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
+    Place("admin1:SY-LA", "Latakia", 35.6, 36.0, "SY", "06", kind="admin1"),
+    Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:170654", "Damascus", 33.51, 36.29, "SY", "13", population=1_569_394),
+    Place("gn:169577", "Homs", 34.72405, 36.72559, "SY", "11", population=775_404),
+    Place("gn:170592", "Daraa", 32.62, 36.10, "SY", "05", population=97_969),
+    Place("gn:163806", "Tabqa", 35.84, 38.55, "SY", "04", population=69_000),
+    Place("gn:170017", "Douma", 33.57, 36.40, "SY", "08", population=110_893),
+    Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+    Place("sup:us:pentagon", "Pentagon", 38.8719, -77.0563, "US", "DC", kind="feature"),
+)
+ALTERNATES = {
+    "admin1:SY-HM": ["Hama Governorate", "Hama Province"],
+    "admin1:SY-HL": ["Aleppo Governorate", "Aleppo Province"],
+    "admin1:SY-RD": ["Rif Dimashq Governorate", "Rif Dimashq Province"],
+    "admin1:SY-LA": ["Latakia Governorate", "Latakia Province"],
+}
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+
+
+def targets(pipe: Pipeline, text: str, title: str = "") -> set[str]:
+    """The names as written of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    return {p.toponym.mention.text for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name given to a site stands where the site stands
+        ("Jets struck the Tabqa airport.", {"Tabqa"}),
+        ("Jets hit rebel positions near the Tabqa airport, the ministry said.", {"Tabqa"}),
+        ("Jets taking off from the Tabqa airport hit rebel positions.", set()),
+    ],
+)
+def test_a_sites_name_is_where_the_site_is(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a claim that IS is absent from the part of a province
+        ("Activists say there is no Daesh in the north of Hama.", {"Hama"}),
+        ("Activists say there is no Daesh, the governor of Hama said.", set()),
+    ],
+)
+def test_no_presence_in_a_part_of_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # reporters the parse gives no frame still report where the strikes were
+        (
+            "Reliable sources went on reporting airstrikes in Hama, Homs and Aleppo from May 3 to May 5.",
+            {"Hama", "Homs", "Aleppo"},
+        ),
+        ("Reliable sources in Hama went on reporting airstrikes from May 3 to May 5.", set()),
+    ],
+)
+def test_reported_strikes_in_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike verb done by fighters on the ground is shelling, not the air campaign
+        (
+            "Armed groups have breached the truce, targeting homes in Damascus and a mill in Homs.",
+            set(),
+        ),
+        ("Warplanes have breached the truce, targeting homes in Damascus.", {"Damascus"}),
+    ],
+)
+def test_strikes_by_ground_fighters_are_not_the_campaigns(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name that begins with a word the tagger reads as a verb, last in a long list
+        (
+            "Jets struck the villages of Um Zaytouna, Kafr Nabouda and Tell Sikkin in Hama province, "
+            "activists said.",
+            {"Um Zaytouna", "Kafr Nabouda", "Tell Sikkin", "Hama province"},
+        ),
+        (
+            "Jets struck the villages of Um Zaytouna and ‘Tell Sikkin’ in Hama province, activists said.",
+            {"Um Zaytouna", "Tell Sikkin", "Hama province"},
+        ),
+        ("Jets struck Hama province. Tell Putin to stop, an activist said.", {"Hama province"}),
+    ],
+)
+def test_a_name_that_starts_with_a_place_word(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def precisions(pipe: Pipeline, text: str, title: str = "") -> dict[str, set[str]]:
+    """name as written -> the precisions of its target places."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        for p in c.places:
+            if p.role == "target" and p.toponym.place is not None:
+                out.setdefault(p.toponym.mention.text, set()).add(p.toponym.precision)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # a governorate's seat named with a countryside word is the governorate
+        (
+            "Jets struck the villages of Um Zaytouna and Tell Sikkin in the Hama countryside, activists "
+            "said.",
+            "",
+            {"Um Zaytouna": {"admin1"}, "Tell Sikkin": {"admin1"}, "Hama": {"admin1"}},
+        ),
+        ("Jets struck rebel positions in rural Hama, activists said.", "", {"Hama": {"admin1"}}),
+        ("Jets struck rebel positions in Hama city, activists said.", "", {"Hama city": {"point"}}),
+        # the city, and its countryside as a governorate of its own
+        (
+            "Russian jets have stepped up their raids on Aleppo and its countryside.",
+            "",
+            {"Aleppo": {"point"}, "its countryside": {"admin1"}},
+        ),
+        (
+            "Russian jets have stepped up their raids on Aleppo and its airport.",
+            "",
+            {"Aleppo": {"point"}, "its airport": None},
+        ),
+        # a headline's countryside, read from the title's own words
+        (
+            "Activists said the raids killed nine people in Hama.",
+            "Russian jets kill nine in Hama countryside",
+            {"Hama": {"point", "admin1"}},
+        ),
+    ],
+)
+def test_a_countryside_is_its_governorate(pipe: Pipeline, text: str, title: str, expected: dict) -> None:
+    found = precisions(pipe, text, title)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a monitor's section header holds the places its section reports struck
+        (
+            "Rif Dimashq Province:\nWarplanes believed to be Russian hit the city of Douma this morning.",
+            {"Douma", "Rif Dimashq Province"},
+        ),
+        # a section whose places were not struck gives its header nothing
+        ("Rif Dimashq Province:\nResidents of Douma protested against the siege.", set()),
+    ],
+)
+def test_a_section_header_holds_its_struck_places(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def claims_of(pipe: Pipeline, text: str, title: str) -> set[tuple[str, str]]:
+    """(name as written, side) of every target place."""
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, published="2016-03-01"))
+    return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # a credit after a spaced dash keeps the title's place, for the credited side
+        ("Russian jets hit terrorist positions near Raqqa - TASS", {("Raqqa", "russia")}),
+        ("Russian jets hit terrorist positions near Raqqa – Russian Defence Ministry", {("Raqqa", "russia")}),
+        # a hyphen inside a word is no credit
+        ("Russian jets hit Raqqa-based militants", set()),
+    ],
+)
+def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: set) -> None:
+    assert claims_of(pipe, "The strikes destroyed a command post, the ministry said.", title) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the last of a list of provinces carries the plural noun
+        ("Jets hit depots in Latakia and Hama Provinces.", {"Latakia", "Hama"}),
+        # strikes that took place somewhere
+        ("Many of the raids took place north and west of the city of Hama.", {"Hama"}),
+        ("The attacks happened in Homs on Monday.", {"Homs"}),
+        ("The talks took place in Homs on Monday.", set()),
+    ],
+)
+def test_provinces_listed_and_strikes_that_took_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the names of the places a noun counts
+        (
+            "Missiles struck militant bases in two provinces, Aleppo in the north and Latakia in the west.",
+            {"Aleppo", "Latakia"},
+        ),
+        # villages given as examples of a place noun are named as places, unknown ones included
+        (
+            "Jets struck Turkmen villages such as Ruwaida and Douma in Hama province, activists said.",
+            {"Ruwaida", "Douma", "Hama province"},
+        ),
+        (
+            "Jets struck rebel groups such as Ruwaida Brigade in Hama province, activists said.",
+            {"Hama province"},
+        ),
+    ],
+)
+def test_names_of_the_places_a_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-sentence paragraph that goes on with the last one's source keeps its area
+        (
+            "The network said 30 people were killed in Hama province on Monday.\n\n"
+            "It said the attacks had been concentrated on the village of Ruwaida, where most of the dead "
+            "were women.",
+            {"Hama province", "Ruwaida"},
+        ),
+        (
+            "The network said 30 people were killed in Hama province on Monday.\n\n"
+            "Rescuers said the attacks had been concentrated on the village of Ruwaida, where most of the "
+            "dead were women.",
+            {"Hama province"},
+        ),
+    ],
+)
+def test_a_paragraph_that_goes_on_keeps_its_area(pipe: Pipeline, text: str, expected: set) -> None:
+    assert set(precisions(pipe, text)) == expected  # the target places that are on the map
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a route's end where the aircraft struck "there"
+        (
+            "The ministry said the bombers took off from an airfield in Russia, flew to the outskirts of "
+            "Raqqa and struck militant positions there.",
+            {"Raqqa"},
+        ),
+        (
+            "The ministry said the bombers took off from an airfield in Russia, flew to the outskirts of "
+            "Raqqa and returned to their base.",
+            set(),
+        ),
+    ],
+)
+def test_a_route_that_ends_where_they_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes that land or travel reach their object; one that only upsets someone does not
+        ("Russia's attack on rebels in Syria frustrates the Pentagon.", set()),
+        ("The raids reached Raqqa on Monday.", {"Raqqa"}),
+    ],
+)
+def test_only_strikes_that_land_reach_their_object(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) - {"Syria"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name with an Arabic article inside, after a locative preposition, is a place's
+        (
+            "The sorties destroyed ammunition depots in al-Zahra Mount in Hama province.",
+            {"al-Zahra Mount", "Hama province"},
+        ),
+        ("The sorties destroyed ammunition depots in Hama province, al-Zahra Karim said.", {"Hama province"}),
+    ],
+)
+def test_an_arabic_name_after_a_locative(pipe: Pipeline, text: str, expected: set) -> None:
+    assert set(precisions(pipe, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place described in apposition as one that was struck
+        (
+            "Hundreds of families fled Douma, one of the towns bombed by Russian planes on Monday.",
+            {"Douma"},
+        ),
+        ("Hundreds of families fled Douma, one of the towns held by rebels, on Monday.", set()),
+    ],
+)
+def test_a_place_described_as_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "in the region", "in the province": the area the text named last
+        (
+            "Russian jets pounded Hama province on Sunday.\n\n"
+            "Activists said jets targeted the towns of Ruwaida and Kafr Ain in the province.",
+            {"Ruwaida": "unlocated:admin1:SY-HM:ruwaida"},
+        ),
+        (
+            "Russian jets struck on Sunday.\n\n"
+            "Activists said jets targeted the towns of Ruwaida and Kafr Ain in the province.",
+            {"Ruwaida": None},
+        ),
+    ],
+)
+def test_the_region_is_the_area_named_last(pipe: Pipeline, text: str, expected: dict) -> None:
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-03-01"))
+    found = {
+        p.toponym.mention.text: p.toponym.place.id
+        for c in claims
+        for p in c.places
+        if p.role == "target" and p.toponym.place is not None
+    }
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an incident record's address line holds only places, whatever the tagger calls them
+        ("Location: حور, Hor, Aleppo, Syria\nJets bombed the village of Hor on Monday, activists said", True),
+        ("Reporter: Aleppo Today\nJets bombed the village of Hor on Monday, activists said", False),
+    ],
+)
+def test_an_address_line_holds_places(pipe: Pipeline, text: str, expected: bool) -> None:
+    assert ("Aleppo" in precisions(pipe, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "where" clause locates the struck thing it describes
+        (
+            "Activists said the raids had hit camps where families were sheltering on the outskirts of "
+            "Raqqa.",
+            {"Raqqa"},
+        ),
+        # ... but a name's own place inside it is no locator
+        ("Jets struck 11 areas in Hama where the Islamic State in Iraq and Syria runs camps.", {"Hama"}),
+    ],
+)
+def test_a_where_clause_locates_what_was_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an opening quote used for an ayn inside a name keeps the name whole
+        ("Activists said the jets struck Ra‘qqa and Hama on Monday.", {"Ra'qqa", "Hama"}),
+        # a quoted name is still quoted
+        ("Activists said the jets struck the town of ‘Hama’ on Monday.", {"Hama"}),
+    ],
+)
+def test_an_ayn_written_as_a_quote(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
