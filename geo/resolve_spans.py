@@ -84,6 +84,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         if not _local_feature(*resolved[i])
         and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
         and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
+        and not _foreign_town(*resolved[i], [resolved[j][0] for j in spelt])
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
@@ -267,6 +268,33 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
         if o.place is not None and o.place.id != p.id and o.lat is not None and o.lon is not None
     ]
     return bool(km) and min(km) >= weights().stray_hamlet_km
+
+
+def _foreign_town(t: Toponym, g: Group, others: list[Toponym]) -> bool:
+    """A town in a country nothing else of the story is in, while the story keeps to one other country.
+
+    A suburb or township the gazetteer lacks ("Delft" in a Cape Town story) matches a town of the
+    same name abroad; the story's own locality is the likelier place.
+    """
+    p = t.place
+    w = weights()
+    if (
+        p is None
+        or p.kind != "populated_place"
+        or p.population >= w.foreign_town
+        or g.container_places
+        or g.kind_cue
+    ):
+        return False
+    codes = [
+        o.place.country_code
+        for o in others
+        if o.place is not None and o.place.id != p.id and o.place.country_code
+    ]
+    if not codes or p.country_code in codes:
+        return False
+    top = max(set(codes), key=codes.count)
+    return codes.count(top) >= w.foreign_town_story and codes.count(top) == len(codes)
 
 
 def _near_locality(

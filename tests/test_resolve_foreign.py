@@ -1,0 +1,52 @@
+"""geo.resolve_spans: a small town abroad in a story that keeps to one other country is the story's
+own locality (a suburb the gazetteer lacks), not the namesake abroad."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.resolve import resolve_spans
+from geo.types import Place
+
+_PLACES = [
+    Place("t:za", "South Africa", -29.0, 24.0, "ZA", kind="country", population=57_000_000),
+    Place("t:cpt", "Cape Town", -33.92, 18.42, "ZA", "11", population=3_400_000),
+    Place("t:stel", "Stellenbosch", -33.93, 18.86, "ZA", "11", population=77_000),
+    Place("t:paarl", "Paarl", -33.73, 18.96, "ZA", "11", population=112_000),
+    Place("t:wcape", "Western Cape", -33.0, 20.0, "ZA", "11", kind="admin1", population=6_000_000),
+    Place("t:nl", "Netherlands", 52.25, 5.75, "NL", kind="country", population=17_000_000),
+    Place("t:qelft", "Qelft", 52.01, 4.36, "NL", "11", population=95_000),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_places(_PLACES)
+
+
+def _placed(text: str, names: list[str], gaz: Gazetteer) -> dict[str, str]:
+    spans, seen = [], 0
+    for n in names:
+        seen = text.index(n, seen)
+        spans.append((seen, seen + len(n)))
+        seen += len(n)
+    return {t.mention.text: t.place.id if t.place else "" for t in resolve_spans(text, spans, gaz)}
+
+
+def test_a_small_town_abroad_in_a_one_country_story_is_the_story_s_locality(gaz: Gazetteer) -> None:
+    text = (
+        "She left Cape Town to live in Qelft, then worked in Stellenbosch and Paarl. "
+        "Police in the Western Cape say South Africa has failed her."
+    )
+    names = ["Cape Town", "Qelft", "Stellenbosch", "Paarl", "Western Cape", "South Africa"]
+    assert _placed(text, names, gaz)["Qelft"] == "t:cpt"
+
+
+def test_a_town_abroad_stays_when_the_story_names_its_country(gaz: Gazetteer) -> None:
+    text = (
+        "She left Cape Town to live in Qelft in the Netherlands, then worked in Stellenbosch and "
+        "Paarl. Police in the Western Cape say South Africa has failed her."
+    )
+    names = ["Cape Town", "Qelft", "Netherlands", "Stellenbosch", "Paarl", "Western Cape", "South Africa"]
+    assert _placed(text, names, gaz)["Qelft"] == "t:qelft"
