@@ -47,6 +47,23 @@ def _spelled_out(name: str) -> str:
     return " ".join(_ABBREVIATED_WORDS.get(w, w) for w in fold(name).replace(".", " ").split())
 
 
+_WRITTEN_OUT = {v: k for k, v in _ABBREVIATED_WORDS.items()}
+
+
+def _respelt(name: str) -> list[str]:
+    """The name with its abbreviated words written out, and with its written-out words abbreviated."""
+    words = name.split()
+    out = []
+    for table, dot in ((_ABBREVIATED_WORDS, ""), (_WRITTEN_OUT, ".")):
+        new = [
+            (table[k][:1].upper() + table[k][1:] + dot) if (k := w.lower().rstrip(".")) in table else w
+            for w in words
+        ]
+        if new != words:
+            out.append(" ".join(new))
+    return out
+
+
 class Lookup:
     """The gazetteer's answers for one article, so that a repeated name is looked up once."""
 
@@ -59,6 +76,13 @@ class Lookup:
         got = self._cands.get(name)
         if got is None:
             got = self.gaz.candidates(name, limit=weights().max_candidates) if name.strip() else []
+            if not any(c.match != "fuzzy" for c in got):
+                # "Saint Croix County" is indexed as "St. Croix County", "Mt. Vernon" as "Mount Vernon"
+                for other in _respelt(name):
+                    again = self.gaz.candidates(other, limit=weights().max_candidates)
+                    if any(c.match == "exact" for c in again):
+                        got = again
+                        break
             self._cands[name] = got
         return got
 
