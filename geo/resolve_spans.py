@@ -34,6 +34,8 @@ _DIRECTIONAL_NAME = re.compile(
 # a town's part named by its direction: "the North Side", "the South Shore", "the West End"
 _DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
 _TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 
 
@@ -91,6 +93,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
     localities = [t for t in placed if t.place is not None and t.place.kind in POINT_KINDS] or placed
     return [
         _written_town(text, t, lookup, placed, named)
+        or _outside_written_area(text, t, placed)
         or (t if i in sure else _near_locality(text, t, localities, placed, named))
         for i, (t, _) in enumerate(resolved)
     ]
@@ -140,6 +143,33 @@ def _written_town(
             inside = named_or_big
         if inside:
             return _in_town(t, max(inside, key=lambda p: p.population))
+    return None
+
+
+def _outside_written_area(text: str, t: Toponym, placed: list[Toponym]) -> Toponym | None:
+    """ "Croft, Yorkshire", "Thackerville, Okla.": a village written with its area, read as a
+    namesake outside that area, is a place the gazetteer lacks; the area holds it (not a list: the
+    area ends the phrase)."""
+    p = t.place
+    if p is None or p.kind != "populated_place" or p.population >= weights().hamlet:
+        return None
+    end = t.mention.end
+    for x in placed:
+        a = x.place
+        if (
+            a is not None
+            and a.kind in ("admin1", "region")
+            and _COMMA.fullmatch(text[end : x.mention.start])
+            and not _LIST_GOES_ON.match(text, x.mention.end)
+            and not (
+                contains(a, p)
+                or (
+                    a.kind == "region"
+                    and haversine_km(a.lat, a.lon, p.lat, p.lon) < weights().region_holds_km
+                )
+            )
+        ):
+            return _at_locality(t, x)
     return None
 
 
