@@ -34,6 +34,7 @@ _DIRECTIONAL_NAME = re.compile(
 # a town's part named by its direction: "the North Side", "the South Shore", "the West End"
 _DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
 _TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
+_MINOR_UNITS = frozenset({"township", "village", "hamlet", "borough"})
 _COMMA = re.compile(r"\s*,\s*")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
@@ -87,6 +88,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
         and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
         and not _foreign_town(*resolved[i], [resolved[j][0] for j in spelt])
+        and not _minor_unit_elsewhere(resolved[i][0], named)
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # towns first; an article that names only countries or regions lends the span one of those
@@ -325,6 +327,18 @@ def _foreign_town(t: Toponym, g: Group, others: list[Toponym]) -> bool:
         return False
     top = max(set(codes), key=codes.count)
     return codes.count(top) >= w.foreign_town_story and codes.count(top) == len(codes)
+
+
+def _minor_unit_elsewhere(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    """ "Washington Township", "the village of Dover": a unit that small is the story's own; read as
+    a namesake outside every state the story names (the capital, for "Washington Township" in a
+    New Jersey story), it is a township the gazetteer lacks, in the story's locality."""
+    return (
+        t.qualifier in _MINOR_UNITS
+        and t.place is not None
+        and any(a != _WHOLE_COUNTRY for _, a in named)
+        and not _in_named(t, named)
+    )
 
 
 def _near_locality(

@@ -50,3 +50,16 @@ def test_a_town_abroad_stays_when_the_story_names_its_country(gaz: Gazetteer) ->
     )
     names = ["Cape Town", "Qelft", "Netherlands", "Stellenbosch", "Paarl", "Western Cape", "South Africa"]
     assert _placed(text, names, gaz)["Qelft"] == "t:qelft"
+
+
+def test_a_township_read_outside_the_story_s_states_is_the_story_s_locality() -> None:
+    """ "Washington Township" in a New Jersey story is one of New Jersey's, not the capital."""
+    places = [
+        Place("t:nj", "New Jersey", 40.17, -74.5, "US", "NJ", kind="admin1", population=8_900_000),
+        Place("t:pat", "Paterson", 40.92, -74.17, "US", "NJ", population=145_000),
+        Place("t:dc", "Washington", 38.9, -77.04, "US", "DC", population=690_000, capital=True),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "The benefit is on Friday in Washington Township, near Paterson, New Jersey."
+    got = _placed(text, ["Washington Township", "Paterson", "New Jersey"], gaz)
+    assert got["Washington Township"] == "t:pat"
