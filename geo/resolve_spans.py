@@ -91,10 +91,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         and not _minor_unit_elsewhere(resolved[i][0], named)
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
+    # spans the story's locality will hold: "a restaurant in Washington Township" follows that township
+    unsure = {t.mention.start for i, (t, _) in enumerate(resolved) if i not in sure}
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in POINT_KINDS] or placed
     return [
-        _written_town(text, t, lookup, placed, named)
+        _written_town(text, t, lookup, placed, named, unsure)
         or _outside_written_area(text, t, placed)
         or (t if i in sure else _near_locality(text, t, localities, placed, named))
         for i, (t, _) in enumerate(resolved)
@@ -102,7 +104,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
 
 
 def _written_town(
-    text: str, t: Toponym, lookup: Lookup, placed: list[Toponym], named: set[tuple[str, str]]
+    text: str,
+    t: Toponym,
+    lookup: Lookup,
+    placed: list[Toponym],
+    named: set[tuple[str, str]],
+    unsure: set[int],
 ) -> Toponym | None:
     """The town the text puts a body or a building in, written right after it.
 
@@ -126,6 +133,8 @@ def _written_town(
             if not body or x.place.kind != "populated_place":
                 return None
             return _in_town(t, x.place) if area is None or contains(area, x.place) else None
+    if after.start(2) in unsure:
+        return None
     comma = after.group(1).strip() == ","
     words = after.group(2).split()
     for n in range(len(words), 0, -1):

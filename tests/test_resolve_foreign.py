@@ -60,6 +60,8 @@ def test_a_township_read_outside_the_story_s_states_is_the_story_s_locality() ->
         Place("t:dc", "Washington", 38.9, -77.04, "US", "DC", population=690_000, capital=True),
     ]
     gaz = Gazetteer.from_places(places)
-    text = "The benefit is on Friday in Washington Township, near Paterson, New Jersey."
-    got = _placed(text, ["Washington Township", "Paterson", "New Jersey"], gaz)
+    text = "The benefit is on Friday at Seasons restaurant in Washington Township, near Paterson, New Jersey."
+    got = _placed(text, ["Seasons restaurant", "Washington Township", "Paterson", "New Jersey"], gaz)
     assert got["Washington Township"] == "t:pat"
+    # and a venue written in that township follows it, not the capital its name begins with
+    assert got["Seasons restaurant"] == "t:pat"
