@@ -89,6 +89,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
         and not _foreign_town(*resolved[i], [resolved[j][0] for j in spelt])
         and not _minor_unit_elsewhere(resolved[i][0], named)
+        and not _loose_and_far(*resolved[i], [resolved[j][0] for j in spelt])
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # spans the story's locality will hold: "a restaurant in Washington Township" follows that township
@@ -336,6 +337,25 @@ def _foreign_town(t: Toponym, g: Group, others: list[Toponym]) -> bool:
         return False
     top = max(set(codes), key=codes.count)
     return codes.count(top) >= w.foreign_town_story and codes.count(top) == len(codes)
+
+
+def _loose_and_far(t: Toponym, g: Group, others: list[Toponym]) -> bool:
+    """A town that only shares its folded key with the span ("Anfield": Enfield), far from every
+    other town of the story: a venue of the story's own town, not that town."""
+    c = g.cands[g.best] if g.best >= 0 else None
+    p = t.place
+    if c is None or p is None or c.score >= 1.0 or p.kind != "populated_place":
+        return False
+    km = [
+        haversine_km(p.lat, p.lon, o.lat, o.lon)
+        for o in others
+        if o.place is not None
+        and o.place.kind in POINT_KINDS
+        and o.place.id != p.id
+        and o.lat is not None
+        and o.lon is not None
+    ]
+    return bool(km) and min(km) >= weights().near_km
 
 
 def _minor_unit_elsewhere(t: Toponym, named: set[tuple[str, str]]) -> bool:

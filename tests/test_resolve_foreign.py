@@ -65,3 +65,16 @@ def test_a_township_read_outside_the_story_s_states_is_the_story_s_locality() ->
     assert got["Washington Township"] == "t:pat"
     # and a venue written in that township follows it, not the capital its name begins with
     assert got["Seasons restaurant"] == "t:pat"
+
+
+def test_a_town_that_only_shares_the_span_s_key_far_from_the_story_is_the_story_s_town() -> None:
+    """ "Anfield" (a stadium) only folds like Enfield, 280 km from the story's Liverpool."""
+    places = [
+        Place("t:eng", "England", 52.5, -1.5, "GB", "ENG", kind="admin1", population=55_000_000),
+        Place("t:liv", "Liverpool", 53.41, -2.98, "GB", "ENG", population=860_000),
+        Place("t:qen", "Qenfield", 51.65, -0.08, "GB", "ENG", population=156_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "Fans set off fireworks inside Qanfield, Liverpool's ground, and police in England charged three."
+    got = _placed(text, ["Qanfield", "Liverpool", "England"], gaz)
+    assert got["Qanfield"] == "t:liv"
