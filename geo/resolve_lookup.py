@@ -24,6 +24,7 @@ PLACELESS_DEMONYMS = lexicon.words("demonyms_placeless")
 # "ian a": strip "ian", add "a"; "ian": strip it
 _DEMONYM_RULES = tuple((*r.split(), "")[:2] for r in lexicon.ordered("demonym_suffixes"))
 _ABBREVIATED_WORDS = lexicon.table("name_abbreviations")
+_AIRPORT_WORDS = lexicon.words("airport_words")
 _DEMONYM_KIND_RANK = {"country": 0, "region": 1, "admin1": 2}
 
 
@@ -39,7 +40,19 @@ def is_primary(c: Candidate, query: str) -> bool:
     # often historical or foreign ("Alexandria" for Mashhad), so only its own name counts.
     if c.place.kind in ("country", "admin1", "region"):
         return True
-    return _spelled_out(c.place.name) == _spelled_out(query)
+    return _spelled_out(c.place.name) == _spelled_out(query) or _airport_core(c.place, query)
+
+
+def _airport_core(p: Place, query: str) -> bool:
+    """ "Heathrow" for London Heathrow Airport, "Dulles" for Washington Dulles International: an
+    airport's own name once its town and airport words are dropped (not "Dubai" for Dubai
+    International, which is the town's name)."""
+    if p.kind != "feature":
+        return False
+    words = [w for w in _spelled_out(p.name).split() if w not in _AIRPORT_WORDS]
+    core = _spelled_out(query).split()
+    dropped = len(_spelled_out(p.name).split()) - len(words)
+    return dropped > 0 and len(words) == len(core) + 1 and words[1:] == core
 
 
 def _spelled_out(name: str) -> str:

@@ -31,3 +31,22 @@ def test_abbreviated_words_are_respelt(gaz: Gazetteer, text: str, name: str, pla
     start = text.index(name)
     (t,) = resolve_spans(text, [(start, start + len(name))], gaz)
     assert t.place is not None and t.place.id == place_id
+
+
+def test_an_airport_s_own_name_is_its_primary_name() -> None:
+    """ "Heathrow" is London Heathrow Airport's own name once its town and airport words are dropped."""
+    places = [
+        Place("t:us", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("t:air", "Qondon Qeathrow Airport", 51.47, -0.46, "GB", "ENG", kind="feature"),
+        Place("t:town", "Qeathrow", 28.76, -81.37, "US", "FL", population=5_900),
+        Place("t:qondon", "Qondon", 52.0, -0.13, "GB", "ENG", population=8_900_000),
+        Place("t:kc", "Qansas City", 39.1, -94.58, "US", "MO", population=500_000),
+    ]
+    gaz = Gazetteer.from_places(places, alternate_names={"t:air": ["Qeathrow"]})
+    text = "U.S. pets fly from Qansas City to Qondon, and millions of fish pass through Qeathrow."
+    spans = []
+    for name in ("U.S.", "Qansas City", "Qondon", "Qeathrow"):
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    got = resolve_spans(text, spans, gaz)
+    assert got[3].place is not None and got[3].place.id == "t:air"
