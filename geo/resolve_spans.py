@@ -325,7 +325,7 @@ def _foreign_town(t: Toponym, g: Group, others: list[Toponym]) -> bool:
         or p.kind != "populated_place"
         or p.population >= w.foreign_town
         or g.container_places
-        or g.kind_cue
+        or g.kind_cue not in ("", "city")
     ):
         return False
     codes = [

@@ -43,6 +43,16 @@ def test_a_small_town_abroad_in_a_one_country_story_is_the_story_s_locality(gaz:
     assert _placed(text, names, gaz)["Qelft"] == "t:cpt"
 
 
+def test_a_small_town_abroad_read_by_its_own_bodies_is_still_the_story_s_locality(gaz: Gazetteer) -> None:
+    """ "the Delft police station": a town's own body says it is a town, not that it is abroad."""
+    text = (
+        "She went to the Qelft police station, near Cape Town, then to Stellenbosch and Paarl. "
+        "Police in the Western Cape say South Africa has failed her."
+    )
+    names = ["Qelft", "Cape Town", "Stellenbosch", "Paarl", "Western Cape", "South Africa"]
+    assert _placed(text, names, gaz)["Qelft"] == "t:cpt"
+
+
 def test_a_town_abroad_stays_when_the_story_names_its_country(gaz: Gazetteer) -> None:
     text = (
         "She left Cape Town to live in Qelft in the Netherlands, then worked in Stellenbosch and "
