@@ -88,3 +88,16 @@ def test_a_town_that_only_shares_the_span_s_key_far_from_the_story_is_the_story_
     text = "Fans set off fireworks inside Qanfield, Liverpool's ground, and police in England charged three."
     got = _placed(text, ["Qanfield", "Liverpool", "England"], gaz)
     assert got["Qanfield"] == "t:liv"
+
+
+def test_a_small_town_far_outside_the_story_s_state_is_a_venue_of_the_story_s_town() -> None:
+    """A park named like a Pennsylvania borough of 13,000 in a New Orleans story is the park."""
+    places = [
+        Place("t:la", "Louisiana", 31.0, -92.0, "US", "LA", kind="admin1", population=4_600_000),
+        Place("t:nola", "New Orleans", 29.95, -90.07, "US", "LA", population=390_000),
+        Place("t:wsq", "Qashington Square", 39.95, -75.16, "US", "PA", population=13_400),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "The grand avenue had an adjacent park (Qashington Square) in New Orleans, Louisiana."
+    got = _placed(text, ["Qashington Square", "New Orleans", "Louisiana"], gaz)
+    assert got["Qashington Square"] == "t:nola"
