@@ -24,6 +24,7 @@ PLACELESS_DEMONYMS = lexicon.words("demonyms_placeless")
 # "ian a": strip "ian", add "a"; "ian": strip it
 _DEMONYM_RULES = tuple((*r.split(), "")[:2] for r in lexicon.ordered("demonym_suffixes"))
 _ABBREVIATED_WORDS = lexicon.table("name_abbreviations")
+_AIRPORT_WORDS = lexicon.words("airport_words")
 _DEMONYM_KIND_RANK = {"country": 0, "region": 1, "admin1": 2}
 
 
@@ -39,12 +40,41 @@ def is_primary(c: Candidate, query: str) -> bool:
     # often historical or foreign ("Alexandria" for Mashhad), so only its own name counts.
     if c.place.kind in ("country", "admin1", "region"):
         return True
-    return _spelled_out(c.place.name) == _spelled_out(query)
+    return _spelled_out(c.place.name) == _spelled_out(query) or _airport_core(c.place, query)
+
+
+def _airport_core(p: Place, query: str) -> bool:
+    """ "Heathrow" for London Heathrow Airport, "Dulles" for Washington Dulles International: an
+    airport's own name once its town and airport words are dropped (not "Dubai" for Dubai
+    International, which is the town's name)."""
+    if p.kind != "feature":
+        return False
+    words = [w for w in _spelled_out(p.name).split() if w not in _AIRPORT_WORDS]
+    core = _spelled_out(query).split()
+    dropped = len(_spelled_out(p.name).split()) - len(words)
+    return dropped > 0 and len(words) == len(core) + 1 and words[1:] == core
 
 
 def _spelled_out(name: str) -> str:
     """The folded name with its abbreviated words written out: "St. Petersburg" = "Saint Petersburg"."""
     return " ".join(_ABBREVIATED_WORDS.get(w, w) for w in fold(name).replace(".", " ").split())
+
+
+_WRITTEN_OUT = {v: k for k, v in _ABBREVIATED_WORDS.items()}
+
+
+def _respelt(name: str) -> list[str]:
+    """The name with its abbreviated words written out, and with its written-out words abbreviated."""
+    words = name.split()
+    out = []
+    for table, dot in ((_ABBREVIATED_WORDS, ""), (_WRITTEN_OUT, ".")):
+        new = [
+            (table[k][:1].upper() + table[k][1:] + dot) if (k := w.lower().rstrip(".")) in table else w
+            for w in words
+        ]
+        if new != words:
+            out.append(" ".join(new))
+    return out
 
 
 class Lookup:
@@ -59,6 +89,13 @@ class Lookup:
         got = self._cands.get(name)
         if got is None:
             got = self.gaz.candidates(name, limit=weights().max_candidates) if name.strip() else []
+            if not any(c.match != "fuzzy" for c in got):
+                # "Saint Croix County" is indexed as "St. Croix County", "Mt. Vernon" as "Mount Vernon"
+                for other in _respelt(name):
+                    again = self.gaz.candidates(other, limit=weights().max_candidates)
+                    if any(c.match == "exact" for c in again):
+                        got = again
+                        break
             self._cands[name] = got
         return got
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from geo import lexicon
 from geo.geodesy import haversine_km
 from geo.names import fold
 from geo.resolve_cues import Reading
@@ -427,7 +428,9 @@ def share_senses(groups: list[Group]) -> None:
             if not _has_own_city(state, g):
                 states.setdefault(norm_key(fold(state.name)), (state, g.confidence))
     settled = {**towns, **states}
+    counties = _counties_written(groups)
     for g in groups:
+        _keep_in_county(g, counties.get(g.key))
         got = settled.get(g.key)
         if got is None or g.container_places or g.kind_cue:
             continue
@@ -436,3 +439,31 @@ def share_senses(groups: list[Group]) -> None:
             if c.place.id == place.id:
                 g.best, g.confidence = i, max(g.confidence, confidence)
                 break
+
+
+_COUNTY_WORDS = "|".join(map(re.escape, lexicon.ordered("county_words")))
+_COUNTY_SUFFIX = re.compile(r"\s+(?:" + _COUNTY_WORDS.lower() + r")$")
+
+
+def _counties_written(groups: list[Group]) -> dict[str, Place]:
+    """The counties the story writes in full ("Suffolk County"), by their short name ("suffolk")."""
+    out: dict[str, Place] = {}
+    for g in groups:
+        if g.best >= 0 and g.cands[g.best].place.kind == "admin2":
+            short = _COUNTY_SUFFIX.sub("", g.key)
+            if short != g.key:
+                out.setdefault(short, g.cands[g.best].place)
+    return out
+
+
+def _keep_in_county(g: Group, county: Place | None) -> None:
+    """A bare "Suffolk" after "Suffolk County" is that county's, or a town of the name in its state:
+    never a namesake elsewhere (Suffolk, Virginia, in a Long Island story)."""
+    if county is None or g.best < 0 or g.container_places or g.kind_cue:
+        return
+    here = (county.country_code, county.admin1)
+    if (g.cands[g.best].place.country_code, g.cands[g.best].place.admin1) == here:
+        return
+    inside = [i for i, c in enumerate(g.cands) if (c.place.country_code, c.place.admin1) == here]
+    if inside:
+        g.best = max(inside, key=lambda i: g.scores[i] if i < len(g.scores) else g.prior[i])

@@ -34,6 +34,9 @@ _DIRECTIONAL_NAME = re.compile(
 # a town's part named by its direction: "the North Side", "the South Shore", "the West End"
 _DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
 _TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
+_MINOR_UNITS = frozenset({"township", "village", "hamlet", "borough"})
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
 
 
@@ -84,19 +87,30 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         if not _local_feature(*resolved[i])
         and (not _needs_its_country(resolved[i][1]) or _in_named(resolved[i][0], named))
         and not _stray_hamlet(*resolved[i], [resolved[j][0] for j in spelt], named)
+        and not _foreign_town(*resolved[i], [resolved[j][0] for j in spelt])
+        and not _minor_unit_elsewhere(resolved[i][0], named)
+        and not _loose_and_far(*resolved[i], [resolved[j][0] for j in spelt])
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
+    # spans the story's locality will hold: "a restaurant in Washington Township" follows that township
+    unsure = {t.mention.start for i, (t, _) in enumerate(resolved) if i not in sure}
     # towns first; an article that names only countries or regions lends the span one of those
     localities = [t for t in placed if t.place is not None and t.place.kind in POINT_KINDS] or placed
     return [
-        _written_town(text, t, lookup, placed, named)
+        _written_town(text, t, lookup, placed, named, unsure)
+        or _outside_written_area(text, t, placed)
         or (t if i in sure else _near_locality(text, t, localities, placed, named))
         for i, (t, _) in enumerate(resolved)
     ]
 
 
 def _written_town(
-    text: str, t: Toponym, lookup: Lookup, placed: list[Toponym], named: set[tuple[str, str]]
+    text: str,
+    t: Toponym,
+    lookup: Lookup,
+    placed: list[Toponym],
+    named: set[tuple[str, str]],
+    unsure: set[int],
 ) -> Toponym | None:
     """The town the text puts a body or a building in, written right after it.
 
@@ -120,6 +134,8 @@ def _written_town(
             if not body or x.place.kind != "populated_place":
                 return None
             return _in_town(t, x.place) if area is None or contains(area, x.place) else None
+    if after.start(2) in unsure:
+        return None
     comma = after.group(1).strip() == ","
     words = after.group(2).split()
     for n in range(len(words), 0, -1):
@@ -139,6 +155,33 @@ def _written_town(
             inside = named_or_big
         if inside:
             return _in_town(t, max(inside, key=lambda p: p.population))
+    return None
+
+
+def _outside_written_area(text: str, t: Toponym, placed: list[Toponym]) -> Toponym | None:
+    """ "Croft, Yorkshire", "Thackerville, Okla.": a village written with its area, read as a
+    namesake outside that area, is a place the gazetteer lacks; the area holds it (not a list: the
+    area ends the phrase)."""
+    p = t.place
+    if p is None or p.kind != "populated_place" or p.population >= weights().hamlet:
+        return None
+    end = t.mention.end
+    for x in placed:
+        a = x.place
+        if (
+            a is not None
+            and a.kind in ("admin1", "region")
+            and _COMMA.fullmatch(text[end : x.mention.start])
+            and not _LIST_GOES_ON.match(text, x.mention.end)
+            and not (
+                contains(a, p)
+                or (
+                    a.kind == "region"
+                    and haversine_km(a.lat, a.lon, p.lat, p.lon) < weights().region_holds_km
+                )
+            )
+        ):
+            return _at_locality(t, x)
     return None
 
 
@@ -267,6 +310,64 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
         if o.place is not None and o.place.id != p.id and o.lat is not None and o.lon is not None
     ]
     return bool(km) and min(km) >= weights().stray_hamlet_km
+
+
+def _foreign_town(t: Toponym, g: Group, others: list[Toponym]) -> bool:
+    """A town in a country nothing else of the story is in, while the story keeps to one other country.
+
+    A suburb or township the gazetteer lacks ("Delft" in a Cape Town story) matches a town of the
+    same name abroad; the story's own locality is the likelier place.
+    """
+    p = t.place
+    w = weights()
+    if (
+        p is None
+        or p.kind != "populated_place"
+        or p.population >= w.foreign_town
+        or g.container_places
+        or g.kind_cue not in ("", "city")
+    ):
+        return False
+    codes = [
+        o.place.country_code
+        for o in others
+        if o.place is not None and o.place.id != p.id and o.place.country_code
+    ]
+    if not codes or p.country_code in codes:
+        return False
+    top = max(set(codes), key=codes.count)
+    return codes.count(top) >= w.foreign_town_story and codes.count(top) == len(codes)
+
+
+def _loose_and_far(t: Toponym, g: Group, others: list[Toponym]) -> bool:
+    """A town that only shares its folded key with the span ("Anfield": Enfield), far from every
+    other town of the story: a venue of the story's own town, not that town."""
+    c = g.cands[g.best] if g.best >= 0 else None
+    p = t.place
+    if c is None or p is None or c.score >= 1.0 or p.kind != "populated_place":
+        return False
+    km = [
+        haversine_km(p.lat, p.lon, o.lat, o.lon)
+        for o in others
+        if o.place is not None
+        and o.place.kind in POINT_KINDS
+        and o.place.id != p.id
+        and o.lat is not None
+        and o.lon is not None
+    ]
+    return bool(km) and min(km) >= weights().near_km
+
+
+def _minor_unit_elsewhere(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    """ "Washington Township", "the village of Dover": a unit that small is the story's own; read as
+    a namesake outside every state the story names (the capital, for "Washington Township" in a
+    New Jersey story), it is a township the gazetteer lacks, in the story's locality."""
+    return (
+        t.qualifier in _MINOR_UNITS
+        and t.place is not None
+        and any(a != _WHOLE_COUNTRY for _, a in named)
+        and not _in_named(t, named)
+    )
 
 
 def _near_locality(

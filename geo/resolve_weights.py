@@ -85,6 +85,9 @@ class Weights:
     max_inner_words: int
     hamlet: int
     stray_hamlet_km: float
+    region_holds_km: float
+    foreign_town: int
+    foreign_town_story: int
     outside_named: float
     locality_chars: float
     locality_confidence: float

@@ -50,3 +50,35 @@ def test_landmark_for_an_institution(
 def test_a_sea_or_region_news_names(real_gaz: Gazetteer, text: str, name: str, kind: str) -> None:
     t = resolve_alone(text, name, real_gaz)
     assert t.place is not None and t.place.kind == kind
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, name, near",
+    [
+        # a university's campus, not the state it is named for nor the story's nearest town
+        (
+            "The forecast, said a scientist at Colorado State University, was grim.",
+            "Colorado State University",
+            (40.59, -105.08),
+        ),
+        (
+            "Economists at Cornell University doubt the tariffs will work.",
+            "Cornell University",
+            (42.44, -76.50),
+        ),
+        (
+            "A law professor at Witwatersrand University disagreed.",
+            "Witwatersrand University",
+            (-26.20, 28.04),
+        ),
+    ],
+)
+def test_a_university_is_at_its_campus(
+    real_gaz: Gazetteer, text: str, name: str, near: tuple[float, float]
+) -> None:
+    from geo.geodesy import haversine_km
+
+    t = resolve_alone(text, name, real_gaz)
+    assert t.lat is not None and t.lon is not None
+    assert haversine_km(t.lat, t.lon, *near) < 50

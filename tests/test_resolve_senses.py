@@ -17,8 +17,15 @@ _PLACES = [
     Place("gn:163563", "Syria", 35.0, 38.0, "SY", kind="country", population=22_198_110),
     Place("gn:169388", "Idlib", 35.8, 36.6, "SY", "08", kind="admin1", population=1_500_000),
     Place("gn:169389", "Idlib", 35.9306, 36.6339, "SY", "08", population=128_840),
+    Place("t:qcounty", "Qarrow County", 40.9, -72.7, "US", "NY", kind="admin2"),
+    Place("t:qtown", "Qarrow", 36.7, -76.6, "US", "VA", population=88_000),
+    Place("t:norbeck", "Norbeck", 36.85, -76.29, "US", "VA", population=240_000),
 ]
-_ALT = {"gn:169388": ["Idlib", "Idlib Province"], "gn:4138106": ["D.C.", "Washington, D.C."]}
+_ALT = {
+    "gn:169388": ["Idlib", "Idlib Province"],
+    "gn:4138106": ["D.C.", "Washington, D.C."],
+    "t:qcounty": ["Qarrow"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +72,27 @@ def _resolve(text: str, names: list[str], gaz: Gazetteer) -> dict[tuple[str, int
     ],
 )
 def test_a_state_written_once_settles_the_bare_name(
+    gaz: Gazetteer, text: str, names: list[str], nth: int, place_id: str
+) -> None:
+    got = _resolve(text, names, gaz)
+    assert got[(names[nth], nth)] == place_id
+
+
+@pytest.mark.parametrize(
+    "text, names, nth, place_id",
+    [
+        # a county written in full settles its short name: the local paper, not a town elsewhere
+        (
+            "Police in Qarrow County searched the woods; Qarrow has had more such cases than Norbeck.",
+            ["Qarrow County", "Qarrow", "Norbeck"],
+            1,
+            "t:qcounty",
+        ),
+        # negative: without the county written, the town wins on its own
+        ("Qarrow has had more such cases than Norbeck.", ["Qarrow", "Norbeck"], 0, "t:qtown"),
+    ],
+)
+def test_a_county_written_once_keeps_its_short_name(
     gaz: Gazetteer, text: str, names: list[str], nth: int, place_id: str
 ) -> None:
     got = _resolve(text, names, gaz)

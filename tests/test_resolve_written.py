@@ -86,3 +86,18 @@ def test_a_quarter_is_the_storys_town(text: str, names: list[str], place_id: str
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     t = resolve_spans(text, spans, Gazetteer.from_places(_QUARTERS))[0]
     assert t.place is not None and t.place.id == place_id
+
+
+def test_a_village_written_with_an_area_that_holds_no_namesake_is_the_area_s() -> None:
+    """ "Croft, Yorkshire": the gazetteer's Croft lies elsewhere; the written area holds the village."""
+    places = [
+        Place("t:qork", "Qorkshire", 54.0, -1.5, "GB", kind="region"),
+        Place("t:qroft", "Qroft", 52.56, -1.25, "GB", "ENG", population=1_770),
+    ]
+    text = "The next round is at Qroft, Qorkshire, in June."
+    spans = [
+        (text.index("Qroft"), text.index("Qroft") + 5),
+        (text.index("Qorkshire"), text.index("Qorkshire") + 9),
+    ]
+    got = resolve_spans(text, spans, Gazetteer.from_places(places))
+    assert got[0].place is not None and got[0].place.id == "t:qork"
