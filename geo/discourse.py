@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo.lexicon import words
+from geo.registry import DESCRIPTIVE_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -294,7 +295,8 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     found = registry.side_of(text) or registry.side_of(full)
     head = span.root.lemma_.lower()
     definite = span[0].lower_ in {"the", "this", "that", "its", "their"}
-    if definite and len(span) <= 3 and head in memory.heads and (found is None or found[1] == "descriptor"):
+    described = found is None or found[1] in DESCRIPTIVE_KINDS
+    if definite and len(span) <= 3 and head in memory.heads and described:
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
@@ -325,6 +327,11 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or (memory.unknown_side, "unknown")
+    if kind == "sources" and memory.unknown_side != "other":
+        # unnamed sources speak for a partisan outlet's side as its unknown speakers do ("according to
+        # field sources" in an opposition outlet, "sources" in a monitor's report); elsewhere they are
+        # the narrator's own sourcing ("sources told Al Jazeera")
+        side = memory.unknown_side
     # a name no rule knows, whose side came from how it was introduced ("a member of the X group
     # who goes by the name Abu Y"), is a person: "he said" goes back to them
     named = (

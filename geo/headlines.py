@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from geo.countrysides import countryside_governorates
 from geo.discourse import Frame
+from geo.registry import DESCRIPTIVE_KINDS
 from geo.resolve import resolve
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None
     if found is None and lead is not None:
         credit = lead.group("lead")
         found = registry.side_of(credit)
-        found = found if found is not None and found[1] != "descriptor" else None
+        found = found if found is not None and found[1] not in DESCRIPTIVE_KINDS else None
     if credit is None or found is None:
         return
     for d in drafts:

@@ -18,7 +18,7 @@ from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
 from geo.headlines import Headline, headline_toponyms
 from geo.mentions import find_mentions, load_nlp, parse_text
-from geo.registry import DEFAULT_REGISTRY, Registry, load_registry
+from geo.registry import DEFAULT_REGISTRY, DESCRIPTIVE_KINDS, Registry, load_registry
 from geo.resolve import resolve
 from geo.summary import Summary
 from geo.types import Article, Claim, Toponym
@@ -110,7 +110,7 @@ class Pipeline:
 
     def _is_actor(self, name: str) -> bool:
         found = self.registry.side_of(name)
-        return found is not None and found[1] != "descriptor"
+        return found is not None and found[1] not in DESCRIPTIVE_KINDS
 
     def headline(self, article: Article, toponyms: Sequence[Toponym]) -> Headline | None:
         """The parsed title, its names read as the body read them; None for an article without one."""

@@ -50,10 +50,15 @@ def _read(path: Path) -> dict:
     return data
 
 
+# Kinds that describe a speaker rather than name one; any name outranks them. "sources" are unnamed
+# sources and reports: the narrator's own sourcing, or a partisan outlet's side (geo.discourse).
+DESCRIPTIVE_KINDS = frozenset(["descriptor", "sources"])
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRule:
     side: str
-    kind: str  # person | organisation | medium | descriptor
+    kind: str  # person | organisation | medium | descriptor | sources
     pattern: re.Pattern[str]
 
 
@@ -83,7 +88,7 @@ class Registry:
             m = rule.pattern.search(phrase)
             if m is None:
                 continue
-            key = (rule.kind == "descriptor", m.start(), n)
+            key = (rule.kind in DESCRIPTIVE_KINDS, m.start(), n)
             if best is None or key < best:
                 best, found = key, (rule.side, rule.kind)
         return found
@@ -92,7 +97,7 @@ class Registry:
         """(side, kind) of a phrase by the names and bodies it holds, not by descriptive words: an
         outlet's name ("Middle East Observer", "The Washington Post") is no observer or American."""
         found = self.side_of(phrase)  # a name outranks any descriptor, so this is one only when no name is
-        return found if found is not None and found[1] != "descriptor" else None
+        return found if found is not None and found[1] not in DESCRIPTIVE_KINDS else None
 
 
 def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
