@@ -27,10 +27,10 @@ def sides(pipe: Pipeline, text: str, outlet: str) -> set[str]:
     "text, outlet, side",
     [
         # the narrator's own unnamed sourcing, in a wire or a broadcaster with no side
-        ("Sources said Russian warplanes hit a field hospital in Talbiseh on Friday.", "Al Jazeera", "reporter"),
+        ("Sources said Russian warplanes hit a hospital in Talbiseh.", "Al Jazeera", "reporter"),
         ("Russian jets bombed Talbiseh, according to reports in news sources.", "Daily Sabah", "reporter"),
         # an unqualified military source is the Syrian army's ...
-        ("Military sources said Russian jets pounded Nusra Front positions in Talbiseh.", "Al Manar", "syria_gov"),
+        ("Military sources said Russian jets pounded positions in Talbiseh.", "Al Manar", "syria_gov"),
         # ... but a partisan outlet's unnamed sources keep its side
         ("Russian jets struck Talbiseh at dawn, according to field sources.", "Orient News", "opposition"),
         ("A military source said Russian warplanes destroyed a depot near Talbiseh.", "Press TV", "iran"),
