@@ -49,6 +49,7 @@ PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
+COUNT_NOUNS = words("count_nouns")
 # a site a place's name is given to: "the Tabqa airport", "the Salma hospital" are where the place is
 SITE_NOUNS = (words("site_words") | words("military_objects")) - {"village", "target", "position"}
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
@@ -342,8 +343,14 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
     if is_strike(tok, registry):
         return tok
     for c in tok.children:
-        if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.pos_ == "NOUN" and is_strike(c, registry):
-            return c
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.pos_ == "NOUN":
+            if is_strike(c, registry):
+                return c
+            # "carried out a number of airstrikes on X", "launched a wave of raids on Y": the strikes
+            # a quantity noun counts
+            counted = [g for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            if c.lemma_.lower() in COUNT_NOUNS and counted and is_strike(counted[0], registry):
+                return counted[0]
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
     if tok.lemma_ in ROUTE_VERBS and strikes_travel(tok, registry):

@@ -397,3 +397,16 @@ def test_a_where_clause_locates_what_was_struck(pipe: Pipeline, text: str, expec
 )
 def test_an_ayn_written_as_a_quote(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian warplanes carried out a number of airstrikes on Tabqa and Raqqa.", {"Tabqa", "Raqqa"}),
+        ("The bombers launched a wave of raids on Douma overnight.", {"Douma"}),
+        # a count of something that is no strike says nothing of a place
+        ("Russian warplanes carried out a number of flights over Raqqa.", set()),
+    ],
+)
+def test_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
