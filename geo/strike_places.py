@@ -50,8 +50,13 @@ PLACE_NOUNS = words("place_nouns")
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
 COUNT_NOUNS = words("count_nouns")
-# a site a place's name is given to: "the Tabqa airport", "the Salma hospital" are where the place is
-SITE_NOUNS = (words("site_words") | words("military_objects")) - {"village", "target", "position"}
+# a site or feature a place's name is given to: "the Tabqa airport", "the Salma hospital", "the
+# Thardah mountain" are where the place is
+SITE_NOUNS = (words("site_words") | words("military_objects") | words("local_feature_words")) - {
+    "village",
+    "target",
+    "position",
+}
 # how a name sits before its place noun: "Idlib province" (the small model often reads "Aleppo" as an
 # adjective there)
 NAME_DEPS = frozenset(["compound", "amod"])

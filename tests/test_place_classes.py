@@ -410,3 +410,15 @@ def test_an_ayn_written_as_a_quote(pipe: Pipeline, text: str, expected: set) -> 
 )
 def test_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a mountain or valley named for a place is where that place is, as a site is
+        ("Russian warplanes bombed the Douma mountain.", {"Douma"}),
+        ("Airstrikes hit the Raqqa hills overnight.", {"Raqqa"}),
+    ],
+)
+def test_a_feature_named_for_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
