@@ -101,3 +101,15 @@ def test_a_small_town_far_outside_the_story_s_state_is_a_venue_of_the_story_s_to
     text = "The grand avenue had an adjacent park (Qashington Square) in New Orleans, Louisiana."
     got = _placed(text, ["Qashington Square", "New Orleans", "Louisiana"], gaz)
     assert got["Qashington Square"] == "t:nola"
+
+
+def test_a_common_word_after_the_is_the_story_s_ground_not_a_town_so_named() -> None:
+    """ "atop the Mesa" in a Santa Barbara story is a neighbourhood there, not Mesa, Arizona."""
+    places = [
+        Place("t:sb", "Santa Barbara", 34.42, -119.7, "US", "CA", population=90_000),
+        Place("t:mesa", "Mesa", 33.42, -111.82, "US", "AZ", population=470_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "From her home in Santa Barbara, atop the Mesa, she hosted a tasting."
+    got = _placed(text, ["Santa Barbara", "Mesa"], gaz)
+    assert got["Mesa"] == "t:sb"
