@@ -280,6 +280,16 @@ def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
     )
 
 
+def _in_named_state(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    """Like `_in_named`, but where the story names states of the place's country, only those count:
+    "America" in a South Carolina story does not make a Florida village the story's."""
+    p = t.place
+    if p is None:
+        return False
+    states = {a for cc, a in named if cc == p.country_code and a != _WHOLE_COUNTRY}
+    return p.admin1 in states if states else _in_named(t, named)
+
+
 def _local_feature(t: Toponym, g: Group) -> bool:
     """A town's name that the text uses for a street ("Bourbon Street"), read as that town: a given
     span so written is in the story's town instead."""
@@ -304,7 +314,7 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
         or (g.n > 1 and not named)
         or g.container_places
         or g.kind_cue == "city"
-        or _in_named(t, named)
+        or _in_named_state(t, named)
     ):
         return False
     km = [

@@ -113,3 +113,19 @@ def test_a_common_word_after_the_is_the_story_s_ground_not_a_town_so_named() -> 
     text = "From her home in Santa Barbara, atop the Mesa, she hosted a tasting."
     got = _placed(text, ["Santa Barbara", "Mesa"], gaz)
     assert got["Mesa"] == "t:sb"
+
+
+def test_a_stray_village_in_a_state_the_story_does_not_name_is_a_venue_though_its_country_is_named() -> None:
+    """ "America" in a South Carolina story does not make a Florida village of 5,700 the story's."""
+    places = [
+        Place("t:usa", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("t:sc", "South Carolina", 34.0, -81.0, "US", "SC", kind="admin1", population=5_000_000),
+        Place("t:gc", "Garden City", 33.59, -79.0, "US", "SC", population=9_000),
+        Place("t:qs", "Qurfside", 25.88, -80.13, "US", "FL", population=5_700),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = (
+        "Across America the homeless struggle. In Garden City, South Carolina, he moved to the Qurfside area."
+    )
+    got = _placed(text, ["America", "Garden City", "South Carolina", "Qurfside"], gaz)
+    assert got["Qurfside"] == "t:gc"
