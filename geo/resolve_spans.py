@@ -417,7 +417,7 @@ def _near_locality(
     weight: dict[str, float] = {}
     for x in localities:
         if x.place is not None:
-            inside = not named or _in_named(x, named)
+            inside = not named or _in_named_state(x, named)
             weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence * (
                 1.0 if inside else w.outside_named
             )

@@ -129,3 +129,21 @@ def test_a_stray_village_in_a_state_the_story_does_not_name_is_a_venue_though_it
     )
     got = _placed(text, ["America", "Garden City", "South Carolina", "Qurfside"], gaz)
     assert got["Qurfside"] == "t:gc"
+
+
+def test_a_venue_goes_to_a_town_in_the_state_the_story_names_not_one_its_country_holds() -> None:
+    """ "America" named once does not make a Charlotte aside as likely a home for a street as the
+    South Carolina town the story is about."""
+    places = [
+        Place("t:usa", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("t:sc", "South Carolina", 34.0, -81.0, "US", "SC", kind="admin1", population=5_000_000),
+        Place("t:gc", "Garden City", 33.59, -79.0, "US", "SC", population=9_000),
+        Place("t:ch", "Charlotte", 35.23, -80.84, "US", "NC", population=900_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = (
+        "In Garden City, South Carolina, a man sleeps rough. Across America the homeless struggle. "
+        "He left Charlotte for a bench on Qatlantic Avenue."
+    )
+    got = _placed(text, ["Garden City", "South Carolina", "America", "Charlotte", "Qatlantic Avenue"], gaz)
+    assert got["Qatlantic Avenue"] == "t:gc"
