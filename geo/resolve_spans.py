@@ -35,6 +35,8 @@ _DIRECTIONAL_NAME = re.compile(
 _DIRECTIONAL_QUARTER = re.compile(r"(?:north|south|east|west|upper|lower)[- ]?(?:side|end|shore)")
 _TOWN_AFTER = re.compile(r"(\s*,\s*|\s+(?:in|at)\s+)((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,2})")
 _MINOR_UNITS = frozenset({"township", "village", "hamlet", "borough"})
+_GROUND_WORDS = lexicon.words("the_ground_words")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _COMMA = re.compile(r"\s*,\s*")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&|or\b)\s*[A-Z]")
 _LOCATED_IN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|of)\s+(?:(?:the|downtown|central)\s+)?")
@@ -90,6 +92,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         and not _foreign_town(*resolved[i], [resolved[j][0] for j in spelt])
         and not _minor_unit_elsewhere(resolved[i][0], named)
         and not _loose_and_far(*resolved[i], [resolved[j][0] for j in spelt])
+        and not _the_ground(text, resolved[i][0])
     }
     placed = [resolved[i][0] for i in sorted(sure) if resolved[i][0].qualifier != INNER_NAME]
     # spans the story's locality will hold: "a restaurant in Washington Township" follows that township
@@ -277,6 +280,16 @@ def _in_named(t: Toponym, named: set[tuple[str, str]]) -> bool:
     )
 
 
+def _in_named_state(t: Toponym, named: set[tuple[str, str]]) -> bool:
+    """Like `_in_named`, but where the story names states of the place's country, only those count:
+    "America" in a South Carolina story does not make a Florida village the story's."""
+    p = t.place
+    if p is None:
+        return False
+    states = {a for cc, a in named if cc == p.country_code and a != _WHOLE_COUNTRY}
+    return p.admin1 in states if states else _in_named(t, named)
+
+
 def _local_feature(t: Toponym, g: Group) -> bool:
     """A town's name that the text uses for a street ("Bourbon Street"), read as that town: a given
     span so written is in the story's town instead."""
@@ -301,7 +314,7 @@ def _stray_hamlet(t: Toponym, g: Group, others: list[Toponym], named: set[tuple[
         or (g.n > 1 and not named)
         or g.container_places
         or g.kind_cue == "city"
-        or _in_named(t, named)
+        or _in_named_state(t, named)
     ):
         return False
     km = [
@@ -358,6 +371,17 @@ def _loose_and_far(t: Toponym, g: Group, others: list[Toponym]) -> bool:
     return bool(km) and min(km) >= weights().near_km
 
 
+def _the_ground(text: str, t: Toponym) -> bool:
+    """ "atop the Mesa", "here in the Valley", "from the Republic": a common word written after "the"
+    names the story's own ground, not a town so called (Mesa, Arizona; Republic, Missouri)."""
+    return (
+        t.place is not None
+        and t.place.kind == "populated_place"
+        and t.mention.text.lower() in _GROUND_WORDS
+        and bool(_THE_BEFORE.search(text, 0, t.mention.start))
+    )
+
+
 def _minor_unit_elsewhere(t: Toponym, named: set[tuple[str, str]]) -> bool:
     """ "Washington Township", "the village of Dover": a unit that small is the story's own; read as
     a namesake outside every state the story names (the capital, for "Washington Township" in a
@@ -393,7 +417,7 @@ def _near_locality(
     weight: dict[str, float] = {}
     for x in localities:
         if x.place is not None:
-            inside = not named or _in_named(x, named)
+            inside = not named or _in_named_state(x, named)
             weight[x.place.id] = weight.get(x.place.id, 0.0) + x.confidence * (
                 1.0 if inside else w.outside_named
             )

@@ -101,3 +101,49 @@ def test_a_small_town_far_outside_the_story_s_state_is_a_venue_of_the_story_s_to
     text = "The grand avenue had an adjacent park (Qashington Square) in New Orleans, Louisiana."
     got = _placed(text, ["Qashington Square", "New Orleans", "Louisiana"], gaz)
     assert got["Qashington Square"] == "t:nola"
+
+
+def test_a_common_word_after_the_is_the_story_s_ground_not_a_town_so_named() -> None:
+    """ "atop the Mesa" in a Santa Barbara story is a neighbourhood there, not Mesa, Arizona."""
+    places = [
+        Place("t:sb", "Santa Barbara", 34.42, -119.7, "US", "CA", population=90_000),
+        Place("t:mesa", "Mesa", 33.42, -111.82, "US", "AZ", population=470_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "From her home in Santa Barbara, atop the Mesa, she hosted a tasting."
+    got = _placed(text, ["Santa Barbara", "Mesa"], gaz)
+    assert got["Mesa"] == "t:sb"
+
+
+def test_a_stray_village_in_a_state_the_story_does_not_name_is_a_venue_though_its_country_is_named() -> None:
+    """ "America" in a South Carolina story does not make a Florida village of 5,700 the story's."""
+    places = [
+        Place("t:usa", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("t:sc", "South Carolina", 34.0, -81.0, "US", "SC", kind="admin1", population=5_000_000),
+        Place("t:gc", "Garden City", 33.59, -79.0, "US", "SC", population=9_000),
+        Place("t:qs", "Qurfside", 25.88, -80.13, "US", "FL", population=5_700),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = (
+        "Across America the homeless struggle. In Garden City, South Carolina, he moved to the Qurfside area."
+    )
+    got = _placed(text, ["America", "Garden City", "South Carolina", "Qurfside"], gaz)
+    assert got["Qurfside"] == "t:gc"
+
+
+def test_a_venue_goes_to_a_town_in_the_state_the_story_names_not_one_its_country_holds() -> None:
+    """ "America" named once does not make a Charlotte aside as likely a home for a street as the
+    South Carolina town the story is about."""
+    places = [
+        Place("t:usa", "United States", 39.76, -98.5, "US", kind="country", population=327_000_000),
+        Place("t:sc", "South Carolina", 34.0, -81.0, "US", "SC", kind="admin1", population=5_000_000),
+        Place("t:gc", "Garden City", 33.59, -79.0, "US", "SC", population=9_000),
+        Place("t:ch", "Charlotte", 35.23, -80.84, "US", "NC", population=900_000),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = (
+        "In Garden City, South Carolina, a man sleeps rough. Across America the homeless struggle. "
+        "He left Charlotte for a bench on Qatlantic Avenue."
+    )
+    got = _placed(text, ["Garden City", "South Carolina", "America", "Charlotte", "Qatlantic Avenue"], gaz)
+    assert got["Qatlantic Avenue"] == "t:gc"
