@@ -167,7 +167,9 @@ def closing_speaker(verb: Token) -> Token | None:
     if not all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end]):
         return None
     comma = max((t.i for t in doc[sent.start : verb.i] if t.text == ","), default=None)
-    if comma is None or not 0 < verb.i - comma - 1 <= 12:
+    # up to two bodies' full names ("the activist-run Barzeh Media Center and the Britain-based Syrian
+    # Observatory for Human Rights" is 17 words); a clause is refused below by its verb
+    if comma is None or not 0 < verb.i - comma - 1 <= 20:
         return None
     phrase = doc[comma + 1 : verb.i]
     if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in phrase):

@@ -222,3 +222,12 @@ def test_closing_speakers_listed_with_the_places(pipe: Pipeline) -> None:
         "and the Observatory said."
     )
     assert {side for _, side in targets(pipe, text)} == {"opposition", "monitor"}
+
+
+def test_closing_speakers_with_long_names(pipe: Pipeline) -> None:
+    # two long names after the last comma (17 words) are still the closing speakers, not a clause
+    text = (
+        "Jets pounded Talbiseh and Latamneh, wounding at least 12 people, the activist-run Talbiseh Media "
+        "Center and the Britain-based Syrian Observatory for Human Rights reported."
+    )
+    assert {side for _, side in targets(pipe, text)} == {"opposition", "monitor"}
