@@ -35,6 +35,7 @@ AIR_ONLY_NOUNS = words("air_only_nouns")
 AIR_WORDS = words("air_words")
 LANDING_VERBS = words("landing_verbs")
 ROUTE_VERBS = words("route_verbs")
+SORTIE_NOUNS = words("sortie_nouns")
 HEARSAY_NOUNS = words("hearsay_nouns")
 MILITARY_OBJECTS = words("military_objects")
 _OTHER_CAUSES = words("other_causes")
@@ -280,12 +281,20 @@ def _governed_elsewhere(anchor: Token) -> bool:
         and anchor.dep_ == "dobj"
         and head.pos_ == "VERB"
         and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS
+        and not _flown(anchor)
     )
+
+
+def _flown(tok: Token) -> bool:
+    """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes."""
+    return tok.dep_ == "dobj" and tok.head.lemma_ in ROUTE_VERBS and tok.lemma_.lower() in SORTIE_NOUNS
 
 
 def is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if _flown(tok):
+            return True
         if lemma in AIR_ONLY_NOUNS:
             # "its air campaign in Syria", "the bombing campaign", "came under air fire"
             return any(c.lower_ in AIR_WORDS for c in tok.children if c.dep_ in {"compound", "amod"})

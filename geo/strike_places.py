@@ -26,6 +26,7 @@ from geo.mentions import member_before, name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.strike_verbs import (
     described_as_struck,
+    flown_strikes,
     ground_doer,
     lands,
     strikes_travel,
@@ -169,7 +170,11 @@ def place_role(
                     return "context"
         if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
             return "context"  # "missiles fired from warships in the Mediterranean": where they left
-        if head.lemma_ in ROUTE_VERBS and not strikes_travel(head, registry):
+        if (
+            head.lemma_ in ROUTE_VERBS
+            and not strikes_travel(head, registry)
+            and not flown_strikes(head, registry)
+        ):
             return "context"
         if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:
             # "Talbisah was hit, as were al-Rastan and Zaafaraniyeh": the subjects of the elided
@@ -360,6 +365,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         return tok.head
     if tok.lemma_ in ROUTE_VERBS and strikes_travel(tok, registry):
         return subject_of(tok)  # "the bombing ... had reached into X"
+    if (flown := flown_strikes(tok, registry)) is not None:
+        return flown  # "flew 46 missions against positions in X"
     if tok.lemma_ in {"happen", "occur"} or (
         tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
     ):

@@ -30,6 +30,16 @@ def strikes_travel(verb: Token, registry: Registry) -> bool:
     return subject is not None and subject.pos_ == "NOUN" and is_strike(subject, registry)
 
 
+def flown_strikes(verb: Token, registry: Registry) -> Token | None:
+    """ "the air force flew 311 sorties against positions in X", "its aircraft had flown 46 missions
+    against Nusra in Y": a route verb whose object is what the aircraft flew as strikes is no route;
+    the object is the strike."""
+    if verb.lemma_ not in ROUTE_VERBS:
+        return None
+    flown = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return flown if flown is not None and is_strike(flown, registry) else None
+
+
 def lands(verb: Token, registry: Registry) -> bool:
     """ "the raids reached X", "the strikes fell on X": strikes that travel or land somewhere;
     "the attack frustrates the Pentagon" is no landing."""

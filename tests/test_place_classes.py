@@ -422,3 +422,17 @@ def test_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expected: set) -
 )
 def test_a_feature_named_for_a_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what aircraft fly as strikes (a defence ministry's bulletin) hits where it is aimed
+        ("The air force flew 40 sorties against terrorist positions in Raqqa.", {"Raqqa"}),
+        ("Its aircraft had flown 12 missions against militants in Douma and Tabqa.", {"Douma", "Tabqa"}),
+        # a flight that is no strike is a route
+        ("Russian bombers flew over Raqqa on their way back to base.", set()),
+    ],
+)
+def test_sorties_flown_against_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
