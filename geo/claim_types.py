@@ -138,6 +138,8 @@ def read_claim_type(
         or (frame.verb is not None and gives_a_toll(frame.verb))
         # "strikes fell on X", "the bombing went on and had reached into X": the strikes land somewhere
         or any(_lands(a) for a in anchors)
+        # "flew 200 sorties against positions in X" says where as plainly as "struck X"
+        or any(_flown(a) for a in anchors)
         # "a convoy came under air fire in X": what was there was struck
         or any(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors

@@ -117,7 +117,7 @@ def place_role(
     own_prep = -1  # the locative preposition that governs the place itself
     first_prep = True
     tok = root
-    for _ in range(12):
+    for _ in range(24):  # a long list climbs one member a step
         head = tok.head
         said = (frame.verb is not None and head.i == frame.verb.i) or (
             head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB"
