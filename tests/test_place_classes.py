@@ -438,14 +438,13 @@ def test_sorties_flown_against_a_place(pipe: Pipeline, text: str, expected: set)
     assert targets(pipe, text) == expected
 
 
-
 def test_every_member_of_a_long_list() -> None:
     # ten provinces: the last ones are more parse steps from the strike than the first (the real
     # gazetteer, as the names' own parse decides it)
     pipe = Pipeline.load()
     text = (
-        "The general said Russian jets flew 200 sorties against 900 positions in the countryside of Damascus, "
-        "Aleppo, Idleb, Lattakia, Hama, Homs, Deir Ezzor, Hasaka, Daraa and Raqqa provinces."
+        "The general said Russian jets flew 200 sorties against 900 positions in the countryside of "
+        "Damascus, Aleppo, Idleb, Lattakia, Hama, Homs, Deir Ezzor, Hasaka, Daraa and Raqqa provinces."
     )
     found = targets(pipe, text)
     assert {"Hasaka", "Daraa", "Raqqa"} <= found, found
