@@ -345,7 +345,14 @@ def test_a_partisan_outlets_unnamed_sources_take_its_side(pipe: Pipeline) -> Non
     sana = Article(id="s.txt", title="t", text=text, outlet="SANA")
     wire = Article(id="w.txt", title="t", text=text, outlet="Example Wire")
     assert {c.source.side for c in pipe.claims(sana)} == {"syria_gov"}
-    assert {c.source.side for c in pipe.claims(wire)} == {"other"}
+    # in a wire, an unqualified military source is the Syrian army's too; a speaker no rule knows is
+    # a third party
+    assert {c.source.side for c in pipe.claims(wire)} == {"syria_gov"}
+    unknown = text.replace("A military source", "A spokesman")
+    assert {
+        c.source.side
+        for c in pipe.claims(Article(id="w.txt", title="t", text=unknown, outlet="Example Wire"))
+    } == {"other"}
     # and the outlet's own narration is its side's, not a neutral reporter's
     narration = "Russian warplanes destroyed an ISIS command center near Talbiseh on Thursday."
     assert {
@@ -604,7 +611,7 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             {("Latamneh", "syria_gov")},
         ),
         (
-            "A military source told reporters that the air force destroyed terrorist dens in Latamneh.",
+            "A spokesman told reporters that the air force destroyed terrorist dens in Latamneh.",
             "",
             {("Latamneh", "other")},
         ),
