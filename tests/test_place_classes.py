@@ -448,3 +448,16 @@ def test_every_member_of_a_long_list() -> None:
     )
     found = targets(pipe, text)
     assert {"Hasaka", "Daraa", "Raqqa"} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "between A and B" as the only locator puts the strikes at both
+        ("Russian jets struck rebel positions between Homs and Hama on Friday.", {"Homs", "Hama"}),
+        # after a named place it only describes where that place is
+        ("Russian jets struck Douma, a town between Homs and Hama, on Friday.", {"Douma"}),
+    ],
+)
+def test_between_two_places_as_the_only_locator(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
