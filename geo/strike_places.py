@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from geo.speakers import Frame
 
 LOCATIVE_PREPS = frozenset(
-    "in on at near around across into outside inside throughout including within toward towards upon between".split()
+    "in on at near around across into outside inside throughout including within toward towards upon "
+    "between".split()
 )
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 INTENT_WORDS = words("intent_words")
