@@ -38,6 +38,7 @@ ROUTE_VERBS = words("route_verbs")
 SORTIE_NOUNS = words("sortie_nouns")
 HEARSAY_NOUNS = words("hearsay_nouns")
 MILITARY_OBJECTS = words("military_objects")
+COUNT_NOUNS = words("count_nouns")
 _OTHER_CAUSES = words("other_causes")
 _COUNTED = words("casualty_nouns")
 _HARM_LEMMAS = words("harm_words")
@@ -139,7 +140,7 @@ def read_claim_type(
         # "strikes fell on X", "the bombing went on and had reached into X": the strikes land somewhere
         or any(_lands(a) for a in anchors)
         # "flew 200 sorties against positions in X" says where as plainly as "struck X"
-        or any(_flown(a) for a in anchors)
+        or any(_flown(a) or _performed(a) for a in anchors)
         # "a convoy came under air fire in X": what was there was struck
         or any(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
@@ -256,10 +257,10 @@ def _force_in_sentence(anchor: Token, registry: Registry) -> bool:
 
 def _modal(anchor: Token) -> bool:
     """ "Russia must strike Daesh", "planes would hit", "concerns if Russia struck areas where ...":
-    a demand, a plan or a condition, not a report."""
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in anchor.children):
+    a demand, a plan or a condition, not a report; so are "would carry out airstrikes in X"."""
+    tok = anchor.head if anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "dobj" else anchor
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
         return True
-    tok = anchor
     for _ in range(3):  # "would keep striking": the modal sits on the verb the strike depends on
         if tok.pos_ not in {"VERB", "AUX"}:
             return False
@@ -290,6 +291,23 @@ def _governed_elsewhere(anchor: Token) -> bool:
 def _flown(tok: Token) -> bool:
     """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes."""
     return tok.dep_ == "dobj" and tok.head.lemma_ in ROUTE_VERBS and tok.lemma_.lower() in SORTIE_NOUNS
+
+
+_NOT_PERFORMING = frozenset(["appear", "be", "include"])
+
+
+def _performed(tok: Token) -> bool:
+    """ "launched airstrikes on X", "carried out a number of raids in Y": strikes a light verb
+    performs say where as plainly as "struck X" does."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_NOUNS:
+        tok = tok.head.head
+    verb = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in LIGHT_VERBS
+        and verb.lemma_ not in _NOT_PERFORMING
+    )
 
 
 def is_strike(tok: Token, registry: Registry) -> bool:

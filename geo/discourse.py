@@ -29,7 +29,9 @@ DOCUMENT_NOUNS = words("document_nouns")
 _DEFINITE_HEADS = words("speaker_body_nouns")
 NEUTRAL_SIDES = frozenset(["other", "reporter"])
 
+# subjects, and the objects "according to him", "said to them" (never "us": the US)
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
+_PRONOUNS |= {"him": "person", "her": "person", "them": "any"}
 
 
 @dataclass(slots=True)
@@ -342,6 +344,12 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     if persons or kind == "person" or head in PERSON_NOUNS or named:
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
+    if kind == "person" and side != memory.unknown_side:
+        # "the general said", "the spokesman added" after "Defense Ministry spokesman Major General
+        # Igor Konashenkov": a title goes back to the person it was given to
+        for t in span:
+            if t.i != span.root.i and t.lemma_.lower() in PERSON_NOUNS:
+                memory.heads[t.lemma_.lower()] = (display, side)
     if found is not None and span.root.pos_ == "PROPN":
         memory.names[_surname(span.root.text)] = (display, side)
     if found is not None:

@@ -111,6 +111,15 @@ def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None
         found = found if found is not None and found[1] not in DESCRIPTIVE_KINDS else None
     if credit is None or found is None:
         return
+    # the credit names who speaks, not where strikes hit: "...: Russia" is no strike on Russia
+    if lead is not None and credit == lead.group("lead"):
+        start, end = lead.span()
+    else:
+        assert m is not None  # the credit came from the trailing match
+        start, end = m.span("credit") if m.group("credit") else m.span()
     for d in drafts:
         if not d.frame.attributed:
             d.frame = Frame(None, credit, found[0], found[1], d.frame.owned, quoted=True)
+        d.places = [
+            replace(p, role="context") if start <= p.toponym.mention.start < end else p for p in d.places
+        ]

@@ -116,7 +116,9 @@ class Pipeline:
         """The parsed title, its names read as the body read them; None for an article without one."""
         if not article.title.strip():
             return None
-        doc = self.nlp(parse_text(article.title))
+        # "Russia launches strikes in Syria; Washington says IS not the target": two headlines in one,
+        # which the parser reads as one sentence with two subjects (same length: offsets still hold)
+        doc = self.nlp(parse_text(article.title).replace("; ", ". "))
         mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
         return Headline(
             doc, tuple(headline_toponyms(article.title, mentions, article.text, toponyms, self.gazetteer))

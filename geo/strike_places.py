@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geo.claim_types import (
+    COUNT_NOUNS,
     LIGHT_VERBS,
     ROUTE_VERBS,
     existential,
@@ -47,11 +48,12 @@ LOCATIVE_PREPS = frozenset(
 )
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 INTENT_WORDS = words("intent_words")
+STATUS_VERBS = words("status_verbs")
+NAVAL_NOUNS = words("naval_nouns")
 PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
 _OTHER_EVENTS = words("other_events")
-COUNT_NOUNS = words("count_nouns")
 # a site or feature a place's name is given to: "the Tabqa airport", "the Salma hospital", "the
 # Thardah mountain" are where the place is
 SITE_NOUNS = (words("site_words") | words("military_objects") | words("local_feature_words")) - {
@@ -186,6 +188,15 @@ def place_role(
         if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
             return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
         anchor = _anchor(head, registry)
+        if (
+            anchor is not None
+            and tok.dep_ == "nsubj"
+            and head.pos_ == "VERB"
+            and own_prep >= 0
+            and root.doc[own_prep].head.i == tok.i
+            and is_noun_of(tok, NAVAL_NOUNS)
+        ):
+            return "context"  # "warships in the Caspian Sea fired missiles at ...": where they left
         if anchor is not None:
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
@@ -215,6 +226,8 @@ def place_role(
                 and own_prep >= 0
                 and root.doc[own_prep].head.pos_ != "PROPN"
             )
+            if head.lemma_ in STATUS_VERBS:
+                return "context"  # "Jabhat al-Nusra (a terrorist group banned in Russia)": where a law holds
             if not (locative and (head.dep_ == "acl" or where)) or via_acl:
                 return "context"  # the place belongs to a predicate that is not a strike
             # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
@@ -257,7 +270,7 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         return False
     if is_noun_of(cue.head, _LONG_FEATURES):
         return False  # "boats on the Orontes River near Hama": the town locates the strike
-    if cue.lower_ in _RELATIVE_CUES and cue.head.pos_ == "PROPN":
+    if cue.lower_ in _RELATIVE_CUES and _a_name(cue.head, names):
         return True  # the phrase hangs on the name itself
     described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
     if described.dep_ == "pobj" and described.head.dep_ == "prep":
@@ -270,7 +283,7 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
     if before is not None and (before.i in names or _named_area(before)):
         return True  # "Talbiseh north of Homs", "the Salma and Arafeet areas to the north-east of X"
     for _ in range(4):
-        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+        if described.dep_ == "appos" and _a_name(described.head, names):
             return True  # "Talbiseh, a town near Homs", "..., a cluster of towns north of Homs city"
         if (
             described.dep_ == "acl"
@@ -295,6 +308,12 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         and (doc[i - 1].pos_ == "PROPN" or _named_area(doc[i - 1]))
         and (after is None or after.pos_ in {"DET", "NUM"})
     )
+
+
+def _a_name(tok: Token, names: frozenset[int]) -> bool:
+    """A place's name, or a name the parser knows as nothing else: "Ghantu, a cluster of towns north
+    of Homs" describes Ghantu; "positions of Jabhat al-Nusra (a group ...) near Idlib" locates them."""
+    return tok.i in names or (tok.pos_ == "PROPN" and tok.ent_type_ not in {"ORG", "PERSON", "NORP"})
 
 
 def _in_dateline(root: Token) -> bool:
