@@ -1,0 +1,233 @@
+"""Hand annotation of eval/realset6 (written under ../../../shared/eval/ANNOTATION.md).
+Evidence is given as a unique fragment; build_gold.py expands it to the article's whole sentence."""
+
+ABOUT = ("Hand annotation of the held-out real-style set eval/realset6 (l01-l14), written under "
+         "../shared/eval/ANNOTATION.md BEFORE any pipeline run on these files, by a helper (realset6) who did not "
+         "read or change the pipeline. Each article was written for ClaimAtlas after one real page of 30 September "
+         "2015 - 31 March 2016 read through the search tool (SOURCES.md): structure, facts, place spellings and "
+         "attribution order kept, sentences rewritten. Format as realset5_gold.json. 'strike_places' are places some "
+         "source says Russian strikes hit or targeted (or denies hitting); each claim names the side of the SOURCE "
+         "(a reprint takes the original source's side; a news outlet's, a think tank's or an analyst's own narration "
+         "and unattributed 'reports' are 'reporter'; a monitor's own report is 'monitor'; other third parties "
+         "'other'). basis: explicit = place named in the claim's own clause (or by an anaphor that the clause uses); "
+         "sentence = named elsewhere in the sentence; article = the claim names no place. Governorates carry the "
+         "coordinates of their capital; coordinates of villages are approximate. 'non_strike_places' must not be "
+         "mapped as targets (datelines, bases, launch points, routes, origins, ground fighting, history, strikes by "
+         "the Syrian regime or the US-led coalition alone).")
+
+GOV = {
+    "Homs Governorate": (34.7324, 36.7137), "Hama Governorate": (35.1318, 36.7578),
+    "Idlib Governorate": (35.9306, 36.6339), "Latakia Governorate": (35.5317, 35.7901),
+    "Aleppo Governorate": (36.2021, 37.1343), "Damascus Governorate": (33.5138, 36.2765),
+    "Raqqa Governorate": (35.9528, 39.0079), "Deir ez-Zor Governorate": (35.3359, 40.1408),
+    "Rif Dimashq Governorate": (33.5138, 36.2765),
+}
+
+
+def P(name, kind, latlon, as_written, *claims):
+    lat, lon = latlon
+    return {"name": name, "kind": kind, "lat": lat, "lon": lon, "as_written": list(as_written),
+            "claims": list(claims)}
+
+
+def G(name, as_written, *claims):
+    return P(name, "governorate", GOV[name], as_written, *claims)
+
+
+SYRIA = (35.0, 38.0)
+SPECS = []
+
+# ---------------------------------------------------------------- l01
+SPECS.append({
+    "article": "l01_alalam_fna_homs_quaryatayn.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Russian Jets Target ISIL and Qaeda Positions in Syria")),
+        G("Homs Governorate", ["Homs", "Homs province"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Russian air raids on the positions of ISIL and Al-Qaeda in Homs"),
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "On Friday, the Russian air force carried out airstrikes"),
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "In precision raids, Russian warplanes wiped out")),
+        G("Idlib Governorate", ["Idlib", "Northwestern Idlib"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Russian air raids on the positions of ISIL and Al-Qaeda in Homs"),
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+        G("Latakia Governorate", ["Lattakia", "Northeastern Lattakia"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Russian air raids on the positions of ISIL and Al-Qaeda in Homs"),
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+        P("Homs", "city", (34.7324, 36.7137), ["the city of Homs"],
+          ("syria_gov", "Talal al-Barazi, governor of Homs", "is_hit", "explicit", "near the city of Homs will weigh heavily")),
+        P("Quaryatayn", "town", (34.2292, 37.2403), ["Quaryatayn"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "In precision raids, Russian warplanes wiped out")),
+        P("Ma'arrat al-Nu'man", "city", (35.6433, 36.6717), ["Ma'arat Al-Nu'man"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+        P("Kafr Nabl", "town", (35.6136, 36.5611), ["Kafr Nabl"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+        P("Sarmin", "town", (35.9036, 36.7231), ["Sarmeen"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+        P("Ariha", "town", (35.8133, 36.6083), ["Ariha"],
+          ("reporter", "Al-Alam / FNA", "is_hit", "explicit", "Besides its raids over Northeastern Lattakia")),
+    ],
+    "non_strike_places": [
+        ("Hay al-Wa'er", "ceasefire talks, not a strike"),
+        ("Palmyra", "distance reference for Quaryatayn"),
+        ("Qalamoun", "describes what Quaryatayn links to"),
+        ("Jisr al-Shughour", "origin of the convoy (a route), not where it was hit"),
+        ("Hmeimiyat airfields", "base the jets took off from"),
+        ("Bassel Al-Assad International Airport", "base the jets took off from"),
+    ],
+    "notes": ("Iranian outlet relaying FNA. The lead's 'in Homs, Idlib and Lattakia' and the closing 'Northeastern "
+              "Lattakia and Northwestern Idlib' are the outlet's own narration (reporter, is_hit: it calls the targets "
+              "ISIL / al-Qaeda terrorists); the four 'al-Qaeda-held cities' are a list (reporter, is_hit, as the outlet "
+              "frames them). The governor's 'near the city of Homs' is the only locator of his claim, so the city is a "
+              "strike place (syria_gov); his 'Homs countryside' is where the effect will be felt, not a target. The "
+              "Lattakia military source's convoy strike names only a route (from Jisr al-Shughour toward northeastern "
+              "Lattakia) and is attached to no place; Lattakia is a strike place anyway through the lead. Headline "
+              "naming only Syria: country entry.")
+})
+
+# ---------------------------------------------------------------- l02
+SPECS.append({
+    "article": "l02_gulftimes_reuters_talbiseh.txt",
+    "strike_places": [
+        G("Homs Governorate", ["Homs", "Homs province"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "Russian jets hit Syria's Homs, Hama province"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "carried out strikes on Sunday in Homs province")),
+        G("Hama Governorate", ["Hama", "Hama province"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "Russian jets hit Syria's Homs, Hama province"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "carried out strikes on Sunday in Homs province"),
+          ("monitor", "Syrian Observatory for Human Rights", "is_hit", "explicit", "The Observatory said the air strikes in Hama were aimed")),
+        P("Talbiseh", "town", (34.8406, 36.7306), ["Talbiseh"],
+          ("opposition", "residents", "strike_reported", "explicit", "hit targets around the town of Talbiseh"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "hit targets around the town of Talbiseh"),
+          ("opposition", "a resident", "strike_reported", "explicit", "at least five bodies had been pulled out"),
+          ("opposition", "Abdul Ghafar al Dweik, volunteer rescuer", "strike_reported", "explicit", "Up to now there have been six or seven raids on the town"),
+          ("opposition", "Abdul Ghafar al Dweik, volunteer rescuer", "strike_reported", "article", "He said he thought Russian jets had carried out the raid.")),
+        P("Ehsim", "town", (35.7360, 36.5370), ["Ehsim"],
+          ("opposition", "activists", "strike_reported", "explicit", "A civil defence member walks over rubble")),
+        G("Idlib Governorate", ["southern countryside of Idlib"],
+          ("opposition", "activists", "strike_reported", "explicit", "A civil defence member walks over rubble")),
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("reporter", "Reuters", "strike_reported", "explicit", "Russia began its air strikes in Syria on Wednesday"),
+          ("russia", "Russia", "is_hit", "sentence", "Russia began its air strikes in Syria on Wednesday"),
+          ("reporter", "Reuters", "no_is_present", "article", "But some areas it has hit have little or no Islamic State presence.")),
+    ],
+    "non_strike_places": [
+        ("Iraq", "where Islamic State holds land, not struck"),
+        ("western Syria", "where the Russian jets are based (the senior officer)"),
+    ],
+    "notes": ("Reuters on a Qatari paper. The headline sums up the Observatory's 'in Homs province and in neighbouring "
+              "Hama' (monitor). Talbiseh: residents and the monitor in the lead (two sides), a resident's bodies, the "
+              "rescuer's raids on 'the town' (explicit by anaphor) and his attribution to Russian jets (no place: "
+              "article). 'in western Syria' and 'north of the city of Homs' only describe Talbiseh; Homs city is in "
+              "neither list. The caption's 'Ehsim town in the southern countryside of Idlib' gives Ehsim and Idlib "
+              "Governorate (activists). 'Russia began its air strikes in Syria ... saying it was going after ... Islamic "
+              "State' is the campaign's start told by the narrator with Russia's stated aim (reporter strike_reported; "
+              "russia is_hit with basis sentence); the next sentence's 'little or no Islamic State presence' names no "
+              "place (reporter no_is_present, article). 'eastern Syria and western Iraq' is where IS holds land; the "
+              "officer's 60 sorties name no target place.")
+})
+
+# ---------------------------------------------------------------- l03
+SPECS.append({
+    "article": "l03_eaglenews_reuters_heesh_video.txt",
+    "strike_places": [
+        G("Latakia Governorate", ["Latakia"],
+          ("opposition", "Syrians in rebel-held territory", "strike_reported", "explicit", "Syrians claim Russian airstrikes hit Latakia and Idlib in Syria")),
+        G("Idlib Governorate", ["Idlib"],
+          ("opposition", "Syrians in rebel-held territory", "strike_reported", "explicit", "Syrians claim Russian airstrikes hit Latakia and Idlib in Syria")),
+        P("Heesh", "town", (35.5486, 36.6431), ["Heesh"],
+          ("opposition", "video posted by Syrians in rebel-held territory", "strike_reported", "explicit", "what is said to be Heesh")),
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("russia", "Russian Defence Ministry", "is_hit", "explicit", "had flown 25 missions in Syria over the past 24 hours"),
+          ("syria_gov", "Walid al-Moualem, Syrian foreign minister", "strike_reported", "explicit", "Syria's foreign minister said the Russian airstrikes in Syria had been planned")),
+        G("Homs Governorate", ["Homs province"],
+          ("russia", "Russian Defence Ministry", "is_hit", "explicit", "Air force planes struck three Islamic State targets in Homs province.")),
+    ],
+    "non_strike_places": [
+        ("Iraq", "seat of the coordination centre"),
+        ("Damascus", "the government, by metonymy"),
+        ("Lebanon", "where al-Mayadeen is based"),
+    ],
+    "notes": ("Reuters video story on a Philippine site. The headline's 'Latakia and Idlib' sums up the rebel-area "
+              "Syrians' claim (opposition; 'in Syria' is finer-named, so no country entry from the headline). The clip "
+              "posted by those Syrians shows 'what is said to be Heesh': the video is attributed to them, so opposition, "
+              "not 'other' (unattributed video); the voice's quote names no place. Ministry: 'in Syria' totals "
+              "(country) and 'It said ... Air force planes struck ... in Homs province' (russia, chained). Judgement "
+              "call: the foreign minister's 'the Russian airstrikes in Syria had been planned months ahead' is counted "
+              "as a syria_gov strike_reported on Syria (he speaks of the strikes as carried out there).")
+})
+
+# ---------------------------------------------------------------- l04
+SPECS.append({
+    "article": "l04_isw_sep30_oct5.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria", "northwestern Syria"],
+          ("reporter", "Institute for the Study of War", "strike_reported", "explicit", "Russian Airstrikes in Syria: September 30 - October 5, 2015"),
+          ("reporter", "Institute for the Study of War", "rebels_hit", "explicit", "Key Takeaway: Russian airstrikes are still aimed mainly")),
+        G("Latakia Governorate", ["northern Latakia Province"],
+          ("reporter", "Institute for the Study of War", "rebels_hit", "explicit", "Key Takeaway: Russian airstrikes are still aimed mainly")),
+        P("Palmyra", "city", (34.5560, 38.2690), ["Palmyra"],
+          ("russia", "Russian Ministry of Defense", "is_hit", "explicit", "claimed airstrikes on ISIS-held positions northeast of Palmyra"),
+          ("russia", "Russian Ministry of Defense", "denial", "explicit", "afterwards clarified that the airstrikes had not hit positions"),
+          ("syria_gov", "Syrian state media", "strike_reported", "sentence", "afterwards clarified that the airstrikes had not hit positions")),
+        G("Damascus Governorate", ["Damascus Province"],
+          ("russia", "Russian Ministry of Defense", "is_hit", "explicit", "claimed its first airstrikes in Damascus Province on October 5")),
+    ],
+    "non_strike_places": [
+        ("Hatay Province", "airspace incidents over Turkey, not strikes"),
+        ("Turkey", "airspace violated; the border only locates the areas struck"),
+    ],
+    "notes": ("Think tank, the map post of 6 October (the map itself not reproduced). ISW's own 'aimed mainly at Syrian "
+              "opposition groups across northwestern Syria, among them areas ... in northern Latakia Province' is "
+              "reporter rebels_hit on Syria (a direction of Syria counts toward the country entry) and on Latakia "
+              "Governorate; the title gives the country entry. 'northeast of Palmyra' is the only locator of the "
+              "ministry's claim, so Palmyra is a strike place; the ministry's clarification is a denial for the city "
+              "itself, and the state media that 'reported otherwise' are syria_gov with basis sentence (their claim's "
+              "clause names no place). The ministry's Damascus claim counts although ISW does not assess it. Turkey "
+              "and Hatay: airspace, not strikes.")
+})
+
+# ---------------------------------------------------------------- l05
+SPECS.append({
+    "article": "l05_worldbulletin_maasaran.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("opposition", "local civilian defense units", "civilians_killed", "explicit", "Russian airstrikes kill six civilians in Syria"),
+          ("russia", "Sergey Shoigu, Russian Defense Minister", "is_hit", "explicit", "at 11 suspected Daesh targets in Syria")),
+        G("Aleppo Governorate", ["Aleppo"],
+          ("opposition", "local civilian defense units", "civilians_killed", "explicit", "in suspected Russian airstrikes in Syria's Aleppo and Idlib provinces")),
+        G("Idlib Governorate", ["Idlib", "southern Idlib"],
+          ("opposition", "local civilian defense units", "civilians_killed", "explicit", "in suspected Russian airstrikes in Syria's Aleppo and Idlib provinces"),
+          ("opposition", "local civilian defense units", "strike_reported", "explicit", "cluster bombs on residential areas in Maasaran"),
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked"),
+          ("opposition", "Free Syrian Army", "rebels_hit", "explicit", "had struck its quarters in a rural area in Idlib"),
+          ("opposition", "Abu Walid, Free Syrian Army commander", "rebels_hit", "explicit", "According to Free Syrian Army Commander Abu Walid")),
+        P("Maasaran", "village", (35.6580, 36.7210), ["Maasaran"],
+          ("opposition", "local civilian defense units", "strike_reported", "explicit", "cluster bombs on residential areas in Maasaran")),
+        P("Bebile", "village", (35.6200, 36.6200), ["Bebile"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Temena", "village", (35.5958, 36.7567), ["Temena"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Maaret Hurma", "village", (35.6190, 36.6110), ["Maaret Hurma"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Khan Shaykhun", "town", (35.4417, 36.6472), ["Han Seyhun"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Serceh", "village", (35.6930, 36.5700), ["Serceh"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Meriyen", "village", (35.6600, 36.5500), ["Meriyen"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Local sources also claimed that Russian military planes attacked")),
+        P("Maaret en-Numan", "city", (35.6433, 36.6717), ["Maaret en-Numan"],
+          ("opposition", "Abu Walid, Free Syrian Army commander", "rebels_hit", "explicit", "According to Free Syrian Army Commander Abu Walid")),
+    ],
+    "non_strike_places": [
+        ("Caspian Sea", "launch point of the missiles"),
+    ],
+    "notes": ("Turkish outlet (World Bulletin / Dunya Bulteni), Turkish spellings kept (Han Seyhun = Khan Shaykhun, "
+              "Maaret en-Numan, Serceh, Meriyen, Bebile, Temena); village coordinates approximate, Bebile's a guess in "
+              "southern Idlib. The headline, repeated as a title line, sums up the civil defence toll and names only "
+              "Syria (opposition, country). 'The Russian jets were alleged to have dropped cluster bombs ... in "
+              "Maasaran' continues the civil defence report (opposition; residential areas hit, no toll of its own: "
+              "strike_reported). 'Idlib's X, Y ... districts' is a list under a containing governorate. The FSA's "
+              "'quarters in a rural area in Idlib' and Abu Walid's quarter: rebels_hit. The standfirst names no place. "
+              "Shoigu's 26 missiles 'at 11 suspected Daesh targets in Syria' is russia on the country; his 'No "
+              "civilian objects were damaged' names no place and is not attached.")
+})
