@@ -231,3 +231,167 @@ SPECS.append({
               "Shoigu's 26 missiles 'at 11 suspected Daesh targets in Syria' is russia on the country; his 'No "
               "civilian objects were damaged' names no place and is not attached.")
 })
+
+# ---------------------------------------------------------------- l06
+SPECS.append({
+    "article": "l06_freenews_tass_tel_alam.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("russia", "Russian Defence Ministry", "strike_reported", "explicit", "Defense Ministry: Russian planes have stepped up"),
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "Over the past day the aircraft of the Russian aerospace forces"),
+          ("russia", "Russian Defence Ministry", "is_hit", "explicit", "The Defence Ministry also said that in one day"),
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "has been considerably weakened by the work of Russian aircraft")),
+        G("Hama Governorate", ["Hama province"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "a munitions depot in Hama province")),
+        G("Aleppo Governorate", ["province of Aleppo"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "in the Syrian province of Aleppo"),
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "east of Tel-Alam, in the province of Aleppo")),
+        P("Tel-Alam", "village", (36.1700, 37.5500), ["Tel-Alam"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "east of Tel-Alam, in the province of Aleppo")),
+    ],
+    "non_strike_places": [
+        ("Hamim airbase", "base the sorties flew from"),
+    ],
+    "notes": ("Machine-rendered TASS-style ministry briefing on a news mirror; the 'Hamim' spelling kept. Syria: "
+              "headline (sorties in Syria, strike_reported), the lead's '55 targets of the Islamic State' (the "
+              "Konashenkov statement, by 'announced this'), the ministry's 29 field camps 'in Syria', and the closing "
+              "'weakened' line (is_hit on IS in Syria). 'across the whole of the Syrian Arab Republic' is where "
+              "targets were found by reconnaissance, not a strike. 'east of Tel-Alam' is the only locator of the "
+              "fortified area, so Tel-Alam is a strike place; its coordinates are a guess east of Aleppo city (the "
+              "page does not place it beyond the province). The last quote names no place.")
+})
+
+# ---------------------------------------------------------------- l07
+SPECS.append({
+    "article": "l07_mee_jabal_al_zawya_video.txt",
+    "strike_places": [
+        G("Idlib Governorate", ["Idlib countryside", "Idlib"],
+          ("opposition", "residents", "civilians_killed", "explicit", "have been killed by Russian airstrikes in Idlib countryside, residents told MEE"),
+          ("opposition", "residents", "civilians_killed", "explicit", "have been killed by Russian airstrikes in the Jabal al-Zawya area"),
+          ("opposition", "Abdu al-Faisal, Ahrar al-Sham commander", "no_is_present", "explicit", "said the areas in Idlib targeted by the Russian strikes have no IS presence")),
+        P("Jabal al-Zawya", "region", (35.7000, 36.5500), ["Jabal al-Zawya"],
+          ("opposition", "residents", "civilians_killed", "explicit", "have been killed by Russian airstrikes in the Jabal al-Zawya area"),
+          ("opposition", "witnesses in Idlib", "civilians_killed", "article", "But witnesses in Idlib told MEE"),
+          ("opposition", "Syrian Civil Defense members", "civilians_killed", "article", "Members of the Syrian Civil Defense said residents had fled")),
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("russia", "officials in Moscow", "is_hit", "explicit", "Officials in Moscow said the airstrikes had been aimed")),
+    ],
+    "non_strike_places": [
+        ("Moscow", "where the officials speak"),
+    ],
+    "notes": ("Middle East Eye video page, undated (the first weeks of the campaign by its content). Residents' toll in "
+              "'the Jabal al-Zawya area in Idlib countryside' (region and containing governorate, civilians_killed); "
+              "the standfirst's 'Idlib countryside' is the governorate. 'witnesses in Idlib' is where the speakers are: "
+              "their claim (markets and homes hit, women and children dead) names no place and is attached to Jabal "
+              "al-Zawya with basis article, as is the civil defence's 'the Russian raids then hit those places too' "
+              "(edges of towns, Roman caves: unnamed). The Ahrar al-Sham commander's 'areas in Idlib ... have no IS "
+              "presence' is no_is_present on the governorate. Moscow's officials on 'terrorist positions in Syria': "
+              "russia is_hit on the country. The headline names no place. 'the northern Syrian province' only "
+              "describes Idlib.")
+})
+
+# ---------------------------------------------------------------- l08
+SPECS.append({
+    "article": "l08_sohr_latamnah_khan_sheikhoun.txt",
+    "strike_places": [
+        P("al-Latamnah", "town", (35.3208, 36.6228), ["al- Latamnah"],
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "target the factions' posts in Khan Sheikhoun"),
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "Russian warplanes carried out several airstrikes on the town of al- Latamnah")),
+        G("Hama Governorate", ["Hama Province"],
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "Russian warplanes carried out several airstrikes on the town of al- Latamnah")),
+        P("Khan Sheikhoun", "town", (35.4417, 36.6472), ["Khan Sheikhoun"],
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "target the factions' posts in Khan Sheikhoun"),
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "They also struck the \"al- Hesbah\" post")),
+        P("al-Rkaya", "village", (35.5200, 36.6900), ["al- Rkaya"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "Russian warplanes struck places in the village of al- Rkaya")),
+        P("Ma'arrat al-Nu'man", "city", (35.6433, 36.6717), ["Ma'arrat al- Nu'man"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "Russian warplanes struck places in the village of al- Rkaya")),
+        G("Idlib Governorate", ["Idlib Province", "southern countryside of Idlib", "south of Idlib"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "Russian warplanes struck places in the village of al- Rkaya"),
+          ("monitor", "Syrian Observatory for Human Rights", "rebels_hit", "explicit", "They also struck the \"al- Hesbah\" post")),
+    ],
+    "non_strike_places": [
+        ("al- Shakuziyya", "regime helicopters' barrel bombs"),
+        ("Berri", "regime helicopters' barrel bombs"),
+        ("Kafar Zita", "regime shelling"),
+        ("Khnefis", "ground clashes"),
+        ("al- Sa'an", "ground clashes"),
+        ("Ariha", "regime warplanes"),
+    ],
+    "notes": ("Monitor bulletin (page undated; autumn 2015 by its item number and content), SOHR's spacing 'al- X' "
+              "kept. Province headers contain the Russian-struck places (as realset5's bulletin call): Hama Province for "
+              "al-Latamnah, Idlib Province (also 'southern countryside of Idlib', 'south of Idlib') for al-Rkaya, "
+              "Ma'arrat al-Nu'man and Khan Sheikhoun. 'the outskirts of the city of Ma'arrat al- Nu'man' makes the city "
+              "a strike place. Factions' posts, a rebel-held town and a Jabhat al-Nusra post are rebels_hit (the "
+              "monitor's framing); al-Rkaya and the outskirts are strike_reported. al-Latamnah is also shelled by the "
+              "regime (same entry, Russian claim only). Regime helicopters, regime shelling, regime warplanes "
+              "(Ariha) and ground clashes are non-strike; 'in the north of Hama' and 'in the east of Hama' only "
+              "describe regime-shelled or clash places, and Hama city is in neither list.")
+})
+
+# ---------------------------------------------------------------- l09
+SPECS.append({
+    "article": "l09_pressherald_ap_palmyra_qaryatain.txt",
+    "strike_places": [
+        P("Palmyra", "city", (34.5560, 38.2690), ["Palmyra"],
+          ("opposition", "activists", "strike_reported", "explicit", "Suspected Russian warplanes bombed the outskirts of Islamic State-held Palmyra"),
+          ("opposition", "Nasser al-Thaer, activist in Palmyra", "strike_reported", "article", "An activist in Palmyra who uses the name Nasser al-Thaer"),
+          ("opposition", "Nasser al-Thaer, activist in Palmyra", "strike_reported", "article", "An earlier round of airstrikes on Sunday struck behind the castle"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "10 suspected Russian airstrikes hit the castle area in Palmyra")),
+        P("Qaryatain", "town", (34.2292, 37.2403), ["Qaryatain"],
+          ("opposition", "activists", "strike_reported", "explicit", "Activists also reported suspected Russian airstrikes on a nearby town, Qaryatain"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "The Observatory said at least 10 people were killed in the central town."),
+          ("monitor", "Local Coordination Committees", "civilians_killed", "article", "The Local Coordination Committees, another monitoring group")),
+    ],
+    "non_strike_places": [
+        ("Mahin", "seized by IS fighters (ground)"),
+        ("Sadad", "attacked by IS fighters (ground)"),
+        ("Damascus", "end of a highway"),
+        ("Turkey", "where two activists were killed"),
+    ],
+    "notes": ("AP on a US regional paper (headline from the page's title). Palmyra: activists in the lead (outskirts), "
+              "the activist's eight strikes 'around the Islamic-era castle' and Sunday's round 'behind the castle' "
+              "(the castle is unnamed beyond Palmyra, so basis article; 'in Palmyra' there is where he is), and the "
+              "Observatory's 'castle area in Palmyra'. Qaryatain: activists, the Observatory's toll in 'the central "
+              "town' (not said to be civilian: strike_reported) and the Local Coordination Committees, called 'another "
+              "monitoring group' here (monitor), on 15 civilians at a bread centre (no place in the clause: article). "
+              "'central Homs province' is only where IS expanded; Homs Governorate is in neither list. The closing "
+              "line on rebel groups and areas without IS names no place.")
+})
+
+# ---------------------------------------------------------------- l10
+SPECS.append({
+    "article": "l10_inquirer_afp_deir_ezzor_36.txt",
+    "strike_places": [
+        G("Deir ez-Zor Governorate", ["Deir Ezzor"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "At least 36 people were killed on Friday in air strikes by Russian and Syrian jets"),
+          ("monitor", "Rami Abdel Rahman, Syrian Observatory for Human Rights", "strike_reported", "explicit", "in more than 70 raids by Russian and Syrian planes on several districts in Deir Ezzor"),
+          ("monitor", "Rami Abdel Rahman, Syrian Observatory for Human Rights", "strike_reported", "explicit", "He called the raids, which hit several large cities")),
+        P("Syria", "country", SYRIA, ["eastern Syria", "Syria"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "At least 36 dead in bombing raids in eastern Syria"),
+          ("russia", "Russian Defense Ministry (footage)", "strike_reported", "explicit", "drop bombs on a target in Syria"),
+          ("reporter", "AFP (related headline)", "is_hit", "explicit", "READ: French, Russian raids in Syria kill 33 IS jihadists"),
+          ("reporter", "AFP", "strike_reported", "explicit", "fired cruise missiles from warships in the Caspian Sea at targets across Syria")),
+        G("Idlib Governorate", ["Idlib"],
+          ("russia", "Russian defense minister", "is_hit", "explicit", "had fired cruise missiles at militant positions in Syria's Idlib and Aleppo provinces"),
+          ("russia", "Sergei Shoigu, Russian defense minister", "strike_reported", "explicit", "Moscow fired 18 missiles from ships")),
+        G("Aleppo Governorate", ["Aleppo"],
+          ("russia", "Russian defense minister", "is_hit", "explicit", "had fired cruise missiles at militant positions in Syria's Idlib and Aleppo provinces"),
+          ("russia", "Sergei Shoigu, Russian defense minister", "strike_reported", "explicit", "Moscow fired 18 missiles from ships")),
+        G("Raqqa Governorate", ["Raqa"],
+          ("russia", "Sergei Shoigu, Russian defense minister", "strike_reported", "explicit", "Moscow fired 18 missiles from ships")),
+    ],
+    "non_strike_places": [
+        ("Caspian Sea", "launch point of the cruise missiles"),
+    ],
+    "notes": ("AFP on a Philippine paper, with an AP photo caption. The monitor's toll is a strike_reported (not said "
+              "to be civilian) on Deir Ezzor province ('several districts in Deir Ezzor' and 'the province' are read as "
+              "the governorate); the headline's 'in eastern Syria' counts toward the country entry (a direction of "
+              "Syria). The raids are joint Russian and Syrian, so they count. The caption's footage 'on a target in "
+              "Syria' and the minister's cruise missiles on 'militant positions' in Idlib and Aleppo provinces are "
+              "russia; Shoigu's '18 missiles ... at seven targets in the Raqa, Idlib and Aleppo provinces' is a "
+              "ministry list (strike_reported: targets not characterised). The related 'READ:' headline on French and "
+              "Russian raids killing IS jihadists in Syria is kept as a reporter is_hit. The coalition's fuel-truck raid "
+              "'in eastern Syria' is a strike by other forces (same words as the headline, so not listed as "
+              "non-strike); the provincial capital and the military airport are only control statements.")
+})
