@@ -395,3 +395,158 @@ SPECS.append({
               "'in eastern Syria' is a strike by other forces (same words as the headline, so not listed as "
               "non-strike); the provincial capital and the military airport are only control statements.")
 })
+
+# ---------------------------------------------------------------- l11
+LOC = "According to the sources, the attacks hit the villages of Kizildag"
+SPECS.append({
+    "article": "l11_trtworld_turkmen_kizildag.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria", "Syrian territory"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Russian, Syrian regime operations target Turkmens in Syria"),
+          ("reporter", "TRT World", "strike_reported", "explicit", "The Russian Air Force has been carrying out air strikes on Syrian territory")),
+        P("Bayirbucak", "region", (35.8500, 36.0800), ["Bayirbucak"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Russian and Syrian regime operations target the Bayirbucak Turkmen area"),
+          ("opposition", "local sources", "strike_reported", "explicit", "launched simultaneous attacks on Sunday against the Bayirbucak Turkmen area")),
+        G("Latakia Governorate", ["Latakia"],
+          ("opposition", "local sources", "strike_reported", "explicit", "Russian and Syrian regime operations target the Bayirbucak Turkmen area"),
+          ("opposition", "local sources", "strike_reported", "explicit", "launched simultaneous attacks on Sunday against the Bayirbucak Turkmen area")),
+        P("Turkmen mountain", "region", (35.8000, 36.0500), ["Turkmen mountain area"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+        P("Kizildag", "village", (35.8600, 36.1200), ["Kizildag"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+        P("Firinlik", "village", (35.8700, 36.0800), ["Firinlik"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+        P("Kirkalti", "village", (35.8400, 36.1000), ["Kirkalti"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+        P("Avanli", "village", (35.8800, 36.0600), ["Avanli"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+        P("Derhanne", "village", (35.8300, 36.0700), ["Derhanne"],
+          ("opposition", "local sources", "strike_reported", "explicit", LOC)),
+    ],
+    "non_strike_places": [
+        ("Hatay province", "where the photo was taken"),
+        ("Turkey", "refugee destination; where the photo was taken"),
+        ("Yamadi", "displaced Turkmens' tents"),
+    ],
+    "notes": ("Turkish broadcaster with Anadolu (AA) copy; Turkish spellings kept. The headline sums up the local "
+              "sources' claim and names only Syria (opposition, country); the standfirst and lead give Bayirbucak and "
+              "'the rural (Syrian) town of Latakia', read as Latakia Governorate (containment). The joint Russian and "
+              "regime attacks count because Russia is named among the attackers. The five villages 'in the Turkmen "
+              "mountain area' are a list with a containing region (opposition, via 'According to the sources'). The "
+              "caption's Turkmen attack on Kizildag and the hill's capture are ground fighting (Kizildag is a strike "
+              "place through the list). 'on Syrian territory since Sept. 30' is the narrator's background (reporter, "
+              "country). The next sentence's opposition and coalition reports that strikes hit opposition groups name "
+              "no place and are not attached (a call: 'Syrian opposition groups' is not read as naming Syria).")
+})
+
+# ---------------------------------------------------------------- l12
+SPECS.append({
+    "article": "l12_sputnikbrasil_meshia_jabal_al_akrad.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria", "Syrian Arab Republic"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "Russian aviation in Syria flies 16 missions against 57 terrorist targets"),
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "Over the past 24 hours the aircraft of Russia's Aerospace Force in the Syrian Arab Republic")),
+        P("Meshia", "village", (35.3000, 40.0500), ["Meshia"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "On the outskirts of the settlement of Meshia")),
+        G("Deir ez-Zor Governorate", ["Deir ez-Zor province"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "On the outskirts of the settlement of Meshia")),
+        P("Jabal al-Akrad", "region", (35.7500, 36.1000), ["Jabal al-Akrad mountains"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "In the area of the Jabal al-Akrad mountains")),
+        G("Latakia Governorate", ["Latakia province"],
+          ("russia", "Igor Konashenkov, Russian Defence Ministry", "is_hit", "explicit", "In the area of the Jabal al-Akrad mountains")),
+    ],
+    "non_strike_places": [],
+    "notes": ("Sputnik Brasil (Portuguese), rendered in English; the headline was written from the URL slug and the "
+              "lead (the stored text starts at the quote). Konashenkov's quotes are chained by 'he said' / "
+              "'Konashenkov told journalists'. The aid drop to 'the city of Deir ez-Zor' is not a strike, but the name "
+              "is that of a struck governorate, so it is not listed as non-strike (realset5's call 9). 'On the "
+              "outskirts of the settlement of Meshia, in Deir ez-Zor province' and 'the Jabal al-Akrad mountains "
+              "(Latakia province)': place plus containing governorate. Meshia's coordinates are a guess near Deir "
+              "ez-Zor city. The closing background sentence (campaign start on 30 September) is history and adds no "
+              "claim.")
+})
+
+# ---------------------------------------------------------------- l13
+SPECS.append({
+    "article": "l13_arabstoday_xinhua_bab_al_hawa.txt",
+    "strike_places": [
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("other", "al-Mayadeen TV", "strike_reported", "explicit", "Russia strikes Syria near Turkey borders, Syrian army advances")),
+        P("Bab al-Hawa", "feature", (36.2300, 36.6700), ["Bab al-Hawa"],
+          ("other", "al-Mayadeen TV", "rebels_hit", "explicit", "weapon depots near the Bab al-Hawa border-crossing"),
+          ("other", "al-Mayadeen TV", "rebels_hit", "explicit", "The Russian strikes also hit a rebel battalion near Bab al-Hawa")),
+        G("Deir ez-Zor Governorate", ["Deir al-Zour"],
+          ("other", "al-Mayadeen TV", "is_hit", "explicit", "in several towns in the eastern countryside of Deir al-Zour")),
+    ],
+    "non_strike_places": [
+        ("Turkey", "origin of the convoys (a route)"),
+        ("Syrian-Turkish borders", "2015 strikes told as history"),
+        ("Latakia", "ground advance (SANA)"),
+        ("Salma", "ground recapture"),
+        ("Rabia", "ground objective"),
+        ("Kaloksi Mountain", "ground recapture"),
+    ],
+    "notes": ("Arab site carrying Xinhua copy (headline from the URL slug, whose end is cut). al-Mayadeen, a pan-Arab "
+              "channel close to the Syrian government's allies, is 'other' (a partisan outlet of another actor), and "
+              "'the TV said' / 'according to the report' carry its claims: weapon depots and a battalion 'near the "
+              "Bab al-Hawa border-crossing' (only locator: Bab al-Hawa, a crossing, kind feature; rebels_hit) and IS "
+              "positions in 'the eastern countryside of Deir al-Zour' (governorate, is_hit). The lead's shipment "
+              "'entering Syria from Turkey' and the convoys 'crossing from Turkey into Syria' are a route; the headline "
+              "'Russia strikes Syria near Turkey borders' sums up al-Mayadeen's report and names only Syria (other, "
+              "country). The 2015 strikes along the border are history. SANA's Latakia items are ground fighting "
+              "only (no syria_gov pair).")
+})
+
+# ---------------------------------------------------------------- l14
+SPECS.append({
+    "article": "l14_ghanamma_bbc_azaz_hospitals.txt",
+    "strike_places": [
+        P("Azaz", "town", (36.5860, 37.0450), ["Azaz"],
+          ("reporter", "unattributed reports", "strike_reported", "explicit", "Reports said another strike in Azaz"),
+          ("other", "Turkey", "strike_reported", "explicit", "Turkey blamed Russia for the Azaz strike"),
+          ("other", "Ahmet Davutoglu, Turkish Prime Minister", "civilians_killed", "explicit", "a Russian ballistic missile had hit buildings in Azaz"),
+          ("reporter", "Associated Press", "strike_reported", "article", "Associated Press reported that five people had died at a children's hospital.")),
+        P("Syria", "country", SYRIA, ["Syria"],
+          ("reporter", "BBC", "strike_reported", "explicit", "Russia has been carrying out air strikes in Syria since September")),
+    ],
+    "non_strike_places": [
+        ("Tal Rifat", "on the supply corridor (route)"),
+        ("Aleppo", "end of the supply corridor (route)"),
+        ("Turkey", "the corridor's land bridge; Turkey as a speaker"),
+    ],
+    "notes": ("BBC story reposted on a Ghanaian site. Only Azaz is tied to Russia: the unattributed 'Reports said "
+              "another strike in Azaz ... killed 10' (reporter; the same strike Turkey attributes, counted as realset5 "
+              "counts same-bombardment strikes), 'Turkey blamed Russia for the Azaz strike' (other) and Davutoglu's "
+              "Russian ballistic missile with children among the dead (other, civilians_killed). AP's five dead at a "
+              "children's hospital names no place (article). Maarat al-Numan is in neither list: MSF and its French "
+              "president blame forces loyal to Assad, activists name no attacker, and no one says Russia; 'northern "
+              "Syria' in the headline-lead has no attacker. The unnamed 'nearby village' is no place. The BBC Turkish "
+              "box's corridor (Tal Rifat, Aleppo, Turkey) is a route. Syria: the narrator's 'Russia has been carrying "
+              "out air strikes in Syria since September' (reporter, country).")
+})
+
+# ---------------------------------------------------------------- l15
+SPECS.append({
+    "article": "l15_ynet_reuters_palmyra_sukhna.txt",
+    "strike_places": [
+        P("Palmyra", "city", (34.5560, 38.2690), ["Palmyra", "Tadmur"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "26 die as Russian jets back Syrian advance near Palmyra"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "At least 26 people were killed east of the Islamic State-held city of Palmyra"),
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "the casualties came in air strikes along the road between the historic city of Palmyra"),
+          ("other", "al-Manar television (Hezbollah)", "strike_reported", "article", "It said the Syrian troops had \"heavy air cover from Russian jets\".")),
+        P("al-Sukhna", "town", (34.8856, 38.8717), ["al-Sukhna"],
+          ("monitor", "Syrian Observatory for Human Rights", "strike_reported", "explicit", "the casualties came in air strikes along the road between the historic city of Palmyra")),
+    ],
+    "non_strike_places": [
+        ("Lebanon", "where Hezbollah is based"),
+    ],
+    "notes": ("Reuters on an Israeli site (ynet), 15 March 2016, the day after the withdrawal announcement; the Hebrew "
+              "publication line rendered in English. 'east of ... Palmyra' with 'Russian air strikes ... near the "
+              "town' and the headline's 'near Palmyra' make Palmyra the strike place (monitor; the toll is not said to "
+              "be civilian). Judgement call: 'air strikes along the road between ... Palmyra ... and al-Sukhna' is the "
+              "only locator of the strikes, so both ends are strike places (the road is not a place here); the air "
+              "strikes there have no attacker of their own but belong to the Russian-backed attack of the lead. "
+              "al-Manar's 'heavy air cover from Russian jets' is other; its sentence names no place ('It' is al-Manar) "
+              "and the gains 'to the west of Palmyra' are in the sentence before, so basis article. 'withdrawal from "
+              "Syria' is not a strike.")
+})
