@@ -143,7 +143,10 @@ def container_after(
             linked = True  # "the A and B areas to the north-east of Y"
         elif is_noun_of(tok, AREA_NOUNS) or low in ADMIN_WORDS:
             area = True
-            anaphor = linked and low not in _COMPASS and doc[i - 1].lower_ in {"the", "this", "that"}
+            before = i - 1
+            while before > span.end and _DIRECTION.fullmatch(doc[before].lower_):
+                before -= 1  # "in the northern countryside": the part of the area named before
+            anaphor = linked and low not in _COMPASS and doc[before].lower_ in {"the", "this", "that"}
             if anaphor and _ends_phrase(doc, i + 1):
                 return _named_before(span, resolved)  # "the towns of A and B in the region"
         elif not (
@@ -153,6 +156,7 @@ def container_after(
             or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
             or tok.pos_ in {"DET", "ADJ"}
             or (tok.pos_ == "NOUN" and is_noun_of(tok, PLACE_NOUNS))
+            or "-" in {doc[i - 1].text, doc[i + 1].text if i + 1 < len(doc) else ""}  # "rebel-held"
         ):
             return None
         i += 1
@@ -265,6 +269,17 @@ def scene(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[Toponym
         opener = span.doc[span.sent.start : i]
         if opener and opener[0].lower_ == "in" and all(w.pos_ in {"ADP", "DET", "ADJ"} for w in opener):
             return t, t.precision
+    # "In the eastern countryside, jets raided the villages of A and B": the area named before
+    opener = span.doc[span.sent.start : min(span.start, span.sent.start + 6)]
+    noun = next((w for w in opener if is_noun_of(w, AREA_NOUNS)), None)
+    if (
+        noun is not None
+        and opener[0].lower_ == "in"
+        and opener[1].lower_ == "the"
+        and all(w.pos_ == "ADJ" for w in span.doc[opener[1].i + 1 : noun.i])
+        and _ends_phrase(span.doc, noun.i + 1)
+    ):
+        return _named_before(span, resolved)
     return None
 
 

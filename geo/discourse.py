@@ -326,6 +326,8 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         recalled = memory.heads.get(head)
         if recalled is None and (head in _DEFINITE_HEADS or head in DOCUMENT_NOUNS):
             recalled = memory.recall("group")
+        elif recalled is None and head == "speaker":
+            recalled = memory.recall("person")  # "according to the speaker": whoever spoke last
         if recalled:
             return recalled[0], recalled[1], "definite"
     side, kind = found or (memory.unknown_side, "unknown")

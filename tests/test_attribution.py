@@ -98,6 +98,12 @@ def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, si
             "- 8 people killed in Russian raids on Latamneh.",
             {("Homs", "monitor"), ("Talbiseh", "monitor"), ("Latamneh", "monitor")},
         ),
+        # "according to the speaker": whoever spoke last, a paragraph on
+        (
+            "Abu Ahmad, an activist in Hama, said Russian jets struck Latamneh.\n\nAccording to the "
+            "speaker, warplanes also hit Talbiseh.",
+            {("Latamneh", "opposition"), ("Talbiseh", "opposition")},
+        ),
         # the reporter's narration is never continued across a new paragraph by hearsay alone
         (
             "Activists said Russian jets struck Latamneh.\n\nPlaces hit by Russian planes include Talbiseh.",

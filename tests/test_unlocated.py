@@ -137,6 +137,38 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Tell Bazam",
             ("unlocated", "region", "unlocated:"),
         ),
+        # a container behind a hyphenated modifier: "in rebel-held Idlib"
+        (
+            "Strikes hit a district of the town of Maarzaf in rebel-held Idlib, the monitor said.",
+            "Maarzaf",
+            ("unlocated", "region", "unlocated:"),
+        ),
+        # the same name placed elsewhere in the article, when its own clause gives no container
+        (
+            "Strikes hit the town of Maarzaf in rebel-held Idlib. Several houses in Maarzaf were hit.",
+            "Maarzaf",
+            ("unlocated", "region", "unlocated:"),
+        ),
+        # "the northern countryside" and "In the eastern countryside," go back to the governorate
+        # named before, in another paragraph too
+        (
+            "Jets pounded the countryside of Hama province.\n\nWarplanes also hit the villages of "
+            "al-Qasabiyeh and Um Zaytouna in the northern countryside.",
+            "al-Qasabiyeh",
+            ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
+        (
+            "Jets pounded the countryside of Hama province.\n\nIn the eastern countryside, warplanes "
+            "raided the villages of Um Zaytouna and al-Qasabiyeh.",
+            "al-Qasabiyeh",
+            ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
+        # with no area named before, such a countryside holds nothing
+        (
+            "In the eastern countryside, warplanes raided the villages of Um Zaytouna and al-Qasabiyeh.",
+            "al-Qasabiyeh",
+            None,
+        ),
         # a known village resolves as it always did
         (
             "Russian jets struck the village of Latamneh in Hama province.",
