@@ -101,6 +101,8 @@ def outlet_side(article: Article, registry: Registry) -> str:
             found = where
     if found is None and article.outlet:
         found = registry.named_side(original_source(article.outlet))
+    elif found is None:
+        found = registry.is_named(article.title.strip())  # a site's banner as the first line
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
 
 

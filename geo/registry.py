@@ -99,6 +99,23 @@ class Registry:
         found = self.side_of(phrase)  # a name outranks any descriptor, so this is one only when no name is
         return found if found is not None and found[1] not in DESCRIPTIVE_KINDS else None
 
+    def is_named(self, phrase: str) -> tuple[str, str] | None:
+        """(side, kind) when the phrase is nothing but one actor's name ("The Syrian Observatory For
+        Human Rights", which two of its patterns cover): a site's banner as a page's first line."""
+        covered = [False] * len(phrase)
+        found = set()
+        for rule in self.actors:
+            for m in rule.pattern.finditer(phrase) if rule.kind not in DESCRIPTIVE_KINDS else ():
+                covered[m.start() : m.end()] = [True] * (m.end() - m.start())
+                found.add((rule.side, rule.kind))
+        left = "".join(" " if c else ch for ch, c in zip(phrase, covered, strict=True))
+        if len({side for side, _ in found}) != 1 or re.sub(r"[\s.|-]+", " ", left).strip().lower() not in {
+            "",
+            "the",
+        }:
+            return None
+        return min(found)
+
 
 def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
     data = _read(path)

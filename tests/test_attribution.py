@@ -66,6 +66,22 @@ def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, si
 
 
 @pytest.mark.parametrize(
+    "banner, side",
+    [
+        # a page whose first line is its site's banner is that outlet's copy
+        ("The Syrian Observatory For Human Rights", "monitor"),
+        ("TASS", "russia"),
+        # a headline that names a source is no banner
+        ("Syrian Observatory says Russian jets hit Talbiseh", "reporter"),
+    ],
+)
+def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str) -> None:
+    claims = pipe.claims(Article(id="t.txt", title=banner, text=NARRATION))
+    body = {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if c.evidence == NARRATION}
+    assert body == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # an account goes on in its speaker's paragraph without a new speech verb
