@@ -163,6 +163,24 @@ def container_after(
     return None
 
 
+def possessor(
+    span: Span, resolved: dict[int, tuple[Toponym, int]], gazetteer: Gazetteer
+) -> tuple[Toponym, Precision] | None:
+    """The place a list is given as belonging to: "Idlib's A, B and C districts"."""
+    doc = span.doc
+    i = span.start - 1
+    while i > max(span.sent.start, span.start - _MAX_GAP) and (
+        doc[i].lower_ in _LIST_WORDS - {"'s", "’s"} or doc[i].pos_ == "PROPN"
+    ):
+        i -= 1
+    if doc[i].lower_ not in {"'s", "’s"}:
+        return None
+    owner = next((t for t, end in resolved.values() if end == i), None)
+    if owner is None or owner.place is None or owner.precision == "country":
+        return None
+    return _as_container(owner, False, False, None, gazetteer) or (owner, "region")
+
+
 def _ends_phrase(doc: Doc, i: int) -> bool:
     """Whether nothing names the area after its noun: "in the region." (not "the region of X")."""
     return i >= len(doc) or doc[i].text in {".", ",", ";", ")"} or doc[i].pos_ == "CCONJ"

@@ -57,6 +57,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         ):
             subject = subject_of(tok)
             content_root = tok
+            if subject is None and (quoted := _quoted_as_saying(tok)) is not None:
+                subject = quoted
+                if tok.i > quoted.i > sent.start and tok.doc[quoted.left_edge.i - 1].text == ",":
+                    content_root = sent.root  # "Jets struck X, Shoigu was quoted as saying."
             if (
                 tok.dep_ in {"advcl", "conj"}
                 and tok.head.i < tok.i
@@ -149,6 +153,15 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "..., Shoigu was quoted as saying by Russian news agencies": the one quoted speaks."""
+    if verb.lemma_ not in {"quote", "cite"} or not any(
+        c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in verb.children
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _says_of_its_noun(verb: Token) -> bool:
@@ -369,7 +382,7 @@ def _reports_speech(verb: Token) -> bool:
         return False  # "places reported to have been hit": what is reported, not who reports
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
-    if closing_speaker(verb) is not None:
+    if closing_speaker(verb) is not None or _quoted_as_saying(verb) is not None:
         return True  # "Jets struck X, activists and a monitoring group reported.", parsed inside out
     if verb.lemma_ in _PLAIN_SPEECH and deps & {"dobj", "nsubj", "xcomp", "advcl"}:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause

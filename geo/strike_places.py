@@ -146,8 +146,8 @@ def place_role(
             head = struck[0]
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
-            if prep in ROUTE_PREPS or prep == "beyond":
-                return "context"
+            if prep in ROUTE_PREPS or prep == "beyond" or (prep == "from" and head.head.pos_ == "VERB"):
+                return "context"  # a route; "fired missiles from warships in X": where they left
             if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
                 tok = head  # "..., as well as the town of X", "villages such as X": a list
                 continue

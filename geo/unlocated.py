@@ -312,6 +312,7 @@ def _locate(
     found = (
         found
         or containers.container_after(span, resolved, gazetteer)
+        or containers.possessor(span, resolved, gazetteer)
         or containers.scene(span, resolved)
         or containers.area(span, resolved)
     )

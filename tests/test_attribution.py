@@ -114,6 +114,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "- 8 people killed in Russian raids on Latamneh.",
             {("Homs", "monitor"), ("Talbiseh", "monitor"), ("Latamneh", "monitor")},
         ),
+        # "X was quoted as saying": the one quoted speaks, closing the sentence or opening it
+        (
+            "Jets hit seven targets in Latakia, defence minister Sergei Shoigu was quoted as saying by "
+            "news agencies.\n\nShoigu was quoted as saying that bombers also struck Homs.",
+            {("Latakia", "russia"), ("Homs", "russia")},
+        ),
         # "according to the speaker": whoever spoke last, a paragraph on
         (
             "Abu Ahmad, an activist in Hama, said Russian jets struck Latamneh.\n\nAccording to the "

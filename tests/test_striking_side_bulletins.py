@@ -57,6 +57,12 @@ def test_strikes_a_light_verb_performs(pipe: Pipeline, text: str, struck: set[st
             {"Deir ez-Zor"},
             "Mediterranean",
         ),
+        (
+            "Russia, which is stepping up its campaign, fired cruise missiles from warships in the "
+            "Mediterranean at targets in Raqqa.",
+            {"Raqqa"},
+            "Mediterranean",
+        ),
     ],
 )
 def test_where_the_striker_is_is_no_target(

@@ -169,6 +169,13 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "al-Qasabiyeh",
             None,
         ),
+        # the place a list is given as belonging to: "Idlib's A, B and C districts"
+        (
+            "Local sources said Russian planes attacked Idlib's Bebile, Temena, Maaret Hurma and Meriyen "
+            "districts.",
+            "Temena",
+            ("unlocated", "admin1", f"unlocated:{IDLIB}:"),
+        ),
         # a known village resolves as it always did
         (
             "Russian jets struck the village of Latamneh in Hama province.",
