@@ -128,7 +128,10 @@ def read_claim_type(
         registry.force.search(_modifiers(a)) for a in anchors
     ):
         return None, ""
-    if any(_under_stance(a, frame) for a in anchors):
+    # "Iran supports Russian airstrikes in Syria" reports no strike; "the attacks hit A and B with the
+    # backing of Russian air strikes" still reports the attacks
+    anchors = [a for a in anchors if not _under_stance(a, frame)]
+    if not anchors:
         return None, ""
     text = " ".join(source[t.idx : t.idx + len(t.text)] for t in tokens)  # as written, not as parsed
     # "targets included X" names where strikes hit as plainly as "struck X" does

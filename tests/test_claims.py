@@ -158,6 +158,12 @@ def targets(claims: list[Claim]) -> set[tuple[str, str]]:
             set(),
             {"Syria"},
         ),
+        # ... but strikes a report names beside that stance are still reported
+        (
+            "Activists said the attacks hit the town of Latamneh with the backing of Russian air strikes.",
+            {("Latamneh", "opposition")},
+            set(),
+        ),
         # a border reference and a refining country
         (
             "US officials questioned whether ISIS is active in the areas hit by the Russian strikes, which "
