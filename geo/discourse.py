@@ -67,6 +67,8 @@ class SpeakerMemory:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     # who gave the last sentence's account (speaker, side, kind), for a next sentence that goes on
     reporting: tuple[str, str, str] | None = None
+    # bodies by their initials: "the SCD" after "The Syrian Civil Defence reported"
+    initials: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
         if kind == "person":
@@ -75,6 +77,9 @@ class SpeakerMemory:
             self.group = (speaker, side)
         if side != self.unknown_side:
             self.known = (speaker, side)
+            capitals = re.findall(r"\b[A-Z]", re.sub(r"^(?:The|the)\s+", "", speaker))
+            if kind != "person" and len(capitals) >= 2:
+                self.initials["".join(capitals)] = (speaker, side)
             if head:
                 self.heads[head] = (speaker, side)
 
@@ -297,6 +302,9 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
     found = registry.side_of(text) or registry.side_of(full)
+    bare = re.sub(r"^(?:The|the)\s+", "", text)
+    if found is None and bare in memory.initials:
+        return memory.initials[bare][0], memory.initials[bare][1], "definite"
     head = span.root.lemma_.lower()
     definite = span[0].lower_ in {"the", "this", "that", "its", "their"}
     described = found is None or found[1] in DESCRIPTIVE_KINDS

@@ -120,6 +120,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "news agencies.\n\nShoigu was quoted as saying that bombers also struck Homs.",
             {("Latakia", "russia"), ("Homs", "russia")},
         ),
+        # a body named again by its initials
+        (
+            "The Syrian Civil Defence said Russian jets struck Homs.\n\nThe SCD said warplanes also hit "
+            "Latamneh.",
+            {("Homs", "opposition"), ("Latamneh", "opposition")},
+        ),
         # "according to the speaker": whoever spoke last, a paragraph on
         (
             "Abu Ahmad, an activist in Hama, said Russian jets struck Latamneh.\n\nAccording to the "
