@@ -17,7 +17,7 @@ from geo.resolve_strays import settle_strays
 from geo.resolve_weights import weights
 from geo.types import Candidate, Mention, Place, Precision, Toponym
 
-_PRECISION: dict[str, Precision] = {
+PRECISION_OF: dict[str, Precision] = {
     "populated_place": "point",
     "feature": "point",
     "admin1": "admin1",
@@ -73,7 +73,7 @@ def _toponym(mention: Mention, r: Reading, g: Group) -> Toponym:
         lat, lon = _region_point(seat or place, r.direction)
         return Toponym(mention, place, "region", lat, lon, conf, r.qualifier)
     return Toponym(
-        mention, place, _PRECISION.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
+        mention, place, PRECISION_OF.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
     )
 
 

@@ -176,6 +176,14 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Temena",
             ("unlocated", "admin1", f"unlocated:{IDLIB}:"),
         ),
+        # a listed name the mention finder missed is read as the gazetteer spells it in the country
+        # the article's places lie in
+        (
+            "Besides its raids over Idlib, the air force is also striking the al-Qaeda-held cities of "
+            "Latamneh, Kafr Nabl, Sarmeen and Ariha, and other areas.",
+            "Ariha",
+            ("explicit", "point", ARIHA),
+        ),
         # a known village resolves as it always did
         (
             "Russian jets struck the village of Latamneh in Hama province.",
