@@ -144,6 +144,8 @@ def read_claim_type(
         or any(_lands(a) for a in anchors)
         # "flew 200 sorties against positions in X" says where as plainly as "struck X"
         or any(_flown(a) or _performed(a) for a in anchors)
+        # "the casualties came in air strikes along the road": where the strikes killed
+        or any(died_in(a) for a in anchors)
         # "a convoy came under air fire in X": what was there was struck
         or any(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors
@@ -294,6 +296,16 @@ def _governed_elsewhere(anchor: Token) -> bool:
 def _flown(tok: Token) -> bool:
     """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes."""
     return tok.dep_ == "dobj" and tok.head.lemma_ in ROUTE_VERBS and tok.lemma_.lower() in SORTIE_NOUNS
+
+
+def died_in(tok: Token) -> bool:
+    """The strikes people died in: "the casualties came in air strikes", "died during raids"."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"in", "during"}
+        and tok.head.head.lemma_ in {"come", "die", "perish"}
+        and tok.head.head.pos_ == "VERB"
+    )
 
 
 _NOT_PERFORMING = frozenset(["appear", "be", "include"])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from geo.claim_types import (
     COUNT_NOUNS,
+    died_in,
     LIGHT_VERBS,
     ROUTE_VERBS,
     existential,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 LOCATIVE_PREPS = frozenset(
     "in on at near around across into outside inside throughout including within toward towards upon "
-    "between".split()
+    "between along".split()
 )
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 INTENT_WORDS = words("intent_words")
@@ -383,6 +384,11 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
                 return counted[0]
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
+    if tok.pos_ == "VERB":
+        # "the casualties came in air strikes along the road between A and B": where they died
+        died = [g for c in tok.children for g in c.children if died_in(g) and is_strike(g, registry)]
+        if died:
+            return died[0]
     if tok.lemma_ in ROUTE_VERBS and strikes_travel(tok, registry):
         return subject_of(tok)  # "the bombing ... had reached into X"
     if (flown := flown_strikes(tok, registry)) is not None:

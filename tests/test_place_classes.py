@@ -457,6 +457,14 @@ def test_every_member_of_a_long_list() -> None:
         ("Russian jets struck rebel positions between Homs and Hama on Friday.", {"Homs", "Hama"}),
         # after a named place it only describes where that place is
         ("Russian jets struck Douma, a town between Homs and Hama, on Friday.", {"Douma"}),
+        # "along the road between A and B", where the casualties of the strikes came
+        (
+            "The monitor said the casualties came in air strikes along the road between Raqqa and Tabqa.",
+            {"Raqqa", "Tabqa"},
+        ),
+        ("Five people died in Russian raids along the road between Raqqa and Tabqa.", {"Raqqa", "Tabqa"}),
+        # where people died of something else is no strike place
+        ("Five people died in a car crash along the road between Raqqa and Tabqa.", set()),
     ],
 )
 def test_between_two_places_as_the_only_locator(pipe: Pipeline, text: str, expected: set) -> None:
