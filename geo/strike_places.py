@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from geo.claim_types import (
     COUNT_NOUNS,
-    died_in,
     LIGHT_VERBS,
     ROUTE_VERBS,
+    died_in,
     existential,
     goes_after,
     is_strike,
