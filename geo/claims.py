@@ -88,6 +88,9 @@ def _drafts(
         if span is None:
             continue
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
+    # the country the article's places lie in: a town there that opens a sentence sets its scene
+    home = Counter(t.place.country_code for t in toponyms if t.place is not None and t.precision != "country")
+    home_country = home.most_common(1)[0][0] if home else ""
     sents = list(doc.sents)
     framed = []
     for sent in sents:
@@ -98,7 +101,9 @@ def _drafts(
     drafts: list[Draft] = []
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
-            _sentence_drafts(sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign)
+            _sentence_drafts(
+                sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign, home_country
+            )
         )
     roots = {id(t): r for located in by_sentence.values() for t, r in located}
     _breakdowns(drafts, sents, roots)
@@ -152,6 +157,7 @@ def _sentence_drafts(
     ref_year: int | None,
     source: str,
     foreign: bool,
+    home: str = "",
 ) -> list[Draft]:
     drafts: list[Draft] = []
     roots_of = {id(t): r for t, r in located}
@@ -192,7 +198,9 @@ def _sentence_drafts(
         if claim_type and not any(p.role == "target" for p in places):
             # "In Idlib province, activists said jets struck a bakery": where the report is set
             places = [
-                ClaimPlace(p.toponym, "target", "explicit") if _sets_the_scene(p, roots_of, frame) else p
+                ClaimPlace(p.toponym, "target", "explicit")
+                if _sets_the_scene(p, roots_of, frame, home)
+                else p
                 for p in places
             ]
         places = mark_containers(semicolon_lists(places, roots_of, names), roots_of)
@@ -243,9 +251,19 @@ def _location_field(sent: Span) -> bool:
     )
 
 
-def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame) -> bool:
-    """A province or region (not a capital a speaker may be in) set before the speaker."""
-    return p.toponym.precision in {"admin1", "region"} and sets_the_scene(roots_of[id(p.toponym)], frame)
+def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame, home: str) -> bool:
+    """A province, a region or a town of the article's country (not a capital a speaker may be in)
+    set before the speaker: "In rebel-held Tariq Bab, the LCC report that 15 were killed"."""
+    place = p.toponym.place
+    local = (
+        p.toponym.precision == "point"
+        and place is not None
+        and place.country_code == home
+        and not place.capital
+    )
+    return (p.toponym.precision in {"admin1", "region"} or local) and sets_the_scene(
+        roots_of[id(p.toponym)], frame
+    )
 
 
 def _reference_year(article: Article, doc: Doc) -> int | None:

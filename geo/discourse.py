@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 PERSON_NOUNS = words("person_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
 _DEFINITE_HEADS = words("speaker_body_nouns")
+_GENERIC_HEADS = frozenset(["group", "source", "official"])  # nouns any body's speaker answers to
 NEUTRAL_SIDES = frozenset(["other", "reporter"])
 
 # subjects, and the objects "according to him", "said to them" (never "us": the US)
@@ -335,7 +336,10 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # the noun last named, or for a document or a generic body the last group that spoke
         recalled = memory.heads.get(head)
         if recalled is None and (head in _DEFINITE_HEADS or head in DOCUMENT_NOUNS):
-            recalled = memory.recall("group")
+            # "the statement", "the group": the last body that spoke; never one of another kind of
+            # body than the noun says ("the army" after activists)
+            generic = head in DOCUMENT_NOUNS or head in _GENERIC_HEADS
+            recalled = memory.recall("group") if generic else None
         elif recalled is None and head == "speaker":
             recalled = memory.recall("person")  # "according to the speaker": whoever spoke last
         if recalled:
@@ -357,10 +361,11 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
     if kind == "person" and side != memory.unknown_side:
-        # "the general said", "the spokesman added" after "Defense Ministry spokesman Major General
-        # Igor Konashenkov": a title goes back to the person it was given to
+        # "the general said", "the spokesman added", "the ministry said" after "Defense Ministry
+        # spokesman Major General Igor Konashenkov": a title goes back to the person it was given
+        # to, a body to the one who speaks for it
         for t in span:
-            if t.i != span.root.i and t.lemma_.lower() in PERSON_NOUNS:
+            if t.i != span.root.i and t.lemma_.lower() in PERSON_NOUNS | _DEFINITE_HEADS:
                 memory.heads[t.lemma_.lower()] = (display, side)
     if found is not None and span.root.pos_ == "PROPN":
         memory.names[_surname(span.root.text)] = (display, side)

@@ -120,6 +120,24 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "news agencies.\n\nShoigu was quoted as saying that bombers also struck Homs.",
             {("Latakia", "russia"), ("Homs", "russia")},
         ),
+        # a town of the story's country that opens the sentence sets the scene of a placeless toll;
+        # a capital abroad is where the speaker is
+        (
+            "Russian jets struck Idlib.\n\nIn rebel-held Talbiseh, activists report that at least 15 "
+            "civilians were killed.\n\nIn Paris, the Observatory said 12 civilians were killed.",
+            {("Idlib", "reporter"), ("Talbiseh", "opposition")},
+        ),
+        # "the army" is no body that spoke before under another noun; "the ministry" is the one its
+        # spokesman spoke for
+        (
+            "Activists said jets struck Homs.\n\nThe army said 15 terrorists were killed in Latamneh.",
+            {("Homs", "opposition"), ("Latamneh", "other")},
+        ),
+        (
+            "Jets hit Homs, Defence Ministry spokesman Major-General Igor Konashenkov said.\n\nThe "
+            "Defence Ministry also said that bombers struck Latamneh.",
+            {("Homs", "russia"), ("Latamneh", "russia")},
+        ),
         # a body named again by its initials
         (
             "The Syrian Civil Defence said Russian jets struck Homs.\n\nThe SCD said warplanes also hit "
