@@ -29,7 +29,7 @@ PLACES = (
     Place("gn:163779", "Tallbīsah", 34.84072, 36.73092, "SY", "11", population=38_491),
     Place("gn:170063", "Hama", 35.13179, 36.75783, "SY", "10", population=696_863),
     Place("sup:latamneh", "Latamneh", 35.321, 36.621, "SY", "10", population=0),
-    Place("gn:524901", "Moscow", 55.75, 37.62, "RU", "48", population=10_381_222),
+    Place("gn:524901", "Moscow", 55.75, 37.62, "RU", "48", population=10_381_222, capital=True),
     Place("gn:4140963", "Washington", 38.895, -77.036, "US", "DC", population=601_723),
     Place("gn:5128581", "New York", 40.714, -74.006, "US", "NY", population=8_175_133),
     Place("gn:2988507", "Paris", 48.853, 2.349, "FR", "11", population=2_138_551),
