@@ -32,8 +32,15 @@ def targets(pipe: Pipeline, text: str) -> set[tuple[str, str]]:
             "truce many times, targeting residential areas in Homs, the ministry added.",
             {("Latamneh", "russia")},
         ),
+        # ... and their shelling and rockets, as a state agency reports them
+        ("Insurgent rocket fire hit Latakia on Monday, SANA said.", set()),
+        ("Rebel shelling killed five people in Homs, state media said.", set()),
         # but strikes on them are
         ("Russian jets struck militants in Latamneh, the ministry in Moscow said.", {("Latamneh", "russia")}),
+        (
+            "Russian strikes on rebel-held Latamneh killed 20 people, activists said.",
+            {("Latamneh", "opposition")},
+        ),
     ],
 )
 def test_the_armed_groups_strikes_are_context(
