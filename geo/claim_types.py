@@ -146,6 +146,8 @@ def read_claim_type(
         or any(_flown(a) or _performed(a) for a in anchors)
         # "the casualties came in air strikes along the road": where the strikes killed
         or any(died_in(a) for a in anchors)
+        # "Among the areas targeted were A and B" names them as plainly as "struck A and B"
+        or any(t.lower_ == "among" and t.head.lemma_ == "be" for a in anchors for t in a.ancestors)
         # "a convoy came under air fire in X": what was there was struck
         or any(
             a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.lemma_ == "come" for a in anchors

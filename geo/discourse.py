@@ -329,6 +329,10 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
             ),
             None,
         )
+        if owner is None and any(t.dep_ == "poss" and t.lemma_.lower() in _GROUP_NOUNS for t in span):
+            owner = _named_before(
+                span, registry
+            )  # "a command post of Tajamu al-Izza ..., the group's spokesman said"
         if owner is not None:
             found = (owner[1], "person")
     if found is None and definite:
@@ -373,6 +377,20 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         for person in (e for e in span.ents if e.label_ == "PERSON"):
             memory.names[_surname(person.text)] = (person.text, side)
     return display, side, kind
+
+
+_GROUP_NOUNS = frozenset(
+    ["group", "faction", "brigade", "movement", "organisation", "organization", "militia"]
+)
+
+
+def _named_before(span: Span, registry: Registry) -> tuple[str, str] | None:
+    """The last body the registry knows named earlier in the speaker's sentence."""
+    for chunk in reversed([c for c in span.sent.noun_chunks if c.end <= span.start]):
+        found = registry.named_side(chunk.text)
+        if found is not None and found[1] not in {"person", "medium"}:
+            return chunk.text, found[0]
+    return None
 
 
 def _surname(name: str) -> str:

@@ -112,7 +112,12 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
         frame.speaker_tokens = {t.i for t in speaker_span}
-        frame.owned = {t.i for t in content_root.subtree} - frame.speaker_tokens - _set_beside(tok, subject)
+        frame.owned = (
+            {t.i for t in content_root.subtree}
+            - frame.speaker_tokens
+            - _set_beside(tok, subject)
+            - _before_a_semicolon(tok, subject)
+        )
         if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and _says_of_its_noun(tok):
             frame.owned.add(tok.head.i)  # "strikes that the Red Cross said had killed 20": the strikes
         if tok.lower_ == "according":
@@ -129,7 +134,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 outer.owned -= inner.owned | inner.speaker_tokens
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
-    if not frames and memory.known is not None and _hearsay_passive(sent, registry):
+    if memory.known is not None and _hearsay_passive(sent, registry, reporter.owned):
         # "A base in Latakia was said to have been hit", "Three camps were reportedly among the
         # targets": a report with no one named goes on with whoever was reporting
         speaker, side = memory.known
@@ -153,6 +158,15 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
+
+
+def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:
+    """ "Camps in Idlib were among the targets; radio intercepts suggested ...": a clause the
+    parser hangs on a speech verb across a semicolon is a sentence of its own, not what was said."""
+    doc = verb.doc
+    if subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ";":
+        return set()  # "hit A; B; and C, activists said": a list, whose speaker follows a comma
+    return {t.i for c in verb.children if c.i < subject.i and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -244,7 +258,7 @@ def _continues_report(sent: Span) -> bool:
     )
 
 
-def _hearsay_passive(sent: Span, registry: Registry) -> bool:
+def _hearsay_passive(sent: Span, registry: Registry, within: set[int]) -> bool:
     """Whether the sentence's report is hearsay with no one named; not when the hearsay is a clause of
     its own beside the narrator's ("Jets attacked X, and many casualties were reported"), nor when
     what is reported is about an actor ("Russia is reported to have lost five servicemen")."""
@@ -272,6 +286,7 @@ def _hearsay_passive(sent: Span, registry: Registry) -> bool:
             )
         )
         for t in sent
+        if t.i in within  # the narrator's own part of the sentence, not a named speaker's
     )
 
 
@@ -411,6 +426,11 @@ def _speaker_span(subject: Token, verb: Token) -> Span:
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    dashes = [t.i for t in tokens if t.text in {"—", "–"} and t.i < end - 1]
+    if dashes:
+        # "struck three provinces — Homs, Hama and Latakia — the ministry said": the parser makes
+        # the list the speaker's head; the speaker is what follows the last dash
+        start = dashes[-1] + 1
     while start < end and doc[start].is_punct:
         start += 1
     return doc[start:end]

@@ -113,7 +113,7 @@ def place_role(
     if described is not None and not (other_force(described, registry) or ground_doer(described)):
         return "target"  # "a resident of Rastan, one of the towns bombed by Russian planes"
     actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
-    if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head):
+    if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head) and not listed_among(root):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
         return "context"
@@ -206,6 +206,8 @@ def place_role(
                 direct
                 and head.pos_ == "VERB"
                 and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
+            ) or (
+                tok.dep_ in {"nsubj", "conj"} and head.lemma_ == "be" and _among(head, registry) is not None
             ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
@@ -347,16 +349,35 @@ def is_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
 
 def listed_for(tok: Token) -> Token:
     """A place in a list after a colon stands where the phrase before the colon stands:
-    "fell on towns north of Homs: Talbiseh, Rastan" puts Talbiseh where "Homs" is."""
+    "fell on towns north of Homs: Talbiseh, Rastan" puts Talbiseh where "Homs" is; so does a list
+    set off by a dash after the places it names: "struck three provinces — Homs, Hama and Latakia —"."""
     doc = tok.doc
     i = tok.i
     while i > tok.sent.start and (
         doc[i - 1].dep_ in {"compound", "punct", "conj", "cc"} or doc[i - 1].ent_type_
     ):
+        before = doc[i - 2] if i - 2 >= tok.sent.start else None
         if doc[i - 1].text == ":":
-            return doc[i - 2] if i - 2 >= tok.sent.start else tok
+            return before or tok
+        if doc[i - 1].text in {"—", "–"} and before is not None and is_noun_of(before, PLACE_NOUNS):
+            return before
         i -= 1
     return tok
+
+
+def _among(be: Token, registry: Registry) -> Token | None:
+    """The strike in "Among the areas targeted were A and B", "Among the places hit was X"."""
+    struck = [t for c in be.children if c.lower_ == "among" for t in c.subtree if is_strike(t, registry)]
+    return struck[0] if struck else None
+
+
+def listed_among(tok: Token) -> bool:
+    """The subject of "Among the ... were A": listed, not an actor."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ == "be"
+        and any(c.lower_ == "among" for c in tok.head.children)
+    )
 
 
 def _ellipsis(tok: Token) -> bool:
@@ -400,6 +421,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         struck = [t for t in subject.subtree if is_strike(t, registry)] if subject is not None else []
         return struck[0] if struck else None
+    if tok.lemma_ == "be" and (among := _among(tok, registry)) is not None:
+        return among  # "Among the areas targeted were A, B and C"
     if tok.lemma_ == "include":
         # "Places reported to have been hit include X and Y", "Targets included X"
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -138,6 +138,17 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "Defence Ministry also said that bombers struck Latamneh.",
             {("Homs", "russia"), ("Latamneh", "russia")},
         ),
+        # "the group's spokesman": the group the sentence named
+        (
+            "Russian jets bombed a command post of Tajamu al-Izza in Latamneh, the group's spokesman said.",
+            {("Latamneh", "opposition")},
+        ),
+        # hearsay goes on with the last source, though a clause after a semicolon has a speaker of its own
+        (
+            "The defence ministry in Moscow said jets hit Homs.\n\nThree camps in Idlib province were "
+            "reportedly among the targets; radio intercepts suggested one of them sheltered fighters.",
+            {("Homs", "russia"), ("Idlib", "russia")},
+        ),
         # a body named again by its initials
         (
             "The Syrian Civil Defence said Russian jets struck Homs.\n\nThe SCD said warplanes also hit "

@@ -73,6 +73,27 @@ def test_where_the_striker_is_is_no_target(
     assert launched_from in found["context"]
 
 
+@pytest.mark.parametrize(
+    "text, struck",
+    [
+        # a list set off by dashes after the places it names, which the parser makes the speaker
+        (
+            "Russian warplanes struck targets in three provinces — Homs, Idlib and Latakia — the Russian "
+            "Defense Ministry said.",
+            {"Homs", "Idlib", "Latakia"},
+        ),
+        # "Among the areas targeted were A and B"
+        (
+            "Among the areas targeted were Talbiseh and Latamneh, the Observatory said.",
+            {"Talbiseh", "Latamneh"},
+        ),
+        ("Among those killed were five children from Homs, activists said.", set()),
+    ],
+)
+def test_lists_as_bulletins_set_them_out(pipe: Pipeline, text: str, struck: set[str]) -> None:
+    assert roles(pipe, text)["target"] == struck
+
+
 def test_a_strike_noun_as_subject_still_locates_its_strike(pipe: Pipeline) -> None:
     text = "Russian airstrikes in Idlib killed 12 civilians, activists said."
     assert roles(pipe, text)["target"] == {"Idlib"}
