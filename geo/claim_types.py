@@ -258,8 +258,15 @@ def _force_in_sentence(anchor: Token, registry: Registry) -> bool:
     """Whether a strike's sentence names the campaign's force anywhere outside brackets: a suspect
     ("killed in air strikes, which he believed Russia or government forces carried out") keeps the
     article's strikes possibly the campaign's; an aside ("(banned in Russia)") does not."""
-    words = " ".join(t.text for t in anchor.sent if not _bracketed(t))
-    return bool(registry.force.search(words))
+    kept, inside = [], False
+    for t in anchor.sent:  # one pass, as `_bracketed` reads each token
+        if not inside:
+            kept.append(t.text)
+        if t.text in {"(", "["}:
+            inside = True
+        elif t.text in {")", "]"}:
+            inside = False
+    return bool(registry.force.search(" ".join(kept)))
 
 
 def _modal(anchor: Token) -> bool:

@@ -244,11 +244,10 @@ def _location_field(sent: Span) -> bool:
     label, colon, _ = text.partition(":")
     if colon and label.strip().lower() in _LOCATION_FIELDS:
         return True
-    doc = sent.doc
-    before = doc.text[: sent.start_char].rstrip("\n").rsplit("\n", 1)[-1]
-    return (
-        "\n" in doc.text[sent.start_char - 1 : sent.start_char] and before.strip().lower() in _LOCATION_FIELDS
-    )
+    # the few tokens before the sentence, not the whole text (Doc.text is rebuilt at every call)
+    prev = sent.doc[max(0, sent.start - 30) : sent.start].text_with_ws
+    before = prev.rstrip("\n").rsplit("\n", 1)[-1]
+    return prev.endswith("\n") and before.strip().lower() in _LOCATION_FIELDS
 
 
 def _sets_the_scene(p: ClaimPlace, roots_of: dict[int, Token], frame: Frame, home: str) -> bool:
