@@ -35,6 +35,7 @@ from geo.discourse import (
 )
 from geo.headlines import Headline, credit_headline, headline_only
 from geo.lexicon import ordered, words
+from geo.resolve_article import home_country
 from geo.speakers import sentence_frames
 from geo.strike_places import place_role, presence_role, semicolon_lists, sets_the_scene
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
@@ -89,8 +90,7 @@ def _drafts(
             continue
         by_sentence.setdefault(span.sent.start, []).append((t, span.root))
     # the country the article's places lie in: a town there that opens a sentence sets its scene
-    home = Counter(t.place.country_code for t in toponyms if t.place is not None and t.precision != "country")
-    home_country = home.most_common(1)[0][0] if home else ""
+    home = home_country(toponyms)
     sents = list(doc.sents)
     framed = []
     for sent in sents:
@@ -102,7 +102,7 @@ def _drafts(
     for sent, frames in zip(sents, framed, strict=True):
         drafts.extend(
             _sentence_drafts(
-                sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign, home_country
+                sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign, home
             )
         )
     roots = {id(t): r for located in by_sentence.values() for t, r in located}

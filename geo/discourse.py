@@ -33,6 +33,7 @@ NEUTRAL_SIDES = frozenset(["other", "reporter"])
 # subjects, and the objects "according to him", "said to them" (never "us": the US)
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
 _PRONOUNS |= {"him": "person", "her": "person", "them": "any"}
+_THE = re.compile(r"^(?:The|the)\s+")
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ class SpeakerMemory:
             self.group = (speaker, side)
         if side != self.unknown_side:
             self.known = (speaker, side)
-            capitals = re.findall(r"\b[A-Z]", re.sub(r"^(?:The|the)\s+", "", speaker))
+            capitals = re.findall(r"\b[A-Z]", _THE.sub("", speaker))
             if kind != "person" and len(capitals) >= 2:
                 self.initials["".join(capitals)] = (speaker, side)
             if head:
@@ -303,7 +304,7 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
     found = registry.side_of(text) or registry.side_of(full)
-    bare = re.sub(r"^(?:The|the)\s+", "", text)
+    bare = _THE.sub("", text)
     if found is None and bare in memory.initials:
         return memory.initials[bare][0], memory.initials[bare][1], "definite"
     head = span.root.lemma_.lower()

@@ -4,6 +4,7 @@ group the mentions of one name, rank, share senses), and the point each reading 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -16,6 +17,15 @@ from geo.resolve_rank import Group, choose, group, is_seat_city, mark_containers
 from geo.resolve_strays import settle_strays
 from geo.resolve_weights import weights
 from geo.types import Candidate, Mention, Place, Precision, Toponym
+
+
+def home_country(toponyms: Sequence[Toponym]) -> str:
+    """The country most of an article's places below country level lie in ("" when none)."""
+    counts = Counter(
+        t.place.country_code for t in toponyms if t.place is not None and t.precision != "country"
+    )
+    return counts.most_common(1)[0][0] if counts else ""
+
 
 PRECISION_OF: dict[str, Precision] = {
     "populated_place": "point",

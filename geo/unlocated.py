@@ -19,7 +19,6 @@ treated as unknown: the clause's container is still the best the text says of wh
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from geo.countrysides import countryside_governorates
 from geo.lexicon import words
 from geo.mentions import NOT_PLACES, ORG_WORDS, PLACE_HEADS, TITLES, member_before, name_word
 from geo.names import ARTICLES, fold
-from geo.resolve_article import PRECISION_OF
+from geo.resolve_article import PRECISION_OF, home_country
 from geo.strike_places import PLACE_NOUNS, is_noun_of
 from geo.types import Claim, ClaimPlace, Mention, Place, Precision, Toponym
 
@@ -59,7 +58,7 @@ def listed_names(
         if span is not None:
             covered.update(range(span.start, span.end))
     found: dict[int, Toponym] = {}
-    home = Counter(t.place.country_code for t in toponyms if t.place is not None and t.precision != "country")
+    home = home_country(toponyms)
     for tok in doc:
         if tok.i in covered or not _heads_a_name(tok):
             continue
@@ -87,13 +86,12 @@ def listed_names(
     return sorted([*toponyms, *found.values()], key=lambda t: t.mention.start)
 
 
-def _known_here(mention: Mention, home: Counter[str], gazetteer: Gazetteer) -> Toponym:
+def _known_here(mention: Mention, home: str, gazetteer: Gazetteer) -> Toponym:
     """A listed name the mention finder missed ("the cities of Kafr Nabl, Sarmeen and Ariha"), read
     as the gazetteer spells it in the country the article's places lie in; unresolved otherwise (a
     fuzzy match is no reading of a name the text alone gives as a place)."""
     if home:
-        country = home.most_common(1)[0][0]
-        for c in gazetteer.candidates(mention.text, country=country, limit=3):
+        for c in gazetteer.candidates(mention.text, country=home, limit=3):
             if c.match != "fuzzy" and c.place.kind != "country":
                 p = c.place
                 return Toponym(mention, p, PRECISION_OF.get(p.kind, "point"), p.lat, p.lon, 0.5 * c.score)
