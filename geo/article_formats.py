@@ -164,20 +164,55 @@ def _without_clutter(text: str) -> str:
     "Share on Facebook", "Sign up for our newsletter") that scraped copy carries, which would be
     read as sentences and can name places."""
     lines = text.split("\n")
-    kept = [
-        line
-        for line in lines
-        if len(line) > _CLUTTER_LINE_CHARS or not any(w in line.lower() for w in _PAGE_CLUTTER)
-    ]
+    kept = [line for line in lines if not _is_clutter(line)]
     return "\n".join(kept) if len(kept) < len(lines) else text
 
 
+def _is_clutter(line: str) -> bool:
+    low = line.lower()
+    return len(line) <= _CLUTTER_LINE_CHARS and (
+        any(w in low for w in _PAGE_CLUTTER)
+        or low.strip(" |:-") in _PAGE_BANNERS
+        or _SITE_NAME.fullmatch(low.strip()) is not None
+    )
+
+
+# a site's address on a line of its own, its banner: "Arrahmah.com", "www.sana.sy"
+_SITE_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|[a-z]{2})/?")
+
+
 _PAGE_CLUTTER = words("page_clutter")
+_PAGE_BANNERS = words("page_banners")
 _CLUTTER_LINE_CHARS = 60  # longer lines are the article's own sentences
 
 
+def _unwrapped(text: str) -> str:
+    """The text with a wire's hard line breaks inside sentences joined ("The Defence Ministry said /
+    on Thursday it had flown ... in / Syria overnight"). A line break ends a sentence downstream, so
+    a wrapped sentence would lose its speaker. A break is a wrap when the line runs on in lower case
+    ("said / on Thursday"); in a paragraph with one such break and another line ending in a
+    lower-case word or a comma, those lines wrap too ("in / Syria"). Headlines, captions and field
+    lines ("Location: Homs") do not end that way, or start the next line in capitals in a paragraph
+    that is not wrapped."""
+    out = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        runs_on = [_RUNS_ON.search(a) is not None for a in lines[:-1]]
+        lower = [r and b[:1].islower() for r, b in zip(runs_on, lines[1:], strict=True)]
+        wrapped = any(lower) and sum(runs_on) >= 2
+        joined = lines[0]
+        for line, run, low in zip(lines[1:], runs_on, lower, strict=True):
+            joined += " " + line if low or (run and wrapped) else "\n" + line
+        out.append(joined)
+    return "\n\n".join(out)
+
+
+# a line long enough to be a wrapped sentence's, ending in a lower-case word or a comma
+_RUNS_ON = re.compile(r"^.{24,}[a-z,]$")
+
+
 def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Article:
-    text = _normalise(_without_clutter(_normalise(body)))
+    text = _unwrapped(_normalise(_without_clutter(_normalise(body))))
     if not text:
         raise Rejected("no body text" + (" (only a title)" if title.strip() else ""))
     if len(text) > MAX_ARTICLE_CHARS:
@@ -204,6 +239,8 @@ def _parse_txt(file_id: str, raw: str) -> Article:
     if len(lines[0]) <= 60 and (day := _iso_date(lines[0], fuzzy=False)):
         published = day
         i = _skip_blank(lines, 1)
+    while i < len(lines) and _is_clutter(lines[i]):
+        i = _skip_blank(lines, i + 1)  # "Accessibility links" above the headline of a scraped page
     title = lines[i] if i < len(lines) else ""
     i = _skip_blank(lines, i + 1)
     pairs = []

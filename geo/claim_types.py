@@ -364,6 +364,11 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     phrase = _phrase(doer)
     return (
         any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
+        # "the ships of the Caspian Fleet fired 18 cruise missiles at targets in X": what was fired
+        or (
+            lemma == "fire"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in AGENT_NOUNS for c in tok.children)
+        )
         or bool(_AIRCRAFT.search(phrase))
         or bool(registry.force.search(phrase))
         # a ministry's "it had destroyed a command post": a military object says it was a strike

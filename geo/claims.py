@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geo.claim_types import SPECIFIC_TYPES, count_casualties, counted_at, foreign_strikes, read_claim_type
+from geo.claim_types import (
+    SPECIFIC_TYPES,
+    count_casualties,
+    counted_at,
+    foreign_strikes,
+    is_strike,
+    read_claim_type,
+)
 from geo.containment import mark_containers
 from geo.discourse import (
     Frame,
@@ -149,6 +156,11 @@ def _is_conflict_place(topo: Toponym) -> bool:
     return topo.place is not None and topo.precision in {"point", "region", "admin1"}
 
 
+def _says_it_was_a_strike(tokens: list[Token], registry: Registry) -> bool:
+    """ "what activists say was a Russian air strike in X": the strike is what is said to have been."""
+    return any(t.dep_ == "attr" and t.head.lemma_ == "be" and is_strike(t, registry) for t in tokens)
+
+
 def _sentence_drafts(
     sent: Span,
     frames: list[Frame],
@@ -182,9 +194,16 @@ def _sentence_drafts(
             else:
                 continue
             places.append(ClaimPlace(topo, role, "explicit"))
-        if claim_type == "strike_reported" and frame.attributed and anchor_kind == "noun":
+        if (
+            claim_type == "strike_reported"
+            and frame.attributed
+            and anchor_kind == "noun"
+            and not frame.shown
+            and not _says_it_was_a_strike(tokens, registry)
+        ):
             # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
-            # they hit; a source saying jets "struck" a place is.
+            # they hit; a source saying jets "struck" a place is, and so is footage of "an attack on
+            # X" or "a crater left by what activists say was a Russian air strike in X".
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
         if claim_type and frame.local and not any(p.role == "target" for p in places):
             # "Abu Omar, an activist in Telbisa, said 17 people were killed when bombs hit a

@@ -49,6 +49,7 @@ class Frame:
     quoted: bool = False  # narration inside a quotation, attributed to the speaker who closes it
     local: bool = False  # residents, activists, witnesses "in X": who speak of where they are
     aside: bool = False  # the narrator's description of places inside a source's account
+    shown: bool = False  # what a video or picture shows ("pictures showed an attack on X")
 
     @property
     def attributed(self) -> bool:
@@ -72,13 +73,16 @@ class SpeakerMemory:
     # bodies by their initials: "the SCD" after "The Syrian Civil Defence reported"
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def remember(self, speaker: str, side: str, kind: str, head: str = "") -> None:
+    def remember(self, speaker: str, side: str, kind: str, head: str = "", *, spoke: bool = True) -> None:
+        """`spoke`: False for a person who only acted ("Putin has defied the West"), whom a later
+        "he said" means but whose account no later unattributed hearsay goes on with."""
         if kind == "person":
             self.person = (speaker, side)
         else:
             self.group = (speaker, side)
         if side != self.unknown_side:
-            self.known = (speaker, side)
+            if spoke:
+                self.known = (speaker, side)
             capitals = re.findall(r"\b[A-Z]", _THE.sub("", speaker))
             if kind != "person" and len(capitals) >= 2:
                 self.initials["".join(capitals)] = (speaker, side)
@@ -152,7 +156,7 @@ def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memor
             ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
             phrase = "".join(t.text_with_ws for t in tok.subtree)
             side = (registry.side_of(phrase) or ("other", ""))[0]
-            memory.remember(ent.text, side, "person")
+            memory.remember(ent.text, side, "person", spoke=False)
         elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_ == "be":
             _remember_introduced(tok, registry, memory)
 

@@ -81,7 +81,10 @@ def _toponym(mention: Mention, r: Reading, g: Group) -> Toponym:
         # "northern Homs", "north of Hama": the countryside around the capital the province is
         # named after, where such reports point, not the middle of the province's northern half
         lat, lon = _region_point(seat or place, r.direction)
-        return Toponym(mention, place, "region", lat, lon, conf, r.qualifier)
+        # "northern Syria" names no place finer than the country (ANNOTATION.md): a country's part
+        # keeps the country's precision, its point moved to the part
+        precision: Precision = "country" if place.kind == "country" else "region"
+        return Toponym(mention, place, precision, lat, lon, conf, r.qualifier)
     return Toponym(
         mention, place, PRECISION_OF.get(place.kind, "point"), place.lat, place.lon, conf, r.qualifier
     )

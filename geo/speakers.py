@@ -38,6 +38,7 @@ LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
+_MEDIA_NOUNS = words("media_nouns")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -52,8 +53,9 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     for tok in sent:
         subject: Token | None = None
         content_root: Token | None = None
+        shown_by = released = None
         if tok.pos_ in {"VERB", "AUX"} and (
-            (tok.lemma_ in SPEECH_VERBS and _reports_speech(tok)) or gives_a_toll(tok)
+            (tok.lemma_ in SPEECH_VERBS and _reports_speech(tok)) or gives_a_toll(tok) or _went_on(tok)
         ):
             subject = subject_of(tok)
             content_root = tok
@@ -64,7 +66,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             if (
                 tok.dep_ in {"advcl", "conj"}
                 and tok.head.i < tok.i
-                and not any(t.dep_ == "cc" and t.head.i == tok.head.i for t in tok.doc[tok.head.i : tok.i])
+                and not _joined_by_and(tok)
                 and subject is not None
                 and subject.dep_ == "nsubj"
                 and tok.doc[subject.left_edge.i - 1].text == ","
@@ -94,6 +96,12 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             # "Posts were destroyed in what the statement described as the first raids": the source
             # that names what happened gives the account of it
             subject, content_root = subject_of(tok), sent.root
+        elif (shown_by := _showing_medium(tok)) is not None:
+            # "video surfaced that purported to show jets bombing X": the video's owner, or no one's
+            subject, content_root = shown_by, tok
+        elif (released := _released_medium(tok)) is not None:
+            # "the ministry has put out footage of warplanes hitting targets in X": who released it
+            subject, content_root = subject_of(tok), released
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children) and not _relays(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -102,15 +110,24 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             continue
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
-        if registry.side_of(full) is None:
+        if shown_by is not None:
+            full = speaker_span.text  # "video posted by activists", not what the video shows
+        elif registry.side_of(full) is None:
             full = introduction(subject, tok) or full
         speaker, side, kind = name_speaker(speaker_span, registry, memory, full)
+        if shown_by is not None and kind == "unknown":
+            if speaker_span.root.i != shown_by.i or any(
+                t.pos_ == "PROPN" or t.dep_ == "poss" for t in speaker_span
+            ):
+                continue  # "pictures on the Facebook page of X": someone's, whom no rule knows
+            speaker, side = f"unattributed {shown_by.lower_}", "other"
         relayed = _relayed_side(tok, sent, registry) if kind not in {"pronoun", "definite"} else None
         if relayed is not None and registry.side_of(full) is None:
             # and "the source added", "he said" later are that source again, with its side
             side = relayed
             memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
-        frame = Frame(tok, speaker, side, kind, local=_is_local(subject))
+        shown = shown_by is not None or released is not None
+        frame = Frame(tok, speaker, side, kind, local=_is_local(subject), shown=shown)
         frame.speaker_tokens = {t.i for t in speaker_span}
         frame.owned = (
             {t.i for t in content_root.subtree}
@@ -152,12 +169,74 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         (
             (f.speaker, f.side, f.kind)
             for f in reversed([reporter, *frames])
-            if f.attributed and f.side != "reporter" and f.kind != "unknown"
+            if f.attributed and f.side != "reporter" and f.kind != "unknown" and not f.shown
         ),
         None,
     )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
+
+
+def _went_on(verb: Token) -> bool:
+    """ "More than 600 militants died, he went on, when missiles struck X": "went on" set into the
+    account as "he said" is."""
+    deps = {c.dep_ for c in verb.children}
+    said_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    return (
+        verb.lemma_ == "go"
+        and (verb.dep_ == "parataxis" or said_before)
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        and not deps & {"dobj", "xcomp", "prep"}
+    )
+
+
+def _joined_by_and(verb: Token) -> bool:
+    """ "Jets struck X and officials said ...": a speech verb the account's own "and" joins; not
+    "The fleet fired missiles and hit targets in X, Shoigu has told Putin", whose "and" joins the
+    account's two verbs."""
+    head = verb.head
+    ccs = [t.i for t in verb.doc[head.i : verb.i] if t.dep_ == "cc" and t.head.i == head.i]
+    others = [c.i for c in head.children if c.dep_ == "conj" and c.i < verb.i]
+    return any(not any(cc < c for c in others) for cc in ccs)
+
+
+def _showing_medium(verb: Token) -> Token | None:
+    """The video or picture that shows what a sentence reports: the subject of "show", through
+    "purported to show" and "that ... show", or the noun "showing" describes ("footage showing")."""
+    if verb.lemma_ != "show" or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "acl":
+        medium: Token | None = verb.head
+    else:
+        clause = verb.head if verb.dep_ == "xcomp" else verb  # "purported to show", "appeared to show"
+        medium = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if medium is not None and medium.lower_ in RELATIVES and clause.dep_ == "relcl":
+            medium = clause.head
+        elif medium is not None and medium.lower_ in RELATIVES and clause.dep_ == "advcl":
+            # "Video surfaced that purported to show ...", the relative clause read as the verb's
+            medium = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if medium is None:
+        return None
+    if medium.dep_ == "dobj" and _released_medium(medium.head) is not None:
+        return None  # "activists posted footage showing ...": the activists' footage
+    if medium.lemma_.lower() in _MEDIA_NOUNS:
+        return medium
+    before = verb.doc[verb.i - 1]
+    # "The ministry's video shows ...", parsed with the owner as the subject: the owner shows it
+    return medium if before.dep_ == "compound" and before.lemma_.lower() in _MEDIA_NOUNS else None
+
+
+def _released_medium(verb: Token) -> Token | None:
+    """The video or pictures a speaker releases ("released footage of", "put out a video showing")."""
+    if verb.pos_ != "VERB" or not (
+        verb.lemma_ in _RELEASE_VERBS
+        or (verb.lemma_ == "put" and any(c.lower_ == "out" for c in verb.children))
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS), None)
+
+
+_RELEASE_VERBS = frozenset(["release", "publish", "post", "issue", "air", "broadcast", "share", "distribute"])
 
 
 def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:
@@ -334,7 +413,11 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
     # "Rebels on the ground and Western governments": the parser may join the second speaker to
     # the first one's prepositional phrase
     misjoined = [c for p in subject.children if p.dep_ == "prep" for o in p.children for c in o.conjuncts]
-    heads = [subject, *subject.conjuncts, *misjoined]
+    # not the names of a list before a comma the speaker closes: "hit targets in A, B and C, the
+    # ministry reports", the ministry parsed as the list's last member
+    doc = subject.doc
+    joined = [c for c in subject.conjuncts if c.i > subject.i or "," not in doc[c.i : subject.i].text]
+    heads = [subject, *joined, *misjoined]
     if len(heads) == 1:
         return out  # one speaker: its side was settled with the memory of who spoke before
     for conj in heads:
@@ -431,6 +514,11 @@ def _speaker_span(subject: Token, verb: Token) -> Span:
         # "struck three provinces — Homs, Hama and Latakia — the ministry said": the parser makes
         # the list the speaker's head; the speaker is what follows the last dash
         start = dashes[-1] + 1
+        # "killed 36—five children among them—in Homs province, the head of the coalition told
+        # AFP": nor is what comes between the dash and a comma before the speaker's head
+        commas = [i for i in range(start, end) if doc[i].text == ","]
+        if commas and any(t.pos_ in {"NOUN", "PROPN"} for t in doc[commas[-1] + 1 : end]):
+            start = commas[-1] + 1
     while start < end and doc[start].is_punct:
         start += 1
     return doc[start:end]

@@ -158,8 +158,14 @@ def closing_speaker(verb: Token) -> Token | None:
             c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ in {"dobj", "xcomp"} - told) for c in verb.children
         ):
             return None
-    elif verb.dep_ not in {"ccomp", "relcl", "acl"} or verb.head.i > verb.i:
+    # a "conj" or "advcl": "... hit 94 targets in A and B, the Defence Ministry reports.", the
+    # ministry read as a member of the list and its verb as another of the account's
+    elif verb.dep_ not in {"ccomp", "relcl", "acl", "conj", "advcl"} or verb.head.i > verb.i:
         return None
+    elif verb.dep_ in {"conj", "advcl"} and (
+        not verb.text[:1].islower() or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in verb.subtree)
+    ):
+        return None  # "the villages of A and Tell Sikkin in Hama": a name's word read as the verb
     elif any(
         c.dep_ in {"ccomp", "dobj", "xcomp"} - told and c.lower_ not in RELATIVES for c in verb.children
     ):

@@ -54,6 +54,7 @@ NAVAL_NOUNS = words("naval_nouns")
 PLACE_NOUNS = words("place_nouns")
 # compass points as nouns ("to the north of"); the resolver's `directions` list is their adjectives too
 DIRECTION_NOUNS = words("directions") - {"central"}
+COMPASS_WORDS = DIRECTION_NOUNS | {w + "ern" for w in DIRECTION_NOUNS}
 _OTHER_EVENTS = words("other_events")
 # a site or feature a place's name is given to: "the Tabqa airport", "the Salma hospital", "the
 # Thardah mountain" are where the place is
@@ -188,6 +189,16 @@ def place_role(
                 return "target" if not _negated_intent(head, frame) else "context"
         if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
             return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
+        if (
+            not locative
+            and tok.dep_ == "conj"
+            and tok.pos_ == "NOUN"
+            and head.pos_ == "NOUN"
+            and head.dep_ in {"dobj", "nsubjpass"}
+        ):
+            # "hit targets around A and the villages of B": the villages are struck as the targets are
+            tok = head
+            continue
         anchor = _anchor(head, registry)
         if (
             anchor is not None
@@ -273,7 +284,7 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
         return False
     if is_noun_of(cue.head, _LONG_FEATURES):
         return False  # "boats on the Orontes River near Hama": the town locates the strike
-    if cue.lower_ in _RELATIVE_CUES and _a_name(cue.head, names):
+    if cue.lower_ in _RELATIVE_CUES and _a_name(cue.head, names) and not _a_names_part(cue.head):
         return True  # the phrase hangs on the name itself
     described = cue.head if cue.lower_ in _RELATIVE_CUES else cue
     if described.dep_ == "pobj" and described.head.dep_ == "prep":
@@ -283,7 +294,7 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
     if cue.lower_ not in _RELATIVE_CUES and start > cue.sent.start and doc[start - 1].lower_ == "to":
         start -= 1  # "to the north-east of X"
     before = doc[start - 1] if start > cue.sent.start else None
-    if before is not None and (before.i in names or _named_area(before)):
+    if before is not None and (before.i in names or _named_area(before)) and not _a_names_part(before):
         return True  # "Talbiseh north of Homs", "the Salma and Arafeet areas to the north-east of X"
     for _ in range(4):
         if described.dep_ == "appos" and _a_name(described.head, names):
@@ -313,6 +324,12 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
     )
 
 
+def _a_names_part(tok: Token) -> bool:
+    """ "northwest Syria", "eastern Aleppo": a region, which a phrase after it ("around the city of
+    Homs") narrows to a place rather than describes."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in COMPASS_WORDS for c in tok.children)
+
+
 def _a_name(tok: Token, names: frozenset[int]) -> bool:
     """A place's name, or a name the parser knows as nothing else: "Ghantu, a cluster of towns north
     of Homs" describes Ghantu; "positions of Jabhat al-Nusra (a group ...) near Idlib" locates them."""
@@ -329,10 +346,13 @@ def _in_dateline(root: Token) -> bool:
 
 
 def _named_area(tok: Token) -> bool:
-    """ "the Salma and Arafeet areas": a place noun that names its places."""
+    """ "the Salma and Arafeet areas": a place noun that names its places, the name right before it
+    (not "an Islamic State command centre", which a group's name only describes)."""
     return (
         tok.pos_ == "NOUN"
         and is_noun_of(tok, PLACE_NOUNS)
+        and tok.i > 0
+        and tok.doc[tok.i - 1].pos_ == "PROPN"
         and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children)
     )
 
@@ -381,9 +401,10 @@ def listed_among(tok: Token) -> bool:
 
 
 def _ellipsis(tok: Token) -> bool:
-    """ "..., as were X and Y": a bare "be" standing in for the clause it hangs on."""
+    """ "..., as were X and Y", "..., as has a command centre near Hama": a bare "be" or "have"
+    standing in for the clause it hangs on."""
     return (
-        tok.lemma_ == "be"
+        tok.lemma_ in {"be", "have"}
         and tok.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         and not any(c.dep_ in {"acomp", "attr", "xcomp", "ccomp"} for c in tok.children)
@@ -414,10 +435,11 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         return subject_of(tok)  # "the bombing ... had reached into X"
     if (flown := flown_strikes(tok, registry)) is not None:
         return flown  # "flew 46 missions against positions in X"
-    if tok.lemma_ in {"happen", "occur"} or (
+    if tok.lemma_ in _WHERE_IT_HAPPENED or (
         tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
     ):
-        # "many of the attacks took place north of Aleppo": where the strikes in the subject happened
+        # "many of the attacks took place north of Aleppo", "the bombardment is concentrated on X":
+        # where the strikes in the subject happened
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         struck = [t for t in subject.subtree if is_strike(t, registry)] if subject is not None else []
         return struck[0] if struck else None
@@ -432,6 +454,9 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             struck = [t for t in subject.head.subtree if t.i < tok.i and is_strike(t, registry)]
             return struck[0] if struck else None
     return None
+
+
+_WHERE_IT_HAPPENED = frozenset(["happen", "occur", "concentrate", "focus", "centre", "center"])
 
 
 def _negated_intent(tok: Token, frame: Frame) -> bool:

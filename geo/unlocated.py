@@ -10,8 +10,9 @@ that a map draws an area and a user can filter these places out.
 Two steps, around the claims stage: `listed_names` adds, as unresolved names, the proper names the
 text itself lists as places ("the villages of A and B", "A and B towns", "struck Homs, A and B"), so
 that the claims stage judges whether they were struck; `locate_unlocated` then gives each unresolved
-name that a claim makes a target the container its clause names, or the list's header. A name with
-no container in its clause or header stays off the map, as do people, groups and units. A name the
+name that a claim makes a target the container its clause names, or the list's header, or else the
+governorate the same side gave as struck a few sentences before. A name with none of these stays off the
+map, as do people, groups and units. A name the
 gazetteer knows only as a small namesake abroad, which the resolver therefore left unresolved, is
 treated as unknown: the clause's container is still the best the text says of where it is.
 """
@@ -112,14 +113,16 @@ def locate_unlocated(
     resolved = _by_token(doc, toponyms)
     headers = containers.headers(doc, resolved)
     out = []
+    struck: list[tuple[Toponym, str]] = []  # the governorates struck so far and by whose claim
     for claim in claims:
         places = []
         governorates: list[Toponym] = []
         best = claim.confidence
+        recent = _recent_governorate(struck, claim.evidence_start, claim.source.side)
         for cp in claim.places:
             found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
-                found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor)
+                found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor, recent)
             if found is not None:
                 located, outer = found
                 cp = ClaimPlace(located, "target", "unlocated")
@@ -138,7 +141,24 @@ def locate_unlocated(
                 places.append(ClaimPlace(gov, "target", "container"))
         if places:  # as the claims stage, no claim without a place
             out.append(replace(claim, places=tuple(places), confidence=best))
+        struck += [
+            (p.toponym, claim.source.side)
+            for p in places
+            if p.role == "target" and p.toponym.place is not None and p.toponym.place.kind == "admin1"
+        ]
     return out
+
+
+# how far back a governorate struck before goes on holding the villages a list names
+_RECENT_CHARS = 600
+
+
+def _recent_governorate(struck: list[tuple[Toponym, str]], start: int, side: str) -> Toponym | None:
+    """ "Activists said jets pounded a village south of Aleppo. ... According to a local site, the air
+    strikes targeted the villages of A, B and C": a list with no container of its own is where the
+    same side's account has just been (another side's may be about somewhere else)."""
+    near = [t for t, _ in struck if 0 <= start - t.mention.start <= _RECENT_CHARS]
+    return near[-1] if near else None
 
 
 def _under_header(
@@ -302,6 +322,7 @@ def _locate(
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
     is_actor: Callable[[str], bool],
+    recent: Toponym | None = None,
 ) -> tuple[Toponym, list[Toponym]] | None:
     """An unresolved name at its container, and the governorate struck through it (the one the
     container is or is part of; none for a city's quarter, "the A neighbourhood of Aleppo"). A name
@@ -333,6 +354,8 @@ def _locate(
     if found is None:
         header = [t for i, t in headers if i < span.start]
         found = (header[-1], "admin1") if header else containers.elsewhere(span, resolved, gazetteer)
+    if found is None and recent is not None and name.place is None:
+        found = (recent, "admin1")
     if found is None:
         return None
     container, precision = found

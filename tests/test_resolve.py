@@ -110,7 +110,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
         ("Jets struck Homs city on Sunday.", "Homs", "gn:169577", "point", "city"),
         ("Jets struck Homs on Sunday, Syria said.", "Homs", "gn:169577", "point", ""),
         ("The war in Syria goes on.", "Syria", "gn:163563", "country", ""),
-        ("Strikes hit western Syria.", "Syria", "gn:163563", "region", "western"),
+        # a country's part names nothing finer than the country (ANNOTATION.md), at the part's point
+        ("Strikes hit western Syria.", "Syria", "gn:163563", "country", "western"),
+        # a province's part is the countryside around its capital
+        ("Strikes hit northern Homs.", "Homs", "gn:169575", "region", "northern"),
         # a plural noun after a list is every listed name's
         ("Jets pounded areas of Homs and Hama provinces.", "Homs", "gn:169575", "admin1", "province"),
         # and a plural noun before a list, for the first name and for later ones

@@ -226,9 +226,16 @@ def test_negated_strikes(pipe: Pipeline, text: str, expected: dict) -> None:
             "Russian jets struck rural Hama on Sunday. The raids hit the villages of Ruwaida and Kafr Ain.",
             {"Ruwaida": ("unlocated", "unlocated:admin1:SY-HM:ruwaida")},
         ),
-        # ... but not across a paragraph break
+        # ... and across a paragraph break, where the same side's account has just been
         (
             "Russian jets struck rural Hama on Sunday.\nThe raids hit the villages of Ruwaida and Kafr Ain.",
+            {"Ruwaida": ("unlocated", "unlocated:admin1:SY-HM:ruwaida")},
+        ),
+        # ... but not from far back in a long report
+        (
+            "Russian jets struck rural Hama on Sunday.\n"
+            + "The ministry gave no other details of the raids, the first it has announced this week. " * 8
+            + "\nThe raids hit the villages of Ruwaida and Kafr Ain.",
             {"Ruwaida": None},
         ),
         # unknown names in a later group of a semicolon list are struck as the first group is
