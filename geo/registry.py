@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -62,6 +62,9 @@ class ActorRule:
     pattern: re.Pattern[str]
 
 
+_CACHED_PHRASES = 4096
+
+
 @dataclass(frozen=True, slots=True)
 class Registry:
     """Sides, the actors that speak for them, and the campaign whose strikes are mapped."""
@@ -72,6 +75,8 @@ class Registry:
     other_forces: re.Pattern[str]  # names of other forces: their strikes are context
     force_side: str = ""  # the side that speaks for the striking force
     campaign: str = ""  # the campaign's name, as the dashboard's caption gives it
+    # phrase -> side_of(phrase): an article asks about the same speakers again and again
+    _sides_of: dict[str, tuple[str, str] | None] = field(default_factory=dict, compare=False, repr=False)
 
     def is_person(self, name: str) -> bool:
         """Whether a name is one of the registry's people ("Assad", not the village Ein el Asad)."""
@@ -82,6 +87,10 @@ class Registry:
         rule knows it. Names and bodies come before descriptive patterns, and the file's order
         breaks ties: "a member of Jaysh al-Islam, a militia fighting Assad" is Jaysh al-Islam's,
         "the Russian-backed Syrian army" the army's."""
+        if phrase in self._sides_of:
+            return self._sides_of[phrase]
+        if len(self._sides_of) >= _CACHED_PHRASES:
+            self._sides_of.clear()
         best: tuple[bool, int, int] | None = None
         found: tuple[str, str] | None = None
         for n, rule in enumerate(self.actors):
@@ -91,6 +100,7 @@ class Registry:
             key = (rule.kind in DESCRIPTIVE_KINDS, m.start(), n)
             if best is None or key < best:
                 best, found = key, (rule.side, rule.kind)
+        self._sides_of[phrase] = found
         return found
 
     def named_side(self, phrase: str) -> tuple[str, str] | None:
