@@ -40,7 +40,7 @@ from geo.discourse import (
     outlet_side,
     remember_subjects,
 )
-from geo.headlines import Headline, credit_headline, headline_only
+from geo.headlines import Headline, credit_headline, headline_only, sum_up_the_lead
 from geo.lexicon import ordered, words
 from geo.resolve_article import home_country
 from geo.speakers import sentence_frames
@@ -75,6 +75,7 @@ def extract_claims(
     if headline is None:
         return claims
     said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title, foreign)
+    sum_up_the_lead(said, claims, article.text)
     credit_headline(said, article.title, registry)
     return (
         _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims

@@ -4,8 +4,9 @@ Outlets put the struck place in the headline and sometimes nowhere else ("Russia
 headquarters on the outskirts of Al-Latamna, Moscow says"). The title is parsed on its own, and its
 names are read as the body reads the same names. A headline adds only what the body does not give:
 an attributed headline ("..., Moscow says", "..., observatory says") adds its places for its
-speaker's side; an unattributed one sums up the body's claims, so it adds, as the narrator's, only a
-place the body never gives as struck.
+speaker's side; an unattributed one sums up the body's claims, so it adds only a place the body never
+gives as struck, for the side of the lead it sums up (the lead's place or the country or province
+holding it; the narrator's, when the lead is the outlet's own).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from geo.claims import Draft
     from geo.gazetteer import Gazetteer
     from geo.registry import Registry
-    from geo.types import Claim, Mention, Toponym
+    from geo.types import Claim, Mention, Place, Toponym
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,44 @@ _CREDIT = re.compile(
 # "SANA: Russian jets destroy ...": a leading credit, which only a named source makes ("Syria war: ...",
 # "Russia/Syria: ..." name a topic)
 _LEAD = re.compile(r"^(?P<lead>[^:|–—]{2,30}?)\s*:\s+")
+
+
+def sum_up_the_lead(drafts: list[Draft], body: Sequence[Claim], text: str) -> None:
+    """ "16 civilians dead in raids on Syria" over "Air strikes killed 16 civilians in X, a monitor
+    said": an unattributed headline sums up the lead, and takes its source's side (ANNOTATION.md
+    convention of the gold sets: a headline takes the side of the claim it sums up)."""
+    first = text.find("\n")
+    lead_end = len(text) if first < 0 else first
+    lead = next(
+        (c for c in body if c.evidence_start < lead_end and any(p.role == "target" for p in c.places)),
+        None,
+    )
+    if lead is None or not lead.source.speaker:
+        return
+    struck = [p.toponym.place for p in lead.places if p.role == "target" and p.toponym.place is not None]
+    for d in drafts:
+        summed = any(
+            p.role == "target"
+            and p.toponym.place is not None
+            and any(_holds(p.toponym.place, q) for q in struck)
+            for p in d.places
+        )
+        if summed and not d.frame.attributed:
+            d.frame = Frame(
+                None, lead.source.speaker, lead.source.side, "definite", d.frame.owned, quoted=True
+            )
+
+
+def _holds(place: Place, struck: Place) -> bool:
+    """Whether a headline's place is the lead's struck place or the country or province it lies in."""
+    if place.id == struck.id:
+        return True
+    if place.kind == "country":
+        return place.country_code == struck.country_code
+    return place.kind == "admin1" and (place.country_code, place.admin1) == (
+        struck.country_code,
+        struck.admin1,
+    )
 
 
 def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None:

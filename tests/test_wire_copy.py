@@ -253,3 +253,13 @@ def test_bulletins_and_their_credits(pipe: Pipeline, text: str, expected: set[tu
 def test_a_sites_address_is_no_headline() -> None:
     article = read("page.txt", "Arrahmah.com\n\nJets pound a village south of Aleppo\n\nActivists said so.\n")
     assert article.title == "Jets pound a village south of Aleppo"
+
+
+def test_an_unattributed_headline_sums_up_the_lead(pipe: Pipeline) -> None:
+    lead = "Air strikes killed 16 civilians in Talbiseh on Sunday, a monitor said.\nIt gave no other details."
+    headline = Article(id="t.txt", title="16 civilians dead in raids on Syria", text=lead)
+    assert ("Syria", "monitor") in struck(pipe, headline)
+    # a lead in the outlet's own words leaves the headline the outlet's
+    narrated = "Russian jets bombed Talbiseh on Sunday.\nActivists said 16 civilians were killed."
+    article = Article(id="t.txt", title="16 civilians dead in raids on Syria", text=narrated)
+    assert ("Syria", "reporter") in struck(pipe, article)
