@@ -405,11 +405,19 @@ def name_word(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    after = tok.doc[tok.i + 3] if tok.i + 3 < len(tok.doc) else None
+    # "Deir ez-Zor": the head before an article joined to a capitalised name
+    joined = (
+        after is not None
+        and nxt is not None
+        and nxt.lower_ in ARTICLES
+        and tok.doc[nxt.i + 1].text == "-"
+        and after.text[:1].isupper()
+    )
     return (
         tok.lower_ in PLACE_HEADS
         and nxt is not None
-        and nxt.pos_ == "PROPN"
-        and nxt.text[:1].isupper()
+        and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or joined)
         and tok.whitespace_ != ""
     )
 

@@ -263,3 +263,10 @@ def test_an_unattributed_headline_sums_up_the_lead(pipe: Pipeline) -> None:
     narrated = "Russian jets bombed Talbiseh on Sunday.\nActivists said 16 civilians were killed."
     article = Article(id="t.txt", title="16 civilians dead in raids on Syria", text=narrated)
     assert ("Syria", "reporter") in struck(pipe, article)
+
+
+def test_a_name_whose_head_the_tagger_reads_as_an_adjective_is_read_whole(pipe: Pipeline) -> None:
+    # "Deir" tagged an adjective before "ez-Zor": the head and the joined article are the name's
+    article = Article(id="t.txt", title="", text="Jets hit depots in the Deir ez-Zor governorate.")
+    names = [t.mention.text for t in pipe.toponyms(article, pipe.parse(article))]
+    assert names == ["Deir ez-Zor"]
