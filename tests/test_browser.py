@@ -72,22 +72,27 @@ def test_injected_markup_stays_text(page) -> None:
     assert page.dialogs == []
 
 
-def test_geojson_download_is_offered(page) -> None:
+def _download(page, button: str):
+    """The file a download button gives. On a loaded machine a click can land while Streamlit reruns
+    the script and swaps the button: that click is lost, so the file is asked for up to three times;
+    it must come once."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.get_by_role("tab", name="Map").click()
-    browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
-    # on a loaded machine a click can land while Streamlit reruns the script and swaps the button:
-    # that click is lost, so the download is asked for up to three times; it must come once
     for attempt in range(3):
         try:
             with page.expect_download(timeout=20_000) as info:
-                page.get_by_role("button", name="GeoJSON (shown)").click()
-            break
+                page.get_by_role("button", name=button).click()
+            return info.value
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
-    assert info.value.suggested_filename == "claims_shown.geojson"
+    raise AssertionError("unreachable")
+
+
+def test_geojson_download_is_offered(page) -> None:
+    page.get_by_role("tab", name="Map").click()
+    browser.wait_for_map(page, 0, TARGETS_BELOW_COUNTRY)
+    assert _download(page, "GeoJSON (shown)").suggested_filename == "claims_shown.geojson"
 
 
 def test_switching_a_side_off_removes_its_claims(page) -> None:
@@ -223,13 +228,13 @@ def test_side_switches_drive_the_downloads(fresh) -> None:
     assert "Russia" not in control and "Town names" in control
     page.get_by_test_id("stSidebar").get_by_text("United States", exact=True).click()
     browser.wait_for_count(page, TARGETS_BELOW_COUNTRY - 4)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="GeoJSON (shown)").click()
-    shown = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["features"]
+    shown = json.loads(Path(_download(page, "GeoJSON (shown)").path()).read_text(encoding="utf-8"))[
+        "features"
+    ]
     assert shown and not any(f["properties"]["side"] == "us" for f in shown)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="CSV (shown)").click()
-    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO(Path(_download(page, "CSV (shown)").path()).read_text(encoding="utf-8")))
+    )
     assert len(rows) == len(shown) and not any(r["side"] == "us" for r in rows)
 
 
