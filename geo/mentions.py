@@ -404,21 +404,18 @@ def name_word(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return True
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    after = tok.doc[tok.i + 3] if tok.i + 3 < len(tok.doc) else None
+    doc = tok.doc
+    if tok.lower_ not in PLACE_HEADS or not tok.whitespace_ or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return True
     # "Deir ez-Zor": the head before an article joined to a capitalised name
-    joined = (
-        after is not None
-        and nxt is not None
-        and nxt.lower_ in ARTICLES
-        and tok.doc[nxt.i + 1].text == "-"
-        and after.text[:1].isupper()
-    )
     return (
-        tok.lower_ in PLACE_HEADS
-        and nxt is not None
-        and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or joined)
-        and tok.whitespace_ != ""
+        tok.i + 3 < len(doc)
+        and nxt.lower_ in ARTICLES
+        and doc[tok.i + 2].text == "-"
+        and doc[tok.i + 3].text[:1].isupper()
     )
 
 

@@ -39,6 +39,7 @@ _PLAIN_SPEECH = words("plain_speech_verbs")
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
 _MEDIA_NOUNS = words("media_nouns")
+_RELEASE_VERBS = words("release_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -180,11 +181,12 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
 def _went_on(verb: Token) -> bool:
     """ "More than 600 militants died, he went on, when missiles struck X": "went on" set into the
     account as "he said" is."""
+    if verb.lemma_ != "go":
+        return False
     deps = {c.dep_ for c in verb.children}
     said_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     return (
-        verb.lemma_ == "go"
-        and (verb.dep_ == "parataxis" or said_before)
+        (verb.dep_ == "parataxis" or said_before)
         and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
         and not deps & {"dobj", "xcomp", "prep"}
     )
@@ -234,9 +236,6 @@ def _released_medium(verb: Token) -> Token | None:
     ):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS), None)
-
-
-_RELEASE_VERBS = frozenset(["release", "publish", "post", "issue", "air", "broadcast", "share", "distribute"])
 
 
 def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:

@@ -11,7 +11,7 @@ Two steps, around the claims stage: `listed_names` adds, as unresolved names, th
 text itself lists as places ("the villages of A and B", "A and B towns", "struck Homs, A and B"), so
 that the claims stage judges whether they were struck; `locate_unlocated` then gives each unresolved
 name that a claim makes a target the container its clause names, or the list's header, or else the
-governorate the same side gave as struck a few sentences before. A name with none of these stays off the
+governorate a claim gave as struck a few sentences before. A name with none of these stays off the
 map, as do people, groups and units. A name the
 gazetteer knows only as a small namesake abroad, which the resolver therefore left unresolved, is
 treated as unknown: the clause's container is still the best the text says of where it is.
@@ -113,12 +113,12 @@ def locate_unlocated(
     resolved = _by_token(doc, toponyms)
     headers = containers.headers(doc, resolved)
     out = []
-    struck: list[tuple[Toponym, str]] = []  # the governorates struck so far and by whose claim
+    struck: list[Toponym] = []  # the governorates struck so far, in text order
     for claim in claims:
         places = []
         governorates: list[Toponym] = []
         best = claim.confidence
-        recent = _recent_governorate(struck, claim.evidence_start, claim.source.side)
+        recent = _recent_governorate(struck, claim.evidence_start)
         for cp in claim.places:
             found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
@@ -142,7 +142,7 @@ def locate_unlocated(
         if places:  # as the claims stage, no claim without a place
             out.append(replace(claim, places=tuple(places), confidence=best))
         struck += [
-            (p.toponym, claim.source.side)
+            p.toponym
             for p in places
             if p.role == "target" and p.toponym.place is not None and p.toponym.place.kind == "admin1"
         ]
@@ -153,11 +153,11 @@ def locate_unlocated(
 _RECENT_CHARS = 600
 
 
-def _recent_governorate(struck: list[tuple[Toponym, str]], start: int, side: str) -> Toponym | None:
+def _recent_governorate(struck: list[Toponym], start: int) -> Toponym | None:
     """ "Activists said jets pounded a village south of Aleppo. ... According to a local site, the air
     strikes targeted the villages of A, B and C": a list with no container of its own is where the
-    same side's account has just been (another side's may be about somewhere else)."""
-    near = [t for t, _ in struck if 0 <= start - t.mention.start <= _RECENT_CHARS]
+    report has just been, whoever's account it was."""
+    near = [t for t in struck if 0 <= start - t.mention.start <= _RECENT_CHARS]
     return near[-1] if near else None
 
 
