@@ -201,8 +201,10 @@ _AIMED = frozenset(["aim", "direct", "fall", "land"])
 
 
 def existential(anchor: Token) -> bool:
-    """ "there were no strikes in Idlib": what is said is that strikes are absent there."""
-    return any(c.dep_ == "expl" for c in anchor.head.children)
+    """ "there were no strikes in Idlib": what is said is that strikes are absent there. A strike
+    verb the parser hangs under a next clause's "there was" ("... struck X; there was no word of
+    losses") is no such noun."""
+    return anchor.pos_ != "VERB" and any(c.dep_ == "expl" for c in anchor.head.children)
 
 
 def _lands(anchor: Token) -> bool:

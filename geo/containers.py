@@ -65,6 +65,27 @@ def quarter_of(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym 
     Aleppo", "A, B and other parts of Aleppo", "the A district in Homs", "eastern Aleppo's A
     district"."""
     doc = span.doc
+    i, quarter = _quarter_noun_after(span, resolved)
+    if not quarter:
+        return None
+    if doc[i - 1].lower_ in {"of", "in"} and i in resolved:
+        return _not_a_country(resolved[i][0])
+    before = span.start - 1  # "Aleppo's A district": the city owns the quarter
+    if before > span.sent.start and doc[before].lower_ in {"'s", "’s"}:
+        found = [t for t, end in resolved.values() if end == before]
+        return _not_a_country(found[0]) if found else None
+    return None
+
+
+def names_a_quarter(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> bool:
+    """Whether the text calls a listed name a city's quarter ("the A neighbourhood", "In A, B and
+    other districts"), whether or not it names the city."""
+    return _quarter_noun_after(span, resolved)[1]
+
+
+def _quarter_noun_after(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> tuple[int, bool]:
+    """Where the list a name is in ends, and whether a quarter noun ("neighbourhood") ends it."""
+    doc = span.doc
     i, quarter = span.end, False
     while i < min(span.sent.end, span.end + _MAX_GAP):
         tok = doc[i]
@@ -82,15 +103,7 @@ def quarter_of(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym 
         ):
             break
         i += 1
-    if not quarter:
-        return None
-    if doc[i - 1].lower_ in {"of", "in"} and i in resolved:
-        return _not_a_country(resolved[i][0])
-    before = span.start - 1  # "Aleppo's A district": the city owns the quarter
-    if before > span.sent.start and doc[before].lower_ in {"'s", "’s"}:
-        found = [t for t, end in resolved.values() if end == before]
-        return _not_a_country(found[0]) if found else None
-    return None
+    return i, quarter
 
 
 def _listed(doc: Doc, end: int) -> bool:

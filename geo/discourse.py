@@ -113,8 +113,21 @@ def outlet_side(article: Article, registry: Registry) -> str:
     if found is None and article.outlet:
         found = registry.named_side(original_source(article.outlet))
     elif found is None:
-        found = registry.is_named(article.title.strip())  # a site's banner as the first line
+        found = registry.is_named(article.title.strip()) or _byline(article.text, registry)
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
+
+
+def _byline(text: str, registry: Registry) -> tuple[str, str] | None:
+    """A line under the headline that is only the name of a body whose outlets narrate for it ("The
+    Syrian Observatory For Human Rights" over a monitor's report): the page is that body's own. A
+    person's name or a wire's is a byline like any reporter's."""
+    for line in text[:400].split("\n")[:4]:
+        if len(line.split()) > 8:
+            return None  # the lead has begun
+        found = registry.is_named(line.strip()) if line.strip() else None
+        if found is not None and found[1] != "person" and registry.sides[found[0]].narrates:
+            return found
+    return None
 
 
 _RELAY = re.compile(

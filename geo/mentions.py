@@ -397,12 +397,17 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
         i = j
 
 
+# an apostrophe inside a word for an Arabic ayn or hamza ("A'zaz", "Ma’arat"): a transliterated name
+# whatever the tagger makes of it ("A'zaz" is read as a verb)
+_AYN = re.compile(r"^[A-Z]\w*['’‘`]\w")
+
+
 def name_word(tok: Token) -> bool:
     """A capitalised proper noun, or a word that begins Arabic place names ("Tell", "Deir", "Khan")
     before one: the tagger reads "Tell Sikkin" as the verb "tell" and a name."""
     if not tok.text[:1].isupper():
         return False
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" or _AYN.search(tok.text):
         return True
     doc = tok.doc
     if tok.lower_ not in PLACE_HEADS or not tok.whitespace_ or tok.i + 1 >= len(doc):

@@ -114,11 +114,12 @@ def locate_unlocated(
     headers = containers.headers(doc, resolved)
     out = []
     struck: list[Toponym] = []  # the governorates struck so far, in text order
+    towns: list[Toponym] = []  # and the towns and cities
     for claim in claims:
         places = []
         governorates: list[Toponym] = []
         best = claim.confidence
-        recent = _recent_governorate(struck, claim.evidence_start)
+        recent = (_recent(struck, claim.evidence_start), _recent(towns, claim.evidence_start))
         for cp in claim.places:
             found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
@@ -141,11 +142,12 @@ def locate_unlocated(
                 places.append(ClaimPlace(gov, "target", "container"))
         if places:  # as the claims stage, no claim without a place
             out.append(replace(claim, places=tuple(places), confidence=best))
-        struck += [
-            p.toponym
-            for p in places
-            if p.role == "target" and p.toponym.place is not None and p.toponym.place.kind == "admin1"
-        ]
+        for p in places:
+            if p.role == "target" and p.toponym.place is not None:
+                if p.toponym.place.kind == "admin1":
+                    struck.append(p.toponym)
+                elif p.toponym.place.kind == "populated_place" and p.basis == "explicit":
+                    towns.append(p.toponym)
     return out
 
 
@@ -153,10 +155,11 @@ def locate_unlocated(
 _RECENT_CHARS = 600
 
 
-def _recent_governorate(struck: list[Toponym], start: int) -> Toponym | None:
+def _recent(struck: list[Toponym], start: int) -> Toponym | None:
     """ "Activists said jets pounded a village south of Aleppo. ... According to a local site, the air
     strikes targeted the villages of A, B and C": a list with no container of its own is where the
-    report has just been, whoever's account it was."""
+    report has just been, whoever's account it was; and "a strike on the A neighbourhood", a quarter
+    of the city just struck."""
     near = [t for t in struck if 0 <= start - t.mention.start <= _RECENT_CHARS]
     return near[-1] if near else None
 
@@ -322,7 +325,7 @@ def _locate(
     headers: list[tuple[int, Toponym]],
     gazetteer: Gazetteer,
     is_actor: Callable[[str], bool],
-    recent: Toponym | None = None,
+    recent: tuple[Toponym | None, Toponym | None] = (None, None),
 ) -> tuple[Toponym, list[Toponym]] | None:
     """An unresolved name at its container, and the governorate struck through it (the one the
     container is or is part of; none for a city's quarter, "the A neighbourhood of Aleppo"). A name
@@ -354,8 +357,16 @@ def _locate(
     if found is None:
         header = [t for i, t in headers if i < span.start]
         found = (header[-1], "admin1") if header else containers.elsewhere(span, resolved, gazetteer)
-    if found is None and recent is not None and name.place is None:
-        found = (recent, "admin1")
+    governorate, town = recent  # struck a few sentences before
+    if (
+        found is None
+        and town is not None
+        and name.place is None
+        and containers.names_a_quarter(span, resolved)
+    ):
+        quarter_of, found = town, (town, "region")
+    if found is None and governorate is not None and name.place is None:
+        found = (governorate, "admin1")
     if found is None:
         return None
     container, precision = found

@@ -29,6 +29,7 @@ PLACES = (
     Place("gn:163806", "Tabqa", 35.84, 38.55, "SY", "04", population=69_000),
     Place("gn:170017", "Douma", 33.57, 36.40, "SY", "08", population=110_893),
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
+    Place("gn:172082", "I‘zāz", 36.58662, 37.04628, "SY", "09", population=66_138),
     Place("sup:us:pentagon", "Pentagon", 38.8719, -77.0563, "US", "DC", kind="feature"),
 )
 ALTERNATES = {
@@ -36,6 +37,7 @@ ALTERNATES = {
     "admin1:SY-HL": ["Aleppo Governorate", "Aleppo Province"],
     "admin1:SY-RD": ["Rif Dimashq Governorate", "Rif Dimashq Province"],
     "admin1:SY-LA": ["Latakia Governorate", "Latakia Province"],
+    "gn:172082": ["A'zaz", "Azaz"],
 }
 
 
@@ -470,4 +472,46 @@ def test_every_member_of_a_long_list() -> None:
     ],
 )
 def test_between_two_places_as_the_only_locator(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an apostrophe for an ayn makes a name of a word the tagger reads as a verb
+        ("Russian warplanes hit A'zaz on Monday.", {"A'zaz"}),
+        ("Warplanes bombed Tabqa and A’zaz overnight.", {"Tabqa", "A’zaz"}),
+    ],
+)
+def test_a_name_written_with_an_ayn_the_tagger_misreads(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike clause the parser hangs under the next clause's "there was" is still a strike
+        ("Warplanes struck Raqqa overnight; there was no word of losses.", {"Raqqa"}),
+        # "there were no strikes in X" says the strikes are absent there
+        ("There were no strikes in Raqqa on Monday, activists said.", set()),
+    ],
+)
+def test_there_was_after_a_strike(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quarter named on its own is a quarter of the city just struck (kept at the city's point)
+        (
+            "Air strikes hit Aleppo on Friday, a monitor said. A strike on the Bustan al-Qasr "
+            "neighbourhood killed seven people queuing for bread.",
+            {"Aleppo", "Bustan al-Qasr"},
+        ),
+        # with no city struck before, nothing says where the quarter is: it stays off the map
+        ("A strike on the Bustan al-Qasr neighbourhood killed seven people queuing for bread.", set()),
+    ],
+)
+def test_a_quarter_of_the_city_just_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected

@@ -270,3 +270,19 @@ def test_a_name_whose_head_the_tagger_reads_as_an_adjective_is_read_whole(pipe: 
     article = Article(id="t.txt", title="", text="Jets hit depots in the Deir ez-Zor governorate.")
     names = [t.mention.text for t in pipe.toponyms(article, pipe.parse(article))]
     assert names == ["Deir ez-Zor"]
+
+
+@pytest.mark.parametrize(
+    "byline, side",
+    [
+        # a monitor's own page, its name as the byline: its narration is the monitor's report
+        ("The Syrian Observatory for Human Rights", "monitor"),
+        # a reporter's byline is any outlet's narration
+        ("By John Smith", "reporter"),
+    ],
+)
+def test_a_bodys_name_as_the_byline_makes_the_page_its_own(pipe: Pipeline, byline: str, side: str) -> None:
+    article = read(
+        "page.txt", f"Warplanes pound Talbiseh\n\n{byline}\n\nWarplanes struck Talbiseh on Friday.\n"
+    )
+    assert struck(pipe, article) == {("Talbiseh", side)}
