@@ -439,6 +439,10 @@ def _modifiers(anchor: Token) -> str:
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
         # "the U.S. would continue its own airstrikes": "its" is the clause's subject
         parts += [s for s in _clause_subjects(anchor)]
+    if any(p.lower_ in _SELF and p.head.lemma_ not in {"appear", "seem", "be"} for p in parts):
+        # "the US military says it carried out a strike", "Centcom says its strike killed ...": the
+        # one who speaks of its own strikes
+        parts += _speakers_of(anchor)
     # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner
     return " ".join(
         " ".join(t.text for t in p.subtree if not _bracketed(t)) if p.dep_ != "relcl" else p.text
@@ -454,6 +458,20 @@ def _bracketed(tok: Token) -> bool:
         if t.text in {")", "]"}:
             return False
     return False
+
+
+_SELF = frozenset({"it", "its", "we", "our", "they", "their"})
+
+
+def _speakers_of(tok: Token) -> list[Token]:
+    """The subject of the speech verb whose clause holds `tok`."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            return [c for c in tok.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _clause_subjects(tok: Token) -> list[Token]:

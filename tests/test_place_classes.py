@@ -515,3 +515,21 @@ def test_there_was_after_a_strike(pipe: Pipeline, text: str, expected: set) -> N
 )
 def test_a_quarter_of_the_city_just_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X says it struck": the strike is the speaker's, here another force's
+        ("The US military says it carried out an air strike on a militant meeting near Raqqa.", set()),
+        ("Centcom said its strike near Tabqa had killed several militants.", set()),
+        (
+            "The Russian defence ministry says it carried out an air strike on militants near Raqqa.",
+            {"Raqqa"},
+        ),
+        # an "it" that is no one ("it appeared") owns nothing
+        ("US officials said it appeared the strikes hit Raqqa, not militants.", {"Raqqa"}),
+    ],
+)
+def test_a_speaker_that_says_it_struck_owns_the_strike(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
