@@ -382,6 +382,11 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     if persons or kind == "person" or head in PERSON_NOUNS or named:
         kind = "person"
     memory.remember(display, side, kind, head if found else "")
+    if found is not None and kind != "person":
+        # "the Syrian Observatory for Human Rights (OSDH)": the initials it goes by from here on,
+        # in whatever language's word order they were made
+        for initials in _BRACKETED_INITIALS.findall(full):
+            memory.initials[initials] = (display, side)
     if kind == "person" and side != memory.unknown_side:
         # "the general said", "the spokesman added", "the ministry said" after "Defense Ministry
         # spokesman Major General Igor Konashenkov": a title goes back to the person it was given
@@ -396,6 +401,8 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
             memory.names[_surname(person.text)] = (person.text, side)
     return display, side, kind
 
+
+_BRACKETED_INITIALS = re.compile(r"\(([A-Z]{2,6})\b")
 
 _GROUP_NOUNS = frozenset(
     ["group", "faction", "brigade", "movement", "organisation", "organization", "militia"]
@@ -432,7 +439,11 @@ def _core_phrase(span: Span, registry: Registry) -> str:
     phrases = [_words(core)]
     phrases += [_words(list(c.subtree)) for c in root.children if c.dep_ == "appos"]
     known = [p for p in phrases if registry.side_of(p) is not None]
-    return (known or phrases)[0].strip(" ,")
+    # "the Syrian Observatory for Human Rights (OSDH": a bracket the span cut open
+    return _OPEN_BRACKET.sub("", (known or phrases)[0]).strip(" ,")
+
+
+_OPEN_BRACKET = re.compile(r"\s*\([^()]*$")
 
 
 def _affiliation(prep: Token) -> bool:

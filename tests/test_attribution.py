@@ -155,6 +155,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "Latamneh.",
             {("Homs", "opposition"), ("Latamneh", "opposition")},
         ),
+        # initials given in brackets, in another language's order, name the body from there on
+        (
+            "The Syrian Observatory for Human Rights (OSDH) said jets struck Homs.\n\nWarplanes also hit "
+            "Latamneh, according to the OSDH.",
+            {("Homs", "monitor"), ("Latamneh", "monitor")},
+        ),
         # "according to the speaker": whoever spoke last, a paragraph on
         (
             "Abu Ahmad, an activist in Hama, said Russian jets struck Latamneh.\n\nAccording to the "

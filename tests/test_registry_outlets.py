@@ -126,13 +126,16 @@ def registry() -> Registry:
         ("Division 13", "opposition"),
         ("the Levant Front", "opposition"),
         ("Failaq al-Rahman", "opposition"),
-        # monitors, rights groups, medical NGOs that document strikes
+        # monitors and rights groups that document strikes
         ("the Violations Documentation Centre", "monitor"),
         ("VDC", "monitor"),
         ("HRW", "monitor"),
-        ("SAMS", "monitor"),
-        ("UOSSM", "monitor"),
-        ("the Union of Medical Care and Relief Organizations", "monitor"),
+        # medical charities are third parties, as the gold sets read MSF and SAMS
+        ("SAMS", "other"),
+        ("UOSSM", "other"),
+        ("the Union of Medical Care and Relief Organizations", "other"),
+        ("Doctors Without Borders", "other"),
+        ("Médecins Sans Frontières", "other"),
         ("Bellingcat", "monitor"),
         ("the Conflict Intelligence Team", "monitor"),
         ("RBSS", "monitor"),
