@@ -127,6 +127,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             # and "the source added", "he said" later are that source again, with its side
             side = relayed
             memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
+        elif side == "reporter" and (cited := _cited(tok, registry)) is not None:
+            speaker, side = cited  # "Reuters reported, citing the Observatory, that ...": the monitor's
         shown = shown_by is not None or released is not None
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject), shown=shown)
         frame.speaker_tokens = {t.i for t in speaker_span}
@@ -434,6 +436,21 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
         other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
         out.append(other)
     return out
+
+
+def _cited(verb: Token, registry: Registry) -> tuple[str, str] | None:
+    """The source a wire or correspondent cites for what it reports ("Reuters reported, citing the
+    Syrian Observatory, that ..."), with its side, when that side is a party's or a monitor's."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "ccomp")]  # the parser hangs it on either
+    for c in (c for v in clauses for c in v.children if c.i < v.i or v.i == verb.i):
+        if c.lemma_ != "cite" or c.pos_ != "VERB":
+            continue
+        for obj in (g for g in c.children if g.dep_ == "dobj"):
+            phrase = "".join(t.text_with_ws for t in obj.subtree if not t.is_quote).strip()
+            found = registry.side_of(phrase)
+            if found is not None and found[0] not in NEUTRAL_SIDES:
+                return phrase, found[0]
+    return None
 
 
 def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:

@@ -361,3 +361,19 @@ def test_a_quotation_over_paragraphs(pipe: Pipeline, text: str, expected: set[tu
 )
 def test_a_relayed_speaker_keeps_its_side(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a wire that cites a party or a monitor for what it reports carries that source's claim
+        (
+            "Reuters reported, citing the Syrian Observatory for Human Rights, that jets struck Talbiseh.",
+            {("Talbiseh", "monitor")},
+        ),
+        # a wire's own report is the reporter's
+        ("Reuters reported that jets struck Talbiseh.", {("Talbiseh", "reporter")}),
+    ],
+)
+def test_a_wire_citing_a_source(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected

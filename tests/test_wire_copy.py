@@ -286,3 +286,18 @@ def test_a_bodys_name_as_the_byline_makes_the_page_its_own(pipe: Pipeline, bylin
         "page.txt", f"Warplanes pound Talbiseh\n\n{byline}\n\nWarplanes struck Talbiseh on Friday.\n"
     )
     assert struck(pipe, article) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "credit, side",
+    [
+        # "City — Agency." before the lead credits the copy: a state agency's unnamed sources are its side's
+        ("Moscow — Sputnik.", "russia"),
+        ("Beirut — Reuters.", "other"),
+    ],
+)
+def test_a_dateline_that_credits_an_agency(pipe: Pipeline, credit: str, side: str) -> None:
+    article = read(
+        "wire.txt", f"Jets hit Talbiseh\n\n{credit} An informed source said jets struck Talbiseh.\n"
+    )
+    assert struck(pipe, article) == {("Talbiseh", side)}
