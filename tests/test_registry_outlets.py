@@ -192,6 +192,9 @@ def registry() -> Registry:
         ("Kurdish administration officials", "other"),  # not the US administration's
         # a wire that relays others is no actor: the phrase is the local sources'
         ("local sources speaking to Anadolu Agency", "opposition"),
+        # sources where the strikes fell are local sources (ANNOTATION.md)
+        ("sources on the ground", "opposition"),
+        ("field sources", "opposition"),
     ],
 )
 def test_cited_speakers_map_to_sides(registry: Registry, phrase: str, side: str) -> None:
