@@ -36,6 +36,8 @@ DENY_VERBS = words("deny_verbs")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
+# what a source's account of strikes is told in: a sentence with none of these carries no part of it
+_ACCOUNT_WORDS = words("strike_verbs") | words("strike_nouns") | words("casualty_nouns") | {"target", "kill"}
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
 _MEDIA_NOUNS = words("media_nouns")
@@ -163,7 +165,15 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         # "The observatory's toll of 37 covers the town of X": a source's document or count says it
         speaker, side, kind = name_speaker(owner, registry, memory, owner.text)
         reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
-    elif not frames and narrator == "reporter" and memory.reporting is not None and _continues_report(sent):
+    elif (
+        not frames
+        and narrator == "reporter"
+        and memory.reporting is not None
+        and _continues_report(sent)
+        # "Russia announced an operation. The operation is meant to display its strength.": a
+        # sentence that tells no strike is the narrator's comment, and ends the account
+        and not _comment(sent)
+    ):
         # "The targets lay near X, the ministry said. The strategic bombers went after outposts in
         # Y.": an account given without a new speaker goes on with whoever was giving it
         speaker, side, kind = memory.reporting
@@ -313,6 +323,12 @@ def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side:
 
 _BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
 _BULLETS = frozenset("-•*–—·")
+
+
+def _comment(sent: Span) -> bool:
+    """A sentence of words none of which tells a strike: the narrator's comment, not a source's
+    account ("The operation is meant to display the military's strength.")."""
+    return any(t.is_alpha for t in sent) and not any(t.lemma_.lower() in _ACCOUNT_WORDS for t in sent)
 
 
 def _continues_report(sent: Span) -> bool:

@@ -377,3 +377,25 @@ def test_a_relayed_speaker_keeps_its_side(pipe: Pipeline, text: str, expected: s
 )
 def test_a_wire_citing_a_source(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence between that tells no strike is the narrator's comment: the account has ended
+        (
+            "The Russian defence ministry said it had begun a major operation against militants. The "
+            "operation is meant to show off the navy's reach. Sorties from the carrier pounded "
+            "opposition-held terrain in Idlib.",
+            {("Idlib", "reporter")},
+        ),
+        # without the comment, the account goes on
+        (
+            "The Russian defence ministry said it had begun a major operation against militants. Sorties "
+            "from the carrier pounded terrain in Idlib.",
+            {("Idlib", "russia")},
+        ),
+    ],
+)
+def test_a_comment_ends_an_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
