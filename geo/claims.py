@@ -36,6 +36,7 @@ from geo.discourse import (
     Frame,
     SpeakerMemory,
     attribute_interviews,
+    attribute_back_references,
     attribute_quotations,
     outlet_side,
     remember_subjects,
@@ -105,6 +106,7 @@ def _drafts(
         framed.append(sentence_frames(sent, registry, memory))
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
+    attribute_back_references(sents, framed)
     attribute_interviews(sents, framed, registry, memory)
     drafts: list[Draft] = []
     for sent, frames in zip(sents, framed, strict=True):

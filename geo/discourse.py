@@ -259,6 +259,27 @@ def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
             framed[i][0] = Frame(None, src.speaker, src.side, src.kind, framed[i][0].owned, quoted=True)
 
 
+def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> None:
+    """ "Jets bombed four facilities overnight. The Defence Ministry reported this.": a speech verb
+    whose object is "this" gives the narration before it in its paragraph to its speaker."""
+    for i, frames in enumerate(framed):
+        source = next((f for f in frames[1:] if f.verb is not None and _says_this(f.verb)), None)
+        j = i - 1
+        while source is not None and j >= 0 and not _paragraph_ends(sents[j]):
+            if len(framed[j]) > 1 or framed[j][0].quoted:
+                break
+            framed[j][0] = Frame(
+                None, source.speaker, source.side, source.kind, framed[j][0].owned, quoted=True
+            )
+            j -= 1
+
+
+def _says_this(verb: Token) -> bool:
+    return not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_ in {"this", "that"} for c in verb.children
+    )
+
+
 def _paragraph_ends(sent: Span) -> bool:
     return "\n" in sent.text_with_ws[-2:]
 

@@ -178,14 +178,15 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         # Y.": an account given without a new speaker goes on with whoever was giving it
         speaker, side, kind = memory.reporting
         reporter = Frame(None, speaker, side, kind, reporter.owned, quoted=True)
-    memory.reporting = next(
-        (
-            (f.speaker, f.side, f.kind)
-            for f in reversed([reporter, *frames])
-            if f.attributed and f.side != "reporter" and f.kind != "unknown" and not f.shown
-        ),
-        None,
-    )
+    if not _caption(sent):  # "Video: YouTube / Ministry of Defence" between a lead and its account
+        memory.reporting = next(
+            (
+                (f.speaker, f.side, f.kind)
+                for f in reversed([reporter, *frames])
+                if f.attributed and f.side != "reporter" and f.kind != "unknown" and not f.shown
+            ),
+            None,
+        )
     asides = _narrator_asides(sent, [reporter, *frames], narrator, registry.force_side)
     return [reporter, *frames, *asides]
 
@@ -323,6 +324,12 @@ def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side:
 
 _BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
 _BULLETS = frozenset("-•*–—·")
+
+
+def _caption(sent: Span) -> bool:
+    """A caption or credit line a page sets between paragraphs ("Video: YouTube / ...", "[Image: ...]")."""
+    words = [t for t in sent if not t.is_space and t.text != "["][:2]
+    return len(words) == 2 and words[0].lemma_.lower() in _MEDIA_NOUNS and words[1].text == ":"
 
 
 def _comment(sent: Span) -> bool:

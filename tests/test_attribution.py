@@ -399,3 +399,25 @@ def test_a_wire_citing_a_source(pipe: Pipeline, text: str, expected: set[tuple[s
 )
 def test_a_comment_ends_an_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X reported this" gives the narration before it to X; a caption line between paragraphs
+        # does not end the account
+        (
+            "Overnight, Russian jets struck Homs. The Russian defence ministry reported this.\n\n"
+            "Video: YouTube / Ministry of Defence\n\nThe raid also destroyed a depot in Idlib.",
+            {("Homs", "russia"), ("Idlib", "russia")},
+        ),
+        # a narrator's sentence in an earlier paragraph is not what "this" refers to
+        (
+            "Overnight, Russian jets struck Homs.\n\nLater, jets hit Idlib. The Russian defence ministry "
+            "reported this.",
+            {("Homs", "reporter"), ("Idlib", "russia")},
+        ),
+    ],
+)
+def test_a_source_that_reported_this(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
