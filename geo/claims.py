@@ -35,8 +35,8 @@ from geo.containment import mark_containers
 from geo.discourse import (
     Frame,
     SpeakerMemory,
-    attribute_interviews,
     attribute_back_references,
+    attribute_interviews,
     attribute_quotations,
     outlet_side,
     remember_subjects,
