@@ -109,6 +109,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
             content_root = tok.head if tok.head.i != tok.i else None
+            if tok.head.i > tok.i > sent.root.i and tok.doc[tok.i - 1].text == ",":
+                # "X hit Y, according to residents, one day after Russia vowed ...": the parser hangs
+                # it on the clause after; it credits the one before
+                content_root = sent.root
         if subject is None or content_root is None:
             continue
         speaker_span = _speaker_span(subject, tok)

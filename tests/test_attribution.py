@@ -421,3 +421,12 @@ def test_a_comment_ends_an_account(pipe: Pipeline, text: str, expected: set[tupl
 )
 def test_a_source_that_reported_this(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_according_to_after_a_comma_credits_the_clause_before(pipe: Pipeline) -> None:
+    # the parser hangs "according to" on the clause after it
+    text = (
+        "Air strikes by jets suspected to be Russian hit targets around the town of Talbiseh on Sunday, "
+        "according to residents, one day after Russia vowed to intensify its air campaign."
+    )
+    assert targets(pipe, text) == {("Talbiseh", "opposition")}
