@@ -260,7 +260,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
         return None  # "AP", "SANA", "UN": agencies and bodies by their initials
     if span.root.dep_ == "conj" and span.root.head.i in places_so_far:
         return Mention(text, start, end, "GAZ")  # "Kafr Zita and Hama": listed with a place
-    if ent.label_ == "NORP" and not _locative(span):
+    if ent.label_ == "NORP" and not _locative(span) and not _struck(span):
         return None  # demonyms and nationalities: "Syrian", "Russian"
     if _is_speaker(span):
         return None  # "Lavrov said": a person the gazetteer happens to share a name with
@@ -355,7 +355,18 @@ def _struck(span: Span) -> bool:
     root = span.root
     while root.dep_ in {"conj", "appos"} and root.head.i < root.i:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"against", "on"}:
+        return _strike_noun(root.head.head)  # "20 air strikes against Rastan", "raids on X"
     return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in _PLACE_STRIKES
+
+
+_STRIKE_NOUNS = words("strike_nouns")
+
+
+def _strike_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in _STRIKE_NOUNS or tok.lemma_.lower().endswith("strike")
+    )
 
 
 def _is_speaker(span: Span) -> bool:

@@ -171,6 +171,12 @@ def place_role(
                     locative = True  # "a command post close to Raqqa"
                 elif prep == "after" and goes_after(head.head):
                     locative = True  # "went after the towns of X"
+                elif prep == "against" and (
+                    is_strike(head.head, registry)
+                    or any(c.dep_ == "dobj" and is_strike(c, registry) for c in head.head.children)
+                ):
+                    locative = True  # "20 air strikes against Rastan", "flew 20 sorties ... and against X"
+                    own_prep = head.i
                 else:
                     return "context"
         if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:

@@ -533,3 +533,31 @@ def test_a_quarter_of_the_city_just_struck(pipe: Pipeline, text: str, expected: 
 )
 def test_a_speaker_that_says_it_struck_owns_the_strike(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes "against" a place are aimed at it, as sorties are
+        ("Russian warplanes flew 20 sorties against Tabqa and Raqqa.", {"Tabqa", "Raqqa"}),
+        ("Russian jets launched raids against Douma.", {"Douma"}),
+        (
+            "Russian warplanes flew 20 air strikes against Tabqa, and against the town of Douma.",
+            {"Tabqa", "Douma"},
+        ),
+        # "against" on anything but a strike is no target
+        ("Crowds in Damascus protested against Raqqa's rulers.", set()),
+    ],
+)
+def test_strikes_against_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_town_the_tagger_calls_a_nationality_is_a_place_when_struck() -> None:
+    # spaCy tags "Rastan" as a nationality (NORP); struck, or listed with a town, it is a place
+    pipe = Pipeline.load()
+    assert targets(pipe, "Russian jets carried out strikes against Rastan.") == {"Rastan"}
+    assert targets(pipe, "Russian warplanes flew 20 air strikes against Rastan and Talbisah.") == {
+        "Rastan",
+        "Talbisah",
+    }
