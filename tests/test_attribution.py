@@ -430,3 +430,20 @@ def test_according_to_after_a_comma_credits_the_clause_before(pipe: Pipeline) ->
         "according to residents, one day after Russia vowed to intensify its air campaign."
     )
     assert targets(pipe, text) == {("Talbiseh", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body that counts or logs casualties gives its own account of them
+        (
+            "The Syrian Civil Defence counted 36 civilian casualties from the Russian strike in Talbiseh.",
+            {("Talbiseh", "opposition")},
+        ),
+        ("The Syrian Observatory logged three Russian raids on Homs.", {("Homs", "monitor")}),
+    ],
+)
+def test_a_body_that_counts_gives_an_account(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
