@@ -241,6 +241,7 @@ def _parse_txt(file_id: str, raw: str) -> Article:
         i = _skip_blank(lines, 1)
     while i < len(lines) and _is_clutter(lines[i]):
         i = _skip_blank(lines, i + 1)  # "Accessibility links" above the headline of a scraped page
+    i = _below_banners(lines, i)
     title = lines[i] if i < len(lines) else ""
     i = _skip_blank(lines, i + 1)
     pairs = []
@@ -252,6 +253,46 @@ def _parse_txt(file_id: str, raw: str) -> Article:
     if not meta.get("published") and published and _plausible_stamp(published, body):
         meta["published"] = published
     return _article(file_id, title, body, meta)
+
+
+def _below_banners(lines: Sequence[str], i: int) -> int:
+    """The short lines a scraped page sets above its headline ("El Espectador", "News > World",
+    "Sputnik Georgia | 06.10.2015", a tagline), and where the headline is: the first line after them
+    that reads as one. None when what follows is no headline (an incident record's "Incident Code"
+    field, a lead paragraph under a short headline)."""
+    banners: list[str] = []
+    j = i
+    while j < len(lines) and len(banners) < _MAX_BANNERS and _banner_like(lines[j]):
+        banners.append(lines[j].strip())
+        j = _skip_blank(lines, j + 1)
+    alone = j + 1 >= len(lines) or not lines[j + 1].strip()  # a headline is a paragraph of its own
+    return j if banners and j < len(lines) and alone and _headline_like(lines[j]) else i
+
+
+def _banner_like(line: str) -> bool:
+    parts = [p.split() for p in _BANNER_PARTS.split(line.strip())]
+    return (
+        bool(line.strip())
+        and ": " not in line  # "Syria: Russia strikes ISIS" is a short headline
+        and (all(0 < len(p) <= _BANNER_WORDS for p in parts) or line.strip()[:1].islower())
+    )
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return (
+        _BANNER_WORDS < len(words) <= _HEADLINE_WORDS
+        and _BANNER_PARTS.search(line) is None
+        and not line.strip()[:1].islower()
+        and not line.rstrip().endswith(".")  # a lead's sentence
+    )
+
+
+# the parts of a banner line: "Al Jazeera | Programmes | News reports", "News > World", "News / World"
+_BANNER_PARTS = re.compile(r"\s+[|>/•·]\s+")
+_BANNER_WORDS = 4
+_HEADLINE_WORDS = 30
+_MAX_BANNERS = 3
 
 
 def _plausible_stamp(day: str, body: str) -> bool:

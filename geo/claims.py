@@ -70,6 +70,15 @@ def extract_claims(
     ref_year = _reference_year(article, doc)
     # the headline is read after the body: "..., observatory says" is the monitor the body named
     memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
+    if headline is not None:
+        # "..., Damascus source says" over a lead whose "the source" it names: the headline's
+        # speakers are known by name before the body is read (not as whom "he" or "it" means)
+        named = SpeakerMemory(unknown_side=memory.unknown_side)
+        for sent in headline.doc.sents:
+            sentence_frames(sent, registry, named)
+        memory.heads.update(named.heads)
+        memory.names.update(named.names)
+        memory.initials.update(named.initials)
     foreign = foreign_strikes([doc] if headline is None else [headline.doc, doc], registry)
     drafts = _drafts(doc, toponyms, registry, memory, ref_year, article.text, foreign)
     claims = _finish(article, drafts, toponyms, registry.force_side)

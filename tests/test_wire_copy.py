@@ -301,3 +301,44 @@ def test_a_dateline_that_credits_an_agency(pipe: Pipeline, credit: str, side: st
         "wire.txt", f"Jets hit Talbiseh\n\n{credit} An informed source said jets struck Talbiseh.\n"
     )
     assert struck(pipe, article) == {("Talbiseh", side)}
+
+
+@pytest.mark.parametrize(
+    "page, title",
+    [
+        # a site's name and section lines above the headline are no headline
+        (
+            "El Espectador\nInternational\n\nRussian planes attacked areas in central Syria\n\n"
+            "State television said Russian jets bombed targets in Homs.\n",
+            "Russian planes attacked areas in central Syria",
+        ),
+        (
+            "Tendance Ouest\nNews > World\n\nSyria: Russia bombed three provinces\n\nJets hit Homs.\n",
+            "Syria: Russia bombed three provinces",
+        ),
+        # a short headline over its lead stays the headline
+        (
+            "Syria: Russia strikes ISIS\n\nRussian aircraft have carried out new strikes on ISIS targets "
+            "in Syria.\n",
+            "Syria: Russia strikes ISIS",
+        ),
+        # an incident record's fields are no banners over a headline
+        (
+            "Civilian Casualties\n\nIncident Code\nRS1693\n\nIncident date\nNovember 26, 2016\n",
+            "Civilian Casualties",
+        ),
+    ],
+)
+def test_a_sites_banner_lines_above_the_headline(page: str, title: str) -> None:
+    assert read("page.txt", page).title == title
+
+
+def test_a_headlines_source_is_known_to_the_lead(pipe: Pipeline) -> None:
+    # "the source" in the lead is the one the headline names
+    article = Article(
+        id="t.txt",
+        title="Russian and Syrian jets hit sites in three provinces, Syrian security source says",
+        text="Russian aircraft bombed sites in Talbiseh on Wednesday, the source said.",
+        published="2015-10-01",
+    )
+    assert struck(pipe, article) == {("Talbiseh", "syria_gov")}
