@@ -339,6 +339,10 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
     ]
     display = max(persons, key=len).text if persons else _core_phrase(span, registry)
+    if span.root.lemma_.lower() in _INFORMATION:
+        # "according to information obtained from officials of the field hospital": the officials
+        given = next((t for t in span if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}), None)
+        display = "".join(t.text_with_ws for t in given.subtree).strip() if given is not None else display
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
@@ -424,6 +428,7 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     return display, side, kind
 
 
+_INFORMATION = frozenset(["information", "data", "figure", "account"])
 _BRACKETED_INITIALS = re.compile(r"\(([A-Z]{2,6})\b")
 
 _GROUP_NOUNS = frozenset(

@@ -447,3 +447,19 @@ def test_a_body_that_counts_gives_an_account(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hospital staff where the strikes fell are local sources; "information from X" is X's
+        (
+            "According to information obtained from officials of the field hospital, two children died in "
+            "the Russian strike on Talbiseh.",
+            {("Talbiseh", "opposition")},
+        ),
+        ("Jets struck Homs, a hospital worker at the scene said.", {("Homs", "opposition")}),
+    ],
+)
+def test_hospital_staff_are_local_sources(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
