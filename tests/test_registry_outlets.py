@@ -216,7 +216,7 @@ def test_cited_speakers_map_to_sides(registry: Registry, phrase: str, side: str)
         "a council estate",  # local councils
         "Haley's comet",  # Nikki Haley
         "Justin Trudeau",  # Elizabeth Trudeau
-        "the staff of the hospital",  # the General Staff
+        "the staff of the museum",  # the General Staff
         "a general store",  # the General Command
     ],
 )
