@@ -198,6 +198,16 @@ def place_role(
         if (
             not locative
             and tok.dep_ == "conj"
+            and is_noun_of(tok, PLACE_NOUNS)
+            and is_strike(head, registry)
+            and any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in"} for c in head.children)
+        ):
+            # "raids on the city of A and the villages of B", parsed as raids and villages: the
+            # villages are another object of "on"
+            locative = True
+        if (
+            not locative
+            and tok.dep_ == "conj"
             and tok.pos_ == "NOUN"
             and head.pos_ == "NOUN"
             and head.dep_ in {"dobj", "nsubjpass"}

@@ -561,3 +561,21 @@ def test_a_town_the_tagger_calls_a_nationality_is_a_place_when_struck() -> None:
         "Rastan",
         "Talbisah",
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "raids on the city of A and the villages of B and C": the villages are struck too, though
+        # the parser joins them to the raids
+        (
+            "Activists said Russian planes carried out more than 10 raids on the city of Tabqa and the "
+            "villages of Douma and Raqqa, killing three civilians.",
+            {"Tabqa", "Douma", "Raqqa"},
+        ),
+        # places joined to the raids that are no object of "on" stay context
+        ("Russian planes carried out raids on Tabqa, and the people of Douma fled.", {"Tabqa"}),
+    ],
+)
+def test_villages_joined_to_the_raids(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
