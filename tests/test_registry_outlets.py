@@ -192,6 +192,10 @@ def registry() -> Registry:
         ("Kurdish administration officials", "other"),  # not the US administration's
         # a wire that relays others is no actor: the phrase is the local sources'
         ("local sources speaking to Anadolu Agency", "opposition"),
+        # rebels' spotters that watch the sky are no monitor
+        ("the Jabal al-Zawiya military observatory", "opposition"),
+        ("confirmations from the military observatories in the area", "opposition"),
+        ("the Syrian Observatory for Human Rights", "monitor"),
         # sources where the strikes fell are local sources (ANNOTATION.md)
         ("sources on the ground", "opposition"),
         ("field sources", "opposition"),
