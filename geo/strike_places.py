@@ -243,7 +243,9 @@ def place_role(
                 return "context"
             if ground_doer(anchor):
                 return "context"
-            if existential(anchor) or (negated(anchor) and frame.side != registry.force_side):
+            if (existential(anchor) and negated(anchor)) or (
+                negated(anchor) and frame.side != registry.force_side
+            ):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:

@@ -494,6 +494,8 @@ def test_a_name_written_with_an_ayn_the_tagger_misreads(pipe: Pipeline, text: st
         ("Warplanes struck Raqqa overnight; there was no word of losses.", {"Raqqa"}),
         # "there were no strikes in X" says the strikes are absent there
         ("There were no strikes in Raqqa on Monday, activists said.", set()),
+        # "there had been strikes on X" says they were there
+        ("Activists said there had been air strikes on the city of Raqqa.", {"Raqqa"}),
     ],
 )
 def test_there_was_after_a_strike(pipe: Pipeline, text: str, expected: set) -> None:
