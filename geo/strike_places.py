@@ -109,6 +109,15 @@ def place_role(
     if root.dep_ == "poss" and (root.head.i in names or is_noun_of(root.head, PLACE_NOUNS)):
         root = root.head  # "Idlib's al-Dana town", "Syria's Hama province": where the place it holds is
     if root.dep_ in {*NAME_DEPS, "nmod"} and is_noun_of(root.head, SITE_NOUNS):
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in {"in", "near", "outside"}
+            and any(g.i in names for g in c.children)
+            for c in root.head.children
+        ):
+            return (
+                "context"  # "al-Quds hospital in Aleppo": a name the site bears, in the place named after it
+            )
         root = root.head  # "near the Tabqa military airport", "the Kweires air base": where the site is
     described = described_as_struck(root, registry)
     if described is not None and not (other_force(described, registry) or ground_doer(described)):

@@ -75,8 +75,16 @@ def ground_doer(anchor: Token) -> bool:
     if anchor.pos_ != "VERB":
         return False
     doer = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-    if doer is None and anchor.dep_ in {"advcl", "xcomp", "conj"} and anchor.head.pos_ in {"VERB", "AUX"}:
-        doer = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    clause = anchor
+    for _ in range(3):  # "terrorists were getting ready to attack ...": the subject of the clause it hangs on
+        if (
+            doer is not None
+            or clause.dep_ not in {"advcl", "xcomp", "conj", "acomp"}
+            or clause.head.i == clause.i
+        ):
+            break
+        clause = clause.head
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if doer is None or doer.lemma_.lower() not in GROUND_DOERS:
         return False
     return not any(t.lower_ in AIR_WORDS or t.lemma_.lower() in STRIKE_AGENTS for t in doer.subtree)

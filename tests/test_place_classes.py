@@ -30,6 +30,7 @@ PLACES = (
     Place("gn:170017", "Douma", 33.57, 36.40, "SY", "08", population=110_893),
     Place("gn:163345", "Raqqa", 35.95, 39.01, "SY", "04", population=177_000),
     Place("gn:172082", "I‘zāz", 36.58662, 37.04628, "SY", "09", population=66_138),
+    Place("gn:281184", "Jerusalem", 31.76904, 35.21633, "IL", "06", population=801_000),
     Place("sup:us:pentagon", "Pentagon", 38.8719, -77.0563, "US", "DC", kind="feature"),
 )
 ALTERNATES = {
@@ -38,6 +39,7 @@ ALTERNATES = {
     "admin1:SY-RD": ["Rif Dimashq Governorate", "Rif Dimashq Province"],
     "admin1:SY-LA": ["Latakia Governorate", "Latakia Province"],
     "gn:172082": ["A'zaz", "Azaz"],
+    "gn:281184": ["al-Quds", "Quds"],
 }
 
 
@@ -580,4 +582,34 @@ def test_a_town_the_tagger_calls_a_nationality_is_a_place_when_struck() -> None:
     ],
 )
 def test_villages_joined_to_the_raids(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a site named for a place abroad, in the place the text puts it: the name is the site's
+        (
+            "The Syrian Observatory for Human Rights had announced that air raids targeted al-Quds hospital in "
+            "Aleppo on the night of Wednesday 27 April, killing at least 27 people.",
+            {"Aleppo"},
+        ),
+        # a site named for the place it stands in is there
+        ("Jets struck the Tabqa airport overnight.", {"Tabqa"}),
+    ],
+)
+def test_a_site_named_for_a_place_elsewhere(pipe: Pipeline, text: str, expected: set) -> None:
+    # (spaCy tags "Aleppo" in the first sentence as a language)
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what fighters on the ground get ready to attack is no air strike's target
+        ("The bulletin said that terrorists were getting ready to attack army positions near Raqqa.", set()),
+        ("The bulletin said that Russian jets were getting ready to attack positions near Raqqa.", {"Raqqa"}),
+    ],
+)
+def test_a_ground_doer_a_few_clauses_up(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
