@@ -590,8 +590,8 @@ def test_villages_joined_to_the_raids(pipe: Pipeline, text: str, expected: set) 
     [
         # a site named for a place abroad, in the place the text puts it: the name is the site's
         (
-            "The Syrian Observatory for Human Rights had announced that air raids targeted al-Quds hospital in "
-            "Aleppo on the night of Wednesday 27 April, killing at least 27 people.",
+            "The Syrian Observatory for Human Rights had announced that air raids targeted al-Quds "
+            "hospital in Aleppo on the night of Wednesday 27 April, killing at least 27 people.",
             {"Aleppo"},
         ),
         # a site named for the place it stands in is there
