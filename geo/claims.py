@@ -84,6 +84,8 @@ def extract_claims(
     claims = _finish(article, drafts, toponyms, registry.force_side)
     if headline is None:
         return claims
+    # a headline's hearsay ("strikes allegedly kill seven") is the lead's, not the body's last speaker's
+    memory.known = memory.reporting = None
     said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title, foreign)
     sum_up_the_lead(said, claims, article.text)
     credit_headline(said, article.title, registry)

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 PERSON_NOUNS = words("person_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
 _DEFINITE_HEADS = words("speaker_body_nouns")
-_GENERIC_HEADS = frozenset(["group", "source", "official"])  # nouns any body's speaker answers to
+# nouns any body's speaker answers to ("the Britain-based NGO said" after the Observatory)
+_GENERIC_HEADS = frozenset(["group", "source", "official", "ngo", "organisation", "organization", "watchdog"])
 NEUTRAL_SIDES = frozenset(["other", "reporter"])
 
 # subjects, and the objects "according to him", "said to them" (never "us": the US)

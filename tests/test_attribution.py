@@ -463,3 +463,26 @@ def test_a_body_that_counts_gives_an_account(
 )
 def test_hospital_staff_are_local_sources(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_the_ngo_is_the_body_that_spoke(pipe: Pipeline) -> None:
+    text = (
+        "Seven civilians were killed in Russian strikes on Idlib, according to the Syrian Observatory for "
+        "Human Rights. The Britain-based NGO said the same warplanes had also raided Homs."
+    )
+    assert targets(pipe, text) == {("Idlib", "monitor"), ("Homs", "monitor")}
+
+
+def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipeline) -> None:
+    article = Article(
+        id="t.txt",
+        title="Russian air strikes in Idlib allegedly kill seven",
+        text=(
+            "Seven civilians were killed in Russian strikes on Idlib, the Syrian Observatory for Human "
+            "Rights said.\n\nThe head of the opposition coalition, Khaled Khoja, said Russia was "
+            "backing Assad."
+        ),
+    )
+    claims = pipe.claims(article)
+    headline = [c for c in claims if c.evidence == article.title]
+    assert {c.source.side for c in headline} <= {"monitor"}
