@@ -613,3 +613,19 @@ def test_a_site_named_for_a_place_elsewhere(pipe: Pipeline, text: str, expected:
 )
 def test_a_ground_doer_a_few_clauses_up(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an assault on named towns in a strike story is a strike on them; a ground assault is not
+        (
+            "The opposition leader said Wednesday's assault on the towns of Tabqa and Raqqa had killed 36 "
+            "civilians.",
+            {"Tabqa", "Raqqa"},
+        ),
+        ("The ground assault on Douma killed 12 people, activists said.", set()),
+    ],
+)
+def test_an_assault_on_towns(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
