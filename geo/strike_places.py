@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from geo.claim_types import (
     COUNT_NOUNS,
+    EFFECT_VERBS,
     LIGHT_VERBS,
     ROUTE_VERBS,
     died_in,
@@ -126,6 +127,8 @@ def place_role(
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head) and not listed_among(root):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
+        return "context"
+    if _tally_item_without_strike(root, registry):
         return "context"
     locative = via_acl = False
     own_prep = -1  # the locative preposition that governs the place itself
@@ -484,6 +487,36 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
 
 
 _WHERE_IT_HAPPENED = frozenset(["happen", "occur", "concentrate", "focus", "centre", "center"])
+
+
+def _tally_item_without_strike(place: Token, registry: Registry) -> bool:
+    """ "12 martyrs in Idlib, most killed by jets bombing Maasran, 10 martyrs in Hama, most killed in
+    clashes, 7 in Daraa": a day's tally by province, in which only the items that tell of a strike
+    put one at their place (an item runs from its count to the next count after a comma)."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        return False
+    counted = prep.head
+    if not (counted.like_num or any(c.dep_ == "nummod" for c in counted.children)):
+        return False
+    doc, sent = place.doc, place.sent
+
+    def opens_item(i: int) -> bool:
+        return doc[i].like_num and i > sent.start and doc[i - 1].text in {",", ";"}
+
+    items = [i for i in range(sent.start, sent.end) if opens_item(i)]
+    if not items:
+        return False  # one count is no tally
+    bounds = [sent.start, *items, sent.end]
+    # a strike word proper ("bombing", "raids", "warplanes"), not "killed", which every item may say
+    struck = [
+        any(is_strike(t, registry) and t.lemma_ not in EFFECT_VERBS for t in doc[a:b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+    own = max(n for n, a in enumerate(bounds[:-1]) if a <= place.i)
+    # a tally none of whose items tells a strike ("Five were killed in A, seven in B") is the toll of
+    # the strikes told before it
+    return any(struck) and not struck[own]
 
 
 def _negated_intent(tok: Token, frame: Frame) -> bool:

@@ -629,3 +629,19 @@ def test_a_ground_doer_a_few_clauses_up(pipe: Pipeline, text: str, expected: set
 )
 def test_an_assault_on_towns(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_tally_by_province(pipe: Pipeline) -> None:
+    # a day's tally by province: only the items that tell of a strike put one at their place
+    found = targets(
+        pipe,
+        "12 martyrs in Raqqa, most of them killed by Russian warplanes bombing Tabqa, 10 martyrs in Hama, "
+        "most of them killed in clashes with Assad's forces, 7 martyrs in Aleppo and 7 in Daraa.",
+    )
+    assert "Tabqa" in found and not found & {"Hama", "Aleppo", "Daraa"}, found
+    # a tally none of whose items tells a strike is the toll of the strikes told before it
+    text = (
+        "Russian jets bombed three towns, activists said. Five people were killed in Tabqa, seven in "
+        "Raqqa and 15 in Douma, they said."
+    )
+    assert targets(pipe, text) == {"Tabqa", "Raqqa", "Douma"}
