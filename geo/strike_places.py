@@ -10,6 +10,7 @@ strikes to Iraq"), history ("Afghanistan in 1979") or a dateline.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geo.claim_types import (
@@ -511,7 +512,7 @@ def _tally_item_without_strike(place: Token, registry: Registry) -> bool:
     # a strike word proper ("bombing", "raids", "warplanes"), not "killed", which every item may say
     struck = [
         any(is_strike(t, registry) and t.lemma_ not in EFFECT_VERBS for t in doc[a:b])
-        for a, b in zip(bounds, bounds[1:], strict=False)
+        for a, b in pairwise(bounds)
     ]
     own = max(n for n, a in enumerate(bounds[:-1]) if a <= place.i)
     # a tally none of whose items tells a strike ("Five were killed in A, seven in B") is the toll of
