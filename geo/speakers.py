@@ -361,7 +361,11 @@ def _continues_report(sent: Span) -> bool:
     return (
         subject is not None
         and subject.pos_ == "NOUN"
-        and any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
+        and (
+            any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
+            # "Russian jets also wrecked a depot in X": "also" adds to the account before
+            or any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children)
+        )
     )
 
 

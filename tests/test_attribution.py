@@ -486,3 +486,22 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
     claims = pipe.claims(article)
     headline = [c for c in claims if c.evidence == article.title]
     assert {c.source.side for c in headline} <= {"monitor"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a new paragraph that says the jets "also" struck adds to the account before it
+        (
+            "The Russian defence ministry said jets struck Homs.\n\nRussian jets also wrecked a depot in Idlib.",
+            {("Homs", "russia"), ("Idlib", "russia")},
+        ),
+        # without it, a new paragraph is the narrator's
+        (
+            "The Russian defence ministry said jets struck Homs.\n\nRussian jets wrecked a depot in Idlib.",
+            {("Homs", "russia"), ("Idlib", "reporter")},
+        ),
+    ],
+)
+def test_also_goes_on_with_the_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
