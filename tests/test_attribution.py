@@ -493,7 +493,8 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
     [
         # a new paragraph that says the jets "also" struck adds to the account before it
         (
-            "The Russian defence ministry said jets struck Homs.\n\nRussian jets also wrecked a depot in Idlib.",
+            "The Russian defence ministry said jets struck Homs.\n\nRussian jets also wrecked a depot in "
+            "Idlib.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
         # without it, a new paragraph is the narrator's
