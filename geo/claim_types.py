@@ -540,6 +540,11 @@ def counted_at(place: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
         return False
     counted = tok.head.head
+    if counted.pos_ == "VERB" and counted.lemma_ in {"die", "kill", "wound", "injure"}:
+        # "35 people died in the town of A": who died there
+        counted = next((c for c in counted.children if c.dep_ in {"nsubj", "nsubjpass"}), counted)
+    if counted.like_num:
+        return True  # "..., 15 in the town of B": the count alone, its people elided
     return (bool(_CIVILIANS.fullmatch(counted.text)) or counted.lemma_ in _COUNTED) and any(
         c.dep_ == "nummod" for c in counted.children
     )

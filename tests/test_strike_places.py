@@ -327,6 +327,12 @@ def test_a_governorate_after_a_comma(pipe: Pipeline, text: str, name: str, expec
             "follows: 17 civilians in the town of Talbiseh; 9 civilians in Latamneh.",
             {"Talbiseh", "Latamneh"},
         ),
+        # "N people died in A, M in B": who died there, and the count alone with its people elided
+        (
+            "Local sources said Russian airstrikes killed 56 civilians on Thursday. According to the "
+            "sources, 35 people died in the town of Talbiseh and 15 in the town of Latamneh.",
+            {"Talbiseh", "Latamneh"},
+        ),
         # not after a sentence that gives no toll
         (
             "The Syrian Observatory said Russian raids continued on Monday. The breakdown is as "
