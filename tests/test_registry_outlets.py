@@ -192,6 +192,8 @@ def registry() -> Registry:
         ("Kurdish administration officials", "other"),  # not the US administration's
         # a wire that relays others is no actor: the phrase is the local sources'
         ("local sources speaking to Anadolu Agency", "opposition"),
+        # a force's air force named by its capital is that force's, not the bare US "Air Force"
+        ("Moscow's air force", "russia"),
         # rebels' spotters that watch the sky are no monitor
         ("the Jabal al-Zawiya military observatory", "opposition"),
         ("confirmations from the military observatories in the area", "opposition"),
