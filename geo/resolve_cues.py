@@ -85,6 +85,8 @@ _LEFT_DIR_OF = re.compile(
     r"(?:\s+(?:part|parts|region|reaches|outskirts|side))?\s+of\s+$",
     re.IGNORECASE,
 )
+# "the north of", "the northern part of", "north-western parts of": a part of the place, not beside it
+_A_PART = re.compile(r"(?i:the\s|.*\b(?:part|parts|region|reaches|outskirts|side)\s+of\s+$)")
 # "Alexandria, Va.", "Paris, Texas", "Homs, Syria": what follows the span.
 _RIGHT_CONTAINER = re.compile(
     r"^,\s*((?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|"
@@ -303,9 +305,13 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) 
             noun = _singular(kr.group(1).lower())
             r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, noun) else "admin"
             r.qualifier = noun
-    # "north of the city of Homs": a direction before the kind phrase still applies
+    # "the north of Homs province", "northern Homs": a part of the place, drawn as that part;
+    # "towns north of Homs", "north of the city of Homs": beside the place, which is where the report
+    # puts the strikes (ANNOTATION.md: the only locator names the strike place)
     before_kind = re.sub(r"\bthe\s+$", "", left[: km.start()]) if km else left
     dm = _LEFT_DIR_OF.search(before_kind) or (_LEFT_DIR.search(left) if not km else None)
+    if dm is not None and dm.re is _LEFT_DIR_OF and not _A_PART.match(dm.group(0)):
+        dm = None
     if dm:
         word = dm.group(1).lower().replace("-", "").replace(" ", "")
         word = {"centre": "central", "center": "central"}.get(word, word)
