@@ -277,7 +277,7 @@ def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> N
 
 def _says_this(verb: Token) -> bool:
     return not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) and any(
-        c.dep_ == "dobj" and c.lower_ in {"this", "that"} for c in verb.children
+        c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"} for c in verb.children
     )
 
 

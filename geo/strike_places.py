@@ -146,7 +146,10 @@ def place_role(
             reported = [
                 c
                 for c in head.children
-                if c.dep_ == "dobj" and is_strike(c, registry) and c.right_edge.i + 1 == tok.i
+                if c.dep_ == "dobj"
+                and is_strike(c, registry)
+                # "reported raids on Palmyra, in the province of Homs": right after, or after a comma
+                and tok.i - c.right_edge.i - (tok.doc[tok.i - 1].text == ",") == 1
             ]
             if reported and not other_force(reported[0], registry):
                 return "target"

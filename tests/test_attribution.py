@@ -506,3 +506,11 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
 )
 def test_also_goes_on_with_the_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_source_that_announced_it(pipe: Pipeline) -> None:
+    text = (
+        "Several Russian raids hit the province of Idlib this morning. The Syrian Observatory for Human "
+        "Rights announced it, adding that there had also been heavy shelling."
+    )
+    assert targets(pipe, text) == {("Idlib", "monitor")}

@@ -645,3 +645,11 @@ def test_a_tally_by_province(pipe: Pipeline) -> None:
         "Raqqa and 15 in Douma, they said."
     )
     assert targets(pipe, text) == {"Tabqa", "Raqqa", "Douma"}
+
+
+def test_a_province_after_a_comma_on_the_reporting_verb(pipe: Pipeline) -> None:
+    # "reported raids on A, in the province of B": the parser hangs the province on "reported"
+    assert targets(pipe, "Sana reported raids on Tabqa, in the northern province of Raqqa.") == {
+        "Tabqa",
+        "Raqqa",
+    }
