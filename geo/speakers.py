@@ -60,7 +60,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         if tok.pos_ in {"VERB", "AUX"} and (
             (tok.lemma_ in SPEECH_VERBS and _reports_speech(tok)) or gives_a_toll(tok) or _went_on(tok)
         ):
-            subject = subject_of(tok)
+            subject = _carried_author(tok) or subject_of(tok)
             content_root = tok
             if subject is None and (quoted := _quoted_as_saying(tok)) is not None:
                 subject = quoted
@@ -450,6 +450,16 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
     doc = subject.doc
     joined = [c for c in subject.conjuncts if c.i > subject.i or "," not in doc[c.i : subject.i].text]
     heads = [subject, *joined, *misjoined]
+    # "official Russian and Syrian accounts": two sides' accounts, told apart by their adjectives
+    for adjective in (a for a in subject.children if a.dep_ == "amod"):
+        for other_adjective in adjective.conjuncts:
+            kept = [a.text for a in subject.children if a.dep_ == "amod" and a.i != adjective.i]
+            phrase = " ".join([*kept, other_adjective.text, subject.text])
+            found = registry.side_of(phrase)
+            if found is not None and found[0] != frame.side:
+                other = Frame(frame.verb, phrase, found[0], found[1])
+                other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
+                out.append(other)
     if len(heads) == 1:
         return out  # one speaker: its side was settled with the memory of who spoke before
     for conj in heads:
@@ -467,6 +477,20 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
         other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
         out.append(other)
     return out
+
+
+def _carried_author(verb: Token) -> Token | None:
+    """ "The state news agency carried a report from the Defence Ministry saying ...": the report's
+    author says it, not the medium that carried it (a reprint is its original source's)."""
+    carrier = verb.head
+    if verb.dep_ != "advcl" or carrier.lemma_ not in RELAY_VERBS:
+        return None
+    for document in (c for c in carrier.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS):
+        for prep in (c for c in document.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+            author = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+    return None
 
 
 def _cited(verb: Token, registry: Registry) -> tuple[str, str] | None:

@@ -514,3 +514,24 @@ def test_a_source_that_announced_it(pipe: Pipeline) -> None:
         "Rights announced it, adding that there had also been heavy shelling."
     )
     assert targets(pipe, text) == {("Idlib", "monitor")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a medium that carries another's report passes on that source's claim
+        (
+            "Syria's state news agency carried a report from the Russian Defense Ministry saying Russian "
+            "air units had made four strikes on positions in Homs and Idlib.",
+            {("Homs", "russia"), ("Idlib", "russia")},
+        ),
+        # "Russian and Syrian accounts": each adjective names a side that speaks
+        (
+            "Russian warplanes bombarded parts of Homs on Thursday, according to official Russian and "
+            "Syrian accounts.",
+            {("Homs", "russia"), ("Homs", "syria_gov")},
+        ),
+    ],
+)
+def test_reprints_and_joint_accounts(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
