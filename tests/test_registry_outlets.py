@@ -194,6 +194,9 @@ def registry() -> Registry:
         ("local sources speaking to Anadolu Agency", "opposition"),
         # a force's air force named by its capital is that force's, not the bare US "Air Force"
         ("Moscow's air force", "russia"),
+        # a town's own news network or coordination committee is a local opposition outlet
+        ("The Talbiseh News Network", "opposition"),
+        ("the Rastan Coordination Committee", "opposition"),
         # rebels' spotters that watch the sky are no monitor
         ("the Jabal al-Zawiya military observatory", "opposition"),
         ("confirmations from the military observatories in the area", "opposition"),
@@ -224,6 +227,7 @@ def test_cited_speakers_map_to_sides(registry: Registry, phrase: str, side: str)
         "Justin Trudeau",  # Elizabeth Trudeau
         "the staff of the museum",  # the General Staff
         "a general store",  # the General Command
+        "the Fox News Network",  # a town's news network
     ],
 )
 def test_places_and_common_words_are_no_actor(registry: Registry, phrase: str) -> None:
