@@ -215,6 +215,19 @@ def place_role(
             not locative
             and tok.dep_ == "conj"
             and is_noun_of(tok, PLACE_NOUNS)
+            and head.pos_ == "VERB"
+            and _after_as_well_as(tok)
+            and (struck := next((a for a in head.ancestors if is_strike(a, registry)), None)) is not None
+            and (struck_object := next((c for c in struck.children if c.dep_ == "dobj"), None)) is not None
+        ):
+            # "struck districts in the city for the second day running, as well as the towns of A and
+            # B", the towns parsed as joined to "running": another object of the strike
+            tok = struck_object
+            continue
+        if (
+            not locative
+            and tok.dep_ == "conj"
+            and is_noun_of(tok, PLACE_NOUNS)
             and is_strike(head, registry)
             and any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in"} for c in head.children)
         ):
@@ -491,6 +504,13 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
 
 
 _WHERE_IT_HAPPENED = frozenset(["happen", "occur", "concentrate", "focus", "centre", "center"])
+
+
+def _after_as_well_as(tok: Token) -> bool:
+    """Whether "as well as" (and an article) stands right before a list member."""
+    i = tok.left_edge.i
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, i - 3) : i]]
+    return before == ["as", "well", "as"]
 
 
 def _tally_item_without_strike(place: Token, registry: Registry) -> bool:

@@ -653,3 +653,13 @@ def test_a_province_after_a_comma_on_the_reporting_verb(pipe: Pipeline) -> None:
         "Tabqa",
         "Raqqa",
     }
+
+
+def test_as_well_as_the_towns_after_a_clause(pipe: Pipeline) -> None:
+    # "..., as well as the towns of A and B" the parser joins to the clause before: struck too
+    text = (
+        "The Talbiseh News Network, for its part, reported that Russian warplanes had struck residential "
+        "districts in the city for the second day running, as well as the towns of Douma and Tabqa in the "
+        "northern Raqqa countryside."
+    )
+    assert {"Douma", "Tabqa"} <= targets(pipe, text)
