@@ -217,8 +217,8 @@ def place_role(
             and is_noun_of(tok, PLACE_NOUNS)
             and head.pos_ == "VERB"
             and _after_as_well_as(tok)
-            and (struck := next((a for a in head.ancestors if is_strike(a, registry)), None)) is not None
-            and (struck_object := next((c for c in struck.children if c.dep_ == "dobj"), None)) is not None
+            and (strike := next((a for a in head.ancestors if is_strike(a, registry)), None)) is not None
+            and (struck_object := next((c for c in strike.children if c.dep_ == "dobj"), None)) is not None
         ):
             # "struck districts in the city for the second day running, as well as the towns of A and
             # B", the towns parsed as joined to "running": another object of the strike
