@@ -154,6 +154,8 @@ def read_claim_type(
         )
         # "activists reported airstrikes in Aleppo and Idlib": the strikes are what is reported
         or (frame.verb is not None and any(_what_is_reported(a, frame.verb) for a in anchors))
+        # "the ministry said the videos showed airstrikes on X": what footage shows
+        or any(a.dep_ == "dobj" and a.head.lemma_ in SHOWING_VERBS for a in anchors)
         else "noun"
     )
     verb = frame.verb
@@ -299,9 +301,13 @@ def _governed_elsewhere(anchor: Token) -> bool:
         anchor.pos_ == "NOUN"
         and anchor.dep_ == "dobj"
         and head.pos_ == "VERB"
-        and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS
+        and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS | SHOWING_VERBS
         and not _flown(anchor)
     )
+
+
+# what footage does to the strikes it holds ("the video showed airstrikes on X"): it tells them
+SHOWING_VERBS = frozenset(["show", "depict", "capture", "film"])
 
 
 def _flown(tok: Token) -> bool:

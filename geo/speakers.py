@@ -127,6 +127,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 t.pos_ == "PROPN" or t.dep_ == "poss" for t in speaker_span
             ):
                 continue  # "pictures on the Facebook page of X": someone's, whom no rule knows
+            if any(a.lemma_ in SPEECH_VERBS and a.pos_ == "VERB" for a in tok.ancestors):
+                continue  # "the ministry said the videos showed strikes in X": the speaker's account
             speaker, side = f"unattributed {shown_by.lower_}", "other"
         relayed = _relayed_side(tok, sent, registry) if kind not in {"pronoun", "definite"} else None
         if relayed is not None and registry.side_of(full) is None:

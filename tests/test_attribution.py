@@ -535,3 +535,8 @@ def test_a_source_that_announced_it(pipe: Pipeline) -> None:
 )
 def test_reprints_and_joint_accounts(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_footage_a_source_describes_is_the_sources_account(pipe: Pipeline) -> None:
+    text = "The Russian defence ministry said the videos showed airstrikes on Homs."
+    assert targets(pipe, text) == {("Homs", "russia")}

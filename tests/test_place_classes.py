@@ -663,3 +663,15 @@ def test_as_well_as_the_towns_after_a_clause(pipe: Pipeline) -> None:
         "northern Raqqa countryside."
     )
     assert {"Douma", "Tabqa"} <= targets(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what footage shows is where the strikes it holds hit, said by anyone or no one
+        "Video showed airstrikes on Raqqa.",
+        "The ministry said the videos showed airstrikes on Raqqa.",
+    ],
+)
+def test_strikes_a_video_shows(pipe: Pipeline, text: str) -> None:
+    assert targets(pipe, text) == {"Raqqa"}
