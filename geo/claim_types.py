@@ -435,6 +435,8 @@ def _phrase(tok: Token) -> str:
 def _modifiers(anchor: Token) -> str:
     """Who the strike belongs to: its subject, agent, possessor and modifiers, as text."""
     parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
+    if anchor.pos_ == "NOUN":  # "an airstrike by Syrian government forces"
+        parts += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
     if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
         parts.append(anchor.head)
     doer = _doer(anchor) if anchor.pos_ == "VERB" else None

@@ -675,3 +675,18 @@ def test_as_well_as_the_towns_after_a_clause(pipe: Pipeline) -> None:
 )
 def test_strikes_a_video_shows(pipe: Pipeline, text: str) -> None:
     assert targets(pipe, text) == {"Raqqa"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike noun's "by" names its doer: another force's strike is context
+        (
+            "A man grieves after what was reported to be an airstrike by Syrian government forces on Douma.",
+            set(),
+        ),
+        ("A man grieves after what was reported to be an airstrike by Russian jets on Douma.", {"Douma"}),
+    ],
+)
+def test_a_strike_by_another_force(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected

@@ -197,6 +197,8 @@ def registry() -> Registry:
         # a town's own news network or coordination committee is a local opposition outlet
         ("The Talbiseh News Network", "opposition"),
         ("the Rastan Coordination Committee", "opposition"),
+        ("a group monitoring the war", "monitor"),
+        ("a group that monitors Syria's civil war", "monitor"),
         # rebels' spotters that watch the sky are no monitor
         ("the Jabal al-Zawiya military observatory", "opposition"),
         ("confirmations from the military observatories in the area", "opposition"),
