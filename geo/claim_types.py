@@ -167,7 +167,12 @@ def read_claim_type(
         if frame.side == registry.force_side and not any(existential(a) for a in anchors):
             return "denial", anchor_kind
         return None, ""
-    if denies or (_REFUTE.search(text) and not _IS.search(text)):
+    # "lies" the noun ("blatant lies"), not the verb ("where his family village lies")
+    refuted = bool(_REFUTE.search(text)) and not any(
+        t.lower_ == "lies" and (t.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in t.children))
+        for t in tokens
+    )
+    if denies or (refuted and not _IS.search(text)):
         return "denial", anchor_kind
     if _CIVILIANS.search(text) and _DEATH.search(text):
         return "civilians_killed", anchor_kind
@@ -175,7 +180,7 @@ def read_claim_type(
         return "rebels_hit", anchor_kind
     if _IS.search(text) or _TERROR.search(text):
         # "..., without naming any towns": an aside, not a doubt about who was hit
-        negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not _REFUTE.search(text)
+        negative = _NEGATIVE.search(_ASIDE.sub("", text)) and not refuted
         return ("no_is_present" if negative else "is_hit"), anchor_kind
     return "strike_reported", anchor_kind
 

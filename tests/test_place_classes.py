@@ -690,3 +690,22 @@ def test_strikes_a_video_shows(pipe: Pipeline, text: str) -> None:
 )
 def test_a_strike_by_another_force(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_one_of_the_targets(pipe: Pipeline) -> None:
+    # "X has been one of the main targets of the strikes": X is struck
+    text = (
+        "Latakia, where Syrian President Bashar al-Assad's family village lies, has been one of the main "
+        "targets of Russian air strikes since Moscow launched its air campaign in Syria in September."
+    )
+    assert targets(pipe, text) == {"Latakia"}
+
+
+def test_where_a_place_lies_is_no_denial() -> None:
+    pipe = Pipeline.load()  # the real gazetteer's reading, under which the tagger takes "lies" for a noun
+    text = (
+        "Latakia, where Syrian President Bashar al-Assad's family village lies, has been one of the main "
+        "targets of Russian air strikes since Moscow launched its air campaign in Syria in September."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-03-01"))
+    assert claims and all(c.claim_type != "denial" for c in claims)
