@@ -160,6 +160,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 continue  # two speakers of one verb share what it says
             if inner.verb is not None and inner.verb.i in outer.owned:
                 outer.owned -= inner.owned | inner.speaker_tokens
+    _after_the_colon(sent, reporter, frames)
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     if memory.known is not None and _hearsay_passive(sent, registry, reporter.owned):
@@ -336,6 +337,16 @@ def _caption(sent: Span) -> bool:
     """A caption or credit line a page sets between paragraphs ("Video: YouTube / ...", "[Image: ...]")."""
     words = [t for t in sent if not t.is_space and t.text != "["][:2]
     return len(words) == 2 and words[0].lemma_.lower() in _MEDIA_NOUNS and words[1].text == ":"
+
+
+def _after_the_colon(sent: Span, reporter: Frame, frames: list[Frame]) -> None:
+    """ "Activists reported dozens of casualties from the raids: more than 35 died when the towns of
+    A and B were hit": what a colon opens after a source's report is that report's detail."""
+    colon = next((t.i for t in sent if t.text == ":" and t.i > sent.start + 2), None)
+    speakers = [f for f in frames if f.verb is not None and f.verb.i < (colon or 0)]
+    if colon is None or len(speakers) != 1 or any(f.verb is not None and f.verb.i > colon for f in frames):
+        return
+    speakers[0].owned |= {i for i in reporter.owned if i > colon}
 
 
 def _comment(sent: Span) -> bool:

@@ -540,3 +540,13 @@ def test_reprints_and_joint_accounts(pipe: Pipeline, text: str, expected: set[tu
 def test_footage_a_source_describes_is_the_sources_account(pipe: Pipeline) -> None:
     text = "The Russian defence ministry said the videos showed airstrikes on Homs."
     assert targets(pipe, text) == {("Homs", "russia")}
+
+
+def test_what_a_colon_opens_after_a_report_is_its_detail(pipe: Pipeline) -> None:
+    text = (
+        "Activists reported dozens of casualties from the heavy air raids that Russian planes carried out "
+        "on the towns and villages of the Homs countryside: more than 35 martyrs fell when the towns of "
+        "al-Rastan, Talbiseh, al-Zaafarana and Latamneh were hit with missiles of great destructive power."
+    )
+    assert {("Talbiseh", "opposition"), ("Latamneh", "opposition")} <= targets(pipe, text)
+    assert not {side for _, side in targets(pipe, text)} - {"opposition"}
