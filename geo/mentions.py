@@ -154,7 +154,30 @@ def find_mentions(
         mention = _from_gazetteer(span, gazetteer)
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
+    _again(doc, found, taken)
     return [found[k] for k in sorted(found)]
+
+
+# labels the tagger gives a name it misreads as a number or a time ("Talbisseh" as a DATE)
+_NUMERIC_LABELS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"])
+
+
+def _again(doc: Doc, found: dict[int, Mention], taken: set[int]) -> None:
+    """A name the text has used as a place is that place wherever else it stands as a name: "hit
+    Rastan, Talbisseh and Zaafarani, while the source said the strikes hit Rastan and Talbisseh",
+    where the tagger knew the second "Talbisseh" for no entity (one sense per discourse)."""
+    names = {m.text for m in found.values() if len(m.text) >= 4 and m.text[:1].isupper()}
+    covered = {i for m in found.values() for i in range(m.start, m.end)}
+    for name in names:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(i in covered for i in range(hit.start(), hit.end())):
+                continue
+            owned = any(t.i in taken and t.ent_type_ not in _NUMERIC_LABELS for t in span)
+            if owned or not all(name_word(t) or not t.is_alpha for t in span):
+                continue  # inside an organisation's name, or a word the tagger reads as no name
+            found[hit.start()] = Mention(name, hit.start(), hit.end(), "GAZ")
+            covered.update(range(hit.start(), hit.end()))
 
 
 def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:

@@ -123,6 +123,12 @@ def found():
         ),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
         ("The U.S.-led coalition has bombed Syria's east.", ["Syria"]),
+        # a name the text has used as a place is that place again, where the tagger reads it as a date
+        (
+            "The Observatory said the strikes had hit Rastan, Talbisseh and Zaafarani in Homs, while the "
+            "security source said the Russian strikes had hit Rastan and Talbisseh.",
+            ["Rastan", "Talbisseh", "Homs", "Rastan", "Talbisseh"],
+        ),
     ],
 )
 def test_mentions(found, text: str, expected: list[str]) -> None:
