@@ -349,6 +349,8 @@ def _performed(tok: Token) -> bool:
 
 def is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in STRIKE_NOUNS:
+        lemma = lemma[:-1]  # a headline's "Russian Airstrikes in Syria": the tagger lemmatises no name
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _flown(tok):
             return True

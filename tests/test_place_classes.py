@@ -709,3 +709,8 @@ def test_where_a_place_lies_is_no_denial() -> None:
     )
     claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-03-01"))
     assert claims and all(c.claim_type != "denial" for c in claims)
+
+
+def test_a_title_cased_strike_noun(pipe: Pipeline) -> None:
+    # a headline's "Airstrikes", which the tagger reads as a name and leaves unlemmatised
+    assert targets(pipe, "Russian Airstrikes in Raqqa: September 30 - October 3, 2015") == {"Raqqa"}
