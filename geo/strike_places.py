@@ -137,6 +137,8 @@ def place_role(
     tok = root
     for _ in range(24):  # a long list climbs one member a step
         head = tok.head
+        if locative and tok.i != head.i and _in_the_aftermath(head, registry):
+            return "target"  # "Smoke rises over X after Russian airstrikes", "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
             head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB"
         )
@@ -517,6 +519,19 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
 
 
 _WHERE_IT_HAPPENED = frozenset(["happen", "occur", "concentrate", "focus", "centre", "center"])
+
+
+def _in_the_aftermath(tok: Token, registry: Registry) -> bool:
+    """Whether what `tok` tells is set "after" or "following" strikes of the campaign (a caption's
+    "Rescuers search the rubble in X after a Russian air strike"): where it is, they struck."""
+    strikes = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"after", "following"}
+        for g in c.children
+        if g.dep_ == "pobj" and is_strike(g, registry)
+    ]
+    return any(not other_force(g, registry) for g in strikes)
 
 
 def _after_as_well_as(tok: Token) -> bool:

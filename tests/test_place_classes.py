@@ -714,3 +714,18 @@ def test_where_a_place_lies_is_no_denial() -> None:
 def test_a_title_cased_strike_noun(pipe: Pipeline) -> None:
     # a headline's "Airstrikes", which the tagger reads as a name and leaves unlemmatised
     assert targets(pipe, "Russian Airstrikes in Raqqa: September 30 - October 3, 2015") == {"Raqqa"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a caption of the aftermath: where it is set after the strikes, they struck
+        ("Rescuers search the rubble in Douma after a Russian air strike.", {"Douma"}),
+        ("Damaged buildings in the town of Douma, Raqqa, after Wednesday's strikes", {"Douma", "Raqqa"}),
+        # where people fled to after strikes elsewhere is no strike place; nor is another force's aftermath
+        ("Residents fled to Raqqa after Russian air strikes on their village.", set()),
+        ("Rescuers search the rubble in Douma after a regime barrel bomb attack.", set()),
+    ],
+)
+def test_the_aftermath_of_strikes(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
