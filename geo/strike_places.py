@@ -138,7 +138,7 @@ def place_role(
     for _ in range(24):  # a long list climbs one member a step
         head = tok.head
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
-            return "target"  # "Smoke rises over X after Russian airstrikes", "damaged buildings in X after the strikes"
+            return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
             head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB"
         )
