@@ -550,3 +550,13 @@ def test_what_a_colon_opens_after_a_report_is_its_detail(pipe: Pipeline) -> None
     )
     assert {("Talbiseh", "opposition"), ("Latamneh", "opposition")} <= targets(pipe, text)
     assert not {side for _, side in targets(pipe, text)} - {"opposition"}
+
+
+def test_a_verb_joined_to_a_stance_tells_its_own_act(pipe: Pipeline) -> None:
+    # the parser makes "carried out" a second verb of "to back": no stance towards the strikes
+    text = (
+        "Russian forces based in Syria to back President Bashar Al-Assad carried out their first air "
+        "bombardment on Wednesday near the city of Homs, which is partly in rebel hands, according to an "
+        "American official."
+    )
+    assert targets(pipe, text) == {("Homs", "us")}
