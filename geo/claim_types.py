@@ -523,7 +523,7 @@ def _under_stance(anchor: Token, frame: Frame) -> bool:
         if tok.lemma_ in STANCE_VERBS or (tok.lemma_ == "backing" and tok.pos_ == "NOUN"):
             return True
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ == "VERB"):
-            return False  # a verb joined to the stance tells its own act ("forces to back Assad carried out ...")
+            return False  # a verb joined to the stance tells its own act ("to back Assad carried out")
         tok = tok.head
     return False
 
