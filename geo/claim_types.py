@@ -411,6 +411,8 @@ def _what_is_reported(anchor: Token, verb: Token) -> bool:
     strikes (or the claims of them) are the speech verb's object."""
     if anchor.dep_ == "compound" and anchor.head.lemma_.lower() in HEARSAY_NOUNS:
         anchor = anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.i == verb.i:
+        return verb.lemma_ == "report"  # "a correspondent reports on the deadly air strikes in X"
     return anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == verb.i
 
 

@@ -560,3 +560,8 @@ def test_a_verb_joined_to_a_stance_tells_its_own_act(pipe: Pipeline) -> None:
         "American official."
     )
     assert targets(pipe, text) == {("Homs", "us")}
+
+
+def test_a_correspondent_reports_on_strikes(pipe: Pipeline) -> None:
+    text = "Media caption: Middle East analyst Alan Johnston reports on the deadly air strikes in Idlib."
+    assert targets(pipe, text) == {("Idlib", "reporter")}
