@@ -437,29 +437,28 @@ def listed_for(tok: Token) -> Token:
 def _among(be: Token, registry: Registry) -> Token | None:
     """The strike in "Among the areas targeted were A and B", "Among the places hit was X", "X has
     been one of the main targets of Russian air strikes"."""
-    lists = [
-        c for c in be.children if c.lower_ == "among" or (c.dep_ == "attr" and c.lemma_ in {"one", "target"})
-    ]
-    struck = [t for c in lists for t in c.subtree if is_strike(t, registry)]
+    struck = [t for c in _lists(be) for t in c.subtree if is_strike(t, registry)]
     return struck[0] if struck else None
 
 
 def listed_among(tok: Token) -> bool:
     """The subject of "Among the ... were A", "A has been one of the targets of ...": listed, not an
     actor."""
-    return (
-        tok.dep_ == "nsubj"
-        and tok.head.lemma_ == "be"
-        and any(
-            c.lower_ == "among"
-            or (
-                c.dep_ == "attr"
-                and c.lemma_ in {"one", "target"}
-                and any(t.lemma_ == "target" for t in c.subtree)
-            )
-            for c in tok.head.children
+    return tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and bool(_lists(tok.head))
+
+
+def _lists(be: Token) -> list[Token]:
+    """What a "be" lists its subject among: "among the areas targeted", "one of the main targets"."""
+    return [
+        c
+        for c in be.children
+        if c.lower_ == "among"
+        or (
+            c.dep_ == "attr"
+            and c.lemma_ in {"one", "target"}
+            and any(t.lemma_ == "target" for t in c.subtree)
         )
-    )
+    ]
 
 
 def _ellipsis(tok: Token) -> bool:
