@@ -37,6 +37,7 @@ LANDING_VERBS = words("landing_verbs")
 ROUTE_VERBS = words("route_verbs")
 SORTIE_NOUNS = words("sortie_nouns")
 HEARSAY_NOUNS = words("hearsay_nouns")
+SHOWING_VERBS = words("showing_verbs")
 MILITARY_OBJECTS = words("military_objects")
 COUNT_NOUNS = words("count_nouns")
 _OTHER_CAUSES = words("other_causes")
@@ -309,10 +310,6 @@ def _governed_elsewhere(anchor: Token) -> bool:
         and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS | SHOWING_VERBS
         and not _flown(anchor)
     )
-
-
-# what footage does to the strikes it holds ("the video showed airstrikes on X"): it tells them
-SHOWING_VERBS = frozenset(["show", "depict", "capture", "film"])
 
 
 def _flown(tok: Token) -> bool:

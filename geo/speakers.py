@@ -42,6 +42,7 @@ _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
 _MEDIA_NOUNS = words("media_nouns")
 _RELEASE_VERBS = words("release_verbs")
+_SHOWING_VERBS = words("showing_verbs")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -223,9 +224,10 @@ def _joined_by_and(verb: Token) -> bool:
 
 
 def _showing_medium(verb: Token) -> Token | None:
-    """The video or picture that shows what a sentence reports: the subject of "show", through
-    "purported to show" and "that ... show", or the noun "showing" describes ("footage showing")."""
-    if verb.lemma_ != "show" or verb.pos_ != "VERB":
+    """The video or picture that shows what a sentence reports: the subject of "show" (or "depict",
+    "capture"), through "purported to show" and "that ... show", or the noun "showing" describes
+    ("footage showing")."""
+    if verb.lemma_ not in _SHOWING_VERBS or verb.pos_ != "VERB":
         return None
     if verb.dep_ == "acl":
         medium: Token | None = verb.head
