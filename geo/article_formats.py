@@ -260,11 +260,9 @@ def _below_banners(lines: Sequence[str], i: int) -> int:
     "Sputnik Georgia | 06.10.2015", a tagline), and where the headline is: the first line after them
     that reads as one. None when what follows is no headline (an incident record's "Incident Code"
     field, a lead paragraph under a short headline)."""
-    banners: list[str] = []
-    j = i
-    while j < len(lines) and len(banners) < _MAX_BANNERS and _banner_like(lines[j]):
-        banners.append(lines[j].strip())
-        j = _skip_blank(lines, j + 1)
+    j, banners = i, 0
+    while j < len(lines) and banners < _MAX_BANNERS and _banner_like(lines[j]):
+        j, banners = _skip_blank(lines, j + 1), banners + 1
     alone = j + 1 >= len(lines) or not lines[j + 1].strip()  # a headline is a paragraph of its own
     return j if banners and j < len(lines) and alone and _headline_like(lines[j]) else i
 
