@@ -236,7 +236,7 @@ def _parse_txt(file_id: str, raw: str) -> Article:
     i = 0
     published = ""
     # Scraped pages often start with the dateline, with the headline on the next non-empty line.
-    if len(lines[0]) <= 60 and (day := _iso_date(lines[0], fuzzy=False)):
+    if len(lines[0]) <= _STAMP_CHARS and (day := _iso_date(lines[0], fuzzy=False)):
         published = day
         i = _skip_blank(lines, 1)
     while i < len(lines) and _is_clutter(lines[i]):
@@ -261,10 +261,21 @@ def _below_banners(lines: Sequence[str], i: int) -> int:
     that reads as one. None when what follows is no headline (an incident record's "Incident Code"
     field, a lead paragraph under a short headline)."""
     j, banners = i, 0
-    while j < len(lines) and banners < _MAX_BANNERS and _banner_like(lines[j]):
+    while j < len(lines) and banners < _MAX_BANNERS and _above_headline(lines[j]):
         j, banners = _skip_blank(lines, j + 1), banners + 1
     alone = j + 1 >= len(lines) or not lines[j + 1].strip()  # a headline is a paragraph of its own
     return j if banners and j < len(lines) and alone and _headline_like(lines[j]) else i
+
+
+def _above_headline(line: str) -> bool:
+    """A banner, a time stamp ("Tuesday, 13 October 2015 17:38"), or a site's name over its section
+    ("National Coalition of Syrian Revolution and Opposition Forces | Local News"), however long, since
+    a headline (which has no such bar) still has to follow."""
+    return (
+        _banner_like(line)
+        or (len(line) <= _STAMP_CHARS and bool(_iso_date(line, fuzzy=False)))
+        or (": " not in line and _BANNER_PARTS.search(line) is not None)
+    )
 
 
 def _banner_like(line: str) -> bool:
@@ -291,6 +302,7 @@ _BANNER_PARTS = re.compile(r"\s+[|>/•·]\s+")
 _BANNER_WORDS = 4
 _HEADLINE_WORDS = 30
 _MAX_BANNERS = 3
+_STAMP_CHARS = 60
 
 
 def _plausible_stamp(day: str, body: str) -> bool:

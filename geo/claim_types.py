@@ -144,7 +144,7 @@ def read_claim_type(
         # "strikes fell on X", "the bombing went on and had reached into X": the strikes land somewhere
         or any(_lands(a) for a in anchors)
         # "flew 200 sorties against positions in X" says where as plainly as "struck X"
-        or any(_flown(a) or _performed(a) for a in anchors)
+        or any(flown_sortie(a) or _performed(a) for a in anchors)
         # "the casualties came in air strikes along the road": where the strikes killed
         or any(died_in(a) for a in anchors)
         # "Among the areas targeted were A and B" names them as plainly as "struck A and B"
@@ -308,11 +308,11 @@ def _governed_elsewhere(anchor: Token) -> bool:
         and anchor.dep_ == "dobj"
         and head.pos_ == "VERB"
         and head.lemma_ not in LIGHT_VERBS | STRIKE_VERBS | SPEECH_VERBS | SHOWING_VERBS
-        and not _flown(anchor)
+        and not flown_sortie(anchor)
     )
 
 
-def _flown(tok: Token) -> bool:
+def flown_sortie(tok: Token) -> bool:
     """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes."""
     return tok.dep_ == "dobj" and tok.head.lemma_ in ROUTE_VERBS and tok.lemma_.lower() in SORTIE_NOUNS
 
@@ -349,7 +349,7 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in STRIKE_NOUNS:
         lemma = lemma[:-1]  # a headline's "Russian Airstrikes in Syria": the tagger lemmatises no name
     if tok.pos_ in {"NOUN", "PROPN"}:
-        if _flown(tok):
+        if flown_sortie(tok):
             return True
         if lemma in AIR_ONLY_NOUNS:
             # "its air campaign in Syria", "the bombing campaign", "came under air fire"

@@ -128,7 +128,46 @@ def _drafts(
         )
     roots = {id(t): r for located in by_sentence.values() for t, r in located}
     _breakdowns(drafts, sents, roots)
+    _the_town_again(drafts, sents)
     return drafts
+
+
+def _the_town_again(drafts: list[Draft], sents: list[Span]) -> None:
+    """ "Russian airstrikes struck the town of Hayyan ... The town was bombed even though there are no
+    ISIS elements in it": a strike claim whose only place is "the town" is about the town struck in
+    the sentence before, not about the article's whole strike area."""
+    index = {s.start: n for n, s in enumerate(sents)}
+    last: tuple[int, Toponym] | None = None
+    for d in drafts:
+        n = index[d.sent.start]
+        if (
+            d.claim_type is not None
+            and last is not None
+            and last[0] == n - 1
+            and not any(p.role == "target" or p.toponym.precision == "point" for p in d.places)
+            and any(_settlement_anaphor(t) for t in d.sent)
+        ):
+            d.places.append(ClaimPlace(last[1], "target", "sentence"))
+        towns = [
+            p.toponym
+            for p in d.places
+            if p.role == "target" and p.toponym.precision == "point" and p.basis != "container"
+        ]
+        if towns and d.claim_type is not None:
+            last = (n, towns[0]) if len(towns) == 1 else None  # "the town" of several is anyone's guess
+
+
+def _settlement_anaphor(tok: Token) -> bool:
+    """ "the town", "this village" standing alone, with no name of its own ("the town of X")."""
+    return (
+        tok.lower_ in _SETTLEMENT_NOUNS
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+        and not any(c.dep_ in {"prep", "compound", "appos", "amod"} for c in tok.children)
+    )
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city"})
 
 
 def _breakdowns(drafts: list[Draft], sents: list[Span], roots: dict[int, Token]) -> None:

@@ -328,6 +328,17 @@ def _still_open(text: str, inside: bool) -> bool:
     return inside
 
 
+def _named_before_apposition(span: Span, registry: Registry) -> tuple[str, str] | None:
+    """ "Russia, the ally of Syrian President Bashar al-Assad": the speaker is the one named, not the
+    one its description names; an appositive decides only when the name alone says nothing, and a
+    common noun's ("the state-run news agency TASS") is the name."""
+    root = span.root
+    described = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    if not described or root.pos_ != "PROPN":
+        return None
+    return registry.side_of(span.doc[span.start : min(c.left_edge.i for c in described)].text.rstrip(" ,"))
+
+
 def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: str) -> tuple[str, str, str]:
     """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
     is the whole subject phrase, relative clauses included, which can name the side."""
@@ -347,7 +358,7 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    found = registry.side_of(text) or registry.side_of(full)
+    found = _named_before_apposition(span, registry) or registry.side_of(text) or registry.side_of(full)
     bare = _THE.sub("", text)
     if found is None and bare in memory.initials:
         return memory.initials[bare][0], memory.initials[bare][1], "definite"

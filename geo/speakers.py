@@ -63,6 +63,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         ):
             subject = _carried_author(tok) or subject_of(tok)
             content_root = tok
+            if (said := _said_on(tok)) is not None:
+                subject = _carried_author(said) or subject_of(said)
             if subject is None and (quoted := _quoted_as_saying(tok)) is not None:
                 subject = quoted
                 if tok.i > quoted.i > sent.start and tok.doc[quoted.left_edge.i - 1].text == ",":
@@ -331,7 +333,9 @@ def _narrator_asides(sent: Span, frames: list[Frame], narrator: str, force_side:
     return out
 
 
-_BACK_REFERENCES = frozenset(["the", "these", "their", "its"])
+_BACK_REFERENCES = frozenset(
+    ["the", "these", "their", "its", "another"]
+)  # "Another four fighters were killed"
 _BULLETS = frozenset("-•*–—·")
 
 
@@ -378,8 +382,12 @@ def _continues_report(sent: Span) -> bool:
         and subject.pos_ == "NOUN"
         and (
             any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
-            # "Russian jets also wrecked a depot in X": "also" adds to the account before
-            or any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children)
+            # "Russian jets also wrecked a depot in X", "... the towns of A and B, which are also free
+            # of IS": "also" adds to the account before
+            or any(
+                t.dep_ == "advmod" and t.lower_ == "also" and (t.head == sent.root or t.head.dep_ == "relcl")
+                for t in sent
+            )
         )
     )
 
@@ -555,6 +563,15 @@ def _relayed_side(verb: Token, sent: Span, registry: Registry) -> str | None:
         if found is not None and found[0] not in NEUTRAL_SIDES:
             return found[0]
     return None
+
+
+def _said_on(verb: Token) -> Token | None:
+    """ "the activist reported that one was killed and 7 others wounded by the bombing of X, stressing
+    that ...": a speech verb's participle after a comma has no subject of its own (the parser may
+    give it the last noun before it); it goes on with the speech verb it hangs from."""
+    if verb.tag_ != "VBG" or verb.doc[verb.i - 1].text != ",":
+        return None
+    return next((a for a in verb.ancestors if a.lemma_ in SPEECH_VERBS and a.pos_ == "VERB"), None)
 
 
 def _reports_speech(verb: Token) -> bool:

@@ -20,6 +20,7 @@ from geo.claim_types import (
     ROUTE_VERBS,
     died_in,
     existential,
+    flown_sortie,
     goes_after,
     is_strike,
     negated,
@@ -166,6 +167,12 @@ def place_role(
             head = struck[0]
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
+            if (
+                prep == "over"
+                and first_prep
+                and any(flown_sortie(t) for t in (head.head, *head.head.children))
+            ):
+                prep = "in"  # "flew 55 sorties over Syria": where sorties are flown is where they strike
             if prep in ROUTE_PREPS or prep == "beyond" or (prep == "from" and head.head.pos_ == "VERB"):
                 return "context"  # a route; "fired missiles from warships in X": where they left
             if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
@@ -187,6 +194,9 @@ def place_role(
                     locative = True  # "a plant to the north of the city of Homs"
                 elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
                     locative = True  # "a command post close to Raqqa"
+                elif prep == "of" and is_strike(head.head, registry) and not _the_force(tok, registry):
+                    locative = True  # "the Russian bombing of the village of al-Sultan"
+                    own_prep = head.i
                 elif prep == "after" and goes_after(head.head):
                     locative = True  # "went after the towns of X"
                 elif prep == "against" and (
@@ -651,3 +661,9 @@ def sets_the_scene(root: Token, frame: Frame) -> bool:
         and prep.head.i == verb.i
         and prep.i < min(frame.speaker_tokens, default=verb.i)
     )
+
+
+def _the_force(tok: Token, registry: Registry) -> bool:
+    """ "the strikes of Russia": the striking country, not a place struck."""
+    found = registry.side_of(tok.text)
+    return found is not None and found[0] == registry.force_side

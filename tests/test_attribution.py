@@ -502,6 +502,28 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
             "The Russian defence ministry said jets struck Homs.\n\nRussian jets wrecked a depot in Idlib.",
             {("Homs", "russia"), ("Idlib", "reporter")},
         ),
+        # so does an "also" that says the places it lists are as the source said the first was
+        (
+            "An FSA adviser said Russian jets struck Talbiseh, which has no IS fighters.\n\nEarlier raids "
+            "had hit Latamneh, which is also free of IS.",
+            {("Talbiseh", "opposition"), ("Latamneh", "opposition")},
+        ),
+        (
+            "An FSA adviser said Russian jets struck Talbiseh, which has no IS fighters.\n\nEarlier raids "
+            "had hit Latamneh, which is free of IS.",
+            {("Talbiseh", "opposition"), ("Latamneh", "reporter")},
+        ),
+        # "another" goes on with a tally the source began
+        (
+            "The Observatory said strikes on Talbiseh killed 15 Islamic State fighters.\n\nAnother four "
+            "Islamic State fighters were killed near Raqqa.",
+            {("Talbiseh", "monitor"), ("Raqqa", "monitor")},
+        ),
+        (
+            "The Observatory said strikes on Talbiseh killed 15 Islamic State fighters.\n\nFour Islamic "
+            "State fighters were killed near Raqqa.",
+            {("Talbiseh", "monitor"), ("Raqqa", "reporter")},
+        ),
     ],
 )
 def test_also_goes_on_with_the_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
@@ -565,3 +587,31 @@ def test_a_verb_joined_to_a_stance_tells_its_own_act(pipe: Pipeline) -> None:
 def test_a_correspondent_reports_on_strikes(pipe: Pipeline) -> None:
     text = "Media caption: Middle East analyst Alan Johnston reports on the deadly air strikes in Idlib."
     assert targets(pipe, text) == {("Idlib", "reporter")}
+
+
+@pytest.mark.parametrize(
+    "speaker, side",
+    [
+        # the one named speaks, not the one its description names
+        ("Russia, the ally of Syrian President Bashar al-Assad,", "russia"),
+        # a description decides when the name alone says nothing
+        ("Abu Omar, a member of the Syrian Observatory,", "monitor"),
+    ],
+)
+def test_an_apposition_describes_the_speaker(pipe: Pipeline, speaker: str, side: str) -> None:
+    text = f"{speaker} said jets struck Talbiseh."
+    assert targets(pipe, text) == {("Talbiseh", side)}
+
+
+def test_a_common_nouns_apposition_is_the_name(pipe: Pipeline) -> None:
+    text = "Jets struck Talbiseh on Sunday, according to the state-run news agency TASS."
+    assert targets(pipe, text) == {("Talbiseh", "russia")}
+
+
+def test_a_participle_after_a_comma_goes_on_with_its_speech_verb(pipe: Pipeline) -> None:
+    # the parser gives "stressing" the noun before it as subject; the activist goes on speaking
+    text = (
+        "The activist Abu Omar reported that one civilian was killed and 7 others wounded by the Russian "
+        'bombing of the village of Talbiseh, stressing that "Russia is targeting civilian areas in Homs".'
+    )
+    assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Homs", "opposition")}

@@ -360,3 +360,52 @@ def test_a_tolls_breakdown_by_place(pipe: Pipeline, text: str, expected: set) ->
 )
 def test_a_place_near_a_long_feature_is_struck(pipe: Pipeline, text: str, expected: bool) -> None:
     assert ("Hama" in targets(pipe, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where sorties are flown is where they strike
+        ("The ministry said its aircraft had flown 55 sorties over Syria.", {"Syria"}),
+        ("The ministry said jets flew 20 missions over Idlib on Friday.", {"Idlib"}),
+        # a route the bombers flew is no strike place
+        ("Six bombers reached Syria flying over Iraq.", set()),
+    ],
+)
+def test_sorties_flown_over_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the bombing of a place strikes it
+        ("Activists said the Russian bombing of Talbiseh killed 17 people.", {"Talbiseh"}),
+        ("One man was wounded in the bombing of the town of Talbiseh, activists said.", {"Talbiseh"}),
+        # the striking country's own strikes are no strike on it
+        ("The strikes of Russia killed 17 people in Syria, activists said.", {"Syria"}),
+    ],
+)
+def test_the_bombing_of_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "struck, expected",
+    [
+        # "the town" a source says was bombed is the town it named just before
+        ("the town of Talbiseh in Homs province", {("Talbiseh", "sentence")}),
+        # of two towns, "the town" is either: the claim keeps the article's strike area
+        ("Talbiseh and Latamneh in Syria", {("Syria", "article")}),
+    ],
+)
+def test_the_town_struck_just_before(pipe: Pipeline, struck: str, expected: set) -> None:
+    text = (
+        f"An adviser to the rebels said Russian airstrikes struck {struck}, killing seven civilians. The "
+        "town was bombed even though there are no IS fighters in it."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2017-09-01"))
+    later = [c for c in claims if c.evidence.startswith("The town")]
+    assert {
+        (p.toponym.mention.text, p.basis) for c in later for p in c.places if p.role == "target"
+    } == expected

@@ -322,6 +322,13 @@ def test_a_dateline_that_credits_an_agency(pipe: Pipeline, credit: str, side: st
             "in Syria.\n",
             "Syria: Russia strikes ISIS",
         ),
+        # a long site name over its section, a page's clutter and a time stamp are above the headline
+        (
+            "National Coalition of Syrian Revolution and Opposition Forces | Local News\n\nPrint this page\n"
+            "Tuesday, 13 October 2015 17:38\n\nRussian raids on Talbiseh kill five civilians\n\nActivists "
+            "said jets hit Talbiseh.\n",
+            "Russian raids on Talbiseh kill five civilians",
+        ),
         # an incident record's fields are no banners over a headline
         (
             "Civilian Casualties\n\nIncident Code\nRS1693\n\nIncident date\nNovember 26, 2016\n",
