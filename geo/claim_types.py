@@ -457,11 +457,23 @@ def _modifiers(anchor: Token) -> str:
         # "the US military says it carried out a strike", "Centcom says its strike killed ...": the
         # one who speaks of its own strikes
         parts += _speakers_of(anchor)
-    # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner
+    # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner;
+    # "airstrikes by jets in X, western Syria": where the jets struck names no owner either
     return " ".join(
-        " ".join(t.text for t in p.subtree if not _bracketed(t)) if p.dep_ != "relcl" else p.text
+        " ".join(t.text for t in p.subtree if not _bracketed(t) and not _placed(t, p))
+        if p.dep_ != "relcl"
+        else p.text
         for p in parts
     )
+
+
+def _placed(tok: Token, part: Token) -> bool:
+    """Whether a token of an owner's phrase sits in a locative phrase of it ("jets in Talbiseh")."""
+    while tok.i != part.i:
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _bracketed(tok: Token) -> bool:
@@ -475,6 +487,10 @@ def _bracketed(tok: Token) -> bool:
 
 
 _SELF = frozenset({"it", "its", "we", "our", "they", "their"})
+LOCATIVE_PREPS = frozenset(
+    "in on at near around across into outside inside throughout including within toward towards upon "
+    "between along".split()
+)
 
 
 def _speakers_of(tok: Token) -> list[Token]:

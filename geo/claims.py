@@ -87,8 +87,8 @@ def extract_claims(
     # a headline's hearsay ("strikes allegedly kill seven") is the lead's, not the body's last speaker's
     memory.known = memory.reporting = None
     said = _drafts(headline.doc, headline.toponyms, registry, memory, ref_year, article.title, foreign)
+    credit_headline(said, article.title, registry)  # a headline that names its source keeps it
     sum_up_the_lead(said, claims, article.text)
-    credit_headline(said, article.title, registry)
     return (
         _finish(article, headline_only(said, claims), toponyms, registry.force_side, in_title=True) + claims
     )

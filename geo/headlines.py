@@ -148,8 +148,8 @@ def credit_headline(drafts: list[Draft], title: str, registry: Registry) -> None
         credit = lead.group("lead")
         found = registry.side_of(credit)
         found = found if found is not None and found[1] not in DESCRIPTIVE_KINDS else None
-    if credit is None or found is None:
-        return
+    if credit is None or found is None or found[1] == "sources":
+        return  # "...: Sources" names no side; the lead's source tells it (sum_up_the_lead)
     # the credit names who speaks, not where strikes hit: "...: Russia" is no strike on Russia
     if lead is not None and credit == lead.group("lead"):
         start, end = lead.span()

@@ -108,6 +108,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         elif (released := _released_medium(tok)) is not None:
             # "the ministry has put out footage of warplanes hitting targets in X": who released it
             subject, content_root = subject_of(tok), released
+        elif (supplier := _picture_supplier(tok)) is not None:
+            # "In this image taken from video supplied by the Homs Media Centre, smoke rises after
+            # airstrikes in X": the caption tells what the supplier's picture shows
+            subject, content_root, released = supplier, sent.root, tok
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children) and not _relays(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -260,6 +264,19 @@ def _released_medium(verb: Token) -> Token | None:
     ):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS), None)
+
+
+def _picture_supplier(verb: Token) -> Token | None:
+    """Who supplied the picture a caption opens with: "In this image taken from video supplied by
+    X, ...", "In this photo provided by X, ..." (AP's caption style)."""
+    if verb.dep_ != "acl" or verb.lemma_ not in _RELEASE_VERBS | {"supply", "provide"}:
+        return None
+    if verb.head.lemma_.lower() not in _MEDIA_NOUNS:
+        return None
+    opening = next((a for a in verb.ancestors if a.dep_ == "prep" and a.head == verb.sent.root), None)
+    if opening is None or opening.i != verb.sent.start:
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:

@@ -17,6 +17,7 @@ from geo.claim_types import (
     COUNT_NOUNS,
     EFFECT_VERBS,
     LIGHT_VERBS,
+    LOCATIVE_PREPS,
     ROUTE_VERBS,
     died_in,
     existential,
@@ -46,10 +47,6 @@ if TYPE_CHECKING:
     from geo.registry import Registry
     from geo.speakers import Frame
 
-LOCATIVE_PREPS = frozenset(
-    "in on at near around across into outside inside throughout including within toward towards upon "
-    "between along".split()
-)
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
 INTENT_WORDS = words("intent_words")
 STATUS_VERBS = words("status_verbs")
@@ -173,6 +170,8 @@ def place_role(
                 and any(flown_sortie(t) for t in (head.head, *head.head.children))
             ):
                 prep = "in"  # "flew 55 sorties over Syria": where sorties are flown is where they strike
+            if prep == "from" and _a_distance_before(head):
+                prep = "near"  # "a position 13 km from Aleppo", parsed as struck from Aleppo: a locator
             if prep in ROUTE_PREPS or prep == "beyond" or (prep == "from" and head.head.pos_ == "VERB"):
                 return "context"  # a route; "fired missiles from warships in X": where they left
             if prep == "as" and head.i > 0 and head.doc[head.i - 1].lower_ in {"well", "such"}:
@@ -301,7 +300,9 @@ def place_role(
             )
             if head.lemma_ in STATUS_VERBS:
                 return "context"  # "Jabhat al-Nusra (a terrorist group banned in Russia)": where a law holds
-            if not (locative and (head.dep_ == "acl" or where)) or via_acl:
+            # "a depot located 10 km from X was destroyed", "located" parsed as the verb's subject
+            placed = head.dep_ == "acl" or head.lemma_ in {"locate", "situate"}
+            if not (locative and (placed or where)) or via_acl:
                 return "context"  # the place belongs to a predicate that is not a strike
             # "a plant turning out munitions north of Homs was wiped out": it locates the noun,
             # when that noun is what was struck (not "warships stationed in the Mediterranean")
@@ -331,6 +332,9 @@ def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
             break
         if head.lower_ == "to" and head.head.lower_ in {"close", "next", "adjacent"}:
             cue = head.head  # "Talbiseh, close to Homs"
+            break
+        if head.lower_ == "from" and _a_distance_before(head):
+            cue = head  # "Talbiseh, some 20 km from Homs"
             break
         if head.lower_ == "of" and is_noun_of(head.head, DIRECTION_NOUNS):
             cue = head.head  # "north of Hama"
@@ -667,3 +671,27 @@ def _the_force(tok: Token, registry: Registry) -> bool:
     """ "the strikes of Russia": the striking country, not a place struck."""
     found = registry.side_of(tok.text)
     return found is not None and found[0] == registry.force_side
+
+
+def _a_distance_before(prep: Token) -> bool:
+    """ "13 km from", "some five kilometres away from": a short distance, which locates a target by
+    the place (not where a flight set off); "some 200 kilometres from Damascus" only measures how far
+    the target is from it."""
+    before = [t for t in prep.doc[max(prep.sent.start, prep.i - 3) : prep.i] if t.lower_ != "away"]
+    if not before or (unit := before[-1].lemma_.lower()) not in _DISTANCE_UNITS:
+        return False
+    count = next((c for c in before[-1].children if c.dep_ == "nummod"), None)
+    number = count.text.replace(",", "") if count is not None else ""
+    return not number.isdigit() or int(number) * _DISTANCE_UNITS[unit] <= _NEAR_KM
+
+
+_DISTANCE_UNITS = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometre": 1.0,
+    "kilometer": 1.0,
+    "mile": 1.6,
+    "metre": 0.001,
+    "meter": 0.001,
+}
+_NEAR_KM = 50  # about the radius within which the scorer, and a reader, takes a point to be the town

@@ -409,3 +409,19 @@ def test_the_town_struck_just_before(pipe: Pipeline, struck: str, expected: set)
     assert {
         (p.toponym.mention.text, p.basis) for c in later for p in c.places if p.role == "target"
     } == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short distance from a place locates the target by it
+        ("Jets struck a position 13 km from Aleppo.", {"Aleppo"}),
+        ("The ministry said a depot located 10 kilometres from Idlib was destroyed.", {"Idlib"}),
+        # a long one only measures how far the target is
+        ("The ministry said jets bombed depots some 200 kilometres from Hama.", set()),
+        # after a named place, the distance describes it
+        ("Jets struck Talbiseh, some 20 km from Homs.", {"Talbiseh"}),
+    ],
+)
+def test_a_distance_from_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected

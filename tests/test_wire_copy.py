@@ -265,6 +265,26 @@ def test_an_unattributed_headline_sums_up_the_lead(pipe: Pipeline) -> None:
     assert ("Syria", "reporter") in struck(pipe, article)
 
 
+def test_a_headline_that_names_its_source_keeps_it_over_the_lead(pipe: Pipeline) -> None:
+    lead = "Activists said Russian jets struck Talbiseh on Wednesday.\nSmoke rose over the town."
+    article = Article(id="t.txt", title="Carter: Russian airstrikes in Syria did not go after IS", text=lead)
+    assert ("Syria", "us") in struck(pipe, article)
+    # unnamed sources in the headline are the lead's
+    sourced = Article(id="t.txt", title="Russian strikes kill five in Syria: Sources", text=lead)
+    assert ("Syria", "opposition") in struck(pipe, sourced)
+
+
+def test_a_picture_caption_is_its_suppliers_account(pipe: Pipeline) -> None:
+    caption = (
+        "In this image taken from video supplied by the Homs Media Centre, smoke rises after "
+        "airstrikes by military jets in Talbiseh in Homs province, western Syria, on Wednesday."
+    )
+    assert struck(pipe, Article(id="t.txt", title="", text=caption)) >= {("Talbiseh", "opposition")}
+    # where the jets struck says nothing of whose jets they were ("western" Syria is no Western force)
+    narrated = "Smoke rose after airstrikes by military jets in Talbiseh, western Syria, on Wednesday."
+    assert ("Talbiseh", "reporter") in struck(pipe, Article(id="t.txt", title="", text=narrated))
+
+
 def test_a_name_whose_head_the_tagger_reads_as_an_adjective_is_read_whole(pipe: Pipeline) -> None:
     # "Deir" tagged an adjective before "ez-Zor": the head and the joined article are the name's
     article = Article(id="t.txt", title="", text="Jets hit depots in the Deir ez-Zor governorate.")
