@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from geo.registry import Registry
     from geo.speakers import Frame
 
+LOCATIVE_PREPS = words("place_preps")
 STRIKE_VERBS = words("strike_verbs")
 EFFECT_VERBS = words("effect_verbs")
 STRIKE_NOUNS = words("strike_nouns")
@@ -487,10 +488,6 @@ def _bracketed(tok: Token) -> bool:
 
 
 _SELF = frozenset({"it", "its", "we", "our", "they", "their"})
-LOCATIVE_PREPS = frozenset(
-    "in on at near around across into outside inside throughout including within toward towards upon "
-    "between along".split()
-)
 
 
 def _speakers_of(tok: Token) -> list[Token]:

@@ -56,16 +56,18 @@ def _singular(noun: str) -> str:
 _RIGHT_KIND = re.compile(
     rf"^\s+(?i:({_with_plural_stems(ADMIN_NOUNS)}|{_with_plural_stems(CITY_NOUNS)}))(?:e?s)?\b"
 )
+# a listed name: a capitalised word or two, one with an Arabic article joined ("Deir ez-Zor")
+_LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)?"
 # "Idlib and Hama provinces", "Homs, Hama and Idlib governorates": a plural noun after a list
 # is every listed name's.
 _RIGHT_LIST_KIND = re.compile(
-    rf"^(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+\s+(?i:({_with_plural_stems(ADMIN_NOUNS)}))e?s\b"
+    rf"^(?:(?:\s*,\s*|\s+and\s+){_LISTED_NAME})+\s+(?i:({_with_plural_stems(ADMIN_NOUNS)}))e?s\b"
 )
 # "the provinces of Aleppo, Damascus, Idlib and Raqqa": a plural noun before a list is every listed
 # name's (left of the span: the names before it in the list, then the noun)
 _LEFT_LIST_KIND = re.compile(
     rf"\b(?i:({_with_plural_stems(ADMIN_NOUNS)}))e?s\s+of\s+"
-    r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s*,?\s+(?:and|as well as)\s+))*$"
+    rf"(?:(?:the\s+)?{_LISTED_NAME}(?:\s*,\s*|\s*,?\s+(?:and|as well as)\s+))*$"
 )
 # "Bourbon Street", "State and Hubbard streets", "Main and Elm Avenues" (right of the span).
 _RIGHT_STREET = re.compile(

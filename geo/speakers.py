@@ -43,6 +43,7 @@ _RECORD_VERBS = words("record_verbs")
 _MEDIA_NOUNS = words("media_nouns")
 _RELEASE_VERBS = words("release_verbs")
 _SHOWING_VERBS = words("showing_verbs")
+_PLACE_PREPS = words("place_preps")
 
 
 def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
@@ -155,6 +156,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         )
         if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and _says_of_its_noun(tok):
             frame.owned.add(tok.head.i)  # "strikes that the Red Cross said had killed 20": the strikes
+        if released is not None and released.head.i == tok.i:
+            # "has published video of airstrikes on IS forces in the Deir ez-Zor governorate": the
+            # parser hangs where on the verb; a release is set nowhere, so it is where the video is
+            frame.owned |= {t.i for c in tok.children if c.lower_ in _PLACE_PREPS for t in c.subtree}
         if tok.lower_ == "according":
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)

@@ -20,6 +20,14 @@ RELAY_VERBS = words("relay_verbs")
 RELATIVES = frozenset(["which", "who", "that"])
 _NOUN_MARKS = frozenset(["after", "amid", "following", "despite"])
 _HEARSAY_NOUNS = words("hearsay_nouns")
+_INFERENCE_VERBS = words("inference_verbs")
+_AGENT_NOUNS = (
+    words("agent_nouns")
+    | words("person_nouns")
+    | words("speaker_body_nouns")
+    | words("document_nouns")
+    | words("resident_nouns")
+)
 
 
 _CLAUSE_MARKS = frozenset([",", ";", ":", "(", "–", "—", '"', "“", "”"])
@@ -61,7 +69,7 @@ def subject_of(verb: Token) -> Token | None:
         if subj is not None and subj.lower_ in RELATIVES and verb.dep_ == "relcl":
             return verb.head  # "Moscow, which has said its aircraft hit only jihadists": Moscow
         if subj is not None:
-            return subj
+            return None if verb.lemma_ in _INFERENCE_VERBS and _a_thing(subj) else subj
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
@@ -184,3 +192,13 @@ def closing_speaker(verb: Token) -> Token | None:
     if len(heads) != 1 or any(t.lemma_.lower() in _HEARSAY_NOUNS for t in phrase):
         return None  # "..., a claim rebels denied.": what is denied, then who denies it
     return heads[0]
+
+
+def _a_thing(subject: Token) -> bool:
+    """ "The rebel advance in Hama suggests ...": a common noun that names no one who speaks."""
+    return (
+        subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and subject.lemma_.lower() not in _AGENT_NOUNS
+        and subject.lower_ not in _AGENT_NOUNS
+    )

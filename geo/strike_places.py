@@ -144,10 +144,10 @@ def place_role(
             # "activists reported airstrikes in Aleppo": the place hangs on the verb, not the strikes;
             # so it does when the parse left the reporters no frame ("sources went on reporting ...")
             reported = [
-                c
+                strike
                 for c in head.children
                 if c.dep_ == "dobj"
-                and is_strike(c, registry)
+                and (strike := _strike_shown(c, frame, registry)) is not None
                 # "reported raids on Palmyra, in the province of Homs": right after, or after a comma
                 and tok.i - c.right_edge.i - (tok.doc[tok.i - 1].text == ",") == 1
             ]
@@ -671,6 +671,16 @@ def _the_force(tok: Token, registry: Registry) -> bool:
     """ "the strikes of Russia": the striking country, not a place struck."""
     found = registry.side_of(tok.text)
     return found is not None and found[0] == registry.force_side
+
+
+def _strike_shown(obj: Token, frame: Frame, registry: Registry) -> Token | None:
+    """The strike a reporting verb's object is, or that the footage a source released shows
+    ("published video of airstrikes on IS forces")."""
+    if is_strike(obj, registry):
+        return obj
+    if not frame.shown:
+        return None
+    return next((t for t in obj.subtree if t.dep_ == "pobj" and is_strike(t, registry)), None)
 
 
 def _a_distance_before(prep: Token) -> bool:

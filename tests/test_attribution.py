@@ -180,6 +180,31 @@ def test_an_account_goes_on_with_its_speaker(
     assert targets(pipe, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a thing that "suggests" is no speaker, and no account goes on with it
+        (
+            "The rebel advance in Hama suggests that the air campaign cannot stop the rebels. Russian "
+            "warplanes struck the towns of Talbiseh and Latamneh.",
+            {("Talbiseh", "reporter"), ("Latamneh", "reporter")},
+        ),
+        # nor does an account go on past what "local reporting has corroborated"
+        (
+            "The Russian defence ministry said jets hit Latamneh. Local reporting has corroborated the "
+            "strike. The think tank assesses that jets also struck Talbiseh.",
+            {("Latamneh", "russia"), ("Talbiseh", "reporter")},
+        ),
+        # a speaker who suggests is one
+        ("Activists suggested that Russian jets had struck Talbiseh.", {("Talbiseh", "opposition")}),
+    ],
+)
+def test_a_thing_that_suggests_is_no_speaker(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
+
+
 def test_a_headline_does_not_go_on_with_the_body(pipe: Pipeline) -> None:
     article = Article(
         id="t.txt",

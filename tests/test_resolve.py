@@ -125,6 +125,15 @@ def _spans(text: str) -> list[tuple[int, int]]:
             "admin1",
             "province",
         ),
+        # a name with an Arabic article joined inside the list does not end it
+        ("Jets pounded areas of Homs and Deir ez-Zor provinces.", "Homs", "gn:169575", "admin1", "province"),
+        (
+            "Jets struck sites in the provinces of Deir ez-Zor, Idlib and Homs.",
+            "Homs",
+            "gn:169575",
+            "admin1",
+            "province",
+        ),
         # a singular noun is the first name's only
         ("Jets struck sites in the province of Hama and Homs.", "Homs", "gn:169577", "point", ""),
     ],

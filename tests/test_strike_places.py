@@ -425,3 +425,19 @@ def test_the_town_struck_just_before(pipe: Pipeline, struck: str, expected: set)
 )
 def test_a_distance_from_a_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an airbase written as one word is a site the name is given to, not an actor
+        ("Russian strikes near the Latamneh airbase set conditions for a push.", {"Latamneh"}),
+        ("Russian strikes near the Latamneh airfield set conditions for a push.", {"Latamneh"}),
+        # "the stronghold of X" is X, as "the town of X" is
+        ("Russian bombers destroyed weapons stores around the stronghold of Deir ez-Zor.", {"Deir ez-Zor"}),
+        # while a name's own actor is no strike place
+        ("Latamneh rebels said jets struck Talbiseh.", {"Talbiseh"}),
+    ],
+)
+def test_a_site_or_stronghold_named_after_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected

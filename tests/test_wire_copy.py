@@ -184,6 +184,12 @@ def test_a_name_at_a_lines_end_is_read_without_its_full_stop(pipe: Pipeline) -> 
             "the aircraft have targeted Talbiseh.",
             {("Idlib", "russia"), ("Talbiseh", "reporter")},
         ),
+        # where the footage was filmed, though the parser hangs it on the verb of releasing
+        (
+            "The defence ministry has published video of airstrikes on Islamic State forces in the "
+            "Deir ez-Zor governorate.",
+            {("Deir ez-Zor", "russia")},
+        ),
         # a compass word makes the name a region, which "around the city of X" narrows, not describes
         # (and the country, named with a finer place, is no strike place of its own)
         (
