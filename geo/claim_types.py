@@ -365,8 +365,13 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     if lemma not in EFFECT_VERBS and lemma != "go":
         return True
     doer = _doer(tok)
-    if doer is not None and (doer.like_num or _CIVILIANS.fullmatch(doer.text)) and doer.dep_ == "nsubj":
-        doer = None  # "15 people had been killed and 30 wounded": a count of victims, not a doer
+    if (
+        doer is not None
+        and (doer.like_num or doer.ent_type_ == "CARDINAL" or _CIVILIANS.fullmatch(doer.text))
+        and doer.dep_ == "nsubj"
+    ):
+        # "15 people had been killed and 30 wounded", "... and dozens wounded": a count of victims
+        doer = None
     if doer is None:
         # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
         # have been killed since the conflict erupted in 2011" is the war's

@@ -80,9 +80,11 @@ def parse_text(text: str) -> str:
     quote; the parser sees a plain apostrophe there (the mention then reads "Ma'arrat"). The small
     model parses an em dash as no other dash: "killed 36 civilians—five children among them—in Homs
     province, the head of the coalition told AFP" loses the place to the speaker's phrase; it sees
-    an en dash there, which it reads as the aside it is.
+    an en dash there, which it reads as the aside it is. A local outlet's hashtag ("raids on the town
+    of #al-Ghanto and the village of #Tir_Maala") is a name the parser sees as the words it joins.
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
+    text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
 
 
@@ -96,6 +98,8 @@ def _stand_in(m: re.Match[str]) -> str:
     return "IZ"
 
 
+# "#Talbiseh", "#al-Ghanto", "#Tir_Maala": a hashtag of a name (capitalised, or after an article)
+_HASHTAG_NAME = re.compile(r"(?<![\w&])#((?:[a-z]{1,3}-)?[A-Z][\w'’-]*)")
 _INNER_QUOTE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 # " - TASS", " – Russian Defence Ministry", " - Syrian Observatory for Human Rights" closing a line
 _CREDIT_DASH = re.compile(

@@ -50,6 +50,8 @@ def subject_of(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
     if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
         return None  # "after reports its jets hit rebels": a noun the parser read as a verb
+    if verb.lemma_ == "report" and any(c.dep_ == "xcomp" and c.tag_ == "VBN" for c in verb.children):
+        return None  # a headline's "Dozens reported killed in strikes": the victims, reported of
     quoted = quoted_as_saying(verb)
     if quoted is not None:
         return quoted

@@ -510,12 +510,15 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         return subject_of(tok)  # "the bombing ... had reached into X"
     if (flown := flown_strikes(tok, registry)) is not None:
         return flown  # "flew 46 missions against positions in X"
-    if tok.lemma_ in _WHERE_IT_HAPPENED or (
-        tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children)
+    if (
+        tok.lemma_ in _WHERE_IT_HAPPENED
+        or tok.lower_ in _WHERE_IT_HAPPENED
+        or (tok.lemma_ == "take" and any(c.lower_ == "place" for c in tok.children))
     ):
-        # "many of the attacks took place north of Aleppo", "the bombardment is concentrated on X":
-        # where the strikes in the subject happened
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # "many of the attacks took place north of Aleppo", "the bombardment is concentrated on X",
+        # "the bulk of the strikes stayed concentrated in X": where the strikes in the subject happened
+        clause = tok.head if tok.dep_ == "acomp" else tok
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         struck = [t for t in subject.subtree if is_strike(t, registry)] if subject is not None else []
         return struck[0] if struck else None
     if tok.lemma_ == "be" and (among := _among(tok, registry)) is not None:
@@ -531,7 +534,9 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
     return None
 
 
-_WHERE_IT_HAPPENED = frozenset(["happen", "occur", "concentrate", "focus", "centre", "center"])
+_WHERE_IT_HAPPENED = frozenset(
+    "happen occur concentrate focus centre center concentrated focused centred centered".split()
+)
 
 
 def _in_the_aftermath(tok: Token, registry: Registry) -> bool:

@@ -367,6 +367,8 @@ def _locate(
         quarter_of, found = town, (town, "region")
     if found is None and governorate is not None and name.place is None:
         found = (governorate, "admin1")
+    if found is None and name.place is None and (area := _area_before(span, resolved)) is not None:
+        found = (area, "region" if area.precision == "region" else "admin1")
     if found is None:
         return None
     container, precision = found
@@ -377,6 +379,22 @@ def _locate(
     # a quarter's city is named in its clause, and struck there already
     outer = _governorate(container) if quarter_of is None else []
     return _placed(name, container, precision), outer
+
+
+def _area_before(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym | None:
+    """ "Russian aircraft entered the fighting in the southern Aleppo countryside ... The bombing hit
+    the villages of (A, B, C)": a list no claim has placed yet is in the governorate the text was
+    just speaking of, struck or not."""
+    start = span.start_char
+    before = [
+        t
+        for i, (t, _) in sorted(resolved.items())
+        if i < span.start
+        and t.place is not None
+        and t.place.kind == "admin1"
+        and 0 <= start - t.mention.start <= _RECENT_CHARS
+    ]
+    return before[-1] if before else None
 
 
 def _placed(name: Toponym, container: Toponym, precision: Precision) -> Toponym:

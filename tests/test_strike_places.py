@@ -441,3 +441,38 @@ def test_a_distance_from_a_place(pipe: Pipeline, text: str, expected: set) -> No
 )
 def test_a_site_or_stronghold_named_after_a_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a local outlet's hashtags are the names they join
+        (
+            "Russian aircraft carried out raids on the town of #al-Latamneh and the city of #Deir_ez-Zor.",
+            {"al-Latamneh", "Deir ez-Zor"},
+        ),
+        # victims counted as "dozens" are no doer of the wounding
+        (
+            "Four civilians were killed and dozens wounded in the town of Latamneh (held by the "
+            "opposition) when Russian warplanes struck it.",
+            {"Latamneh"},
+        ),
+        ("Russian jets strafed the village of Latamneh.", {"Latamneh"}),
+        # where the bulk of the strikes "stayed concentrated" is where they fell
+        ("The bulk of Russian airstrikes stayed concentrated in Idlib province.", {"Idlib"}),
+    ],
+)
+def test_how_local_and_analysts_copy_tells_of_strikes(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_headlines_victims_reported_killed_are_no_speaker(pipe: Pipeline) -> None:
+    article = Article(
+        id="t.txt",
+        title="Dozens of Syrians reported killed in air strikes on Latamneh market",
+        text="Shops burned on Monday.",
+    )
+    claims = pipe.claims(article)
+    assert {
+        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
+    } == {("Latamneh", "reporter")}

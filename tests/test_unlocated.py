@@ -224,6 +224,21 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "Um Zaytouna",
             None,
         ),
+        # a list with no container of its own is in the governorate the text was just speaking of
+        (
+            "Russian aircraft entered the fighting in the southern Idlib countryside yesterday. The "
+            "bombing hit the villages of (Kadar, al-Wudayhi, Huwayr) and several other sites.",
+            "al-Wudayhi",
+            ("unlocated", "region", f"unlocated:{IDLIB}:"),
+        ),
+        # but not one spoken of long before
+        (
+            "Russian aircraft entered the fighting in the southern Idlib countryside yesterday. "
+            + "The offensive has gone on for days, and the front has moved back and forth many times. " * 8
+            + "The bombing hit the villages of (Kadar, al-Wudayhi, Huwayr) and several other sites.",
+            "al-Wudayhi",
+            None,
+        ),
         # a country is no container
         ("Jets hit the village of Um Zaytouna in Syria.", "Um Zaytouna", None),
         # "A and the town of B": B is the list going on, not where A is
