@@ -262,11 +262,13 @@ def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
 
 def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> None:
     """ "Jets bombed four facilities overnight. The Defence Ministry reported this.": a speech verb
-    whose object is "this" gives the narration before it in its paragraph to its speaker."""
+    whose object is "this" gives the narration before it in its paragraph to its speaker; one that
+    opens a paragraph ("This was reported by Radio Free Syria") gives it the paragraph before."""
     for i, frames in enumerate(framed):
-        source = next((f for f in frames[1:] if f.verb is not None and _says_this(f.verb)), None)
+        source = next((f for f in frames[1:] if f.verb is not None and says_this(f.verb)), None)
         j = i - 1
-        while source is not None and j >= 0 and not _paragraph_ends(sents[j]):
+        opens = j >= 0 and _paragraph_ends(sents[j])
+        while source is not None and j >= 0 and (not _paragraph_ends(sents[j]) or (opens and j == i - 1)):
             if len(framed[j]) > 1 or framed[j][0].quoted:
                 break
             framed[j][0] = Frame(
@@ -275,10 +277,26 @@ def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> N
             j -= 1
 
 
-def _says_this(verb: Token) -> bool:
-    return not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) and any(
-        c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"} for c in verb.children
+def says_this(verb: Token) -> bool:
+    """ "X reported this", "This was reported by X", and an embedded post's credit line below it
+    ("Posted by Radio Free Syria on 16 October 2015")."""
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return False
+    if any(
+        (c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"})
+        or (c.dep_ == "nsubjpass" and c.lower_ in {"this", "that"})
+        for c in verb.children
+    ):
+        return True
+    return (
+        verb.i == verb.sent.start
+        and verb.tag_ == "VBN"
+        and verb.lemma_ in _POSTING_VERBS
+        and any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+_POSTING_VERBS = frozenset(["post", "publish", "share", "tweet"])
 
 
 def _paragraph_ends(sent: Span) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker
+from geo.discourse import DOCUMENT_NOUNS, NEUTRAL_SIDES, Frame, SpeakerMemory, name_speaker, says_this
 from geo.lexicon import words
 from geo.speech_subjects import (
     RELATIVES,
@@ -611,6 +611,8 @@ def _reports_speech(verb: Token) -> bool:
         return True  # "The monitor said Wednesday's strikes killed 27": the parser lost the clause
     if verb.lemma_ in DENY_VERBS | _RECORD_VERBS | {"question", "dispute", "doubt"} and "dobj" in deps:
         return True
+    if says_this(verb):
+        return True  # "This was reported by Radio Free Syria": what was said comes before
     doc = verb.doc
     window = doc[max(verb.sent.start, verb.i - 4) : verb.i]
     after_quote = any(t.text in {"”", '"', "’"} for t in window)

@@ -55,6 +55,11 @@ def subject_of(verb: Token) -> Token | None:
     quoted = quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    if verb.i == verb.sent.start and verb.tag_ == "VBN":
+        # "Posted by Radio Free Syria on 16 October", an embedded post's credit: its agent
+        return next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
     seen = 0
     while seen < 4:
         # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two

@@ -640,3 +640,30 @@ def test_a_participle_after_a_comma_goes_on_with_its_speech_verb(pipe: Pipeline)
         'bombing of the village of Talbiseh, stressing that "Russia is targeting civilian areas in Homs".'
     )
     assert targets(pipe, text) == {("Talbiseh", "opposition"), ("Homs", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "this was reported by X" opening a paragraph gives X the paragraph before
+        (
+            "Russian jets struck Latamneh on Friday.\n\nThis was reported by Radio Free Syria, an online "
+            "outlet of the Syrian opposition.",
+            {("Latamneh", "opposition")},
+        ),
+        # but not the one before that
+        (
+            "Russian jets struck Talbiseh on Thursday.\n\nRussian jets struck Latamneh on Friday.\n\nThis "
+            "was reported by the Syrian opposition.",
+            {("Talbiseh", "reporter"), ("Latamneh", "opposition")},
+        ),
+        # an embedded post's credit line under it
+        (
+            "[Embedded post] Three children killed as Russian warplanes bombed Latamneh today.\nPosted "
+            "by the Syrian opposition coalition on 16 October 2015",
+            {("Latamneh", "opposition")},
+        ),
+    ],
+)
+def test_a_credit_after_what_it_credits(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
