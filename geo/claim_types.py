@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from geo.lexicon import ordered, words
 from geo.speakers import DENY_VERBS, SPEECH_VERBS, gives_a_toll
+from geo.speech_subjects import agent_of
 from geo.types import ClaimType
 
 if TYPE_CHECKING:
@@ -424,9 +425,7 @@ def _doer(verb: Token) -> Token | None:
     killing"), the doer of what it is the means of ("by targeting"), or the subject of the clause a
     participle hangs on ("..., killing eight")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    agent = next(
-        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-    )
+    agent = agent_of(verb)
     if subj is not None and subj.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
         return verb.head  # "the coalition, which has carried out 7,000 strikes"
     if subj or agent:

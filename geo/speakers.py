@@ -20,6 +20,7 @@ from geo.speech_subjects import (
     RELATIVES,
     RELAY_VERBS,
     SPEECH_VERBS,
+    agent_of,
     closing_attribution,
     closing_speaker,
     introduction,
@@ -281,7 +282,7 @@ def _picture_supplier(verb: Token) -> Token | None:
     opening = next((a for a in verb.ancestors if a.dep_ == "prep" and a.head == verb.sent.root), None)
     if opening is None or opening.i != verb.sent.start:
         return None
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return agent_of(verb)
 
 
 def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:

@@ -46,6 +46,11 @@ def introduction(subject: Token, verb: Token) -> str:
     return doc[begin : subject.right_edge.i + 1].text if begin < subject.left_edge.i else ""
 
 
+def agent_of(verb: Token) -> Token | None:
+    """A passive's doer: "reported by activists", "supplied by the Homs Media Centre"."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a speech verb, following conjunctions and participles ("..., saying")."""
     if verb.lemma_ == "report" and any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in verb.children):
@@ -57,9 +62,7 @@ def subject_of(verb: Token) -> Token | None:
         return quoted
     if verb.i == verb.sent.start and verb.tag_ == "VBN":
         # "Posted by Radio Free Syria on 16 October", an embedded post's credit: its agent
-        return next(
-            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-        )
+        return agent_of(verb)
     seen = 0
     while seen < 4:
         # the subject nearest the verb: "Key Takeaway: The ministry claimed" has two
@@ -69,9 +72,7 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "the raids had killed ..., accusing Moscow": the raids do not speak
         if subj is not None and subj.dep_ == "nsubjpass":
             # "Airstrikes in X were reported by activists": the agent speaks
-            agent = next(
-                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
+            agent = agent_of(verb)
             return agent if agent is not None and verb.lemma_ in SPEECH_VERBS else None
         if subj is not None and subj.lower_ in RELATIVES and verb.dep_ == "relcl":
             return verb.head  # "Moscow, which has said its aircraft hit only jihadists": Moscow

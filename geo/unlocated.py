@@ -112,6 +112,10 @@ def locate_unlocated(
     resolved to a namesake in another country than its container is placed at the container."""
     resolved = _by_token(doc, toponyms)
     headers = containers.headers(doc, resolved)
+    # the governorates the text names, struck or not, in text order
+    named = [
+        t for i in sorted(resolved) if (t := resolved[i][0]).place is not None and t.place.kind == "admin1"
+    ]
     out = []
     struck: list[Toponym] = []  # the governorates struck so far, in text order
     towns: list[Toponym] = []  # and the towns and cities
@@ -123,7 +127,7 @@ def locate_unlocated(
         for cp in claim.places:
             found = None
             if cp.role == "target" and cp.basis == "explicit" and cp.toponym.precision != "country":
-                found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor, recent)
+                found = _locate(cp.toponym, doc, resolved, headers, gazetteer, is_actor, recent, named)
             if found is not None:
                 located, outer = found
                 cp = ClaimPlace(located, "target", "unlocated")
@@ -155,7 +159,7 @@ def locate_unlocated(
 _RECENT_CHARS = 600
 
 
-def _recent(struck: list[Toponym], start: int) -> Toponym | None:
+def _recent(struck: Sequence[Toponym], start: int) -> Toponym | None:
     """ "Activists said jets pounded a village south of Aleppo. ... According to a local site, the air
     strikes targeted the villages of A, B and C": a list with no container of its own is where the
     report has just been, whoever's account it was; and "a strike on the A neighbourhood", a quarter
@@ -326,6 +330,7 @@ def _locate(
     gazetteer: Gazetteer,
     is_actor: Callable[[str], bool],
     recent: tuple[Toponym | None, Toponym | None] = (None, None),
+    named: Sequence[Toponym] = (),
 ) -> tuple[Toponym, list[Toponym]] | None:
     """An unresolved name at its container, and the governorate struck through it (the one the
     container is or is part of; none for a city's quarter, "the A neighbourhood of Aleppo"). A name
@@ -367,7 +372,9 @@ def _locate(
         quarter_of, found = town, (town, "region")
     if found is None and governorate is not None and name.place is None:
         found = (governorate, "admin1")
-    if found is None and name.place is None and (area := _area_before(span, resolved)) is not None:
+    # "Russian aircraft entered the fighting in the southern Aleppo countryside ... The bombing hit
+    # the villages of (A, B, C)": a list no claim has placed is in the governorate just spoken of
+    if found is None and name.place is None and (area := _recent(named, span.start_char)) is not None:
         found = (area, "region" if area.precision == "region" else "admin1")
     if found is None:
         return None
@@ -379,22 +386,6 @@ def _locate(
     # a quarter's city is named in its clause, and struck there already
     outer = _governorate(container) if quarter_of is None else []
     return _placed(name, container, precision), outer
-
-
-def _area_before(span: Span, resolved: dict[int, tuple[Toponym, int]]) -> Toponym | None:
-    """ "Russian aircraft entered the fighting in the southern Aleppo countryside ... The bombing hit
-    the villages of (A, B, C)": a list no claim has placed yet is in the governorate the text was
-    just speaking of, struck or not."""
-    start = span.start_char
-    before = [
-        t
-        for i, (t, _) in sorted(resolved.items())
-        if i < span.start
-        and t.place is not None
-        and t.place.kind == "admin1"
-        and 0 <= start - t.mention.start <= _RECENT_CHARS
-    ]
-    return before[-1] if before else None
 
 
 def _placed(name: Toponym, container: Toponym, precision: Precision) -> Toponym:
