@@ -42,6 +42,7 @@ HEARSAY_NOUNS = words("hearsay_nouns")
 SHOWING_VERBS = words("showing_verbs")
 MILITARY_OBJECTS = words("military_objects")
 COUNT_NOUNS = words("count_nouns")
+AIR_BACKING = words("air_backing")
 _OTHER_CAUSES = words("other_causes")
 _COUNTED = words("casualty_nouns")
 _HARM_LEMMAS = words("harm_words")
@@ -361,6 +362,8 @@ def is_strike(tok: Token, registry: Registry) -> bool:
         return not any(
             c.lower_ in NOT_STRIKE_MODIFIERS for c in tok.children if c.dep_ in {"compound", "amod"}
         )
+    if tok.pos_ == "VERB" and lemma not in STRIKE_VERBS and air_backed(tok, registry):
+        return True
     if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not goes_after(tok)):
         return False
     if lemma not in EFFECT_VERBS and lemma != "go":
@@ -396,6 +399,46 @@ def is_strike(tok: Token, registry: Registry) -> bool:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
         )
     )
+
+
+def air_backed(verb: Token, registry: Registry) -> bool:
+    """ "Syrian troops, backed by Russian jets, took X", "a campaign launched under Russian air cover
+    with the aim of taking X": the force's aircraft strike where the ground operation they fly for
+    goes, and outlets' annotators count its places as struck. "Russian-backed forces" (backing of
+    any kind) and "backed by Syrian jets" (another force's) are no such support."""
+    if verb.pos_ != "VERB" or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in AIR_BACKING:
+        return False
+    for clause in (verb, *verb.ancestors):
+        if clause.pos_ == "VERB" and clause.lemma_ in SPEECH_VERBS:
+            return False  # "troops backed by Russian jets said ...": a speaker, not the operation
+        doers = [
+            d
+            for c in clause.children
+            if c.dep_ in {"nsubj", "nsubjpass", "agent"}
+            for d in ([c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"])
+        ]
+        if any(
+            _air_backing(c, registry) for c in (*clause.children, *(g for d in doers for g in d.children))
+        ):
+            return True
+    return False
+
+
+def _air_backing(tok: Token, registry: Registry) -> bool:
+    if tok.tag_ == "VBN" and tok.lemma_ in AIR_BACKING:
+        phrase: Token | None = tok  # "backed by Russian air strikes"
+    elif tok.dep_ == "prep" and tok.lower_ in {"under", "with"}:
+        # "under the cover of Russian air strikes", "with the support of the Russian air force"
+        phrase = next((g for g in tok.children if g.dep_ == "pobj" and g.lemma_ in AIR_BACKING), None)
+    else:
+        phrase = None
+    if phrase is None:
+        return False
+    text = _phrase(phrase)
+    aerial = bool(_AIRCRAFT.search(text)) or any(
+        t.lower_ in AIR_WORDS or t.lemma_.lower() in AGENT_NOUNS for t in phrase.subtree
+    )
+    return aerial and not (registry.other_forces.search(text) and not registry.force.search(text))
 
 
 def goes_after(verb: Token) -> bool:

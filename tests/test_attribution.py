@@ -145,8 +145,8 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
         ),
         # hearsay goes on with the last source, though a clause after a semicolon has a speaker of its own
         (
-            "The defence ministry in Moscow said jets hit Homs.\n\nThree camps in Idlib province were "
-            "reportedly among the targets; radio intercepts suggested one of them sheltered fighters.",
+            "The defence ministry in Moscow said jets hit Homs.\n\nA base in Idlib province was said to "
+            "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
         # a body named again by its initials

@@ -47,3 +47,30 @@ def test_the_armed_groups_strikes_are_context(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ground operation the force's aircraft fly for: its places are where they strike
+        ("Syrian troops, backed by Russian jets, captured the town of Talbiseh.", {("Talbiseh", "reporter")}),
+        (
+            "A ground campaign was launched by Syrian forces under Russian air cover, with the aim of "
+            "taking the city of Talbiseh.",
+            {("Talbiseh", "reporter")},
+        ),
+        (
+            "The Observatory said government forces, backed by Russian air cover, had managed to advance "
+            "in the Homs countryside.",
+            {("Homs", "monitor")},
+        ),
+        # backing of any kind, or by another force's aircraft, is no strike of the campaign
+        ("Syrian troops, backed by Russian forces, captured the town of Talbiseh.", set()),
+        ("Syrian troops, backed by regime jets, captured the town of Talbiseh.", set()),
+        ("Russian-backed Syrian troops captured the town of Talbiseh.", set()),
+    ],
+)
+def test_air_support_makes_a_ground_operation_the_forces_strike(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected

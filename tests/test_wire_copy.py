@@ -209,8 +209,13 @@ def test_who_narrates_and_where(pipe: Pipeline, text: str, expected: set[tuple[s
 def test_hearsay_goes_on_with_a_speaker_not_with_one_who_only_acted(pipe: Pipeline) -> None:
     acted = "President Putin has defied the West. The strikes reportedly hit rebel-held areas of Idlib."
     assert text_claims(pipe, acted) == {("Idlib", "reporter")}
-    spoke = "The ministry in Moscow said its jets flew 20 sorties. A depot near Idlib was reportedly hit."
+    spoke = "The ministry in Moscow said its jets flew 20 sorties. A depot near Idlib was said to be hit."
     assert text_claims(pipe, spoke) == {("Idlib", "russia")}
+
+
+def test_reportedly_is_the_narrators_hedge_not_the_last_sources_word(pipe: Pipeline) -> None:
+    hedged = "The ministry in Moscow said its jets flew 20 sorties.\n\nJets reportedly hit Idlib."
+    assert text_claims(pipe, hedged) == {("Idlib", "reporter")}
 
 
 @pytest.mark.parametrize(
