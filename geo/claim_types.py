@@ -559,7 +559,8 @@ def _clause_subjects(tok: Token) -> list[Token]:
 
 
 def other_force(anchor: Token, registry: Registry) -> bool:
-    mods = _modifiers(anchor)
+    named = " ".join(t.text for t in anchor.lefts if t.dep_ in {"compound", "amod"})
+    mods = f"{_modifiers(anchor)} {named} {anchor.text}"  # "barrel bombs": the weapon names its force
     return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
 
 

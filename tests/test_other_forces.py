@@ -74,3 +74,18 @@ def test_air_support_makes_a_ground_operation_the_forces_strike(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "dropped bombs on X" carries the strike as "carried out raids on X" does
+        ("Russian jets dropped bombs on residential areas in Talbiseh.", {("Talbiseh", "reporter")}),
+        # the weapon itself names the force that uses it
+        ("Helicopters dropped barrel bombs on Talbiseh.", set()),
+    ],
+)
+def test_dropped_bombs_are_a_strike_and_barrel_bombs_another_forces(
+    pipe: Pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert targets(pipe, text) == expected
