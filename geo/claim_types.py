@@ -128,8 +128,12 @@ def read_claim_type(
             # side denies the strikes the sentence tells of
             return "denial", "noun"
         return None, ""
-    if any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors) and not any(
-        registry.force.search(_modifiers(a)) for a in anchors
+    if (
+        any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors)
+        and not any(registry.force.search(_modifiers(a)) for a in anchors)
+        # "raids in support of a government offensive to retake X": the offensive is another
+        # force's, the raids flown for it are the campaign's
+        and not any(air_backed(a, registry) for a in anchors)
     ):
         return None, ""
     # "Iran supports Russian airstrikes in Syria" reports no strike; "the attacks hit A and B with the
@@ -411,6 +415,16 @@ def air_backed(verb: Token, registry: Registry) -> bool:
     for clause in (verb, *verb.ancestors):
         if clause.pos_ == "VERB" and clause.lemma_ in SPEECH_VERBS:
             return False  # "troops backed by Russian jets said ...": a speaker, not the operation
+        if _flown_in_support(clause, registry) or any(
+            c.dep_ == "advcl" and c.i == verb.i and _flown_in_support(g, registry)
+            for c in clause.children
+            for p in clause.children
+            if p.dep_ == "prep"
+            for g in p.children
+        ):
+            # "flying 25 bombing raids a day in support of an offensive to retake Palmyra", the
+            # purpose parsed as the strike's own ("carried out strikes in support of ... to retake X")
+            return True
         doers = [
             d
             for c in clause.children
@@ -422,6 +436,16 @@ def air_backed(verb: Token, registry: Registry) -> bool:
         ):
             return True
     return False
+
+
+def _flown_in_support(support: Token, registry: Registry) -> bool:
+    """ "raids in support of an offensive": strikes flown for a ground operation."""
+    if not (support.lemma_ in AIR_BACKING and support.dep_ == "pobj" and support.head.lower_ == "in"):
+        return False
+    flown = support.head.head
+    return is_strike(flown, registry) or any(
+        c.dep_ == "dobj" and is_strike(c, registry) for c in flown.children
+    )
 
 
 def _air_backing(tok: Token, registry: Registry) -> bool:

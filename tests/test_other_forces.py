@@ -64,6 +64,13 @@ def test_the_armed_groups_strikes_are_context(
             "in the Homs countryside.",
             {("Homs", "monitor")},
         ),
+        # raids flown in support of another force's offensive strike where the offensive goes
+        (
+            "The ministry in Moscow said its jets flew 25 raids a day in support of a government "
+            "offensive to retake the town of Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
+        ("Regime jets carried out raids in support of an army offensive to retake Talbiseh.", set()),
         # backing of any kind, or by another force's aircraft, is no strike of the campaign
         ("Syrian troops, backed by Russian forces, captured the town of Talbiseh.", set()),
         ("Syrian troops, backed by regime jets, captured the town of Talbiseh.", set()),
