@@ -20,7 +20,7 @@ from geo.types import ClaimType
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geo.registry import Registry
     from geo.speakers import Frame
@@ -253,7 +253,10 @@ def _hearsay(tokens: list[Token]) -> set[int]:
 _HEARSAY_MARKS = frozenset(["after", "amid", "following", "despite", "over"])
 
 
-def foreign_strikes(docs: Sequence[Doc], registry: Registry) -> bool:
+_WEAPONS = frozenset({"missile", "bomb", "bombs", "rocket"})
+
+
+def foreign_strikes(docs: Sequence[Doc | Span], registry: Registry) -> bool:
     """Whether the strikes the text reports are another force's: some strike names another force
     as its striker and none names the campaign's force. A coalition strike report ("the US-led
     coalition conducted 30 strikes in Syria and Iraq ... Near Raqqa, 15 strikes engaged ...") goes
@@ -261,8 +264,8 @@ def foreign_strikes(docs: Sequence[Doc], registry: Registry) -> bool:
     own = other = False
     for doc in docs:
         for tok in doc:
-            if not is_strike(tok, registry):
-                continue
+            if not is_strike(tok, registry) or tok.lemma_.lower() in _WEAPONS:
+                continue  # "a group that has received US-made missiles": a weapon is no one's strike
             mods = _modifiers(tok)
             if registry.force.search(mods) or _force_in_sentence(tok, registry):
                 own = True

@@ -120,16 +120,29 @@ def _drafts(
     attribute_back_references(sents, framed)
     attribute_interviews(sents, framed, registry, memory)
     drafts: list[Draft] = []
-    for sent, frames in zip(sents, framed, strict=True):
-        drafts.extend(
-            _sentence_drafts(
-                sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, foreign, home
+    for paragraph in _paragraphs(sents, framed):
+        # "The US-led alliance began its air strikes in 2014. This alliance, too, flew 15 strikes in
+        # Iraq": a paragraph about another force's strikes goes on with them, as a whole text does
+        abroad = foreign or foreign_strikes([sent for sent, _ in paragraph], registry)
+        for sent, frames in paragraph:
+            drafts.extend(
+                _sentence_drafts(
+                    sent, frames, by_sentence.get(sent.start, []), registry, ref_year, text, abroad, home
+                )
             )
-        )
     roots = {id(t): r for located in by_sentence.values() for t, r in located}
     _breakdowns(drafts, sents, roots)
     _the_town_again(drafts, sents)
     return drafts
+
+
+def _paragraphs(sents: list[Span], framed: list[list[Frame]]) -> list[list[tuple[Span, list[Frame]]]]:
+    paragraphs: list[list[tuple[Span, list[Frame]]]] = [[]]
+    for sent, frames in zip(sents, framed, strict=True):
+        paragraphs[-1].append((sent, frames))
+        if "\n" in sent.text_with_ws[-2:]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
 
 
 def _the_town_again(drafts: list[Draft], sents: list[Span]) -> None:
@@ -138,16 +151,18 @@ def _the_town_again(drafts: list[Draft], sents: list[Span]) -> None:
     the sentence before, not about the article's whole strike area."""
     index = {s.start: n for n, s in enumerate(sents)}
     last: tuple[int, Toponym] | None = None
+    named: tuple[int, Toponym] | None = None  # the one town the sentence before named, struck or not
     for d in drafts:
         n = index[d.sent.start]
-        if (
-            d.claim_type is not None
-            and last is not None
-            and last[0] == n - 1
-            and not any(p.role == "target" or p.toponym.precision == "point" for p in d.places)
-            and any(_settlement_anaphor(t) for t in d.sent)
-        ):
+        unplaced = d.claim_type is not None and not any(
+            p.role == "target" or p.toponym.precision == "point" for p in d.places
+        )
+        if unplaced and last is not None and last[0] == n - 1 and any(_settlement_anaphor(t) for t in d.sent):
             d.places.append(ClaimPlace(last[1], "target", "sentence"))
+        elif unplaced and named is not None and named[0] == n - 1 and any(_there(t) for t in d.sent):
+            # "The Syrian city of Rakka has been ruled by IS for two years. Now at least 23 people
+            # have been killed there in air strikes."
+            d.places.append(ClaimPlace(named[1], "target", "sentence"))
         towns = [
             p.toponym
             for p in d.places
@@ -155,6 +170,13 @@ def _the_town_again(drafts: list[Draft], sents: list[Span]) -> None:
         ]
         if towns and d.claim_type is not None:
             last = (n, towns[0]) if len(towns) == 1 else None  # "the town" of several is anyone's guess
+        points = {p.toponym.place.id for p in d.places if p.toponym.precision == "point" and p.toponym.place}
+        if points:
+            named = (
+                (n, next(p.toponym for p in d.places if p.toponym.precision == "point"))
+                if len(points) == 1
+                else None
+            )
 
 
 def _settlement_anaphor(tok: Token) -> bool:
@@ -168,6 +190,11 @@ def _settlement_anaphor(tok: Token) -> bool:
 
 
 _SETTLEMENT_NOUNS = frozenset({"town", "village", "city"})
+
+
+def _there(tok: Token) -> bool:
+    """ "killed there": the adverb, not the "there" of "there were strikes"."""
+    return tok.lower_ == "there" and tok.dep_ == "advmod"
 
 
 def _breakdowns(drafts: list[Draft], sents: list[Span], roots: dict[int, Token]) -> None:

@@ -96,3 +96,28 @@ def test_dropped_bombs_are_a_strike_and_barrel_bombs_another_forces(
     pipe: Pipeline, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_paragraph_about_another_forces_strikes_goes_on_with_them(pipe: Pipeline) -> None:
+    text = (
+        "Russian jets struck Talbiseh on Monday, activists said.\n\n"
+        "The US-led coalition began its air strikes on IS in August 2014. This alliance, too, flew 15 "
+        "strikes near Raqqa on Monday. According to the coalition, weapons depots were destroyed in Homs."
+    )
+    assert targets(pipe, text) == {("Talbiseh", "opposition")}
+
+
+def test_a_towns_name_is_what_there_refers_to(pipe: Pipeline) -> None:
+    text = (
+        "Talbiseh has been held by rebels for years. Now at least 23 people have been killed there in "
+        "air strikes."
+    )
+    assert targets(pipe, text) == {("Talbiseh", "reporter")}
+
+
+def test_a_weapon_a_force_made_is_no_strike_of_that_force(pipe: Pipeline) -> None:
+    text = (
+        "A raid hit a base of Tajammu al-Ezzeh, a group that has received US-made anti-tank missiles, in "
+        "Latamneh, the Observatory said."
+    )
+    assert targets(pipe, text) == {("Latamneh", "monitor")}
