@@ -264,7 +264,7 @@ def foreign_strikes(docs: Sequence[Doc | Span], registry: Registry) -> bool:
     own = other = False
     for doc in docs:
         for tok in doc:
-            if not is_strike(tok, registry) or tok.lemma_.lower() in _WEAPONS:
+            if not is_strike(tok, registry) or (tok.pos_ != "VERB" and tok.lemma_.lower() in _WEAPONS):
                 continue  # "a group that has received US-made missiles": a weapon is no one's strike
             mods = _modifiers(tok)
             if registry.force.search(mods) or _force_in_sentence(tok, registry):

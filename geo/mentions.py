@@ -267,6 +267,14 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
     span = _trim(ent)
     if span is None:
         return None
+    if (
+        len(span) > 1
+        and span[0].lower_ in DIRECTIONS
+        and not any(c.match == "exact" for c in gazetteer.candidates(span.text, limit=5))
+    ):
+        # "Southern Idlib", "Eastern Homs" (a think tank's capitals): the direction is a cue before
+        # the name, as in "southern Idlib"; "Eastern Ghouta" and "West Bank" are names of their own
+        span = span[1:]
     text, start = span.text, span.start_char
     # "U.S.-led", "Iranian-backed", "Moscow-based": the place is the part before the hyphen
     text = _COMPOUND_SUFFIX.sub("", text)

@@ -270,11 +270,17 @@ def place_role(
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
             )
             if (
-                direct
-                and head.pos_ == "VERB"
-                and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
-            ) or (
-                tok.dep_ in {"nsubj", "conj"} and head.lemma_ == "be" and _among(head, registry) is not None
+                (
+                    direct
+                    and head.pos_ == "VERB"
+                    and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
+                )
+                or (
+                    tok.dep_ in {"nsubj", "conj"}
+                    and head.lemma_ == "be"
+                    and _among(head, registry) is not None
+                )
+                or (tok.dep_ == "nsubj" and _came_under(head, registry) is not None)
             ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl:
@@ -523,6 +529,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         return struck[0] if struck else None
     if tok.lemma_ == "be" and (among := _among(tok, registry)) is not None:
         return among  # "Among the areas targeted were A, B and C"
+    if (under := _came_under(tok, registry)) is not None:
+        return under  # "The neighbourhoods of A and B came under the same bombardment"
     if tok.lemma_ == "include":
         # "Places reported to have been hit include X and Y", "Targets included X"
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -532,6 +540,16 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             struck = [t for t in subject.head.subtree if t.i < tok.i and is_strike(t, registry)]
             return struck[0] if struck else None
     return None
+
+
+def _came_under(verb: Token, registry: Registry) -> Token | None:
+    """The strike its subject "came under" ("came under heavy air bombardment", "came under the same
+    kind of bombardment")."""
+    if verb.lemma_ != "come":
+        return None
+    under = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children]
+    under += [o for g in under for p in g.children if p.lower_ == "of" for o in p.children]
+    return next((g for g in under if g.dep_ == "pobj" and is_strike(g, registry)), None)
 
 
 _WHERE_IT_HAPPENED = frozenset(

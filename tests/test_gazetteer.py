@@ -254,6 +254,11 @@ SYRIA_DEV = [
     ("Palmyra", 34.556, 38.272),
     ("Deraa", 32.619, 36.102),
     ("Salma", 35.685, 36.115),
+    # Aleppo's districts, which no GeoNames source holds (the supplement does)
+    ("Sukkari", 36.175, 37.155),
+    ("Bustan al-Qasr", 36.194, 37.140),
+    ("Masakin Hanano", 36.230, 37.180),
+    ("al-Sakhour", 36.215, 37.185),
 ]
 
 

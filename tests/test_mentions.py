@@ -121,6 +121,8 @@ def found():
             "The ministry said jets struck targets near Ma’arat al-Numan, Khan Shaykhun and Hish.",
             ["Ma’arat al-Numan"],
         ),
+        # a capitalised direction is a cue before the name ("Southern Idlib" reads as "southern Idlib")
+        ("Russian warplanes also hit IS sanctuaries in Eastern Homs and Hama.", ["Homs", "Hama"]),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
         ("The U.S.-led coalition has bombed Syria's east.", ["Syria"]),
         # a name the text has used as a place is that place again, where the tagger reads it as a date

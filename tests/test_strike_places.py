@@ -476,3 +476,20 @@ def test_a_headlines_victims_reported_killed_are_no_speaker(pipe: Pipeline) -> N
     assert {
         (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
     } == {("Latamneh", "reporter")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what "came under" bombardment was struck, however the bombardment is counted
+        ("The town of Talbiseh came under heavy Russian air bombardment on Monday.", {"Talbiseh"}),
+        (
+            "The towns of Talbiseh and Latamneh came under the same kind of bombardment.",
+            {"Talbiseh", "Latamneh"},
+        ),
+        # coming under a province's control is no strike
+        ("The town of Talbiseh came under the control of rebels in 2012.", set()),
+    ],
+)
+def test_what_came_under_bombardment_was_struck(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
