@@ -387,6 +387,18 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
+    if (
+        definite
+        and len(span) == 2
+        and found is not None
+        and found[1] == "sources"
+        and span.root.tag_ == "NNS"
+    ):
+        # "According to the sources" where no sources were named before: the body that was just
+        # giving the account
+        recalled = memory.recall("group")
+        if recalled:
+            return recalled[0], recalled[1], "definite"
     if found is None and (persons or all(t.pos_ == "PROPN" for t in span)):
         # "Mustafa stressed" after "The head of the Syrian Turkmen Assembly, Abdurrahman Mustafa";
         # "according to Kurab" after "Mohamed Kurab, an activist": a bare name the tagger missed too

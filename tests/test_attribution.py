@@ -149,6 +149,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # "the sources" where none were named before: the body that was giving the account
+        (
+            "The White Helmets said a Russian strike hit Homs.\n\nAccording to the sources, jets also "
+            "attacked Latamneh.",
+            {("Homs", "opposition"), ("Latamneh", "opposition")},
+        ),
         # a body named again by its initials
         (
             "The Syrian Civil Defence said Russian jets struck Homs.\n\nThe SCD said warplanes also hit "
