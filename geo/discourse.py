@@ -387,6 +387,10 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # "The Coalition stressed" after "The Syrian Coalition said": the body named before,
         # not whatever a loose pattern for the bare word would say
         return memory.heads[head][0], memory.heads[head][1], "definite"
+    role = next((t.lemma_.lower() for t in span if t.lemma_.lower() in _MEDIA_ROLES), "")
+    if found is not None and found[0] == "reporter" and role in memory.heads and head != role:
+        # "correspondent Bsher Ahmad said" after "Orient's correspondent said": the outlet's man
+        found = (memory.heads[role][1], "person")
     if (
         definite
         and len(span) == 2
@@ -471,6 +475,7 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
 
 
 _INFORMATION = frozenset(["information", "data", "figure", "account"])
+_MEDIA_ROLES = frozenset(["correspondent", "reporter", "cameraman"])
 _BRACKETED_INITIALS = re.compile(r"\(([A-Z]{2,6})\b")
 
 _GROUP_NOUNS = frozenset(

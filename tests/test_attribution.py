@@ -149,6 +149,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # an outlet's correspondent speaks for its side; so does a correspondent named after him
+        (
+            "Russian warplanes struck Homs, Orient's correspondent said.\n\nJets also hit Latamneh, "
+            "correspondent Bsher Ahmad said.",
+            {("Homs", "opposition"), ("Latamneh", "opposition")},
+        ),
         # "the sources" where none were named before: the body that was giving the account
         (
             "The White Helmets said a Russian strike hit Homs.\n\nAccording to the sources, jets also "
