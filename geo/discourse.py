@@ -174,6 +174,26 @@ def remember_subjects(sent: Span, frames: list[Frame], registry: Registry, memor
             memory.remember(ent.text, side, "person", spoke=False)
         elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_ == "be":
             _remember_introduced(tok, registry, memory)
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and _surname(ent.text) not in memory.names:
+            _remember_titled(ent, registry, memory)
+
+
+def _remember_titled(person: Span, registry: Registry, memory: SpeakerMemory) -> None:
+    """ "(Pentagon spokesman) Colonel Steve Warren preferred not to ...": a person a title names
+    where they only figure speaks, when quoted later by surname ("Warren had claimed"), for the side
+    the title says."""
+    doc, i = person.doc, person.start
+    while (
+        i > person.sent.start
+        and i > person.start - 5
+        and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ", "PUNCT"}
+        and doc[i - 1].text not in {",", ".", ";", ":", '"', "“", "”"}
+    ):
+        i -= 1
+    found = registry.side_of(doc[i : person.end].text) if i < person.start else None
+    if found is not None and found[0] not in {"reporter", memory.unknown_side}:
+        memory.names[_surname(person.text)] = (person.text, found[0])
 
 
 def _remember_introduced(name: Token, registry: Registry, memory: SpeakerMemory) -> None:

@@ -679,3 +679,11 @@ def test_a_participle_after_a_comma_goes_on_with_its_speech_verb(pipe: Pipeline)
 )
 def test_a_credit_after_what_it_credits(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_person_a_title_names_in_passing_speaks_for_its_side_later(pipe: Pipeline) -> None:
+    text = (
+        "Pentagon spokesman Colonel Steve Warren declined to share the data.\n\nWarren had earlier "
+        "claimed that Russia bombed two hospitals in Homs."
+    )
+    assert targets(pipe, text) == {("Homs", "us")}
