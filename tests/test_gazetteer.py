@@ -259,6 +259,9 @@ SYRIA_DEV = [
     ("Bustan al-Qasr", 36.194, 37.140),
     ("Masakin Hanano", 36.230, 37.180),
     ("al-Sakhour", 36.215, 37.185),
+    # villages the supplement adds
+    ("Bayanun", 36.300, 37.085),
+    ("Maar Shurin", 35.620, 36.700),
 ]
 
 
