@@ -149,6 +149,9 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # a newspaper or broadcaster cited for what it found narrates, as a wire does
+        ("Russian jets struck Homs on Monday, according to The Independent.", {("Homs", "reporter")}),
+        ("Russian jets struck Homs, Al Arabiya reported.", {("Homs", "reporter")}),
         # an outlet's correspondent speaks for its side; so does a correspondent named after him
         (
             "Russian warplanes struck Homs, Orient's correspondent said.\n\nJets also hit Latamneh, "
