@@ -269,11 +269,18 @@ def place_role(
             direct = tok.dep_ in {"dobj", "nsubjpass"} or (
                 tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
             )
+            # "started bombing areas": the gerund's object, the parser's compound head, is what it struck
+            gerund = anchor.dep_ == "compound" and anchor.head.i == tok.i
             if (
                 (
                     direct
                     and head.pos_ == "VERB"
-                    and (is_strike(head, registry) or head.lemma_ == "include" or lands(head, registry))
+                    and (
+                        is_strike(head, registry)
+                        or head.lemma_ == "include"
+                        or lands(head, registry)
+                        or gerund
+                    )
                 )
                 or (
                     tok.dep_ in {"nsubj", "conj"}
@@ -500,6 +507,8 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
         if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and c.pos_ == "NOUN":
             if is_strike(c, registry):
                 return c
+            if c.dep_ == "dobj" and tok.lemma_ in LIGHT_VERBS and (gerund := _gerund_of(c, registry)):
+                return gerund  # "started bombing areas held by rebels", parsed as "bombing areas"
             # "carried out a number of airstrikes on X", "launched a wave of raids on Y": the strikes
             # a quantity noun counts
             counted = [g for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -540,6 +549,18 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             struck = [t for t in subject.head.subtree if t.i < tok.i and is_strike(t, registry)]
             return struck[0] if struck else None
     return None
+
+
+def _gerund_of(obj: Token, registry: Registry) -> Token | None:
+    """The strike gerund the parser made a compound of its own object ("bombing areas")."""
+    return next(
+        (
+            c
+            for c in obj.children
+            if c.dep_ == "compound" and c.lower_.endswith("ing") and is_strike(c, registry)
+        ),
+        None,
+    )
 
 
 def _came_under(verb: Token, registry: Registry) -> Token | None:

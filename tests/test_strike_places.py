@@ -493,3 +493,8 @@ def test_a_headlines_victims_reported_killed_are_no_speaker(pipe: Pipeline) -> N
 )
 def test_what_came_under_bombardment_was_struck(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_strike_gerund_parsed_as_its_objects_modifier_still_strikes_it(pipe: Pipeline) -> None:
+    text = "Russian jets started bombing areas held by opposition forces in Hama and Idlib on Wednesday."
+    assert targets(pipe, text) == {"Hama", "Idlib"}
