@@ -211,7 +211,7 @@ def read_mention(
     r = Reading(key=key, queries=())
     _read_name(r, name, lookup, own_mentions)
     _county_before(r, left)
-    _read_kind_and_direction(r, left, right, lookup)
+    _read_kind_and_direction(r, left, right, lookup, name)
     r.team = sports and bool(_TEAM_LEFT.search(left))
     if not r.kind_cue and _RIGHT_STREET.match(right):
         r.kind_cue = "local"  # "Bourbon and Dauphine streets": named for a town, not the town
@@ -294,14 +294,16 @@ def _head_only(name: str, head_end: int, lookup: Lookup) -> bool:
     return not lookup.is_spelt(name) and lookup.is_spelt(name[:head_end])
 
 
-def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup) -> None:
-    km = _LEFT_KIND.search(left)
+def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup, name: str = "") -> None:
+    # the name's own kind noun outranks one before it: "the districts of Aleppo City" is the city
+    own_kind = re.search(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", name, re.IGNORECASE)
+    km = None if own_kind else _LEFT_KIND.search(left)
     if km:
         noun = km.group(2).lower()
         r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, noun) else "admin"
         words = km.group(1).split()
         r.qualifier = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an"))
-    else:
+    elif not own_kind:
         kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right) or _LEFT_LIST_KIND.search(left)
         if kr:
             noun = _singular(kr.group(1).lower())

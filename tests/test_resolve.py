@@ -1058,3 +1058,11 @@ _MAYOS = [
 def test_county_before_the_name(text: str, span: str, place_id: str, qualifier: str) -> None:
     got = _resolve_names(text, [span], Gazetteer.from_places(_MAYOS))[span]
     assert (got.place.id if got.place else None, got.qualifier) == (place_id, qualifier)
+
+
+def test_a_names_own_kind_noun_outranks_one_before_it(gaz: Gazetteer) -> None:
+    # "the districts of Homs City" are the city's quarters, not the province's districts
+    text = "Jets struck the districts of Homs City on Sunday."
+    start = text.index("Homs City")
+    (t,) = resolve_spans(text, [(start, start + len("Homs City"))], gaz)
+    assert t.place is not None and (t.place.id, t.precision) == ("gn:169577", "point")
