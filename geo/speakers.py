@@ -88,9 +88,15 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # "Jets pounded Idlib, a monitor said, as ...", "In Hama, the Observatory said,
                 # strikes fell on ...": the clause the attribution is set into
                 content_root = tok.head
-            if subject is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            if (
+                subject is None
+                and tok.dep_ == "acl"
+                and tok.head.pos_ in {"NOUN", "PROPN"}
+                and tok.tag_ != "VBN"
+            ):
                 # "with some activists claiming the targets included rebels": the noun speaks,
-                # and the clause it is the subject of is what it says
+                # and the clause it is the subject of is what it says ("airstrikes said to target
+                # IS" is said of the noun, by no one)
                 subject = tok.head
                 content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
             if closing_attribution(tok, subject):
@@ -598,6 +604,9 @@ def _said_on(verb: Token) -> Token | None:
     return next((a for a in verb.ancestors if a.lemma_ in SPEECH_VERBS and a.pos_ == "VERB"), None)
 
 
+_STRIKE_NOUNS = words("strike_nouns")
+
+
 def _reports_speech(verb: Token) -> bool:
     """A speech verb that carries what was said: a clause ("said that ..."), a quotation, or, for
     denials, what is denied ("dismissed claims that ..."). "Russia maintains a naval facility" does
@@ -605,6 +614,12 @@ def _reports_speech(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children):
         return False  # "places reported to have been hit": what is reported, not who reports
+    if (
+        verb.tag_ in {"VBD", "VBN"}
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKE_NOUNS for c in verb.children)
+    ):
+        return False  # "ten airstrikes said to target IS", parsed as the strikes saying it
     if deps & {"ccomp", "parataxis"} or verb.dep_ in {"parataxis", "acl"}:
         return True
     if closing_speaker(verb) is not None or _quoted_as_saying(verb) is not None:

@@ -149,6 +149,23 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # the French initials of the monitor, and its director's French spelling
+        (
+            "Rami Abdel Rahmane, the head of the OSDH, says Russian aircraft hit Latamneh.",
+            {("Latamneh", "monitor")},
+        ),
+        # strikes "said to target" IS are no speaker: the monitor named at the end is
+        (
+            "Russian warplanes on Tuesday flew at least ten airstrikes said to target IS militants in the "
+            "countryside of Homs in Syria, the UK-based war monitor the Syrian Observatory for Human Rights "
+            "said.",
+            {("Homs", "monitor")},
+        ),
+        # "pointed out" gives an account as "noted" does
+        (
+            "Activists said jets struck Homs.\n\nThe Defence Ministry pointed out that bombers hit Latamneh.",
+            {("Homs", "opposition"), ("Latamneh", "russia")},
+        ),
         # a newspaper or broadcaster cited for what it found narrates, as a wire does
         ("Russian jets struck Homs on Monday, according to The Independent.", {("Homs", "reporter")}),
         ("Russian jets struck Homs, Al Arabiya reported.", {("Homs", "reporter")}),
