@@ -111,7 +111,9 @@ class Registry:
 
     def is_named(self, phrase: str) -> tuple[str, str] | None:
         """(side, kind) when the phrase is nothing but one actor's name ("The Syrian Observatory For
-        Human Rights", which two of its patterns cover): a site's banner as a page's first line."""
+        Human Rights", which two of its patterns cover): a site's banner as a page's first line, a
+        bracketed edition after it aside ("... (Arabic)")."""
+        phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
         covered = [False] * len(phrase)
         found = set()
         for rule in self.actors:

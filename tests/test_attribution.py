@@ -707,3 +707,11 @@ def test_a_person_a_title_names_in_passing_speaks_for_its_side_later(pipe: Pipel
         "claimed that Russia bombed two hospitals in Homs."
     )
     assert targets(pipe, text) == {("Homs", "us")}
+
+
+def test_a_banner_with_its_edition_in_brackets_names_the_outlet(pipe: Pipeline) -> None:
+    article = Article(id="t.txt", title="The Syrian Observatory for Human Rights (Arabic)", text=NARRATION)
+    claims = pipe.claims(article)
+    assert {
+        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
+    } == {("Talbiseh", "monitor")}
