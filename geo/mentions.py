@@ -159,7 +159,24 @@ def find_mentions(
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     _again(doc, found, taken)
-    return [found[k] for k in sorted(found)]
+    return [_with_site(doc.text, found[k], gazetteer) for k in sorted(found)]
+
+
+_SITE_AFTER = re.compile(r"\s+(air ?base|airfield|(?:military )?airport)\b", re.IGNORECASE)
+
+
+def _with_site(text: str, m: Mention, gazetteer: Gazetteer) -> Mention:
+    """ "the Taftanaz airbase": the site the gazetteer holds under the town's name and its noun,
+    which the tagger leaves outside the name when the noun is written in lower case."""
+    site = _SITE_AFTER.match(text, m.end)
+    if site is None:
+        return m
+    whole = text[m.start : site.end()]
+    if not any(
+        c.match == "exact" and c.place.kind == "feature" for c in gazetteer.candidates(whole, limit=5)
+    ):
+        return m
+    return Mention(whole, m.start, site.end(), m.label)
 
 
 # labels the tagger gives a name it misreads as a number or a time ("Talbisseh" as a DATE)

@@ -142,3 +142,15 @@ def test_offsets_point_at_the_name(found) -> None:
     text = "Jets struck Talbiseh, north of Homs."
     for m in find_mentions(nlp(text), gaz):
         assert text[m.start : m.end] == m.text
+
+
+def test_a_site_in_lower_case_after_a_towns_name_is_the_site() -> None:
+    places = (
+        Place("gn:170", "Taftanaz", 35.998, 36.786, "SY", "12"),
+        Place("sup:taftanaz-air-base", "Taftanaz air base", 35.972, 36.783, "SY", kind="feature"),
+    )
+    gaz = Gazetteer.from_places(places, {"sup:taftanaz-air-base": ["Taftanaz airbase"]})
+    doc = load_nlp()(
+        "The Russian Aerospace Forces attacked the Taftanaz airbase, held by jihadists, and Taftanaz."
+    )
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Taftanaz airbase", "Taftanaz"]
