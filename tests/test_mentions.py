@@ -150,7 +150,5 @@ def test_a_site_in_lower_case_after_a_towns_name_is_the_site() -> None:
         Place("sup:taftanaz-air-base", "Taftanaz air base", 35.972, 36.783, "SY", kind="feature"),
     )
     gaz = Gazetteer.from_places(places, {"sup:taftanaz-air-base": ["Taftanaz airbase"]})
-    doc = load_nlp()(
-        "The Russian Aerospace Forces attacked the Taftanaz airbase, held by jihadists, and Taftanaz."
-    )
-    assert [m.text for m in find_mentions(doc, gaz)] == ["Taftanaz airbase", "Taftanaz"]
+    doc = load_nlp()("The Russian Aerospace Forces attacked the Taftanaz airbase, which jihadists held.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Taftanaz airbase"]
