@@ -150,8 +150,10 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             # and "the source added", "he said" later are that source again, with its side
             side = relayed
             memory.remember(speaker, side, kind, speaker_span.root.lemma_.lower())
-        elif side == "reporter" and (cited := _cited(tok, registry)) is not None:
-            speaker, side = cited  # "Reuters reported, citing the Observatory, that ...": the monitor's
+        elif (side == "reporter" or kind != "person") and (cited := _cited(tok, registry)) is not None:
+            # "Reuters reported, citing the Observatory, that ...": the monitor's; "Citing Russian
+            # military sources, SANA said ...": a medium relaying another side gives that side's word
+            speaker, side = cited
         shown = shown_by is not None or released is not None
         frame = Frame(tok, speaker, side, kind, local=_is_local(subject), shown=shown)
         frame.speaker_tokens = {t.i for t in speaker_span}

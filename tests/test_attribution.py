@@ -149,6 +149,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # a state medium citing the striking side's sources gives that side's word
+        (
+            "Citing Russian military sources in Syria, SANA said Russian warplanes hit a training camp in "
+            "Latamneh.",
+            {("Latamneh", "russia")},
+        ),
         # the French initials of the monitor, and its director's French spelling
         (
             "Rami Abdel Rahmane, the head of the OSDH, says Russian aircraft hit Latamneh.",
