@@ -72,8 +72,8 @@ def is_stray(g: Group, i: int, story: _Story) -> bool:
     c = g.cands[i]
     p = c.place
     w = weights()
-    if p.kind == "country" or not p.country_code or g.container_places or not story.shares:
-        return False
+    if p.kind in {"country", "admin1"} or not p.country_code or g.container_places or not story.shares:
+        return False  # (a province is no small place, though the gazetteer gives it no population)
     if is_primary(c, g.query):
         # (a feature under its own name, an air base or a landmark, has no population to weigh)
         limit = w.hamlet if p.kind == "populated_place" else 0

@@ -92,3 +92,19 @@ def test_given_spans_keep_their_own_fallbacks(gaz: Gazetteer) -> None:
     spans = [(m.start, m.end) for m in _mentions(text)]
     (t,) = [t for t in resolve_spans(text, spans, gaz) if t.mention.start == start]
     assert t.place is not None and t.place.country_code == "SY"
+
+
+def test_a_province_is_no_small_foreign_namesake() -> None:
+    # a story datelined abroad names a province of the war's country by a looser spelling: the
+    # gazetteer gives a province no population, but it is no small stray
+    places = [
+        Place("gn:2017370", "Russia", 60.0, 100.0, "RU", kind="country", population=140_702_000),
+        Place("gn:524901", "Moscow", 55.75, 37.62, "RU", "48", population=10_381_222),
+        Place("gn:170792", "Dayr az Zawr", 35.0, 40.5, "SY", "05", kind="admin1"),
+        Place("gn:170794", "Deir ez-Zor", 35.33, 40.14, "SY", "05", population=242_565),
+    ]
+    gaz = Gazetteer.from_places(places)
+    text = "Moscow, 26 January. Russian aircraft attacked bands close to the Syrian province of Deir Ezzor."
+    mentions = [Mention(n, text.index(n), text.index(n) + len(n)) for n in ("Moscow", "Deir Ezzor")]
+    province = resolve(text, mentions, gaz)[1]
+    assert province.place is not None and province.place.kind == "admin1"
