@@ -269,7 +269,7 @@ def foreign_strikes(docs: Sequence[Doc | Span], registry: Registry) -> bool:
             mods = _modifiers(tok)
             if registry.force.search(mods) or _force_in_sentence(tok, registry):
                 own = True
-            elif registry.other_forces.search(mods):
+            elif registry.other_forces.search(_modifiers(tok, partners=False)):
                 other = True
     return other and not own
 
@@ -513,7 +513,7 @@ def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree)
 
 
-def _modifiers(anchor: Token) -> str:
+def _modifiers(anchor: Token, *, partners: bool = True) -> str:
     """Who the strike belongs to: its subject, agent, possessor and modifiers, as text."""
     parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
     if anchor.pos_ == "NOUN":  # "an airstrike by Syrian government forces"
@@ -535,11 +535,27 @@ def _modifiers(anchor: Token) -> str:
     # "the coalition against the Daesh (outlawed in Russia) group": a bracketed aside names no owner;
     # "airstrikes by jets in X, western Syria": where the jets struck names no owner either
     return " ".join(
-        " ".join(t.text for t in p.subtree if not _bracketed(t) and not _placed(t, p))
+        " ".join(
+            t.text
+            for t in p.subtree
+            if not _bracketed(t) and not _placed(t, p) and (partners or not _a_partner(t, p))
+        )
         if p.dep_ != "relcl"
         else p.text
         for p in parts
     )
+
+
+def _a_partner(tok: Token, part: Token) -> bool:
+    """Whether a token of an owner's phrase names who acts beside it ("together with the army")."""
+    while tok.i != part.i:
+        if tok.dep_ == "prep" and (
+            tok.lower_ == "alongside"
+            or (tok.lower_ == "with" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"together", "along"})
+        ):
+            return True
+        tok = tok.head
+    return False
 
 
 def _placed(tok: Token, part: Token) -> bool:
@@ -586,9 +602,14 @@ def _clause_subjects(tok: Token) -> list[Token]:
 
 
 def other_force(anchor: Token, registry: Registry) -> bool:
+    """Whether the strike is another force's: its owner names one and none names the campaign's
+    force. A partner beside the striker ("the warplanes, together with the Syrian Army's
+    artillery, hit X") makes no strike the partner's, though it names the campaign's force when it
+    is that ("Syrian jets, along with Russian warplanes, pounded X")."""
     named = " ".join(t.text for t in anchor.lefts if t.dep_ in {"compound", "amod"})
     mods = f"{_modifiers(anchor)} {named} {anchor.text}"  # "barrel bombs": the weapon names its force
-    return bool(registry.other_forces.search(mods)) and not registry.force.search(mods)
+    own = f"{_modifiers(anchor, partners=False)} {named} {anchor.text}"
+    return bool(registry.other_forces.search(own)) and not registry.force.search(mods)
 
 
 def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:

@@ -121,3 +121,20 @@ def test_a_weapon_a_force_made_is_no_strike_of_that_force(pipe: Pipeline) -> Non
         "Latamneh, the Observatory said."
     )
     assert targets(pipe, text) == {("Latamneh", "monitor")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a partner beside the striker makes no strike the partner's ...
+        (
+            "Jets, together with the Syrian Army's artillery, hit positions in Talbiseh.",
+            {("Talbiseh", "reporter")},
+        ),
+        # ... nor does it hide another force striking, or the campaign's force beside it
+        ("Regime jets, along with artillery, pounded Talbiseh.", set()),
+        ("Syrian jets, along with Russian warplanes, pounded Talbiseh.", {("Talbiseh", "reporter")}),
+    ],
+)
+def test_a_partner_beside_the_striker(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected

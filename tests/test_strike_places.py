@@ -498,3 +498,13 @@ def test_what_came_under_bombardment_was_struck(pipe: Pipeline, text: str, expec
 def test_a_strike_gerund_parsed_as_its_objects_modifier_still_strikes_it(pipe: Pipeline) -> None:
     text = "Russian jets started bombing areas held by opposition forces in Hama and Idlib on Wednesday."
     assert targets(pipe, text) == {"Hama", "Idlib"}
+
+
+def test_russian_copys_banned_organisation_aside_keeps_no_place() -> None:
+    # ", an organisation banned in Russia," would take the place after it as its own
+    pipe = Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+    text = (
+        'Russian aircraft have destroyed 200 terrorists of the "Islamic State", an organisation banned in '
+        "Russia, near Talbiseh."
+    )
+    assert targets(pipe, text) == {"Talbiseh"}
