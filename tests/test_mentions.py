@@ -152,3 +152,13 @@ def test_a_site_in_lower_case_after_a_towns_name_is_the_site() -> None:
     gaz = Gazetteer.from_places(places, {"sup:taftanaz-air-base": ["Taftanaz airbase"]})
     doc = load_nlp()("The Russian Aerospace Forces attacked the Taftanaz airbase, which jihadists held.")
     assert [m.text for m in find_mentions(doc, gaz)] == ["Taftanaz airbase"]
+
+
+def test_a_rescue_service_and_an_outlets_name_are_no_places() -> None:
+    places = (
+        Place("gn:172946", "Ar Rastan", 34.92667, 36.73241, "SY", "11", population=53_152),
+        Place("airport:WKK", "New", 59.45, -157.32, "US", kind="feature"),  # an airport's one-word core
+    )
+    gaz = Gazetteer.from_places(places, {"gn:172946": ["Rastan"]})
+    doc = load_nlp()("A White Helmets source told The New Arab's website that Russian jets hit Rastan.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Rastan"]
