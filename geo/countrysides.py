@@ -63,7 +63,11 @@ def _at(t: Toponym, mention: Mention, gov: Place) -> Toponym:
 _AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s+(?i:countrysides?)\b"
 )
-_BEFORE = re.compile(r"(?i:\bcountrysides?\s+of\s+(?:the\s+)?|\brural\s+)$")
+# "the countryside of Raqqa and Homs": every listed name is a countryside
+_BEFORE = re.compile(
+    r"(?i:\bcountrysides?\s+of\s+(?:the\s+)?|\brural\s+)"
+    r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 
 
 def _countryside(text: str, start: int, end: int) -> bool:

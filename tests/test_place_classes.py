@@ -151,6 +151,12 @@ def precisions(pipe: Pipeline, text: str, title: str = "") -> dict[str, set[str]
             {"Um Zaytouna": {"admin1"}, "Tell Sikkin": {"admin1"}, "Hama": {"admin1"}},
         ),
         ("Jets struck rebel positions in rural Hama, activists said.", "", {"Hama": {"admin1"}}),
+        # every name a countryside lists is a governorate
+        (
+            "Jets struck rebel positions in the countryside of Aleppo and Hama, activists said.",
+            "",
+            {"Aleppo": {"admin1"}, "Hama": {"admin1"}},
+        ),
         ("Jets struck rebel positions in Hama city, activists said.", "", {"Hama city": {"point"}}),
         # the city, and its countryside as a governorate of its own
         (
