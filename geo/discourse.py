@@ -389,14 +389,26 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         and (e.root.i == span.root.i or (e.root.head.i == span.root.i and e.root.dep_ == "appos"))
     ]
     display = max(persons, key=len).text if persons else _core_phrase(span, registry)
+    given_by = ""
     if span.root.lemma_.lower() in _INFORMATION:
-        # "according to information obtained from officials of the field hospital": the officials
-        given = next((t for t in span if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}), None)
-        display = "".join(t.text_with_ws for t in given.subtree).strip() if given is not None else display
+        # "according to information obtained from officials of the field hospital", "Information
+        # obtained from Civil Defence sources in Idlib says": the officials, the sources
+        holder = span.root.head if span.root.dep_ == "nsubj" and span.root.head.tag_ == "VBN" else span.root
+        given = next(
+            (t for t in (*span, *holder.subtree) if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}),
+            None,
+        )
+        if given is not None:
+            display = given_by = "".join(t.text_with_ws for t in given.subtree).strip()
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    found = _named_before_apposition(span, registry) or registry.side_of(text) or registry.side_of(full)
+    found = (
+        _named_before_apposition(span, registry)
+        or registry.side_of(text)
+        or registry.side_of(full)
+        or (registry.side_of(given_by) if given_by else None)
+    )
     bare = _THE.sub("", text)
     if found is None and bare in memory.initials:
         return memory.initials[bare][0], memory.initials[bare][1], "definite"

@@ -149,6 +149,12 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "have been hit; radio intercepts suggested it sheltered fighters.",
             {("Homs", "russia"), ("Idlib", "russia")},
         ),
+        # information "obtained from" a source, though the parser makes "obtained" the main verb
+        (
+            "Information obtained from Civil Defence sources in Idlib says that an air strike on the "
+            "village of Latamneh killed two civilians.",
+            {("Latamneh", "opposition")},
+        ),
         # a state medium citing the striking side's sources gives that side's word
         (
             "Citing Russian military sources in Syria, SANA said Russian warplanes hit a training camp in "
