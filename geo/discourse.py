@@ -300,7 +300,7 @@ def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> N
 def says_this(verb: Token) -> bool:
     """ "X reported this", "This was reported by X", and an embedded post's credit line below it
     ("Posted by Radio Free Syria on 16 October 2015")."""
-    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+    if any(c.dep_ in {"ccomp", "parataxis"} and not _a_credit(c) for c in verb.children):
         return False
     if any(
         (c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"})
@@ -317,6 +317,15 @@ def says_this(verb: Token) -> bool:
 
 
 _POSTING_VERBS = frozenset(["post", "publish", "share", "tweet"])
+
+
+def _a_credit(clause: Token) -> bool:
+    """ "..., TASS reports": a closing credit the parser hung on the verb, not what it says."""
+    return (
+        clause.lemma_ in {"report", "say", "write", "add"}
+        and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+    )
 
 
 def _paragraph_ends(sent: Span) -> bool:

@@ -727,3 +727,21 @@ def test_a_banner_with_its_edition_in_brackets_names_the_outlet(pipe: Pipeline) 
     assert {
         (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
     } == {("Talbiseh", "monitor")}
+
+
+def test_this_reported_with_a_closing_credit_still_gives_the_sentence_before(pipe: Pipeline) -> None:
+    # "..., TASS reports" hung on "reported this" is a credit, not what was reported
+    text = (
+        "Strategic bombers of the Russian Air Force have struck terrorist positions in the Syrian provinces "
+        "of Homs and Idlib. Defence Minister Sergei Shoigu reported this to Russian President Vladimir "
+        "Putin, TASS reports.\n\nAccording to the head of the military department, 34 cruise missiles "
+        "were fired during the sorties. It is the second cruise missile strike since the Syrian campaign "
+        "began."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="News", text=text))
+    assert {
+        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
+    } >= {
+        ("Homs", "russia"),
+        ("Idlib", "russia"),
+    }
