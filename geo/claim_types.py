@@ -415,25 +415,27 @@ def air_backed(verb: Token, registry: Registry) -> bool:
     any kind) and "backed by Syrian jets" (another force's) are no such support."""
     if verb.pos_ != "VERB" or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in AIR_BACKING:
         return False
+    if not any(t.lemma_ in AIR_BACKING for t in verb.sent):
+        return False  # (is_strike asks this of every verb: most sentences name no backing at all)
     for clause in (verb, *verb.ancestors):
         if clause.pos_ == "VERB" and clause.lemma_ in SPEECH_VERBS:
             return False  # "troops backed by Russian jets said ...": a speaker, not the operation
-        if _flown_in_support(clause, registry) or any(
-            c.dep_ == "advcl" and c.i == verb.i and _flown_in_support(g, registry)
-            for c in clause.children
-            for p in clause.children
-            if p.dep_ == "prep"
-            for g in p.children
+        # "flying 25 bombing raids a day in support of an offensive to retake Palmyra", and the
+        # purpose parsed as the strike's own ("carried out strikes in support of ... to retake X")
+        if _flown_in_support(clause, registry) or (
+            verb.dep_ == "advcl"
+            and verb.head.i == clause.i
+            and any(
+                _flown_in_support(g, registry)
+                for p in clause.children
+                if p.dep_ == "prep"
+                for g in p.children
+            )
         ):
-            # "flying 25 bombing raids a day in support of an offensive to retake Palmyra", the
-            # purpose parsed as the strike's own ("carried out strikes in support of ... to retake X")
             return True
-        doers = [
-            d
-            for c in clause.children
-            if c.dep_ in {"nsubj", "nsubjpass", "agent"}
-            for d in ([c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"])
-        ]
+        doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if (agent := agent_of(clause)) is not None:
+            doers.append(agent)
         if any(
             _air_backing(c, registry) for c in (*clause.children, *(g for d in doers for g in d.children))
         ):
@@ -606,10 +608,12 @@ def other_force(anchor: Token, registry: Registry) -> bool:
     force. A partner beside the striker ("the warplanes, together with the Syrian Army's
     artillery, hit X") makes no strike the partner's, though it names the campaign's force when it
     is that ("Syrian jets, along with Russian warplanes, pounded X")."""
-    named = " ".join(t.text for t in anchor.lefts if t.dep_ in {"compound", "amod"})
-    mods = f"{_modifiers(anchor)} {named} {anchor.text}"  # "barrel bombs": the weapon names its force
-    own = f"{_modifiers(anchor, partners=False)} {named} {anchor.text}"
-    return bool(registry.other_forces.search(own)) and not registry.force.search(mods)
+    # "barrel bombs": the weapon itself names its force
+    weapon = " ".join([*(t.text for t in anchor.lefts if t.dep_ in {"compound", "amod"}), anchor.text])
+    own = f"{_modifiers(anchor, partners=False)} {weapon}"
+    return bool(registry.other_forces.search(own)) and not registry.force.search(
+        f"{_modifiers(anchor)} {weapon}"
+    )
 
 
 def _speakers_own(anchor: Token, frame: Frame, registry: Registry) -> bool:

@@ -39,6 +39,7 @@ from geo.discourse import (
     attribute_interviews,
     attribute_quotations,
     outlet_side,
+    paragraph_ends,
     remember_subjects,
 )
 from geo.headlines import Headline, credit_headline, headline_only, sum_up_the_lead
@@ -140,7 +141,7 @@ def _paragraphs(sents: list[Span], framed: list[list[Frame]]) -> list[list[tuple
     paragraphs: list[list[tuple[Span, list[Frame]]]] = [[]]
     for sent, frames in zip(sents, framed, strict=True):
         paragraphs[-1].append((sent, frames))
-        if "\n" in sent.text_with_ws[-2:]:
+        if paragraph_ends(sent):
             paragraphs.append([])
     return [p for p in paragraphs if p]
 
@@ -170,13 +171,9 @@ def _the_town_again(drafts: list[Draft], sents: list[Span]) -> None:
         ]
         if towns and d.claim_type is not None:
             last = (n, towns[0]) if len(towns) == 1 else None  # "the town" of several is anyone's guess
-        points = {p.toponym.place.id for p in d.places if p.toponym.precision == "point" and p.toponym.place}
+        points = [p.toponym for p in d.places if p.toponym.precision == "point" and p.toponym.place]
         if points:
-            named = (
-                (n, next(p.toponym for p in d.places if p.toponym.precision == "point"))
-                if len(points) == 1
-                else None
-            )
+            named = (n, points[0]) if len({t.place.id for t in points if t.place}) == 1 else None
 
 
 def _settlement_anaphor(tok: Token) -> bool:

@@ -266,7 +266,7 @@ def attribute_quotations(sents: list[Span], framed: list[list[Frame]]) -> None:
     inside = False
     for i, sent in enumerate(sents):
         text = sent.text.lstrip()
-        if i and _paragraph_ends(sents[i - 1]):
+        if i and paragraph_ends(sents[i - 1]):
             # a quotation left open goes on only where the new paragraph opens it again
             inside = inside and text[:1] in _OPEN_QUOTES
             text = text[1:] if inside else text
@@ -287,8 +287,8 @@ def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> N
     for i, frames in enumerate(framed):
         source = next((f for f in frames[1:] if f.verb is not None and says_this(f.verb)), None)
         j = i - 1
-        opens = j >= 0 and _paragraph_ends(sents[j])
-        while source is not None and j >= 0 and (not _paragraph_ends(sents[j]) or (opens and j == i - 1)):
+        opens = j >= 0 and paragraph_ends(sents[j])
+        while source is not None and j >= 0 and (not paragraph_ends(sents[j]) or (opens and j == i - 1)):
             if len(framed[j]) > 1 or framed[j][0].quoted:
                 break
             framed[j][0] = Frame(
@@ -328,7 +328,7 @@ def _a_credit(clause: Token) -> bool:
     )
 
 
-def _paragraph_ends(sent: Span) -> bool:
+def paragraph_ends(sent: Span) -> bool:
     return "\n" in sent.text_with_ws[-2:]
 
 
@@ -337,7 +337,7 @@ def _speaker_after(
 ) -> Frame | None:
     inside = open_after[i]
     for j in range(i + 1, min(i + 4, len(sents))):
-        if _paragraph_ends(sents[j - 1]) and not inside:
+        if paragraph_ends(sents[j - 1]) and not inside:
             return None  # the quotation was closed where its paragraph ended
         inside = _still_open(sents[j].text, inside)
         speakers = [f for f in framed[j][1:] if f.verb is not None]
@@ -350,7 +350,7 @@ def _speaker_before(
     sents: list[Span], framed: list[list[Frame]], i: int, open_after: list[bool]
 ) -> Frame | None:
     for j in range(i - 1, max(-1, i - 4), -1):
-        if _paragraph_ends(sents[j]) and not open_after[j]:
+        if paragraph_ends(sents[j]) and not open_after[j]:
             return None
         if not any(ch in sents[j].text for ch in '“”"'):
             continue

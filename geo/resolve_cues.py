@@ -236,6 +236,10 @@ def read_mention(
     return r
 
 
+# "Homs Province", "Aleppo City": a name that ends in its own kind noun
+_OWN_KIND = re.compile(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", re.IGNORECASE)
+
+
 def _read_name(r: Reading, name: str, lookup: Lookup, own_mentions: bool = False) -> None:
     """The names to look up: an abbreviation's expansion, the span's own container ("Springfield,
     Illinois"), the name without its kind noun or its state's long form."""
@@ -257,7 +261,7 @@ def _read_name(r: Reading, name: str, lookup: Lookup, own_mentions: bool = False
         r.key = norm_key(name) + "," + norm_key(r.container)
     queries.append(name)
     # "Homs Province", "Laurel County": try the whole name, then the name with its kind as a cue.
-    suffix = re.search(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", name, re.IGNORECASE)
+    suffix = _OWN_KIND.search(name)
     # ("Aleppo City" is Aleppo, though a looser spelling of the whole names a town in Spain. Given
     # spans read a club's "Norwich City" by the town inside it, off the story's own localities.)
     head_only = suffix is not None and own_mentions and _head_only(name, suffix.start(), lookup)
@@ -294,9 +298,9 @@ def _head_only(name: str, head_end: int, lookup: Lookup) -> bool:
     return not lookup.is_spelt(name) and lookup.is_spelt(name[:head_end])
 
 
-def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup, name: str = "") -> None:
+def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup, name: str) -> None:
     # the name's own kind noun outranks one before it: "the districts of Aleppo City" is the city
-    own_kind = re.search(rf"\s+({ADMIN_NOUNS}|{CITY_NOUNS})$", name, re.IGNORECASE)
+    own_kind = _OWN_KIND.search(name)
     km = None if own_kind else _LEFT_KIND.search(left)
     if km:
         noun = km.group(2).lower()

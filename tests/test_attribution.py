@@ -19,8 +19,8 @@ def pipe(tiny_gazetteer: Gazetteer) -> Pipeline:
     return Pipeline(load_nlp(), tiny_gazetteer, load_registry())
 
 
-def targets(pipe: Pipeline, text: str, outlet: str = "") -> set[tuple[str, str]]:
-    claims = pipe.claims(Article(id="t.txt", title="t", text=text, outlet=outlet))
+def targets(pipe: Pipeline, text: str, outlet: str = "", title: str = "t") -> set[tuple[str, str]]:
+    claims = pipe.claims(Article(id="t.txt", title=title, text=text, outlet=outlet))
     return {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
 
 
@@ -722,11 +722,8 @@ def test_a_person_a_title_names_in_passing_speaks_for_its_side_later(pipe: Pipel
 
 
 def test_a_banner_with_its_edition_in_brackets_names_the_outlet(pipe: Pipeline) -> None:
-    article = Article(id="t.txt", title="The Syrian Observatory for Human Rights (Arabic)", text=NARRATION)
-    claims = pipe.claims(article)
-    assert {
-        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
-    } == {("Talbiseh", "monitor")}
+    banner = "The Syrian Observatory for Human Rights (Arabic)"
+    assert targets(pipe, NARRATION, title=banner) == {("Talbiseh", "monitor")}
 
 
 def test_this_reported_with_a_closing_credit_still_gives_the_sentence_before(pipe: Pipeline) -> None:
@@ -738,10 +735,4 @@ def test_this_reported_with_a_closing_credit_still_gives_the_sentence_before(pip
         "were fired during the sorties. It is the second cruise missile strike since the Syrian campaign "
         "began."
     )
-    claims = pipe.claims(Article(id="t.txt", title="News", text=text))
-    assert {
-        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
-    } >= {
-        ("Homs", "russia"),
-        ("Idlib", "russia"),
-    }
+    assert targets(pipe, text, title="News") >= {("Homs", "russia"), ("Idlib", "russia")}
