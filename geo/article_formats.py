@@ -211,7 +211,7 @@ def _unwrapped(text: str) -> str:
 _RUNS_ON = re.compile(r"^.{24,}[a-z,]$")
 
 
-def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Article:
+def _article(file_id: str, title: str, body: str, meta: Mapping[str, str], banner: str = "") -> Article:
     text = _unwrapped(_normalise(_without_clutter(_normalise(body))))
     if not text:
         raise Rejected("no body text" + (" (only a title)" if title.strip() else ""))
@@ -228,6 +228,7 @@ def _article(file_id: str, title: str, body: str, meta: Mapping[str, str]) -> Ar
         url=meta.get("url", ""),
         published=meta.get("published", ""),
         author=meta.get("author", ""),
+        banner=banner,
     )
 
 
@@ -241,7 +242,8 @@ def _parse_txt(file_id: str, raw: str) -> Article:
         i = _skip_blank(lines, 1)
     while i < len(lines) and _is_clutter(lines[i]):
         i = _skip_blank(lines, i + 1)  # "Accessibility links" above the headline of a scraped page
-    i = _below_banners(lines, i)
+    top, i = i, _below_banners(lines, i)
+    banner = "\n".join(line for line in lines[top:i] if line.strip())
     title = lines[i] if i < len(lines) else ""
     i = _skip_blank(lines, i + 1)
     pairs = []
@@ -252,7 +254,7 @@ def _parse_txt(file_id: str, raw: str) -> Article:
     body = "\n".join(lines[i:])
     if not meta.get("published") and published and _plausible_stamp(published, body):
         meta["published"] = published
-    return _article(file_id, title, body, meta)
+    return _article(file_id, title, body, meta, banner)
 
 
 def _below_banners(lines: Sequence[str], i: int) -> int:

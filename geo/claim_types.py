@@ -323,8 +323,20 @@ def _governed_elsewhere(anchor: Token) -> bool:
 
 
 def flown_sortie(tok: Token) -> bool:
-    """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes."""
-    return tok.dep_ == "dobj" and tok.head.lemma_ in ROUTE_VERBS and tok.lemma_.lower() in SORTIE_NOUNS
+    """ "flew 311 sorties", "had flown 46 missions against ...": what aircraft fly as strikes; so are
+    the missions aircraft carry out ("Su-34 aircraft had carried out missions in the provinces of
+    Homs and Hama"), where a light verb alone ("carried out a mission") could be anyone's errand."""
+    if tok.dep_ != "dobj" or tok.lemma_.lower() not in SORTIE_NOUNS:
+        return False
+    verb = tok.head
+    if verb.lemma_ in ROUTE_VERBS:
+        return True
+    return verb.lemma_ in LIGHT_VERBS - _NOT_PERFORMING and any(
+        t.lemma_.lower() in AGENT_NOUNS or t.lower_ in AIR_WORDS
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        for t in c.subtree
+    )
 
 
 def died_in(tok: Token) -> bool:

@@ -38,6 +38,7 @@ from geo.discourse import (
     attribute_back_references,
     attribute_interviews,
     attribute_quotations,
+    banner_owner,
     outlet_side,
     paragraph_ends,
     remember_subjects,
@@ -70,11 +71,14 @@ def extract_claims(
     the same side."""
     ref_year = _reference_year(article, doc)
     # the headline is read after the body: "..., observatory says" is the monitor the body named
-    memory = SpeakerMemory(unknown_side=outlet_side(article, registry))
+    owner = banner_owner(article, registry)
+    memory = SpeakerMemory(
+        unknown_side=outlet_side(article, registry), narrator=owner[0] if owner else "reporter"
+    )
     if headline is not None:
         # "..., Damascus source says" over a lead whose "the source" it names: the headline's
         # speakers are known by name before the body is read (not as whom "he" or "it" means)
-        named = SpeakerMemory(unknown_side=memory.unknown_side)
+        named = SpeakerMemory(unknown_side=memory.unknown_side, narrator=memory.narrator)
         for sent in headline.doc.sents:
             sentence_frames(sent, registry, named)
         memory.heads.update(named.heads)

@@ -64,6 +64,9 @@ class SpeakerMemory:
     person: tuple[str, str] | None = None
     group: tuple[str, str] | None = None
     unknown_side: str = "other"  # for speakers no rule knows ("a military source")
+    narrator: str = (
+        "reporter"  # whose the unattributed sentences are (the page's own body's, or the reporter's)
+    )
     # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)
     known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
@@ -114,8 +117,28 @@ def outlet_side(article: Article, registry: Registry) -> str:
     if found is None and article.outlet:
         found = registry.named_side(original_source(article.outlet))
     elif found is None:
-        found = registry.is_named(article.title.strip()) or _byline(article.text, registry)
+        found = (
+            registry.is_named(article.title.strip())
+            or _byline(article.text, registry)
+            or banner_owner(article, registry)
+        )
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
+
+
+def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None:
+    """The body whose own page this is, by the banner above its headline ("Syrian Network for Human
+    Rights | News", "Syria Civil Defence | News"): what the page tells unattributed is that body's
+    word, as a monitor's or a rescue service's report. A medium's banner ("Orient Net | News",
+    "Sputnik Mundo") does not make its narration its side's: annotators give a newsroom's own
+    sentences to the reporter."""
+    for line in article.banner.split("\n"):
+        found = registry.is_named(_BANNER_PARTS.split(line.strip())[0])
+        if found is not None and found[0] not in NEUTRAL_SIDES and found[1] == "organisation":
+            return found
+    return None
+
+
+_BANNER_PARTS = re.compile(r"\s+[|>/•·]\s+")
 
 
 def _byline(text: str, registry: Registry) -> tuple[str, str] | None:
@@ -386,6 +409,13 @@ def _named_before_apposition(span: Span, registry: Registry) -> tuple[str, str] 
     return registry.side_of(span.doc[span.start : min(c.left_edge.i for c in described)].text.rstrip(" ,"))
 
 
+def _according_of(tok: Token) -> list[Token]:
+    """The other phrases hung on the "according" whose "to" governs this token."""
+    if tok.dep_ != "pobj" or tok.head.head.lower_ != "according":
+        return []
+    return [c for c in tok.head.head.children if c.dep_ == "pobj"]
+
+
 def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: str) -> tuple[str, str, str]:
     """(speaker, side, kind) for a speaker phrase, resolving pronouns and "the group" back; `full`
     is the whole subject phrase, relative clauses included, which can name the side."""
@@ -403,8 +433,15 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # "according to information obtained from officials of the field hospital", "Information
         # obtained from Civil Defence sources in Idlib says": the officials, the sources
         holder = span.root.head if span.root.dep_ == "nsubj" and span.root.head.tag_ == "VBN" else span.root
+        # "according to information the AA correspondent obtained from officials": the parser can
+        # hang the relative clause on "according" beside the information
+        beside = [t for c in _according_of(span.root) if c.i > span.root.i for t in c.subtree]
         given = next(
-            (t for t in (*span, *holder.subtree) if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}),
+            (
+                t
+                for t in (*span, *holder.subtree, *beside)
+                if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}
+            ),
             None,
         )
         if given is not None:

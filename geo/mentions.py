@@ -163,7 +163,7 @@ def find_mentions(
         if mention is not None:
             found[mention.start] = mention
             place_tokens.update(range(ent.start, ent.end))
-    for span in _proper_noun_runs(doc, taken):
+    for span in _proper_noun_runs(doc, taken, gazetteer):
         mention = _from_gazetteer(span, gazetteer)
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
@@ -437,8 +437,10 @@ def _is_speaker(span: Span) -> bool:
     return nxt is not None and nxt.lemma_ in SPEECH_LEMMAS and not _locative(span)
 
 
-def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """Maximal runs of capitalised proper nouns (allowing "al-" style joiners) not yet claimed."""
+def _proper_noun_runs(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns (allowing "al-" style joiners) not yet claimed. An
+    article written without its hyphen joins only where the gazetteer knows the name it makes
+    ("Deir ez Zor"), so "Assad at Hmeimim" stays two runs."""
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
@@ -461,6 +463,15 @@ def _proper_noun_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
                 and doc[j + 2].text[:1].isupper()
             ):
                 j += 2  # "Jisr ash-Shughur": the article inside a name
+                continue
+            if (
+                t.lower_ in ARTICLES
+                and j + 1 < n
+                and j + 1 not in taken
+                and name_word(doc[j + 1])
+                and gazetteer.is_name(doc[j - 1 : j + 2].text)
+            ):
+                j += 2
                 continue
             break
         while j > i and doc[j - 1].text == "-":

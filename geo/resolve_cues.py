@@ -211,7 +211,10 @@ def read_mention(
     r = Reading(key=key, queries=())
     _read_name(r, name, lookup, own_mentions)
     _county_before(r, left)
-    _read_kind_and_direction(r, left, right, lookup, name)
+    # a list can run past the window: "the provinces of Aleppo, Damascus, Idlib, Latakia, Homs, Raqqa
+    # and Deir ez Zor" (the list patterns are anchored on its names and commas, so reading further is safe)
+    listed = (text[max(0, m.start - 4 * chars) : m.start], text[m.end : m.end + 4 * chars])
+    _read_kind_and_direction(r, left, right, lookup, name, listed)
     r.team = sports and bool(_TEAM_LEFT.search(left))
     if not r.kind_cue and _RIGHT_STREET.match(right):
         r.kind_cue = "local"  # "Bourbon and Dauphine streets": named for a town, not the town
@@ -298,7 +301,9 @@ def _head_only(name: str, head_end: int, lookup: Lookup) -> bool:
     return not lookup.is_spelt(name) and lookup.is_spelt(name[:head_end])
 
 
-def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup, name: str) -> None:
+def _read_kind_and_direction(
+    r: Reading, left: str, right: str, lookup: Lookup, name: str, listed: tuple[str, str]
+) -> None:
     # the name's own kind noun outranks one before it: "the districts of Aleppo City" is the city
     own_kind = _OWN_KIND.search(name)
     km = None if own_kind else _LEFT_KIND.search(left)
@@ -308,7 +313,9 @@ def _read_kind_and_direction(r: Reading, left: str, right: str, lookup: Lookup, 
         words = km.group(1).split()
         r.qualifier = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an"))
     elif not own_kind:
-        kr = _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(right) or _LEFT_LIST_KIND.search(left)
+        kr = (
+            _RIGHT_KIND.match(right) or _RIGHT_LIST_KIND.match(listed[1]) or _LEFT_LIST_KIND.search(listed[0])
+        )
         if kr:
             noun = _singular(kr.group(1).lower())
             r.kind_cue = "city" if re.fullmatch(CITY_NOUNS, noun) else "admin"

@@ -53,7 +53,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
     # parties' state media, a monitor's report); any other outlet's narration (Press TV, Orient News,
     # a wire) is the reporter's, and only its unnamed sources speak for its side.
     outlet = registry.sides.get(memory.unknown_side)
-    narrator = memory.unknown_side if outlet is not None and outlet.narrates else "reporter"
+    narrator = memory.unknown_side if outlet is not None and outlet.narrates else memory.narrator
     reporter = Frame(None, "", narrator, "reporter", owned={t.i for t in sent})
     frames: list[Frame] = []
     for tok in sent:

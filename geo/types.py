@@ -50,6 +50,10 @@ class Article:
     url: str = ""
     published: str = ""  # ISO date (YYYY-MM-DD) when known
     author: str = ""
+    # the short lines a scraped page sets above its headline ("Syrian Network for Human Rights |
+    # News"), which say whose page it is; kept out of `text` (no sentence of the article), and not
+    # stored with it (geo.store): only the claims it shapes are
+    banner: str = ""
 
 
 @dataclass(frozen=True, slots=True)

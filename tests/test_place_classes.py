@@ -223,6 +223,11 @@ def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: se
     [
         # the last of a list of provinces carries the plural noun
         ("Jets hit depots in Latakia and Hama Provinces.", {"Latakia", "Hama"}),
+        # missions that aircraft carry out are sorties; a team's are errands
+        ("Su-34 aircraft had carried out missions in the provinces of Aleppo and Hama.", {"Aleppo", "Hama"}),
+        ("A UN team carried out missions in the provinces of Aleppo and Hama.", set()),
+        # strikes a number counts ("hundreds of attacks", lemmatised "hundred")
+        ("Russian jets carried out hundreds of attacks across areas of the Hama governorate.", {"Hama"}),
         # strikes that took place somewhere
         ("Many of the raids took place north and west of the city of Hama.", {"Hama"}),
         ("The attacks happened in Homs on Monday.", {"Homs"}),
@@ -735,3 +740,12 @@ def test_a_title_cased_strike_noun(pipe: Pipeline) -> None:
 )
 def test_the_aftermath_of_strikes(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_plural_kind_before_a_long_list_is_every_names() -> None:
+    # the list runs past the window a mention's cues are read in
+    text = (
+        "Jets struck 472 targets in the provinces of Hama, Damascus, Latakia, Homs, Daraa, Raqqa and Aleppo."
+    )
+    pipe = Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
+    assert precisions(pipe, text)["Aleppo"] == {"admin1"}

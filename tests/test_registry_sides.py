@@ -32,3 +32,17 @@ def test_officers_by_rank_and_service(registry: Registry, phrase: str, side: str
 @pytest.mark.parametrize("outlet", ["Middle East Observer", "The Washington Post"])
 def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) -> None:
     assert registry.named_side(outlet) is None
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        # a rights group by its initials, as its own release names it after the full name
+        ("PHR research coordinator Elise Baker", "monitor"),
+        # open-source investigators report as a newsroom does
+        ("Bellingcat", "reporter"),
+    ],
+)
+def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
+    found = registry.side_of(phrase)
+    assert found is not None and found[0] == side

@@ -380,3 +380,37 @@ def test_a_headlines_source_is_known_to_the_lead(pipe: Pipeline) -> None:
         published="2015-10-01",
     )
     assert struck(pipe, article) == {("Talbiseh", "syria_gov")}
+
+
+@pytest.mark.parametrize(
+    "banner, side",
+    [
+        # a monitor's or a rescue service's own page: what it tells unattributed is its report
+        ("Syrian Network for Human Rights | News", "monitor"),
+        ("Syria Civil Defence | News", "opposition"),
+        # a newsroom's page, however partisan the outlet, narrates as any reporter does
+        ("Orient Net | News", "reporter"),
+        ("Sputnik Mundo | Oriente Medio", "reporter"),
+    ],
+)
+def test_a_bodys_banner_makes_the_page_its_own(pipe: Pipeline, banner: str, side: str) -> None:
+    article = read(
+        "page.txt",
+        f"{banner}\n\nRussian warplanes pound the town of Talbiseh\n\n"
+        "Russian warplanes struck Talbiseh on Friday.\n",
+    )
+    assert struck(pipe, article) == {("Talbiseh", side)}
+
+
+def test_information_a_correspondent_obtained_is_its_givers(pipe: Pipeline) -> None:
+    # the parser hangs "the AA correspondent obtained from ..." on "according", beside the information
+    text = (
+        "According to information the AA correspondent obtained from civil defence officials in Homs, "
+        "Russian planes attacked the village of Talbiseh."
+    )
+    assert text_claims(pipe, text) == {("Talbiseh", "opposition")}
+
+
+def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
+    text = "Konashenkov specified that Su-34 aircraft had struck targets near Talbiseh."
+    assert text_claims(pipe, text) == {("Talbiseh", "russia")}
