@@ -223,11 +223,18 @@ def existential(anchor: Token) -> bool:
 
 
 def _lands(anchor: Token) -> bool:
-    """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it."""
+    """A strike noun as the subject of a verb of landing or reaching, or of one conjoined with it;
+    or of one of happening ("the bombings took place in Homs and Hama": where they happened)."""
     if anchor.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verbs = [anchor.head, *(c for c in anchor.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    return any(v.lemma_ in LANDING_VERBS or v.lemma_ in ROUTE_VERBS for v in verbs)
+    return any(
+        v.lemma_ in LANDING_VERBS
+        or v.lemma_ in ROUTE_VERBS
+        or v.lemma_ in {"happen", "occur"}
+        or (v.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in v.children))
+        for v in verbs
+    )
 
 
 def _hearsay(tokens: list[Token]) -> set[int]:
@@ -353,13 +360,13 @@ _NOT_PERFORMING = frozenset(["appear", "be", "include"])
 
 
 def _performed(tok: Token) -> bool:
-    """ "launched airstrikes on X", "carried out a number of raids in Y": strikes a light verb
-    performs say where as plainly as "struck X" does."""
+    """ "launched airstrikes on X", "carried out a number of raids in Y", "strikes had been carried
+    out in Z": strikes a light verb performs say where as plainly as "struck X" does."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_NOUNS:
         tok = tok.head.head
     verb = tok.head
     return (
-        tok.dep_ == "dobj"
+        tok.dep_ in {"dobj", "nsubjpass"}
         and verb.pos_ == "VERB"
         and verb.lemma_ in LIGHT_VERBS
         and verb.lemma_ not in _NOT_PERFORMING

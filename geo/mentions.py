@@ -84,10 +84,13 @@ def parse_text(text: str) -> str:
     of #al-Ghanto and the village of #Tir_Maala") is a name the parser sees as the words it joins.
     Russian copy's aside ", an organisation banned in Russia," takes the place after it as its own
     ("destroyed 200 terrorists of IS, an organisation banned in Russia, near Deir ez-Zor"); the parser
-    sees blanks there.
+    sees blanks there. So it does where "for the first time" parts an auxiliary from its participle
+    ("it has for the first time bombed positions in Palmyra", which it reads as "has" and bombed
+    positions).
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
     text = _BANNED_ASIDE.sub(lambda m: " " * len(m.group()), text)
+    text = _FIRST_TIME.sub(lambda m: " " * len(m.group()), text)
     text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
 
@@ -110,6 +113,11 @@ _CREDIT_DASH = re.compile(
     r"(?<=\S )[-–—](?= [A-Z][\w.'’&]*(?: (?:[A-Z][\w.'’&-]*|of|for|and|the)){0,5}[ \t]*$)", re.M
 )
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
+_FIRST_TIME = re.compile(
+    r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bwas )|(?<=\bwere ))"
+    r"for the (?:first|second|third) time(?= [a-z]+\b)",
+    re.IGNORECASE,
+)
 _BANNED_ASIDE = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,2}(?:organi[sz]ation|group|grouping)\s+(?:that\s+is\s+|which\s+is\s+)?"
     r"(?:banned|outlawed|prohibited)\s+in\s+(?:Russia|the\s+Russian\s+Federation),",
@@ -308,6 +316,8 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
     low = text.lower()
     if low in NOT_PLACES or any(w.lower() in ORG_WORDS for w in text.split()[1:]):
         return None
+    if text == low:
+        return None  # "the densely populated northwestern province": a description, not a name
     if ent.label_ in PLACE_LABELS:
         # LOC/FAC the gazetteer does not know ("the Middle East" is known; "the front line" not)
         # are kept only when they look like names.
@@ -385,6 +395,10 @@ def _locative(span: Span, depth: int = 0) -> bool:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_WORDS:
         return True  # "Aleppo's al-Maadi district", "Idlib's al-Dana town": it holds a place
+    if root.dep_ == "attr" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PLACE_WORDS for c in root.head.children
+    ):
+        return True  # "the town that was hit is Ariha": what a place noun is
     if root.dep_ in {"conj", "appos"} and depth == 0 and root.head.i < span.start:
         # listed with a place, or naming its province: "near Talbisah and Rastan", "in Lataminah, Hama"
         head = root.head

@@ -135,6 +135,9 @@ def place_role(
     tok = root
     for _ in range(24):  # a long list climbs one member a step
         head = tok.head
+        if tok.i == own_prep and tok.dep_ == "conj" and head.pos_ == "ADP":
+            own_prep, tok = head.i, head  # "in and around Palmyra": the first preposition is both's
+            continue
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (

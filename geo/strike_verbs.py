@@ -92,9 +92,13 @@ def ground_doer(anchor: Token) -> bool:
 
 def described_as_struck(place: Token, registry: Registry) -> Token | None:
     """ "Rastan, one of the towns bombed by Russian planes", "Talbiseh, a town struck on Monday": the
-    strike verb of an apposition that says the named place was struck."""
-    for c in place.children:
-        if c.dep_ != "appos" or not (c.lower_ == "one" or c.lemma_.lower() in PLACE_NOUNS):
+    strike verb of an apposition that says the named place was struck; or of the subject a name
+    is said to be ("the town that was hit is Ariha")."""
+    described = [c for c in place.children if c.dep_ == "appos"]
+    if place.dep_ == "attr" and place.head.lemma_ == "be":
+        described += [c for c in place.head.children if c.dep_ == "nsubj"]
+    for c in described:
+        if not (c.lower_ == "one" or c.lemma_.lower() in PLACE_NOUNS):
             continue  # "Syria: Aleppo hospital hit" describes no place
         for t in c.subtree:
             if t.dep_ in {"acl", "relcl"} and t.pos_ == "VERB" and is_strike(t, registry):

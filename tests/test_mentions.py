@@ -174,3 +174,20 @@ def test_an_article_written_without_its_hyphen_joins_a_known_name() -> None:
     doc = load_nlp()("Jets hit the provinces of Raqqa and Deir ez Zor. Putin met Assad at Hmeimim.")
     # "Assad at Hmeimim" makes no name, so the article stays a word between two runs
     assert [m.text for m in find_mentions(doc, gaz)] == ["Raqqa", "Deir ez Zor", "Hmeimim"]
+
+
+def test_a_description_in_lower_case_is_no_name_and_what_a_town_is_is_one() -> None:
+    places = (
+        Place("admin1:ZM-06", "Northwestern", -13.0, 25.0, "ZM", "06", kind="admin1"),
+        Place("gn:172504", "Ariha", 35.81, 36.61, "SY", "12", population=27_000),
+    )
+    gaz = Gazetteer.from_places(places, {"admin1:ZM-06": ["Northwestern Province", "northwestern province"]})
+    nlp = load_nlp()
+    doc = nlp(
+        "Turkey and Western powers have warned of a bloodbath if a major Russian-backed bombing campaign "
+        "is launched in the densely populated northwestern province, which borders Turkey."
+    )
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Turkey", "Turkey"]
+    # the model reads the town as a person; the copula says what the struck town is
+    doc = nlp("Again according to the NGO, the town that was hit is Ariha, in the north of the country.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Ariha"]

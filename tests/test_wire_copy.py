@@ -414,3 +414,32 @@ def test_information_a_correspondent_obtained_is_its_givers(pipe: Pipeline) -> N
 def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
     text = "Konashenkov specified that Su-34 aircraft had struck targets near Talbiseh."
     assert text_claims(pipe, text) == {("Talbiseh", "russia")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes that happened somewhere, in a source's account that goes on
+        (
+            "The Russian defence ministry said its jets hit IS positions in Idlib. The bombings also took place in Talbiseh.",
+            {("Idlib", "russia"), ("Talbiseh", "russia")},
+        ),
+        # strikes performed, in the passive
+        (
+            "The Russian defence ministry said that strikes had been carried out in Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
+        # "for the first time" between the auxiliary and the strike verb
+        (
+            "The Russian defence ministry says it has for the first time bombed positions in Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
+        # two prepositions joined: the first stands for both
+        ("Activists reported Russian air strikes in and around Talbiseh.", {("Talbiseh", "opposition")}),
+        # what the struck town is
+        ("According to activists, the town that was hit is Talbiseh.", {("Talbiseh", "opposition")}),
+        ("According to activists, the town that hosted the talks is Talbiseh.", set()),
+    ],
+)
+def test_where_strikes_happened(pipe: Pipeline, text: str, expected: set) -> None:
+    assert text_claims(pipe, text) == expected
