@@ -421,7 +421,8 @@ def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
     [
         # strikes that happened somewhere, in a source's account that goes on
         (
-            "The Russian defence ministry said its jets hit IS positions in Idlib. The bombings also took place in Talbiseh.",
+            "The Russian defence ministry said its jets hit IS positions in Idlib. "
+            "The bombings also took place in Talbiseh.",
             {("Idlib", "russia"), ("Talbiseh", "russia")},
         ),
         # strikes performed, in the passive
