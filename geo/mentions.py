@@ -395,6 +395,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_WORDS:
         return True  # "Aleppo's al-Maadi district", "Idlib's al-Dana town": it holds a place
+    if a_place_label(root):
+        return True
     if root.dep_ == "attr" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in _PLACE_WORDS for c in root.head.children
     ):
@@ -404,6 +406,25 @@ def _locative(span: Span, depth: int = 0) -> bool:
         head = root.head
         return _locative(doc[head.i : head.i + 1], depth + 1)
     return False
+
+
+def a_place_label(tok: Token) -> bool:
+    """ "Al Rastan: thermobaric missiles struck civilian homes": a name that heads its line before a
+    colon, as a list of struck places gives each its own line. One such line alone is a dateline's
+    or a headline's ("Beirut: ...", "UK: ...")."""
+    doc = tok.doc
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.text.isupper()  # a transcript's "BOWMAN:" is a speaker
+        and tok.left_edge.i == tok.sent.start
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ":"
+        and sum(_LABEL_LINE.match(s.text) is not None for s in doc.sents) >= 2
+    )
+
+
+# a line that starts with a capitalised name of up to three words and a colon
+_LABEL_LINE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: \S")
 
 
 def _in_location_field(span: Span) -> bool:

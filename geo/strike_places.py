@@ -28,7 +28,7 @@ from geo.claim_types import (
     other_force,
 )
 from geo.lexicon import words
-from geo.mentions import member_before, name_word
+from geo.mentions import a_place_label, member_before, name_word
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.strike_verbs import (
     described_as_struck,
@@ -122,7 +122,18 @@ def place_role(
     described = described_as_struck(root, registry)
     if described is not None and not (other_force(described, registry) or ground_doer(described)):
         return "target"  # "a resident of Rastan, one of the towns bombed by Russian planes"
-    actor_like = root.dep_ in {"nsubj", "poss", "compound", "amod", "npadvmod", "appos"}
+    if a_place_label(root) and root.dep_ == "ROOT":
+        # "Al Latamneh: three thermobaric missile attacks on civilian homes": the line is the label's
+        told = [c for c in root.children if c.dep_ in {"appos", "dep", "acl"} and is_strike(c, registry)]
+        return "target" if told and not other_force(told[0], registry) else "context"
+    actor_like = root.dep_ in {
+        "nsubj",
+        "poss",
+        "compound",
+        "amod",
+        "npadvmod",
+        "appos",
+    } and not a_place_label(root)
     if actor_like and root.head.pos_ != "ADP" and not _ellipsis(root.head) and not listed_among(root):
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
@@ -269,8 +280,10 @@ def place_role(
         ):
             return "context"  # "warships in the Caspian Sea fired missiles at ...": where they left
         if anchor is not None:
-            direct = tok.dep_ in {"dobj", "nsubjpass"} or (
-                tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"}
+            direct = (
+                tok.dep_ in {"dobj", "nsubjpass"}
+                or (tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"})
+                or a_place_label(tok)
             )
             # "started bombing areas": the gerund's object, the parser's compound head, is what it struck
             gerund = anchor.dep_ == "compound" and anchor.head.i == tok.i
@@ -412,7 +425,9 @@ def _a_names_part(tok: Token) -> bool:
 def _a_name(tok: Token, names: frozenset[int]) -> bool:
     """A place's name, or a name the parser knows as nothing else: "Ghantu, a cluster of towns north
     of Homs" describes Ghantu; "positions of Jabhat al-Nusra (a group ...) near Idlib" locates them."""
-    return tok.i in names or (tok.pos_ == "PROPN" and tok.ent_type_ not in {"ORG", "PERSON", "NORP"})
+    return tok.i in names or (
+        tok.pos_ == "PROPN" and tok.ent_type_ not in {"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT"}
+    )
 
 
 def _in_dateline(root: Token) -> bool:

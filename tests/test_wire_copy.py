@@ -440,7 +440,26 @@ def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
         # what the struck town is
         ("According to activists, the town that was hit is Talbiseh.", {("Talbiseh", "opposition")}),
         ("According to activists, the town that hosted the talks is Talbiseh.", set()),
+        # a quoted group's name (tagged a work of art) is no place that "near X" could describe
+        (
+            'The Russian defence ministry said jets destroyed a command centre of the terrorist "Daesh" near '
+            "Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
     ],
 )
 def test_where_strikes_happened(pipe: Pipeline, text: str, expected: set) -> None:
     assert text_claims(pipe, text) == expected
+
+
+def test_a_list_of_labelled_lines_names_its_struck_places(pipe: Pipeline) -> None:
+    text = (
+        "Civil defence teams answered attacks at three places:\n\n"
+        "Talbiseh: thermobaric missiles struck a bread distribution point.\n"
+        "Latamneh: three thermobaric missile attacks on civilian homes.\n"
+    )
+    assert text_claims(pipe, text) == {("Talbiseh", "reporter"), ("Latamneh", "reporter")}
+    # one labelled line alone is a dateline's
+    assert text_claims(
+        pipe, "Homs: Russian air raids have killed 64 people in Talbiseh, activists said."
+    ) == {("Talbiseh", "opposition")}
