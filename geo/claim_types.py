@@ -375,6 +375,8 @@ def _performed(tok: Token) -> bool:
 
 def is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
+    if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        lemma = "demolish"  # "one of the strikes brought down an apartment block": an effect of strikes
     if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in STRIKE_NOUNS:
         lemma = lemma[:-1]  # a headline's "Russian Airstrikes in Syria": the tagger lemmatises no name
     if tok.pos_ in {"NOUN", "PROPN"}:

@@ -133,7 +133,11 @@ def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None
     sentences to the reporter."""
     for line in article.banner.split("\n"):
         found = registry.is_named(_BANNER_PARTS.split(line.strip())[0])
-        if found is not None and found[0] not in NEUTRAL_SIDES and found[1] == "organisation":
+        if (
+            found is not None
+            and found[0] not in NEUTRAL_SIDES
+            and (found[1] == "organisation" or registry.sides[found[0]].narrates)
+        ):
             return found
     return None
 
@@ -322,8 +326,11 @@ def attribute_back_references(sents: list[Span], framed: list[list[Frame]]) -> N
 
 def says_this(verb: Token) -> bool:
     """ "X reported this", "This was reported by X", and an embedded post's credit line below it
-    ("Posted by Radio Free Syria on 16 October 2015")."""
-    if any(c.dep_ in {"ccomp", "parataxis"} and not _a_credit(c) for c in verb.children):
+    ("Posted by Radio Free Syria on 16 October 2015"). Not a relative clause's "that": "a truce that
+    Russia declared" refers to the truce."""
+    if verb.dep_ == "relcl" or any(
+        c.dep_ in {"ccomp", "parataxis"} and not _a_credit(c) for c in verb.children
+    ):
         return False
     if any(
         (c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"})

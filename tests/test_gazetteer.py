@@ -262,6 +262,13 @@ SYRIA_DEV = [
     # villages the supplement adds
     ("Bayanun", 36.300, 37.085),
     ("Maar Shurin", 35.620, 36.700),
+    # ... and the villages, districts and sites of the 2015-2022 reporting added later
+    ("Khan al-Asal", 36.165, 37.040),
+    ("Orum al-Kubra", 36.148, 36.935),
+    ("Sheikh Saad", 32.830, 36.030),
+    ("Al-Tanf", 33.500, 38.640),
+    ("Karam al-Beik", 36.213, 37.188),
+    ("Bab Amr", 34.720, 36.690),
 ]
 
 

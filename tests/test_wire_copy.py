@@ -388,6 +388,9 @@ def test_a_headlines_source_is_known_to_the_lead(pipe: Pipeline) -> None:
         # a monitor's or a rescue service's own page: what it tells unattributed is its report
         ("Syrian Network for Human Rights | News", "monitor"),
         ("Syria Civil Defence | News", "opposition"),
+        ("National Coalition of Syrian Revolution and Opposition Forces | Local News", "opposition"),
+        # a state medium's own page narrates for its state (the registry's `narrates`)
+        ("Syria Times | Front Page", "syria_gov"),
         # a newsroom's page, however partisan the outlet, narrates as any reporter does
         ("Orient Net | News", "reporter"),
         ("Sputnik Mundo | Oriente Medio", "reporter"),
@@ -463,3 +466,24 @@ def test_a_list_of_labelled_lines_names_its_struck_places(pipe: Pipeline) -> Non
     assert text_claims(
         pipe, "Homs: Russian air raids have killed 64 people in Talbiseh, activists said."
     ) == {("Talbiseh", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause's "that" is the noun before it, not the sentence before
+        (
+            "Russian raids killed 20 people in Talbiseh. The raids come during a truce that Russia declared.",
+            {("Talbiseh", "reporter")},
+        ),
+        (
+            "Russian raids killed 20 people in Talbiseh. Russia denied this.",
+            {("Talbiseh", "russia")},
+        ),
+        # what strikes bring down is struck; what talks bring down is not
+        ("One of the strikes brought down an apartment block in Talbiseh.", {("Talbiseh", "reporter")}),
+        ("The talks brought down tensions in Talbiseh.", set()),
+    ],
+)
+def test_what_a_sentence_refers_to(pipe: Pipeline, text: str, expected: set) -> None:
+    assert text_claims(pipe, text) == expected
