@@ -38,6 +38,7 @@ OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
 # what a source's account of strikes is told in: a sentence with none of these carries no part of it
+_STRIKE_NOUNS = words("strike_nouns")
 _ACCOUNT_WORDS = words("strike_verbs") | words("strike_nouns") | words("casualty_nouns") | {"target", "kill"}
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
@@ -128,8 +129,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # "X hit Y, according to residents, one day after Russia vowed ...": the parser hangs
                 # it on the clause after; it credits the one before
                 content_root = sent.root
-        if subject is None or content_root is None:
-            continue
+        if subject is None or content_root is None or subject.lemma_.lower() in _STRIKE_NOUNS:
+            continue  # "..., the first raids recorded from the air since the ceasefire": no speaker
         speaker_span = _speaker_span(subject, tok)
         full = "".join(t.text_with_ws for t in subject.subtree if t.i != tok.i)
         if shown_by is not None:
