@@ -11,6 +11,7 @@ finding a speech verb's speaker where the parser loses it is geo.speech_subjects
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,12 @@ LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
 # what a source's account of strikes is told in: a sentence with none of these carries no part of it
 _STRIKE_NOUNS = words("strike_nouns")
+_TRANSITION = re.compile(
+    r"\s*(?:"
+    + "|".join(map(re.escape, sorted(words("narrator_transitions"), key=len, reverse=True)))
+    + r")\b",
+    re.IGNORECASE,
+)
 _ACCOUNT_WORDS = words("strike_verbs") | words("strike_nouns") | words("casualty_nouns") | {"target", "kill"}
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
@@ -403,6 +410,8 @@ def _continues_report(sent: Span) -> bool:
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if sent.start == 0 or (subject is not None and subject.pos_ == "PROPN"):
         return False  # "Moscow is a long-standing ally of Assad": the narrator describes an actor
+    if _TRANSITION.match(sent.text):
+        return False  # "In the same context, the Russian aircraft bombed ...": the narrator's next item
     if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
         return True
     # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."

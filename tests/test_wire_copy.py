@@ -496,3 +496,16 @@ def test_a_strike_is_no_speaker(pipe: Pipeline) -> None:
         "from the air since the ceasefire."
     )
     assert text_claims(pipe, text) == {("Talbiseh", "reporter")}
+
+
+@pytest.mark.parametrize(
+    "second, side",
+    [
+        # "In the same context, ...": the narrator's next item, not more of the sources' account
+        ("In the same context, Russian aircraft bombed the town of Latamneh.", "reporter"),
+        ("Russian aircraft also bombed the town of Latamneh.", "opposition"),
+    ],
+)
+def test_a_narrators_transition_ends_an_account(pipe: Pipeline, second: str, side: str) -> None:
+    text = f"Local sources said Russian aircraft hit the town of Talbiseh with two raids. {second}"
+    assert ("Latamneh", side) in text_claims(pipe, text)
