@@ -228,6 +228,11 @@ def _list_parts(ent: Span, gazetteer: Gazetteer) -> list[Span]:
     parts = _split(ent, {"and", ","})
     if len(parts) > 1 and all(gazetteer.is_name(p.text) for p in parts):
         return parts
+    # "Shinan – Deir Sunbul – Tremla – Bdeita": a local outlet's list joined by dashes, which a name
+    # never holds; each part stands on its own, known or not
+    parts = _split(ent, {"–", "—"})
+    if len(parts) > 1 and any(gazetteer.is_name(p.text) for p in parts):
+        return parts
     # "the Eastern Ghouta of Rif Dimashq": a place and the province it is in, read as one name
     parts = _split(ent, {"of"})
     if len(parts) == 2 and not gazetteer.is_name(ent.text) and _in_province(parts, gazetteer):
@@ -395,6 +400,8 @@ def _locative(span: Span, depth: int = 0) -> bool:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_WORDS:
         return True  # "Aleppo's al-Maadi district", "Idlib's al-Dana town": it holds a place
+    if root.dep_ in {"compound", "nmod"} and root.head.lemma_.lower() in _FACILITIES and depth == 0:
+        return True  # "the Kafr Nabl surgical hospital": the town a facility is named for
     if a_place_label(root):
         return True
     if root.dep_ == "attr" and any(
@@ -425,6 +432,10 @@ def a_place_label(tok: Token) -> bool:
 
 # a line that starts with a capitalised name of up to three words and a colon
 _LABEL_LINE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: \S")
+
+
+# facilities a strike hits that a town names ("the Kafr Nabl hospital", "the Ariha market")
+_FACILITIES = frozenset("hospital clinic school market mosque bakery".split())
 
 
 def _in_location_field(span: Span) -> bool:

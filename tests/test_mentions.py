@@ -191,3 +191,21 @@ def test_a_description_in_lower_case_is_no_name_and_what_a_town_is_is_one() -> N
     # the model reads the town as a person; the copula says what the struck town is
     doc = nlp("Again according to the NGO, the town that was hit is Ariha, in the north of the country.")
     assert [m.text for m in find_mentions(doc, gaz)] == ["Ariha"]
+
+
+def test_a_dash_list_and_a_facility_named_for_its_town() -> None:
+    places = (
+        Place("gn:1", "Deir Sunbul", 35.65, 36.55, "SY", "12"),
+        Place("gn:2", "Tramla", 35.48, 36.63, "SY", "12"),
+        Place("gn:3", "Kafranbel", 35.61, 36.56, "SY", "12", population=15_000),
+    )
+    gaz = Gazetteer.from_places(places, {"gn:2": ["Tremla"], "gn:3": ["Kafr Nabl"]})
+    nlp = load_nlp()
+    # a local outlet's list joined by dashes, unknown names among the known
+    doc = nlp(
+        'Jets hit the villages of "Shinan – Deir Sunbul – Tremla – Bdeita" in the southern countryside.'
+    )
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Deir Sunbul", "Tremla"]
+    # the town a hospital is named for, which the model reads as an organisation's name
+    doc = nlp("Russian warplanes also struck the Kafr Nabl surgical hospital once again.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Kafr Nabl"]
