@@ -41,6 +41,10 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
         ("PHR research coordinator Elise Baker", "monitor"),
         # open-source investigators report as a newsroom does
         ("Bellingcat", "reporter"),
+        # a town's documentation centre is a local body; the VDC a monitor
+        ("Hussein Farouq, spokesman of the Homs documentation center", "opposition"),
+        ("the Violations Documentation Center", "monitor"),
+        ("the eyewitness", "opposition"),
     ],
 )
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
