@@ -226,6 +226,8 @@ def test_a_headline_credit_after_a_dash(pipe: Pipeline, title: str, expected: se
         # missions that aircraft carry out are sorties; a team's are errands
         ("Su-34 aircraft had carried out missions in the provinces of Aleppo and Hama.", {"Aleppo", "Hama"}),
         ("A UN team carried out missions in the provinces of Aleppo and Hama.", set()),
+        # the quarters of a town are in it
+        ("Russian jets struck the residential quarters of the towns of Douma and Daraa.", {"Douma", "Daraa"}),
         # strikes a number counts ("hundreds of attacks", lemmatised "hundred")
         ("Russian jets carried out hundreds of attacks across areas of the Hama governorate.", {"Hama"}),
         # strikes that took place somewhere
