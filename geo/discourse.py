@@ -544,10 +544,11 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         # in whatever language's word order they were made
         for initials in _BRACKETED_INITIALS.findall(full):
             memory.initials[initials] = (display, side)
-    if kind == "person" and side != memory.unknown_side:
+    if side != memory.unknown_side and (kind == "person" or span.root.lemma_.lower() in DOCUMENT_NOUNS):
         # "the general said", "the spokesman added", "the ministry said" after "Defense Ministry
         # spokesman Major General Igor Konashenkov": a title goes back to the person it was given
-        # to, a body to the one who speaks for it
+        # to, a body to the one who speaks for it; "according to the ministry" after "a statement
+        # of the Russian Defence Ministry" to the body whose statement it was
         for t in span:
             if t.i != span.root.i and t.lemma_.lower() in PERSON_NOUNS | _DEFINITE_HEADS:
                 memory.heads[t.lemma_.lower()] = (display, side)

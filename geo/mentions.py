@@ -86,11 +86,15 @@ def parse_text(text: str) -> str:
     ("destroyed 200 terrorists of IS, an organisation banned in Russia, near Deir ez-Zor"); the parser
     sees blanks there. So it does where "for the first time" parts an auxiliary from its participle
     ("it has for the first time bombed positions in Palmyra", which it reads as "has" and bombed
-    positions).
+    positions). A wire's compass aside after each name ("the provinces of Idleb (northwest) and Hama
+    (centre)") breaks the list for it; blanks after the comma do not.
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
     text = _BANNED_ASIDE.sub(lambda m: " " * len(m.group()), text)
     text = _FIRST_TIME.sub(lambda m: " " * len(m.group()), text)
+    text = _COMPASS_ASIDE.sub(
+        lambda m: m.group("punct") + " " * (len(m.group()) - len(m.group("punct"))), text
+    )
     text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
 
@@ -113,6 +117,11 @@ _CREDIT_DASH = re.compile(
     r"(?<=\S )[-–—](?= [A-Z][\w.'’&]*(?: (?:[A-Z][\w.'’&-]*|of|for|and|the)){0,5}[ \t]*$)", re.M
 )
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
+_COMPASS_ASIDE = re.compile(
+    r"(?<=\w) \((?:north|south|east|west|centre|center|central)(?:[- ]?(?:east|west))?(?:ern)?\)"
+    r"(?P<punct>[,;.]?)",
+    re.IGNORECASE,
+)
 _FIRST_TIME = re.compile(
     r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bwas )|(?<=\bwere ))"
     r"for the (?:first|second|third) time(?= [a-z]+\b)",

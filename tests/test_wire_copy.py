@@ -509,3 +509,20 @@ def test_a_strike_is_no_speaker(pipe: Pipeline) -> None:
 def test_a_narrators_transition_ends_an_account(pipe: Pipeline, second: str, side: str) -> None:
     text = f"Local sources said Russian aircraft hit the town of Talbiseh with two raids. {second}"
     assert ("Latamneh", side) in text_claims(pipe, text)
+
+
+def test_a_wires_compass_asides(pipe: Pipeline) -> None:
+    text = (
+        "The Russian Defence Ministry said the aircraft struck positions in the governorates of Idlib "
+        "(north-west), Latakia (north-west), Deir ez-Zor (east), Raqqa (north) and Homs (centre)."
+    )
+    names = {"Idlib", "Latakia", "Deir ez-Zor", "Raqqa", "Homs"}
+    assert text_claims(pipe, text) == {(name, "russia") for name in names}
+
+
+def test_the_body_whose_statement_was_quoted(pipe: Pipeline) -> None:
+    text = (
+        "Russian news agencies quoted a statement of the Russian Defence Ministry as saying that the "
+        "aircraft struck positions in Idlib. According to the ministry, a depot was destroyed near Talbiseh."
+    )
+    assert text_claims(pipe, text) == {("Idlib", "russia"), ("Talbiseh", "russia")}
