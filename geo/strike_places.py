@@ -635,6 +635,13 @@ def _tally_item_without_strike(place: Token, registry: Registry) -> bool:
     if not items:
         return False  # one count is no tally
     bounds = [sent.start, *items, sent.end]
+    # items by place: "killed five children, four women and one man in X" counts people, not places
+    placed = [
+        any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.pos_ == "PROPN" for t in doc[a:b])
+        for a, b in pairwise(bounds)
+    ]
+    if sum(placed) < 2:
+        return False
     # a strike word proper ("bombing", "raids", "warplanes"), not "killed", which every item may say
     struck = [
         any(is_strike(t, registry) and t.lemma_ not in EFFECT_VERBS for t in doc[a:b])

@@ -526,3 +526,11 @@ def test_the_body_whose_statement_was_quoted(pipe: Pipeline) -> None:
         "aircraft struck positions in Idlib. According to the ministry, a depot was destroyed near Talbiseh."
     )
     assert text_claims(pipe, text) == {("Idlib", "russia"), ("Talbiseh", "russia")}
+
+
+def test_a_toll_by_kind_of_victim_is_no_tally_by_place(pipe: Pipeline) -> None:
+    text = (
+        "Activists said Russian air strikes overnight killed five children, four women and one man in "
+        "Talbiseh."
+    )
+    assert text_claims(pipe, text) == {("Talbiseh", "opposition")}
