@@ -136,7 +136,6 @@ def registry() -> Registry:
         ("the Union of Medical Care and Relief Organizations", "other"),
         ("Doctors Without Borders", "other"),
         ("Médecins Sans Frontières", "other"),
-        ("Bellingcat", "monitor"),
         ("the Conflict Intelligence Team", "monitor"),
         ("RBSS", "monitor"),
         ("the Syrian Human Rights Committee", "monitor"),
