@@ -47,7 +47,14 @@ from geo.headlines import Headline, credit_headline, headline_only, sum_up_the_l
 from geo.lexicon import ordered, words
 from geo.resolve_article import home_country
 from geo.speakers import sentence_frames
-from geo.strike_places import place_role, presence_role, semicolon_lists, sets_the_scene
+from geo.strike_places import (
+    PLACE_NOUNS,
+    is_noun_of,
+    place_role,
+    presence_role,
+    semicolon_lists,
+    sets_the_scene,
+)
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
 if TYPE_CHECKING:
@@ -237,6 +244,14 @@ def _is_conflict_place(topo: Toponym) -> bool:
     return topo.place is not None and topo.precision in {"point", "region", "admin1"}
 
 
+def _raided(root: Token) -> bool:
+    """ "raids on the town of X", "strikes against X": the place is the strikes' own object."""
+    tok = root
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_noun_of(tok.head.head, PLACE_NOUNS):
+        tok = tok.head.head  # "the town of X"
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "against"} and tok.head.head.pos_ == "NOUN"
+
+
 def _says_it_was_a_strike(tokens: list[Token], registry: Registry) -> bool:
     """ "what activists say was a Russian air strike in X": the strike is what is said to have been."""
     return any(t.dep_ == "attr" and t.head.lemma_ == "be" and is_strike(t, registry) for t in tokens)
@@ -284,8 +299,16 @@ def _sentence_drafts(
         ):
             # An attributed aside about "the Russian air strikes in Syria" is not a claim of where
             # they hit; a source saying jets "struck" a place is, and so is footage of "an attack on
-            # X" or "a crater left by what activists say was a Russian air strike in X".
-            places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
+            # X" or "a crater left by what activists say was a Russian air strike in X", and "the
+            # overnight raids on the town of X", which name their target.
+            places = [
+                p
+                if p.role == "target"
+                and p.toponym.precision != "country"
+                and _raided(roots_of[id(p.toponym)])
+                else ClaimPlace(p.toponym, "context", p.basis)
+                for p in places
+            ]
         if claim_type and frame.local and not any(p.role == "target" for p in places):
             # "Abu Omar, an activist in Telbisa, said 17 people were killed when bombs hit a
             # building": a local witness's claim is about the place the witness is from.

@@ -171,6 +171,9 @@ def place_role(
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
             struck = [c for c in head.children if c.dep_ == "xcomp" and is_strike(c, registry)]
+            reported = [c for c in head.children if c.dep_ == "nsubjpass" and is_strike(c, registry)]
+            if locative and tok.i == own_prep and reported and not other_force(reported[0], registry):
+                return "target"  # "the air strikes were reported near the villages of A and B"
             if not (tok.dep_ == "nsubjpass" and struck):
                 return "context"
             # "a base in Latakia was said to have been hit": the subject is what was hit

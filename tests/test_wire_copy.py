@@ -443,6 +443,18 @@ def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
         # what the struck town is
         ("According to activists, the town that was hit is Talbiseh.", {("Talbiseh", "opposition")}),
         ("According to activists, the town that hosted the talks is Talbiseh.", set()),
+        # strikes reported somewhere, in the passive
+        (
+            "The air strikes were reported near the villages of Talbiseh and Latamneh.",
+            {("Talbiseh", "reporter"), ("Latamneh", "reporter")},
+        ),
+        ("Talks were reported in Talbiseh.", set()),
+        # a source's aside that names its raids' target
+        (
+            "The Russian army said the overnight raids on the town of Talbiseh followed its identification "
+            "of the area as a launch site.",
+            {("Talbiseh", "russia")},
+        ),
         # a quoted group's name (tagged a work of art) is no place that "near X" could describe
         (
             'The Russian defence ministry said jets destroyed a command centre of the terrorist "Daesh" near '
