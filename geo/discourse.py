@@ -34,6 +34,7 @@ NEUTRAL_SIDES = frozenset(["other", "reporter"])
 # subjects, and the objects "according to him", "said to them" (never "us": the US)
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any", "we": "any", "i": "person"}
 _PRONOUNS |= {"him": "person", "her": "person", "them": "any"}
+_POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "any"}
 _THE = re.compile(r"^(?:The|the)\s+")
 
 
@@ -456,6 +457,12 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
+    owner = next((c.lower_ for c in span.root.children if c.dep_ == "poss"), "")
+    if span.root.lemma_.lower() in DOCUMENT_NOUNS and owner in _POSSESSIVES:
+        # "according to his briefing", "their statement": whose document it is
+        recalled = memory.recall(_POSSESSIVES[owner])
+        if recalled:
+            return recalled[0], recalled[1], "pronoun"
     found = (
         _named_before_apposition(span, registry)
         or registry.side_of(text)

@@ -546,3 +546,17 @@ def test_a_toll_by_kind_of_victim_is_no_tally_by_place(pipe: Pipeline) -> None:
         "Talbiseh."
     )
     assert text_claims(pipe, text) == {("Talbiseh", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whose briefing "his briefing" is
+        "Defence Minister Sergei Shoigu announced new strikes on Friday. According to his briefing, the "
+        "cruise missiles killed more than 600 terrorists in the Talbiseh region.",
+        # Russian copy's "military department" is the defence ministry
+        "The representative of the military department also reported that jets struck targets near Talbiseh.",
+    ],
+)
+def test_the_ministry_by_other_names(pipe: Pipeline, text: str) -> None:
+    assert ("Talbiseh", "russia") in text_claims(pipe, text)
