@@ -457,10 +457,10 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     if low in _PRONOUNS:
         recalled = memory.recall(_PRONOUNS[low])
         return (recalled[0], recalled[1], "pronoun") if recalled else (text, "other", "pronoun")
-    owner = next((c.lower_ for c in span.root.children if c.dep_ == "poss"), "")
-    if span.root.lemma_.lower() in DOCUMENT_NOUNS and owner in _POSSESSIVES:
+    possessor = next((c.lower_ for c in span.root.children if c.dep_ == "poss"), "")
+    if span.root.lemma_.lower() in DOCUMENT_NOUNS and possessor in _POSSESSIVES:
         # "according to his briefing", "their statement": whose document it is
-        recalled = memory.recall(_POSSESSIVES[owner])
+        recalled = memory.recall(_POSSESSIVES[possessor])
         if recalled:
             return recalled[0], recalled[1], "pronoun"
     found = (
