@@ -44,6 +44,7 @@ MILITARY_OBJECTS = words("military_objects")
 COUNT_NOUNS = words("count_nouns")
 AIR_BACKING = words("air_backing")
 _OTHER_CAUSES = words("other_causes")
+_CRITICISED = words("criticised_things")
 _COUNTED = words("casualty_nouns")
 _HARM_LEMMAS = words("harm_words")
 _NUMBER_WORDS = {w: i for i, w in enumerate(ordered("number_words"))}
@@ -392,6 +393,12 @@ def is_strike(tok: Token, registry: Registry) -> bool:
         )
     if tok.pos_ == "VERB" and lemma not in STRIKE_VERBS and air_backed(tok, registry):
         return True
+    if (
+        tok.pos_ == "VERB"
+        and lemma in STRIKE_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _CRITICISED for c in tok.children)
+    ):
+        return False  # "Davutoglu attacked Russia's economic sanctions on Turkey": words, not weapons
     if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not goes_after(tok)):
         return False
     if lemma not in EFFECT_VERBS and lemma != "go":

@@ -495,6 +495,9 @@ def test_a_list_of_labelled_lines_names_its_struck_places(pipe: Pipeline) -> Non
         # what strikes bring down is struck; what talks bring down is not
         ("One of the strikes brought down an apartment block in Talbiseh.", {("Talbiseh", "reporter")}),
         ("The talks brought down tensions in Talbiseh.", set()),
+        # what a politician attacks in words
+        ("Prime Minister Ahmet Davutoglu attacked Russia's economic sanctions on Talbiseh.", set()),
+        ("Russian jets attacked rebel positions on the edge of Talbiseh.", {("Talbiseh", "reporter")}),
     ],
 )
 def test_what_a_sentence_refers_to(pipe: Pipeline, text: str, expected: set) -> None:
