@@ -128,7 +128,7 @@ _FIRST_TIME = re.compile(
     re.IGNORECASE,
 )
 _BANNED_ASIDE = re.compile(
-    r",\s+an?\s+(?:[\w-]+\s+){0,2}(?:organi[sz]ation|group|grouping)\s+(?:that\s+is\s+|which\s+is\s+)?"
+    r",\s+(?:an?\s+(?:[\w-]+\s+){0,2}(?:organi[sz]ation|group|grouping)\s+(?:that\s+is\s+|which\s+is\s+)?)?"
     r"(?:banned|outlawed|prohibited)\s+in\s+(?:Russia|the\s+Russian\s+Federation),",
     re.IGNORECASE,
 )

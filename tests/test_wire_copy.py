@@ -428,6 +428,12 @@ def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
             "The bombings also took place in Talbiseh.",
             {("Idlib", "russia"), ("Talbiseh", "russia")},
         ),
+        # a strike delivered on fighters somewhere, after Russian copy's bare ", banned in Russia,"
+        (
+            'The Russian Defence Ministry said its bombers delivered a massive strike on fighters of "IS", '
+            "banned in Russia, in Talbiseh.",
+            {("Talbiseh", "russia")},
+        ),
         # strikes performed, in the passive
         (
             "The Russian defence ministry said that strikes had been carried out in Talbiseh.",
