@@ -301,6 +301,13 @@ def _headline_like(line: str) -> bool:
 
 # the parts of a banner line: "Al Jazeera | Programmes | News reports", "News > World", "News / World"
 _BANNER_PARTS = re.compile(r"\s+[|>/•·]\s+")
+
+
+def banner_names(banner: str) -> list[str]:
+    """What each banner line names first: the site ("Syrian Network for Human Rights | News")."""
+    return [_BANNER_PARTS.split(line.strip())[0] for line in banner.split("\n") if line.strip()]
+
+
 _BANNER_WORDS = 4
 _HEADLINE_WORDS = 30
 _MAX_BANNERS = 3

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from geo.article_formats import banner_names
 from geo.lexicon import words
 from geo.registry import DESCRIPTIVE_KINDS
 
@@ -65,9 +66,8 @@ class SpeakerMemory:
     person: tuple[str, str] | None = None
     group: tuple[str, str] | None = None
     unknown_side: str = "other"  # for speakers no rule knows ("a military source")
-    narrator: str = (
-        "reporter"  # whose the unattributed sentences are (the page's own body's, or the reporter's)
-    )
+    # whose the unattributed sentences are: the page's own body's, or the reporter's
+    narrator: str = "reporter"
     # the last speaker a head noun named: "the ministry" after "Russia's defence ministry"
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)
     known: tuple[str, str] | None = None  # the last speaker whose side a rule knew
@@ -132,8 +132,8 @@ def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None
     word, as a monitor's or a rescue service's report. A medium's banner ("Orient Net | News",
     "Sputnik Mundo") does not make its narration its side's: annotators give a newsroom's own
     sentences to the reporter."""
-    for line in article.banner.split("\n"):
-        found = registry.is_named(_BANNER_PARTS.split(line.strip())[0])
+    for name in banner_names(article.banner):
+        found = registry.is_named(name)
         if (
             found is not None
             and found[0] not in NEUTRAL_SIDES
@@ -141,9 +141,6 @@ def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None
         ):
             return found
     return None
-
-
-_BANNER_PARTS = re.compile(r"\s+[|>/•·]\s+")
 
 
 def _byline(text: str, registry: Registry) -> tuple[str, str] | None:

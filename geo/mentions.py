@@ -90,13 +90,16 @@ def parse_text(text: str) -> str:
     (centre)") breaks the list for it; blanks after the comma do not.
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
-    text = _BANNED_ASIDE.sub(lambda m: " " * len(m.group()), text)
-    text = _FIRST_TIME.sub(lambda m: " " * len(m.group()), text)
+    text = _FIRST_TIME.sub(_blank, _BANNED_ASIDE.sub(_blank, text))
     text = _COMPASS_ASIDE.sub(
         lambda m: m.group("punct") + " " * (len(m.group()) - len(m.group("punct"))), text
     )
     text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _stand_in(m: re.Match[str]) -> str:

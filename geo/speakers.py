@@ -38,15 +38,16 @@ DENY_VERBS = words("deny_verbs")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
-# what a source's account of strikes is told in: a sentence with none of these carries no part of it
 _STRIKE_NOUNS = words("strike_nouns")
+# how a narrator opens an item of its own ("In the same context, ...")
 _TRANSITION = re.compile(
     r"\s*(?:"
     + "|".join(map(re.escape, sorted(words("narrator_transitions"), key=len, reverse=True)))
     + r")\b",
     re.IGNORECASE,
 )
-_ACCOUNT_WORDS = words("strike_verbs") | words("strike_nouns") | words("casualty_nouns") | {"target", "kill"}
+# what a source's account of strikes is told in: a sentence with none of these carries no part of it
+_ACCOUNT_WORDS = words("strike_verbs") | _STRIKE_NOUNS | words("casualty_nouns") | {"target", "kill"}
 _NAMING_VERBS = words("naming_verbs")
 _RECORD_VERBS = words("record_verbs")
 _MEDIA_NOUNS = words("media_nouns")
@@ -614,9 +615,6 @@ def _said_on(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.doc[verb.i - 1].text != ",":
         return None
     return next((a for a in verb.ancestors if a.lemma_ in SPEECH_VERBS and a.pos_ == "VERB"), None)
-
-
-_STRIKE_NOUNS = words("strike_nouns")
 
 
 def _reports_speech(verb: Token) -> bool:

@@ -744,10 +744,9 @@ def test_the_aftermath_of_strikes(pipe: Pipeline, text: str, expected: set) -> N
     assert targets(pipe, text) == expected
 
 
-def test_a_plural_kind_before_a_long_list_is_every_names() -> None:
+def test_a_plural_kind_before_a_long_list_is_every_names(pipe: Pipeline) -> None:
     # the list runs past the window a mention's cues are read in
     text = (
         "Jets struck 472 targets in the provinces of Hama, Damascus, Latakia, Homs, Daraa, Raqqa and Aleppo."
     )
-    pipe = Pipeline(load_nlp(), Gazetteer.from_places(PLACES, ALTERNATES), load_registry())
     assert precisions(pipe, text)["Aleppo"] == {"admin1"}
