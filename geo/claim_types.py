@@ -129,14 +129,24 @@ def read_claim_type(
             # side denies the strikes the sentence tells of
             return "denial", "noun"
         return None, ""
-    if (
-        any(other_force(a, registry) or _speakers_own(a, frame, registry) for a in anchors)
-        and not any(registry.force.search(_modifiers(a)) for a in anchors)
+    if not any(registry.force.search(_modifiers(a)) for a in anchors) and not any(
         # "raids in support of a government offensive to retake X": the offensive is another
         # force's, the raids flown for it are the campaign's
-        and not any(air_backed(a, registry) for a in anchors)
+        air_backed(a, registry)
+        for a in anchors
     ):
-        return None, ""
+        others = [a for a in anchors if other_force(a, registry) or _speakers_own(a, frame, registry)]
+        if others:
+            # "the four strikes that hit X came hours after army helicopters had dropped bombs on
+            # it": a strike of its own, apart from the other force's, that names where it hit
+            anchors = [
+                a
+                for a in anchors
+                if not any(a.i == o.i or a.is_ancestor(o) or o.is_ancestor(a) for o in others)
+                and any(t.pos_ == "PROPN" for t in a.subtree if t.i != a.i)
+            ]
+            if not anchors:
+                return None, ""
     # "Iran supports Russian airstrikes in Syria" reports no strike; "the attacks hit A and B with the
     # backing of Russian air strikes" still reports the attacks
     anchors = [a for a in anchors if not _under_stance(a, frame)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -87,13 +88,16 @@ def parse_text(text: str) -> str:
     sees blanks there. So it does where "for the first time" parts an auxiliary from its participle
     ("it has for the first time bombed positions in Palmyra", which it reads as "has" and bombed
     positions). A wire's compass aside after each name ("the provinces of Idleb (northwest) and Hama
-    (centre)") breaks the list for it; blanks after the comma do not.
+    (centre)") breaks the list for it; blanks after the comma do not. An Arabic article that spells
+    an English word ("as-Suhnah", "at-Tanf", "an-Nabk") is read as the preposition, which takes the
+    name as its object; the parser sees "al-" there, a name's part to it.
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
     text = _FIRST_TIME.sub(_blank, _BANNED_ASIDE.sub(_blank, text))
     text = _COMPASS_ASIDE.sub(
         lambda m: m.group("punct") + " " * (len(m.group()) - len(m.group("punct"))), text
     )
+    text = _ARTICLE_AS_WORD.sub(lambda m: ("A" if m.group()[0] == "A" else "a") + "l-", text)
     text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
 
@@ -119,6 +123,7 @@ _INNER_QUOTE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 _CREDIT_DASH = re.compile(
     r"(?<=\S )[-–—](?= [A-Z][\w.'’&]*(?: (?:[A-Z][\w.'’&-]*|of|for|and|the)){0,5}[ \t]*$)", re.M
 )
+_ARTICLE_AS_WORD = re.compile(r"(?<![\w'’-])(?:[Aa][snt])-(?=[A-Z])")
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
 _COMPASS_ASIDE = re.compile(
     r"(?<=\w) \((?:north|south|east|west|centre|center|central)(?:[- ]?(?:east|west))?(?:ern)?\)"
@@ -164,10 +169,16 @@ def _ends_dateline(head: Span) -> bool:
 
 
 def find_mentions(
-    doc: Doc, gazetteer: Gazetteer, *, is_person: Callable[[str], bool] | None = None
+    doc: Doc,
+    gazetteer: Gazetteer,
+    *,
+    is_person: Callable[[str], bool] | None = None,
+    written: str | None = None,
 ) -> list[Mention]:
     """Every place mention in a parsed document, in text order, without overlaps. `is_person` tells
-    known people ("Assad") from their namesake villages."""
+    known people ("Assad") from their namesake villages. `written` is the text the document was
+    parsed from (by `parse_text`): a mention then reads its name as written ("as-Suhnah"), not as
+    the parser's stand-in spells it ("al-Suhnah")."""
     is_person = is_person or (lambda _: False)
     found: dict[int, Mention] = {}
     taken: set[int] = set()
@@ -188,7 +199,13 @@ def find_mentions(
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     _again(doc, found, taken)
-    return [_with_site(doc.text, found[k], gazetteer) for k in sorted(found)]
+    mentions = [_with_site(doc.text, found[k], gazetteer) for k in sorted(found)]
+    if written is None:
+        return mentions
+    return [
+        m if written[m.start : m.end] == m.text else replace(m, text=written[m.start : m.end])
+        for m in mentions
+    ]
 
 
 _SITE_AFTER = re.compile(r"\s+(air ?base|airfield|(?:military )?airport)\b", re.IGNORECASE)

@@ -104,7 +104,7 @@ class Pipeline:
 
     def toponyms(self, article: Article, doc: Doc | None = None) -> list[Toponym]:
         doc = doc if doc is not None else self.parse(article)
-        mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
+        mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person, written=article.text)
         found = resolve(article.text, mentions, self.gazetteer)
         return listed_names(doc, found, self.gazetteer, self._is_actor)
 
@@ -119,7 +119,9 @@ class Pipeline:
         # "Russia launches strikes in Syria; Washington says IS not the target": two headlines in one,
         # which the parser reads as one sentence with two subjects (same length: offsets still hold)
         doc = self.nlp(parse_text(article.title).replace("; ", ". "))
-        mentions = find_mentions(doc, self.gazetteer, is_person=self.registry.is_person)
+        mentions = find_mentions(
+            doc, self.gazetteer, is_person=self.registry.is_person, written=article.title
+        )
         return Headline(
             doc, tuple(headline_toponyms(article.title, mentions, article.text, toponyms, self.gazetteer))
         )

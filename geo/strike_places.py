@@ -94,6 +94,10 @@ def place_role(
 ) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = listed_for(root)
+    if _compass_run(root.head, names) == root:
+        root = root.head  # "raids on the town of al-Zafarana north Homs": the place the phrase heads
+    elif _compass_run(root, names) is not None:
+        return "context"  # its descriptor
     if root.pos_ == "VERB" and name_word(root):
         root = member_before(root)  # "A and Tell B" parsed as "and tell B": B stands where A does
     if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
@@ -213,6 +217,9 @@ def place_role(
                 elif prep == "of" and is_strike(head.head, registry) and not _the_force(tok, registry):
                     locative = True  # "the Russian bombing of the village of al-Sultan"
                     own_prep = head.i
+                elif prep == "by" and head.dep_ == "prep" and is_noun_of(tok, PLACE_NOUNS):
+                    locative = True  # "destroyed a training camp by the city of X" (not "by jets")
+                    own_prep = head.i
                 elif prep == "after" and goes_after(head.head):
                     locative = True  # "went after the towns of X"
                 elif prep == "against" and (
@@ -223,8 +230,15 @@ def place_role(
                     own_prep = head.i
                 else:
                     return "context"
-        if head.lemma_ == "fire" and head.pos_ == "VERB" and tok.i == own_prep:
-            return "context"  # "missiles fired from warships in the Mediterranean": where they left
+        if (
+            head.lemma_ == "fire"
+            and head.pos_ == "VERB"
+            and tok.i == own_prep
+            and not (tok.lower_ in _AIMED and tok.i > head.i)
+        ):
+            # "missiles fired from warships in the Mediterranean": where they left; not "fired
+            # missiles at the town of X", where they were aimed
+            return "context"
         if (
             head.lemma_ in ROUTE_VERBS
             and not strikes_travel(head, registry)
@@ -341,6 +355,15 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
+
+
+def _compass_run(tok: Token, names: frozenset[int]) -> Token | None:
+    """ "al-Zafarana north Homs", parsed as one noun phrase that Homs heads: the place named first,
+    whose descriptor the compass point and the name after it are (the copy of Arabic sources
+    often drops the "of")."""
+    if tok.i not in names or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in DIRECTION_NOUNS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "compound" and c.i in names and c.i < tok.i - 1), None)
 
 
 def _describes_a_place(root: Token, names: frozenset[int]) -> bool:
@@ -703,7 +726,11 @@ def semicolon_lists(
                 and (r := roots.get(id(q.toponym))) is not None
             ]
             first = next((r for r in earlier if r.i < root.i), None)
-            if first is not None and _same_list(first, root) and not _describes_a_place(root, names):
+            last = max((r for r in earlier if r.i < root.i), key=lambda r: r.i, default=None)
+            if (
+                (first is not None and _same_list(first, root))
+                or (last is not None and _comma_run(last, root))
+            ) and not _describes_a_place(root, names):
                 p = ClaimPlace(p.toponym, "target", p.basis)
         out.append(p)
     return out
@@ -713,6 +740,26 @@ def _same_list(first: Token, later: Token) -> bool:
     between = first.doc[first.i + 1 : later.i]
     return any(t.text == ";" for t in between) and not any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"} for t in between
+    )
+
+
+_AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "-", "'", "’"})
+
+
+def _comma_run(first: Token, later: Token) -> bool:
+    """ "around Anadan, Hayan, Beyanun, Kafr Hamra and Azez": a run of names set off by commas is one
+    list, however the parser broke it (a name it did not know, read as an adjective, ends the tree's
+    list there)."""
+    between = first.doc[first.i + 1 : later.i]
+    after = later.doc[later.i + 1] if later.i + 1 < len(later.doc) else None
+    return (
+        any(t.text in {",", "and"} for t in between)
+        and all(
+            t.text in {",", "and"} or t.lower_ in _NAME_PARTICLES or (t.text[:1].isupper() and t.is_alpha)
+            for t in between
+        )
+        and (after is None or after.text in {",", ".", ";", ")", "and"})
     )
 
 

@@ -33,6 +33,14 @@ PLACES = (
     Place("sup:orontes", "Orontes River", 35.2, 36.6, "SY", kind="feature"),
     Place("admin1:SY-RD", "Rif Dimashq", 33.5, 36.6, "SY", "08", kind="admin1"),
     Place("sup:ghouta", "Eastern Ghouta", 33.55, 36.42, "SY", "08"),
+    Place("sup:zafarana", "Zafarana", 34.864, 36.748, "SY", "11"),
+    Place("sup:anadan", "Anadan", 36.294, 37.045, "SY", "09"),
+    Place("sup:bayanoun", "Beyanun", 36.3, 37.085, "SY", "09"),
+    Place("gn:163476", "Tel Rifat", 36.47229, 37.09471, "SY", "09"),
+    Place("gn:170349", "Kafr Zita", 35.37, 36.6, "SY", "10"),
+    Place("sup:misraba", "Misraba", 33.52, 36.36, "SY", "08"),
+    Place("sup:sukhnah", "Suhnah", 34.88, 38.87, "SY", "11"),
+    Place("gn:170017", "Jisr al-Shughur", 35.81, 36.32, "SY", "12"),
     # a province abroad under a quarter's name: what a looser spelling match may pick
     Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
 )
@@ -449,7 +457,7 @@ def test_a_site_or_stronghold_named_after_a_place(pipe: Pipeline, text: str, exp
         # a local outlet's hashtags are the names they join
         (
             "Russian aircraft carried out raids on the town of #al-Latamneh and the city of #Deir_ez-Zor.",
-            {"al-Latamneh", "Deir ez-Zor"},
+            {"al-Latamneh", "Deir_ez-Zor"},  # the names as written
         ),
         # victims counted as "dozens" are no doer of the wounding
         (
@@ -508,3 +516,83 @@ def test_russian_copys_banned_organisation_aside_keeps_no_place() -> None:
         "Russia, near Talbiseh."
     )
     assert targets(pipe, text) == {"Talbiseh"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the strikes' own clause names where they hit; the helicopters' bombs are another force's
+        (
+            "The four strikes that hit the town of Talbiseh came two hours after army helicopters had "
+            "dropped barrel bombs on it, activists said.",
+            {"Talbiseh"},
+        ),
+        ("Army helicopters dropped barrel bombs on Talbiseh, activists said.", set()),
+    ],
+)
+def test_a_strike_beside_another_forces_attack(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_strike_that_names_no_place_beside_another_forces_is_no_claim(pipe: Pipeline) -> None:
+    text = (
+        "Commenting on the raids, the Russian foreign minister said Moscow was open to talks with the "
+        "US-led coalition, which has been attacking IS positions in Syria and Iraq for a year."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2015-10-01"))
+    assert [c.claim_type for c in claims if c.source.side == "russia"] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Arabic copy drops the "of": the place is the first name, the rest describes it
+        ("Activists said Russian raids hit the town of Zafarana north Homs.", {"Zafarana"}),
+        ("Activists said Russian raids hit the town of Zafarana north of Homs.", {"Zafarana"}),
+    ],
+)
+def test_a_compass_point_between_two_names(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unknown name ("Hayan") read as an adjective ends the parser's list there
+        (
+            "Russian planes have been attacking opposition areas heavily around Anadan, Hayan, Beyanun "
+            "and Tel Rifat, the commander said.",
+            {"Anadan", "Beyanun", "Tel Rifat"},
+        ),
+        # a name after the list that heads the speaker's phrase is not on it
+        ("Russian jets struck Talbiseh, Hama residents said.", {"Talbiseh"}),
+    ],
+)
+def test_a_run_of_names_is_one_list(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Activists said Russian warplanes fired vacuum missiles at the town of Kafr Zita.", {"Kafr Zita"}),
+        # where missiles were fired from is no target, nor a date phrase before the verb
+        (
+            "On Friday Russia fired cruise missiles from warships in the Caspian Sea at targets in Syria.",
+            {"Syria"},
+        ),
+        (
+            "At least four bombs levelled two buildings in the town of Misraba, the Observatory said.",
+            {"Misraba"},
+        ),
+        # a locator after "by" that is a place, not the doer of a passive
+        (
+            "The ministry said it had destroyed a training camp by the city of Jisr al-Shughur.",
+            {"Jisr al-Shughur"},
+        ),
+        # "as-" is the Arabic article, not the English preposition
+        ("The raids were concentrated around as-Suhnah, the Russian military said.", {"as-Suhnah"}),
+    ],
+)
+def test_how_strike_verbs_and_locators_name_a_target(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
