@@ -50,3 +50,20 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
     found = registry.side_of(phrase)
     assert found is not None and found[0] == side
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        # sources where the strikes fell are local sources, however they are qualified
+        ("Local media sources", "opposition"),
+        ("Sources at local field hospitals", "opposition"),
+        # unnamed sources inside a body are that body's; bare ones are the narrator's sourcing
+        ("sources in the Russian defence ministry", "russia"),
+        ("informed sources", "reporter"),
+        ("sources in the Syrian security services", "syria_gov"),
+    ],
+)
+def test_sources_take_the_side_of_where_they_are(registry: Registry, phrase: str, side: str) -> None:
+    found = registry.side_of(phrase)
+    assert found is not None and found[0] == side

@@ -590,9 +590,23 @@ def test_a_run_of_names_is_one_list(pipe: Pipeline, text: str, expected: set) ->
             "The ministry said it had destroyed a training camp by the city of Jisr al-Shughur.",
             {"Jisr al-Shughur"},
         ),
+        # a part of a town is where in the town the strikes fell
+        (
+            "Activists said Russian warplanes bombed civilian neighbourhoods in the middle of the town of "
+            "Anadan.",
+            {"Anadan"},
+        ),
         # "as-" is the Arabic article, not the English preposition
         ("The raids were concentrated around as-Suhnah, the Russian military said.", {"as-Suhnah"}),
     ],
 )
 def test_how_strike_verbs_and_locators_name_a_target(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_source_that_speaks_of_strikes_claims_them(pipe: Pipeline) -> None:
+    text = "A civil defence source spoke of ten civilians killed by Russian air raids on Anadan."
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2019-05-01"))
+    assert {
+        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
+    } == {("Anadan", "opposition")}
