@@ -184,6 +184,7 @@ def find_mentions(
     taken: set[int] = set()
     place_tokens: set[int] = set()
     ents = (_with_name_head(_with_article_tail(e), gazetteer) for e in doc.ents)
+    left: list[Span] = []
     for ent in (part for e in ents for part in _list_parts(e, gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
@@ -194,8 +195,15 @@ def find_mentions(
         if mention is not None:
             found[mention.start] = mention
             place_tokens.update(range(ent.start, ent.end))
+        elif ent.label_ in MAYBE_PLACE_LABELS:
+            left.append(ent)
     for span in _proper_noun_runs(doc, taken, gazetteer):
         mention = _from_gazetteer(span, gazetteer)
+        if mention is not None and not is_person(mention.text):
+            found[mention.start] = mention
+            place_tokens.update(range(span.start, span.end))
+    for ent in left:
+        mention = _listed_with_a_place(ent, gazetteer, place_tokens)
         if mention is not None and not is_person(mention.text):
             found[mention.start] = mention
     _again(doc, found, taken)
@@ -227,6 +235,27 @@ def _with_site(text: str, m: Mention, gazetteer: Gazetteer) -> Mention:
 
 # labels the tagger gives a name it misreads as a number or a time ("Talbisseh" as a DATE)
 _NUMERIC_LABELS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"])
+
+
+def _listed_with_a_place(ent: Span, gazetteer: Gazetteer, place_tokens: set[int]) -> Mention | None:
+    """ "include Ltamenah and Tal Wasit": a name the tagger took for a person's, joined in a list to
+    a place, is a place when the gazetteer knows it (not a speaker, nor a title's holder)."""
+    span = _trim(ent)
+    if span is None:
+        return None
+    root = span.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    first = span.text.split()[0].lower().rstrip(".-")
+    if (
+        not any(p.i in place_tokens for p in partners)
+        or first in TITLES
+        or span.text == span.text.lower()
+        or not gazetteer.is_name(span.text)
+        or _is_speaker(span)
+    ):
+        return None
+    return Mention(span.text, span.start_char, span.end_char, "GAZ")
 
 
 def _again(doc: Doc, found: dict[int, Mention], taken: set[int]) -> None:
@@ -600,6 +629,9 @@ def member_before(tok: Token) -> Token:
 _ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})-\w")
 
 
+_TITLED_PLACES = frozenset({"sheikh", "shaykh", "shaikh", "sheik"})
+
+
 def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
     """Rules out what only looks like a place: titles ("Gen.", "Secretary-"), a bare direction
     ("Western"), and, outside a place-like context, names the gazetteer knows only by a looser
@@ -608,6 +640,11 @@ def _plausible(span: Span, gazetteer: Gazetteer) -> bool:
     if _DESIGNATION.match(span.text):
         return False
     first = words[0].lower().rstrip(".-")
+    if first in _TITLED_PLACES and len(words) > 1:
+        # "on Sheikh Maskin", "Nawa, Sheikh Saad": a title that begins many a village's name, when
+        # the gazetteer knows the whole name as it is written (a person's needs a place's context
+        # to get here)
+        return any(c.match == "exact" for c in gazetteer.candidates(span.text, limit=5))
     if first in TITLES or span.text.endswith("-") or (len(words) == 1 and first in DIRECTIONS):
         return False
     if span.text.isupper() and len(span.text) <= 5:

@@ -209,3 +209,31 @@ def test_a_dash_list_and_a_facility_named_for_its_town() -> None:
     # the town a hospital is named for, which the model reads as an organisation's name
     doc = nlp("Russian warplanes also struck the Kafr Nabl surgical hospital once again.")
     assert [m.text for m in find_mentions(doc, gaz)] == ["Kafr Nabl"]
+
+
+def test_a_villages_title_word_and_a_name_listed_with_a_place() -> None:
+    places = (
+        Place("gn:1", "Shaykh Miskin", 32.83, 36.16, "SY", "13"),
+        Place("gn:2", "Nawa", 32.89, 36.04, "SY", "13"),
+        Place("gn:3", "Latamneh", 35.32, 36.62, "SY", "10"),
+        Place("gn:4", "Tell Wasit", 35.57, 36.34, "SY", "10"),
+    )
+    gaz = Gazetteer.from_places(
+        places, {"gn:1": ["Sheikh Maskin"], "gn:3": ["Ltamenah"], "gn:4": ["Tal Wasit"]}
+    )
+    nlp, registry = load_nlp(), load_registry()
+
+    def run(text: str) -> list[str]:
+        return [m.text for m in find_mentions(nlp(text), gaz, is_person=registry.is_person)]
+
+    # "Sheikh" begins many a village's name: a place where places sit, a person's title elsewhere
+    assert run("The heaviest raids fell on the city of Nawa and on Sheikh Maskin.") == [
+        "Nawa",
+        "Sheikh Maskin",
+    ]
+    assert run("Sheikh Maskin met the visiting ministers in Nawa.") == ["Nawa"]
+    # a name the tagger takes for a person's, listed with a place
+    assert run("Places hit by Russian planes today include Ltamenah and Tal Wasit.") == [
+        "Ltamenah",
+        "Tal Wasit",
+    ]
