@@ -131,8 +131,12 @@ def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None
     Rights | News", "Syria Civil Defence | News"): what the page tells unattributed is that body's
     word, as a monitor's or a rescue service's report. A medium's banner ("Orient Net | News",
     "Sputnik Mundo") does not make its narration its side's: annotators give a newsroom's own
-    sentences to the reporter."""
-    for name in banner_names(article.banner):
+    sentences to the reporter. A page with no headline of its own has its banner as its title
+    ("Airwars | Civilian Casualties | Russian Military in Syria" over an incident record)."""
+    names = banner_names(article.banner)
+    if not names and len(title_parts := banner_names(article.title)) == 1 and title_parts[0] != article.title:
+        names = title_parts
+    for name in names:
         found = registry.is_named(name)
         if (
             found is not None

@@ -73,6 +73,9 @@ def test_who_narrates_an_outlets_copy(pipe: Pipeline, text: str, outlet: str, si
         ("TASS", "russia"),
         # a headline that names a source is no banner
         ("Syrian Observatory says Russian jets hit Talbiseh", "reporter"),
+        # a page with no headline of its own: its banner's site, not a newsroom's, narrates
+        ("Airwars | Civilian Casualties | Russian Military in Syria", "monitor"),
+        ("Rassd News Network | Arab and World", "reporter"),
     ],
 )
 def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str) -> None:
@@ -719,6 +722,23 @@ def test_a_person_a_title_names_in_passing_speaks_for_its_side_later(pipe: Pipel
         "claimed that Russia bombed two hospitals in Homs."
     )
     assert targets(pipe, text) == {("Homs", "us")}
+
+
+@pytest.mark.parametrize(
+    "speaker, side",
+    [
+        ("The UN Commission of Inquiry on Syria", "monitor"),
+        ("The American newspaper The New York Times", "reporter"),
+    ],
+)
+def test_investigators_and_a_newspaper_named_by_its_country(pipe: Pipeline, speaker: str, side: str) -> None:
+    text = f"{speaker} said Russian aircraft bombed Talbiseh."
+    assert targets(pipe, text) == {("Talbiseh", side)}
+
+
+def test_a_date_set_off_by_commas_keeps_the_strikes_their_verb(pipe: Pipeline) -> None:
+    text = "The monitor said the three strikes, on Oct. 2 and 3, took place in Talbiseh and Homs."
+    assert targets(pipe, text) == {("Talbiseh", "monitor"), ("Homs", "monitor")}
 
 
 def test_a_banner_with_its_edition_in_brackets_names_the_outlet(pipe: Pipeline) -> None:
