@@ -88,11 +88,11 @@ def parse_text(text: str) -> str:
     sees blanks there. So it does where "for the first time" parts an auxiliary from its participle
     ("it has for the first time bombed positions in Palmyra", which it reads as "has" and bombed
     positions). A wire's compass aside after each name ("the provinces of Idleb (northwest) and Hama
-    (centre)") breaks the list for it; blanks after the comma do not. So does a date set off by commas
-    between a subject and its verb ("the three strikes, on Oct. 2 and 3, took place in Hama"), which
-    the parser sees blank (a weekday stays, as the claim's date is read from it). An Arabic article that spells
-    an English word ("as-Suhnah", "at-Tanf", "an-Nabk") is read as the preposition, which takes the
-    name as its object; the parser sees "al-" there, a name's part to it.
+    (centre)") breaks the list for it; blanks after the comma do not. So does a date set off by
+    commas between a subject and its verb ("the three strikes, on Oct. 2 and 3, took place in Hama"),
+    which the parser sees blank (a weekday stays, as the claim's date is read from it). An Arabic
+    article that spells an English word ("as-Suhnah", "at-Tanf", "an-Nabk") is read as the
+    preposition, which takes the name as its object; the parser sees "al-" there, a name's part to it.
     """
     text = _CREDIT_DASH.sub(";", _IS_ACRONYM.sub(_stand_in, text))
     text = _FIRST_TIME.sub(_blank, _BANNED_ASIDE.sub(_blank, text))
@@ -128,8 +128,8 @@ _CREDIT_DASH = re.compile(
 )
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_ASIDE = re.compile(
-    rf"(?<=[a-z]),[ ]on (?:{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:(?:,? and| to|-)(?: {_MONTHS})? \d{{1,2}})?"
-    rf"(?:,? \d{{4}})?,(?= [a-z])"
+    rf"(?<=[a-z]),[ ]on (?:{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})"
+    rf"(?:(?:,? and| to|-)(?: {_MONTHS})? \d{{1,2}})?(?:,? \d{{4}})?,(?= [a-z])"
 )
 _ARTICLE_AS_WORD = re.compile(r"(?<![\w'’-])(?:[Aa][snt])-(?=[A-Z])")
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
