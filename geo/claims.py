@@ -442,6 +442,10 @@ def _finish(
             # campaign; other sources' speak of the strikes the article reports.
             own = d.frame.side == force_side
             places += [ClaimPlace(t, "target", "article") for t in (campaign_area if own else area)]
+            if not own and d.claim_type == "civilians_killed" and (recent := _last_struck(drafts, d, area)):
+                # "According to the Observatory, however, about 60 people were killed": a toll or an
+                # account of the strike the article has just told of, at the town it was told at
+                places.append(ClaimPlace(recent, "target", "sentence"))
         claim_type: ClaimType = d.claim_type or "other"
         if d.claim_type is None:
             places = [ClaimPlace(p.toponym, "context", p.basis) for p in places]
@@ -467,6 +471,21 @@ def _finish(
             )
         )
     return claims
+
+
+def _last_struck(drafts: list[Draft], draft: Draft, area: list[Toponym]) -> Toponym | None:
+    """The town the last claim before `draft` named as struck, when it lies in the article's one
+    strike area (an article of strikes across provinces has no one incident to speak of)."""
+    if not area or area[0].precision == "country":
+        return None
+    before = [
+        p.toponym
+        for d in drafts
+        if d.sent.start < draft.sent.start
+        for p in d.places
+        if p.role == "target" and p.basis == "explicit" and p.toponym.precision == "point"
+    ]
+    return before[-1] if before else None
 
 
 def _strike_area(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Toponym]:

@@ -756,3 +756,12 @@ def test_this_reported_with_a_closing_credit_still_gives_the_sentence_before(pip
         "began."
     )
     assert targets(pipe, text, title="News") >= {("Homs", "russia"), ("Idlib", "russia")}
+
+
+def test_a_placeless_toll_is_the_toll_of_the_strike_just_told(pipe: Pipeline) -> None:
+    # the monitor's toll speaks of the market the sentence before says was struck
+    text = (
+        "Russian jets struck a market in Maarat al-Numan in Idlib province on Sunday, activists said. "
+        "According to the Syrian Observatory for Human Rights, however, about 60 civilians were killed."
+    )
+    assert ("Maarat al-Numan", "monitor") in targets(pipe, text)
