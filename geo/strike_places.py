@@ -334,6 +334,8 @@ def place_role(
             ):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
+        if head.lemma_ in {"die", "perish"} and head.pos_ == "VERB" and locative and tok.i == own_prep:
+            return "target"  # "the raids killed 25, most of whom died in the villages of A and B"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             # "hit camps where civilians were sheltering on the bank of the Euphrates": a "where"
             # clause locates its noun as an "acl" participle does (not a name's own place: "where the

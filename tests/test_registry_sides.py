@@ -62,6 +62,9 @@ def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: 
         ("sources in the Russian defence ministry", "russia"),
         ("informed sources", "reporter"),
         ("sources in the Syrian security services", "syria_gov"),
+        # the rebels' spotters who track warplanes are no rights monitor
+        ("the Syrian opposition's aircraft observatory", "opposition"),
+        ("the Syrian Observatory for Human Rights", "monitor"),
     ],
 )
 def test_sources_take_the_side_of_where_they_are(registry: Registry, phrase: str, side: str) -> None:
