@@ -598,7 +598,7 @@ def test_a_run_of_names_is_one_list(pipe: Pipeline, text: str, expected: set) ->
         ),
         # where a strike's victims died is where it struck
         (
-            "The raids killed 25 civilians, most of whom died in the villages of Anadan and Beyanun, he said.",
+            "The raids killed 25 civilians, most of whom died in the villages of Anadan and Beyanun.",
             {"Anadan", "Beyanun"},
         ),
         # "as-" is the Arabic article, not the English preposition
