@@ -262,3 +262,13 @@ def test_unlocated_place(pipe: Pipeline, text: str, name: str, expected: tuple[s
     basis, precision, place_id = got
     assert (basis, precision) == expected[:2]
     assert place_id.startswith(expected[2])
+
+
+def test_a_village_told_of_right_after_a_struck_town_is_in_its_governorate(pipe: Pipeline) -> None:
+    text = (
+        "Russian jets struck the town of Ariha on Monday, activists said. Another civilian was killed "
+        "in a similar raid on the village of Kafr Blayfoun."
+    )
+    found = placed(pipe, text)
+    assert found["Kafr Blayfoun"][:2] == ("unlocated", "admin1")
+    assert found["Kafr Blayfoun"][2].startswith(f"unlocated:{IDLIB}:")
