@@ -22,9 +22,19 @@ def registry() -> Registry:
         # another allegiance named first keeps its side
         ("a Syrian rebel commander", "opposition"),
         ("a commander of the Free Syrian Army", "opposition"),
+        # sources where the strikes fell are local sources, however they are qualified
+        ("Local media sources", "opposition"),
+        ("Sources at local field hospitals", "opposition"),
+        # unnamed sources inside a body are that body's; bare ones are the narrator's sourcing
+        ("sources in the Russian defence ministry", "russia"),
+        ("informed sources", "reporter"),
+        ("sources in the Syrian security services", "syria_gov"),
+        # the rebels' spotters who track warplanes are no rights monitor
+        ("the Syrian opposition's aircraft observatory", "opposition"),
+        ("the Syrian Observatory for Human Rights", "monitor"),
     ],
 )
-def test_officers_by_rank_and_service(registry: Registry, phrase: str, side: str) -> None:
+def test_officers_and_sources_by_rank_service_and_place(registry: Registry, phrase: str, side: str) -> None:
     found = registry.side_of(phrase)
     assert found is not None and found[0] == side
 
@@ -48,25 +58,5 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
     ],
 )
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
-    found = registry.side_of(phrase)
-    assert found is not None and found[0] == side
-
-
-@pytest.mark.parametrize(
-    "phrase, side",
-    [
-        # sources where the strikes fell are local sources, however they are qualified
-        ("Local media sources", "opposition"),
-        ("Sources at local field hospitals", "opposition"),
-        # unnamed sources inside a body are that body's; bare ones are the narrator's sourcing
-        ("sources in the Russian defence ministry", "russia"),
-        ("informed sources", "reporter"),
-        ("sources in the Syrian security services", "syria_gov"),
-        # the rebels' spotters who track warplanes are no rights monitor
-        ("the Syrian opposition's aircraft observatory", "opposition"),
-        ("the Syrian Observatory for Human Rights", "monitor"),
-    ],
-)
-def test_sources_take_the_side_of_where_they_are(registry: Registry, phrase: str, side: str) -> None:
     found = registry.side_of(phrase)
     assert found is not None and found[0] == side
