@@ -188,9 +188,15 @@ def place_role(
             if (
                 prep == "over"
                 and first_prep
-                and any(flown_sortie(t) for t in (head.head, *head.head.children))
+                and any(
+                    flown_sortie(t) or (t.pos_ == "NOUN" and t.dep_ != "nsubj" and is_strike(t, registry))
+                    for t in (head.head, *head.head.children)
+                )
             ):
-                prep = "in"  # "flew 55 sorties over Syria": where sorties are flown is where they strike
+                # "flew 55 sorties over Syria", "launched an attack over the countrysides of Idlib and
+                # Aleppo": where sorties are flown and attacks made is where they strike (not "flew
+                # over Turkey")
+                prep = "in"
             if prep == "from" and _a_distance_before(head):
                 prep = "near"  # "a position 13 km from Aleppo", parsed as struck from Aleppo: a locator
             if prep in ROUTE_PREPS or prep == "beyond" or (prep == "from" and head.head.pos_ == "VERB"):

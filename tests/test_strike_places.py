@@ -590,6 +590,12 @@ def test_a_run_of_names_is_one_list(pipe: Pipeline, text: str, expected: set) ->
             "The ministry said it had destroyed a training camp by the city of Jisr al-Shughur.",
             {"Jisr al-Shughur"},
         ),
+        # an attack made over a place strikes it; missiles that pass over a country only cross it
+        (
+            "Russian jets launched a powerful attack over the countrysides of Idlib and Aleppo today.",
+            {"Idlib", "Aleppo"},
+        ),
+        ("The missiles passed over Iraq before striking their targets in Syria.", {"Syria"}),
         # a part of a town is where in the town the strikes fell
         (
             "Activists said Russian warplanes bombed civilian neighbourhoods in the middle of the town of "
