@@ -443,8 +443,8 @@ def _finish(
             own = d.frame.side == force_side
             places += [ClaimPlace(t, "target", "article") for t in (campaign_area if own else area)]
             if not own and d.claim_type == "civilians_killed" and (recent := _last_struck(drafts, d, area)):
-                # "According to the Observatory, however, about 60 people were killed": a toll or an
-                # account of the strike the article has just told of, at the town it was told at
+                # "According to the Observatory, however, about 60 people were killed": the toll of
+                # the strike the article has just told of, at the town it was told at
                 places.append(ClaimPlace(recent, "target", "sentence"))
         claim_type: ClaimType = d.claim_type or "other"
         if d.claim_type is None:

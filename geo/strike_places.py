@@ -29,6 +29,7 @@ from geo.claim_types import (
 )
 from geo.lexicon import words
 from geo.mentions import a_place_label, member_before, name_word
+from geo.names import ARTICLES
 from geo.speakers import SPEECH_VERBS, ancestors_until
 from geo.strike_verbs import (
     described_as_struck,
@@ -752,7 +753,7 @@ def _same_list(first: Token, later: Token) -> bool:
 
 
 _AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
-_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "-", "'", "’"})
+_NAME_PARTICLES = ARTICLES | {"-", "'", "’"}  # "al-", "Ma'arrat": the parts of a name between its capitals
 
 
 def _comma_run(first: Token, later: Token) -> bool:
