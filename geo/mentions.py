@@ -224,12 +224,15 @@ def find_mentions(
     ]
 
 
-_SITE_AFTER = re.compile(r"\s+(air ?base|airfield|(?:military )?airport)\b", re.IGNORECASE)
+_SITE_AFTER = re.compile(
+    r"\s+(air ?base|airfield|(?:military )?airport|de-escalation zone|demilitari[sz]ed zone)\b", re.IGNORECASE
+)
 
 
 def _with_site(text: str, m: Mention, gazetteer: Gazetteer) -> Mention:
-    """ "the Taftanaz airbase": the site the gazetteer holds under the town's name and its noun,
-    which the tagger leaves outside the name when the noun is written in lower case."""
+    """ "the Taftanaz airbase", "the Idlib de-escalation zone": the site or area the gazetteer holds
+    under the town's name and its noun, which the tagger leaves outside the name when the noun is
+    written in lower case."""
     site = _SITE_AFTER.match(text, m.end)
     if site is None:
         return m

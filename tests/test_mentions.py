@@ -237,3 +237,13 @@ def test_a_villages_title_word_and_a_name_listed_with_a_place() -> None:
         "Ltamenah",
         "Tal Wasit",
     ]
+
+
+def test_an_area_named_for_a_province_is_read_whole() -> None:
+    places = (
+        Place("admin1:SY-ID", "Idlib", 35.86, 36.57, "SY", "12", kind="admin1"),
+        Place("sup:zone", "Idlib de-escalation zone", 35.75, 36.65, "SY", kind="feature"),
+    )
+    gaz = Gazetteer.from_places(places, {})
+    doc = load_nlp()("Russian airstrikes in the Idlib de-escalation zone killed seven civilians.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Idlib de-escalation zone"]
