@@ -28,6 +28,9 @@ def registry() -> Registry:
         # unnamed sources inside a body are that body's; bare ones are the narrator's sourcing
         ("sources in the Russian defence ministry", "russia"),
         ("informed sources", "reporter"),
+        ("sources in Moscow", "reporter"),
+        ("sources at the scene", "opposition"),
+        ("sources in the town", "opposition"),
         ("sources in the Syrian security services", "syria_gov"),
         # the rebels' spotters who track warplanes are no rights monitor
         ("the Syrian opposition's aircraft observatory", "opposition"),
