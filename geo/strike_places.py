@@ -722,7 +722,8 @@ def semicolon_lists(
 ) -> list[ClaimPlace]:
     """ "hit the cities of A and B; the towns of C, D and E; and the F airbase": the parser hangs
     the later groups anywhere, but a group of names after a semicolon, with no verb of its own,
-    goes on the list the first group is on."""
+    goes on the list the first group is on; so does a name in a run of names set off by commas
+    that the parser broke (`_comma_run`)."""
     out: list[ClaimPlace] = []
     for p in places:
         root = roots.get(id(p.toponym))

@@ -372,12 +372,21 @@ def _locate(
         quarter_of, found = town, (town, "region")
     if found is None and governorate is not None and name.place is None:
         found = (governorate, "admin1")
-    if found is None and town is not None and town.place is not None and name.place is None:
+    if (
+        found is None
+        and town is not None
+        and town.place is not None
+        and town.place.admin1
+        and name.place is None
+    ):
         # "raids on the city of Anadan ... a similar raid on the village of al-Tamoura": a village
         # told of right after a struck town is in that town's governorate
         gov = gazetteer.admin1(town.place.country_code, town.place.admin1)
         if gov is not None:
-            found = (Toponym(town.mention, gov, "admin1", gov.lat, gov.lon, town.confidence), "admin1")
+            found = (
+                replace(town, place=gov, precision="admin1", lat=gov.lat, lon=gov.lon, qualifier=""),
+                "admin1",
+            )
     # "Russian aircraft entered the fighting in the southern Aleppo countryside ... The bombing hit
     # the villages of (A, B, C)": a list no claim has placed is in the governorate just spoken of
     if found is None and name.place is None and (area := _recent(named, span.start_char)) is not None:
