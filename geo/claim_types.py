@@ -61,7 +61,11 @@ _REBELS = re.compile(
 _CIVILIANS = re.compile(
     r"\b(?:civilians?|children|women|residents|people|families|hospitals?|schools?)\b", re.I
 )
-_DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|massacre)\b", re.I)
+_DEATH = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|massacre"
+    r"|lost (?:their|his|her) li(?:ves|fe))\b",
+    re.I,
+)
 _NEGATIVE = re.compile(
     r"\b(?:not|no|none|free of|absence|whether|without|lack of|never|doubt\w*|question\w*)\b|n't", re.I
 )
@@ -362,8 +366,16 @@ def died_in(tok: Token) -> bool:
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ in {"in", "during"}
-        and tok.head.head.lemma_ in {"come", "die", "perish"}
+        and (tok.head.head.lemma_ == "come" or dies(tok.head.head))
         and tok.head.head.pos_ == "VERB"
+    )
+
+
+def dies(verb: Token) -> bool:
+    """ "died", "perished", "were martyred", "lost their lives": a verb of dying."""
+    return verb.lemma_ in {"die", "perish", "martyr"} or (
+        verb.lemma_ == "lose"
+        and any(c.dep_ == "dobj" and c.lemma_ in {"life", "lives"} for c in verb.children)
     )
 
 
@@ -388,6 +400,8 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         lemma = "demolish"  # "one of the strikes brought down an apartment block": an effect of strikes
+    elif lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        lemma = "destroy"  # "a workshop ... was taken out", "jets took out a depot near X"
     if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in STRIKE_NOUNS:
         lemma = lemma[:-1]  # a headline's "Russian Airstrikes in Syria": the tagger lemmatises no name
     if tok.pos_ in {"NOUN", "PROPN"}:

@@ -40,6 +40,7 @@ from geo.discourse import (
     attribute_quotations,
     banner_owner,
     outlet_side,
+    own_media,
     paragraph_ends,
     remember_subjects,
 )
@@ -80,7 +81,9 @@ def extract_claims(
     # the headline is read after the body: "..., observatory says" is the monitor the body named
     owner = banner_owner(article, registry)
     memory = SpeakerMemory(
-        unknown_side=outlet_side(article, registry), narrator=owner[0] if owner else "reporter"
+        unknown_side=outlet_side(article, registry),
+        narrator=owner[0] if owner else "reporter",
+        own_media=own_media(article, registry),
     )
     if headline is not None:
         # "..., Damascus source says" over a lead whose "the source" it names: the headline's
@@ -127,6 +130,9 @@ def _drafts(
     framed = []
     for sent in sents:
         framed.append(sentence_frames(sent, registry, memory))
+        for frame in framed[-1]:
+            if memory.own_journalist(frame.speaker):
+                frame.side = memory.narrator
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
     attribute_back_references(sents, framed)

@@ -77,6 +77,14 @@ class SpeakerMemory:
     reporting: tuple[str, str, str] | None = None
     # bodies by their initials: "the SCD" after "The Syrian Civil Defence reported"
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the page's own medium, by its banner: its correspondents narrate (see `own_journalist`)
+    own_media: tuple[re.Pattern[str], ...] = ()
+
+    def own_journalist(self, speaker: str) -> bool:
+        """Whether the speaker is the page's own correspondent ("Orient's correspondent said" on
+        Orient Net's page): annotators give a newsroom's own field reports to the reporter, as its
+        other sentences, while another site relaying that correspondent relays a partisan medium."""
+        return bool(_JOURNALIST.search(speaker)) and any(p.search(speaker) for p in self.own_media)
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "", *, spoke: bool = True) -> None:
         """`spoke`: False for a person who only acted ("Putin has defied the West"), whom a later
@@ -124,6 +132,21 @@ def outlet_side(article: Article, registry: Registry) -> str:
             or banner_owner(article, registry)
         )
     return found[0] if found and found[0] not in {*NEUTRAL_SIDES, "us"} else "other"
+
+
+def own_media(article: Article, registry: Registry) -> tuple[re.Pattern[str], ...]:
+    """The media the page's banner names, by the name's first word: "Orient Net | News" is the
+    page of the Orient whose "Orient's correspondent" or "Orient News correspondent" reports."""
+    out = []
+    for name in banner_names(article.banner):
+        found = registry.side_of(name)
+        first = _THE.sub("", name).split()
+        if found is not None and found[1] == "medium" and first:
+            out.append(re.compile(rf"(?<![\w-]){re.escape(first[0])}(?![\w-])"))
+    return tuple(out)
+
+
+_JOURNALIST = re.compile(r"\b(?:correspondents?|reporters?|cameram[ae]n)\b", re.IGNORECASE)
 
 
 def banner_owner(article: Article, registry: Registry) -> tuple[str, str] | None:

@@ -90,7 +90,11 @@ def parse_text(text: str) -> str:
     positions). A wire's compass aside after each name ("the provinces of Idleb (northwest) and Hama
     (centre)") breaks the list for it; blanks after the comma do not. So does a date set off by
     commas between a subject and its verb ("the three strikes, on Oct. 2 and 3, took place in Hama"),
-    which the parser sees blank (a weekday stays, as the claim's date is read from it). An Arabic
+    which the parser sees blank (a weekday stays, as the claim's date is read from it), and a weapon
+    set off by commas between a verb and its object ("bombed, with vacuum missiles, the city of
+    Darat Izza"), which it would take the object for an apposition of. A province that opens a
+    clause with no comma after it ("In Hama province Russian jets bombed X") is read as the subject's
+    modifier; the parser sees a comma in the space after it. An Arabic
     article that spells an English word ("as-Suhnah", "at-Tanf", "an-Nabk") is read as the
     preposition, which takes the name as its object; the parser sees "al-" there, a name's part to it.
     """
@@ -99,7 +103,8 @@ def parse_text(text: str) -> str:
     text = _COMPASS_ASIDE.sub(
         lambda m: m.group("punct") + " " * (len(m.group()) - len(m.group("punct"))), text
     )
-    text = _DATE_ASIDE.sub(_blank, text)
+    text = _INSTRUMENT_ASIDE.sub(_blank, _DATE_ASIDE.sub(_blank, text))
+    text = _FRONTED_AREA.sub(lambda m: m.group()[:-1] + ",", text)
     text = _ARTICLE_AS_WORD.sub(lambda m: ("A" if m.group()[0] == "A" else "a") + "l-", text)
     text = _HASHTAG_NAME.sub(lambda m: " " + m.group(1).replace("_", " "), text)
     return _INNER_QUOTE.sub("'", text).replace("—", "–")
@@ -131,6 +136,16 @@ _DATE_ASIDE = re.compile(
     rf"(?<=[a-z]),[ ]on (?:{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})"
     rf"(?:(?:,? and| to|-)(?: {_MONTHS})? \d{{1,2}})?(?:,? \d{{4}})?,(?= [a-z])"
 )
+# a province that opens a clause with no comma after it ("In Hama province Russian jets bombed X"):
+# the parser takes it for the subject's modifier; a comma in the space keeps it the clause's locative
+_FRONTED_AREA = re.compile(
+    r"(?:^|(?<=\n)|(?<=, ))[Ii]n (?:the )?(?:[A-Z][\w'’-]+ ){1,3}(?:province|governorate|countryside)"
+    r"(?P<space> )(?=the |[A-Z])",
+    re.MULTILINE,
+)
+# ", with vacuum missiles," between a strike verb and its object: the parser takes the object for
+# the weapon's apposition
+_INSTRUMENT_ASIDE = re.compile(r"(?<=[a-z]),[ ]with (?:[a-z-]+ ){0,3}[a-z-]+,(?= (?:the |[A-Z]))")
 _ARTICLE_AS_WORD = re.compile(r"(?<![\w'’-])(?:[Aa][snt])-(?=[A-Z])")
 _IS_ACRONYM = re.compile(r"(?<![\w.’'-])IS(?![\w’'-])")
 _COMPASS_ASIDE = re.compile(

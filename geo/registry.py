@@ -91,11 +91,14 @@ class Registry:
             return self._sides_of[phrase]
         if len(self._sides_of) >= _CACHED_PHRASES:
             self._sides_of.clear()
+        matches = [(n, rule, m) for n, rule in enumerate(self.actors) if (m := rule.pattern.search(phrase))]
+        # bare sourcing yields to a descriptor of the sources themselves ("Reports from Syrian sources"
+        # are the Syrian sources'), not to a place they are in ("sources in Moscow")
+        described = any(r.kind == "descriptor" and "source" in m.group().lower() for _, r, m in matches)
         best: tuple[bool, int, int] | None = None
         found: tuple[str, str] | None = None
-        for n, rule in enumerate(self.actors):
-            m = rule.pattern.search(phrase)
-            if m is None:
+        for n, rule, m in matches:
+            if described and rule.kind == "sources":
                 continue
             key = (rule.kind in DESCRIPTIVE_KINDS, m.start(), n)
             if best is None or key < best:

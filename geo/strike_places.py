@@ -20,6 +20,7 @@ from geo.claim_types import (
     LOCATIVE_PREPS,
     ROUTE_VERBS,
     died_in,
+    dies,
     existential,
     flown_sortie,
     goes_after,
@@ -217,6 +218,9 @@ def place_role(
                 elif prep in {"to", "toward", "towards"} and (there := struck_there(head.head, registry)):
                     # "flew to the outskirts of X and struck positions there": where the route ends
                     return "context" if other_force(there, registry) or ground_doer(there) else "target"
+                elif prep == "to" and lands(head.head, registry):
+                    locative = True  # "the air offensive has spread to Homs and Hama"
+                    own_prep = head.i
                 elif prep == "to" and is_noun_of(tok, DIRECTION_NOUNS):
                     locative = True  # "a plant to the north of the city of Homs"
                 elif prep == "to" and head.head.lower_ in {"close", "closer", "next", "adjacent"}:
@@ -341,7 +345,7 @@ def place_role(
             ):
                 return "context"  # "did not strike X but bombed Y": only the striking side denies
             return "target"
-        if head.lemma_ in {"die", "perish"} and head.pos_ == "VERB" and locative and tok.i == own_prep:
+        if dies(head) and head.pos_ == "VERB" and locative and tok.i == own_prep:
             return "target"  # "the raids killed 25, most of whom died in the villages of A and B"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             # "hit camps where civilians were sheltering on the bank of the Euphrates": a "where"

@@ -36,7 +36,19 @@ def flown_strikes(verb: Token, registry: Registry) -> Token | None:
     the object is the strike."""
     if verb.lemma_ not in ROUTE_VERBS:
         return None
-    flown = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    flown = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    departs = any(c.dep_ == "prep" and c.lower_ in {"from", "off"} for c in verb.children)
+    if (
+        flown is None
+        and not departs
+        and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl")
+    ):
+        # "airstrikes thought to have been flown by Russian warplanes in X": the strikes the
+        # passive participle describes (not "sorties flown from a carrier in the Mediterranean")
+        tok = verb
+        while tok.dep_ in {"xcomp", "acl"} and tok.head.i != tok.i and tok.head.pos_ != "NOUN":
+            tok = tok.head
+        flown = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else flown
     return flown if flown is not None and is_strike(flown, registry) else None
 
 

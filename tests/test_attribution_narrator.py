@@ -231,3 +231,41 @@ def test_closing_speakers_with_long_names(pipe: Pipeline) -> None:
         "Center and the Britain-based Syrian Observatory for Human Rights reported."
     )
     assert {side for _, side in targets(pipe, text)} == {"opposition", "monitor"}
+
+
+def test_an_unnamed_source_that_indicates(pipe: Pipeline) -> None:
+    text = "Opposition sources indicate that four Russian aircraft bombed Talbiseh."
+    assert targets(pipe, text) == {("Talbiseh", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "banner, side",
+    [
+        # the page's own correspondent reports as its newsroom does
+        ("Orient Net | News", "reporter"),
+        # another site relaying that correspondent relays a partisan medium
+        ("Farah News Online", "opposition"),
+    ],
+)
+def test_a_pages_own_correspondent(pipe: Pipeline, banner: str, side: str) -> None:
+    text = "Russian warplanes struck Talbiseh at dawn, Orient's correspondent said."
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text, banner=banner))
+    assert {
+        (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
+    } == {("Talbiseh", side)}
+
+
+def test_a_media_centers_page_is_its_newsrooms(pipe: Pipeline) -> None:
+    text = "Russian warplanes struck Talbiseh at dawn."
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text, banner="Homs Media Center | Blog"))
+    assert {c.source.side for c in claims if c.places} == {"reporter"}
+
+
+def test_a_closing_body_described_by_its_sources(pipe: Pipeline) -> None:
+    text = (
+        "Fifteen civilians died in Russian air strikes in Idlib, the Syrian Observatory for Human Rights "
+        "said.\n\n"
+        "The raids struck an area outside the town of Talbiseh where displaced families had gathered, said "
+        "the NGO, which relies on a wide network of sources."
+    )
+    assert targets(pipe, text) == {("Idlib", "monitor"), ("Talbiseh", "monitor")}

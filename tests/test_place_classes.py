@@ -750,3 +750,123 @@ def test_a_plural_kind_before_a_long_list_is_every_names(pipe: Pipeline) -> None
         "Jets struck 472 targets in the provinces of Hama, Damascus, Latakia, Homs, Daraa, Raqqa and Aleppo."
     )
     assert precisions(pipe, text)["Aleppo"] == {"admin1"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a weapon set off by commas between the verb and its object
+        (
+            "This morning Russian warplanes bombed, with vacuum missiles, the city of Douma and the town of "
+            "Tabqa.",
+            {"Douma", "Tabqa"},
+        ),
+        # a province that opens the clause with no comma after it
+        ("In Hama governorate the Russian forces bombed the town of Tabqa.", {"Hama", "Tabqa"}),
+        (
+            "According to the monitor, in Hama governorate the Russian forces bombed the town of Tabqa.",
+            {"Hama", "Tabqa"},
+        ),
+    ],
+)
+def test_asides_the_parser_misreads(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the victims of a massacre by the campaign's aircraft were martyred where it struck
+        (
+            "Eleven civilians were martyred in the city of Douma in a massacre carried out by the Russian "
+            "aviation.",
+            {"Douma"},
+        ),
+        ("Fifteen civilians lost their lives in Douma in Russian air strikes.", {"Douma"}),
+        # another force's massacre, and a death in fighting, put no strike anywhere
+        (
+            "Regime aircraft committed several massacres in Homs today after striking a number of towns.",
+            set(),
+        ),
+        ("Eleven fighters were martyred in Douma in clashes with the regime forces.", set()),
+    ],
+)
+def test_where_a_strikes_victims_died(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_losing_ones_life_is_a_death(pipe: Pipeline) -> None:
+    text = "Fifteen civilians lost their lives in Russian air strikes in Douma, the monitor said."
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2016-03-01"))
+    assert {c.claim_type for c in claims if any(p.role == "target" for p in c.places)} == {"civilians_killed"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Assad's forces and the militias shelled the town of Douma.", set()),
+        ("Russian jets shelled the town of Douma.", {"Douma"}),
+    ],
+)
+def test_the_regimes_forces_and_militias_are_another_force(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # strikes that spread to a place reach it
+        (
+            "The opposition says the air offensive has also spread to neighbouring Homs and Hama.",
+            {"Homs", "Hama"},
+        ),
+        # fighting that spreads is no strike; a strike spread to a place only in intent is none either
+        ("The fighting has spread to neighbouring Homs and Hama.", set()),
+        ("Moscow has no plans to extend its strikes to Raqqa.", set()),
+    ],
+)
+def test_strikes_that_spread_to_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the strikes a passive "flown" describes were flown where the sentence says
+        (
+            "At least 18 civilians died in airstrikes thought to have been flown by Russian warplanes in "
+            "Hama province.",
+            {"Hama province"},
+        ),
+        # where sorties were flown from is where they left
+        ("Sorties flown from an airfield in Latakia province struck Douma.", {"Douma"}),
+    ],
+)
+def test_strikes_flown_somewhere(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the province of Hama, a workshop fitting weapons to the terrorists' vehicles was taken out "
+            "by Russian jets.",
+            {"Hama"},
+        ),
+        ("Russian jets took out an ammunition depot near Raqqa.", {"Raqqa"}),
+        # a tank the rebels took out is no strike of the campaign
+        ("The rebels took out a tank near Raqqa.", set()),
+    ],
+)
+def test_what_was_taken_out(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+def test_a_sea_sorties_were_flown_from_is_no_target() -> None:
+    pipe = Pipeline.load()  # the real gazetteer, which knows the sea
+    text = (
+        "Sorties flown from the Russian aircraft carrier Admiral Kuznetsov in the Eastern Mediterranean Sea "
+        "struck core opposition-held terrain in Idlib."
+    )
+    assert targets(pipe, text) == {"Idlib"}

@@ -35,6 +35,10 @@ def registry() -> Registry:
         # the rebels' spotters who track warplanes are no rights monitor
         ("the Syrian opposition's aircraft observatory", "opposition"),
         ("the Syrian Observatory for Human Rights", "monitor"),
+        # bare sourcing says least of who speaks: the source it names outranks it
+        ("Reports from Syrian sources", "opposition"),
+        ("Ground sources", "opposition"),
+        ("local groups", "opposition"),
     ],
 )
 def test_officers_and_sources_by_rank_service_and_place(registry: Registry, phrase: str, side: str) -> None:
@@ -63,3 +67,16 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
     found = registry.side_of(phrase)
     assert found is not None and found[0] == side
+
+
+def test_a_body_that_relies_on_sources_is_no_unnamed_source(registry: Registry) -> None:
+    # the closing speaker's description, not an unnamed source: no rule knows "the NGO", whom the
+    # article's last named body stands for
+    assert registry.side_of("the NGO, which relies on a wide network of sources") is None
+    assert registry.side_of("sources said") == ("reporter", "sources")
+
+
+@pytest.mark.parametrize("phrase", ["the Homs Media Center", "Aleppo Media Center"])
+def test_a_media_center_is_a_medium(registry: Registry, phrase: str) -> None:
+    # its banner is a newsroom's, whose own sentences annotators give to the reporter
+    assert registry.side_of(phrase) == ("opposition", "medium")
