@@ -563,6 +563,17 @@ def _doer(verb: Token) -> Token | None:
     return None
 
 
+def _dropped_by(verb: Token) -> list[Token]:
+    """Who dropped or fired what a participle tells of: "dropped by (or from) government helicopters"."""
+    return [
+        g
+        for b in verb.children
+        if b.dep_ == "agent" or (b.dep_ == "prep" and b.lower_ == "from")
+        for g in b.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree)
 
@@ -572,6 +583,8 @@ def _modifiers(anchor: Token, *, partners: bool = True) -> str:
     parts = [c for c in anchor.children if c.dep_ in {"nsubj", "amod", "compound", "poss", "agent", "nmod"}]
     if anchor.pos_ == "NOUN":  # "an airstrike by Syrian government forces"
         parts += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        # "bombs dropped by (or from) government helicopters", "strikes carried out by regime jets"
+        parts += [g for c in anchor.children if c.dep_ == "acl" for g in _dropped_by(c)]
     if anchor.dep_ == "relcl" and any(c.lower_ in {"which", "that", "who"} for c in anchor.children):
         parts.append(anchor.head)
     doer = _doer(anchor) if anchor.pos_ == "VERB" else None
@@ -579,6 +592,10 @@ def _modifiers(anchor: Token, *, partners: bool = True) -> str:
         doer = _doer(anchor.head)  # "U.S. and coalition aircraft conducted 22 strikes"
     if doer is not None and all(doer.i != p.i for p in parts):
         parts.append(doer)  # "Regime helicopters dropped barrel bombs ..., killing eight"
+    if anchor.dep_ in {"conj", "advcl"} and doer is not None and doer.head.i == anchor.head.i:
+        # "Bombs dropped by government helicopters killed five", parsed as dropped and killed: who
+        # dropped the subject the two verbs share
+        parts += _dropped_by(anchor.head)
     if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in parts):
         # "the U.S. would continue its own airstrikes": "its" is the clause's subject
         parts += [s for s in _clause_subjects(anchor)]

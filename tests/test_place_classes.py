@@ -870,3 +870,21 @@ def test_a_sea_sorties_were_flown_from_is_no_target() -> None:
         "struck core opposition-held terrain in Idlib."
     )
     assert targets(pipe, text) == {"Idlib"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who dropped the bombs owns the strike, however the parser hangs the participle
+        ("Bombs dropped by government helicopters killed five civilians in Douma.", set()),
+        (
+            "Meanwhile, bombs dropped from government helicopters killed five civilians, three of them "
+            "children, in Douma.",
+            set(),
+        ),
+        ("Five civilians died in an airstrike carried out by regime jets in Douma.", set()),
+        ("Bombs dropped by Russian jets killed five civilians in Douma.", {"Douma"}),
+    ],
+)
+def test_bombs_dropped_by_another_force(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
