@@ -206,7 +206,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         not frames
         and narrator == "reporter"
         and memory.reporting is not None
-        and _continues_report(sent)
+        and _continues_report(sent, memory.reporting[1])
         # "Russia announced an operation. The operation is meant to display its strength.": a
         # sentence that tells no strike is the narrator's comment, and ends the account
         and not _comment(sent)
@@ -377,6 +377,7 @@ _BACK_REFERENCES = frozenset(
     ["the", "these", "their", "its", "another"]
 )  # "Another four fighters were killed"
 _BULLETS = frozenset("-•*–—·")
+_TOLL = re.compile(r"\b(?:killed|killing|died|dead)\b")
 
 
 def _caption(sent: Span) -> bool:
@@ -401,7 +402,7 @@ def _comment(sent: Span) -> bool:
     return any(t.is_alpha for t in sent) and not any(t.lemma_.lower() in _ACCOUNT_WORDS for t in sent)
 
 
-def _continues_report(sent: Span) -> bool:
+def _continues_report(sent: Span, side: str = "") -> bool:
     """Whether a sentence with no speaker of its own goes on with the last one's account: within its
     paragraph, or at the start of the next when its subject refers back to what was reported ("The
     bombers also struck ...", "Their targets were ...") or it is an item of a list the account
@@ -414,6 +415,10 @@ def _continues_report(sent: Span) -> bool:
     if _TRANSITION.match(sent.text):
         return False  # "In the same context, the Russian aircraft bombed ...": the narrator's next item
     if "\n" not in doc[sent.start - 1].text_with_ws + doc[sent.start].text:
+        return True
+    if side == "monitor" and any(t.like_num for t in sent) and _TOLL.search(sent.text):
+        # "..., the Observatory said.\n\nAir strikes killed four civilians in X.": a monitor's toll
+        # goes on place by place in the paragraphs after it
         return True
     # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."
     before = next((t for t in reversed(doc[: sent.start]) if not t.is_space), None)

@@ -110,6 +110,19 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "to help its ally.",
             {("Homs", "russia"), ("Latamneh", "reporter")},
         ),
+        # a monitor's toll goes on place by place in the paragraphs after it; a strike without a toll
+        # there is the reporter's, as is a toll after another side's account
+        (
+            "The air raids on Idlib wounded several people, the Syrian Observatory for Human Rights said.\n\n"
+            "Air strikes by Russia killed four civilians in Talbiseh.\n\n"
+            "Russian jets struck Latamneh in October.",
+            {("Idlib", "monitor"), ("Talbiseh", "monitor"), ("Latamneh", "reporter")},
+        ),
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "Air strikes by Russia killed four civilians in Talbiseh.",
+            {("Deir ez-Zor", "russia"), ("Talbiseh", "reporter")},
+        ),
         # the items of a list the account opened, each its own paragraph
         (
             "The Syrian Observatory said Russian strikes killed 20 civilians in Homs on Tuesday:\n\n"
@@ -592,8 +605,8 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
             {("Talbiseh", "monitor"), ("Raqqa", "monitor")},
         ),
         (
-            "The Observatory said strikes on Talbiseh killed 15 Islamic State fighters.\n\nFour Islamic "
-            "State fighters were killed near Raqqa.",
+            "The Observatory said strikes on Talbiseh killed 15 Islamic State fighters.\n\nRussian jets "
+            "struck Islamic State fighters near Raqqa.",
             {("Talbiseh", "monitor"), ("Raqqa", "reporter")},
         ),
     ],
