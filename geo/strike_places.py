@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from geo.speakers import Frame
 
 ROUTE_PREPS = frozenset(["over", "via", "through", "across_from"])
+_HOLDING_VERBS = frozenset(["hold", "control", "seize", "capture", "occupy", "use"])
+_ON_TARGETS = frozenset(["on", "against"])
 INTENT_WORDS = words("intent_words")
 STATUS_VERBS = words("status_verbs")
 NAVAL_NOUNS = words("naval_nouns")
@@ -334,8 +336,8 @@ def place_role(
                 or (tok.dep_ == "nsubj" and _came_under(head, registry) is not None)
             ):
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
-            elif via_acl:
-                return "context"
+            elif via_acl and not (tok.dep_ == "prep" and tok.lower_ in _ON_TARGETS and head.i == anchor.i):
+                return "context"  # not "strikes on areas held by rebels in X", whose areas were struck
             if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
                 return "context"
             if ground_doer(anchor):
@@ -353,7 +355,12 @@ def place_role(
             # Islamic State in Iraq and Syria runs camps")
             where = (
                 head.dep_ == "relcl"
-                and any(c.lower_ == "where" for c in head.children)
+                and (
+                    any(c.lower_ == "where" for c in head.children)
+                    # "areas that the terrorists had seized in the north of Hama": who holds the
+                    # noun, and where, as "areas held by rebels in X" says
+                    or head.lemma_ in _HOLDING_VERBS
+                )
                 and own_prep >= 0
                 and root.doc[own_prep].head.pos_ != "PROPN"
             )

@@ -888,3 +888,22 @@ def test_a_sea_sorties_were_flown_from_is_no_target() -> None:
 )
 def test_bombs_dropped_by_another_force(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who holds the struck areas, and where, as "areas held by rebels in X" says
+        (
+            "We have carried out more than 80 air strikes on several areas that the terrorists had seized in "
+            "the north of Hama province.",
+            {"Hama province"},
+        ),
+        ("Russian jets carried out strikes on areas held by rebels in Hama province.", {"Hama province"}),
+        # where a clause's noun fought, or where convoys were heading, is no place struck
+        ("Russian jets struck the group that fought in Homs last year.", set()),
+        ("These were not the first Russian strikes on weapon convoys heading into Syria.", set()),
+    ],
+)
+def test_a_clause_that_says_where_the_struck_noun_is(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected

@@ -39,6 +39,9 @@ def registry() -> Registry:
         ("Reports from Syrian sources", "opposition"),
         ("Ground sources", "opposition"),
         ("local groups", "opposition"),
+        # the information the narrator obtained is its own sourcing; information from someone is theirs
+        ("the information obtained", "reporter"),
+        ("information obtained from officials of the field hospital", "opposition"),
     ],
 )
 def test_officers_and_sources_by_rank_service_and_place(registry: Registry, phrase: str, side: str) -> None:
