@@ -140,7 +140,7 @@ _DATE_ASIDE = re.compile(
 # the parser takes it for the subject's modifier; a comma in the space keeps it the clause's locative
 _FRONTED_AREA = re.compile(
     r"(?:^|(?<=\n)|(?<=, ))[Ii]n (?:the )?(?:[A-Z][\w'’-]+ ){1,3}(?:province|governorate|countryside)"
-    r"(?P<space> )(?=the |[A-Z])",
+    r"(?P<space> )(?=the |an? |[A-Z])",
     re.MULTILINE,
 )
 # ", with vacuum missiles," between a strike verb and its object: the parser takes the object for

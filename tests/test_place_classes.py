@@ -763,6 +763,7 @@ def test_a_plural_kind_before_a_long_list_is_every_names(pipe: Pipeline) -> None
         ),
         # a province that opens the clause with no comma after it
         ("In Hama governorate the Russian forces bombed the town of Tabqa.", {"Hama", "Tabqa"}),
+        ("In Hama governorate a Russian jet bombed the town of Tabqa.", {"Hama", "Tabqa"}),
         (
             "According to the monitor, in Hama governorate the Russian forces bombed the town of Tabqa.",
             {"Hama", "Tabqa"},
