@@ -592,6 +592,10 @@ def _modifiers(anchor: Token, *, partners: bool = True) -> str:
         doer = _doer(anchor.head)  # "U.S. and coalition aircraft conducted 22 strikes"
     if doer is not None and all(doer.i != p.i for p in parts):
         parts.append(doer)  # "Regime helicopters dropped barrel bombs ..., killing eight"
+    if doer is not None and doer.lower_ in {"it", "they"} and doer.head.dep_ == "advcl":
+        # "the US-led coalition caused more deaths ..., as it stepped up attacks around Mosul": "it"
+        # is the main clause's subject
+        parts += [c for c in doer.head.head.children if c.dep_ == "nsubj"]
     if anchor.dep_ in {"conj", "advcl"} and doer is not None and doer.head.i == anchor.head.i:
         # "Bombs dropped by government helicopters killed five", parsed as dropped and killed: who
         # dropped the subject the two verbs share

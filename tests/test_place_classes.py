@@ -908,3 +908,19 @@ def test_bombs_dropped_by_another_force(pipe: Pipeline, text: str, expected: set
 )
 def test_a_clause_that_says_where_the_struck_noun_is(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "it" in a clause set after the main one is the main clause's subject
+        (
+            "The US-led coalition caused more civilian deaths through air strikes than Russia did, as it "
+            "stepped up attacks on IS around Tabqa and Raqqa.",
+            set(),
+        ),
+        ("Russia intensified its campaign, as it stepped up attacks on rebels around Tabqa.", {"Tabqa"}),
+    ],
+)
+def test_it_in_a_clause_after_the_main_one(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
