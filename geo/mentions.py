@@ -206,7 +206,7 @@ def find_mentions(
     found: dict[int, Mention] = {}
     taken: set[int] = set()
     place_tokens: set[int] = set()
-    ents = (_with_name_head(_with_article_tail(e), gazetteer) for e in doc.ents)
+    ents = (_with_name_head(_with_article_tail(e, gazetteer), gazetteer) for e in doc.ents)
     left: list[Span] = []
     for ent in (part for e in ents for part in _list_parts(e, gazetteer)):
         mention = _from_entity(ent, gazetteer, place_tokens)
@@ -354,8 +354,14 @@ def _split(ent: Span, separators: set[str]) -> list[Span]:
     return out
 
 
-def _with_article_tail(ent: Span) -> Span:
-    """ "Jisr" + "ash-Shughur": the model often stops a name at its inner article."""
+# articles that are also English or Romance words ("Dallas at Houston", "Paris en Provence"), never read
+# as a name's article when written apart
+_ENGLISH_WORDS = frozenset(["an", "at", "as", "ad", "ed", "en", "es", "el", "et", "er", "ar", "il"])
+
+
+def _with_article_tail(ent: Span, gazetteer: Gazetteer) -> Span:
+    """ "Jisr" + "ash-Shughur": the model often stops a name at its inner article; or before an
+    article written apart ("Deir" + "ez Zor"), where the whole is a name the gazetteer knows."""
     doc, end = ent.doc, ent.end
     if doc[end - 1].text in {"'s", "’s"}:
         return ent  # "Aleppo's al-Amiriya": the possessive ends the name
@@ -366,6 +372,14 @@ def _with_article_tail(ent: Span) -> Span:
         and doc[end + 2].text[:1].isupper()
     ):
         end += 3
+    if (
+        end == ent.end
+        and end + 1 < len(doc)
+        and doc[end].lower_ in ARTICLES - _ENGLISH_WORDS
+        and doc[end + 1].text[:1].isupper()
+        and gazetteer.is_name(doc[ent.start : end + 2].text)
+    ):
+        end += 2
     if end == ent.end:
         return ent
     from spacy.tokens import Span as SpacySpan

@@ -247,3 +247,11 @@ def test_an_area_named_for_a_province_is_read_whole() -> None:
     gaz = Gazetteer.from_places(places, {})
     doc = load_nlp()("Russian airstrikes in the Idlib de-escalation zone killed seven civilians.")
     assert [m.text for m in find_mentions(doc, gaz)] == ["Idlib de-escalation zone"]
+
+
+def test_a_name_the_model_stops_before_an_article_written_apart() -> None:
+    places = (Place("gn:170794", "Deir ez-Zor", 35.336, 40.141, "SY", "07", population=242_565),)
+    gaz = Gazetteer.from_places(places, {"gn:170794": ["Deir ez Zor"]})
+    # the model tags "Deir" alone; the article and the name after it belong to it
+    doc = load_nlp()("Strikes hit Deir ez Zor.")
+    assert [m.text for m in find_mentions(doc, gaz)] == ["Deir ez Zor"]
