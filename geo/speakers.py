@@ -402,7 +402,7 @@ def _comment(sent: Span) -> bool:
     return any(t.is_alpha for t in sent) and not any(t.lemma_.lower() in _ACCOUNT_WORDS for t in sent)
 
 
-def _continues_report(sent: Span, side: str = "") -> bool:
+def _continues_report(sent: Span, side: str) -> bool:
     """Whether a sentence with no speaker of its own goes on with the last one's account: within its
     paragraph, or at the start of the next when its subject refers back to what was reported ("The
     bombers also struck ...", "Their targets were ...") or it is an item of a list the account

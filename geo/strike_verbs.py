@@ -48,7 +48,7 @@ def flown_strikes(verb: Token, registry: Registry) -> Token | None:
         tok = verb
         while tok.dep_ in {"xcomp", "acl"} and tok.head.i != tok.i and tok.head.pos_ != "NOUN":
             tok = tok.head
-        flown = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else flown
+        flown = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else None
     return flown if flown is not None and is_strike(flown, registry) else None
 
 
