@@ -130,9 +130,6 @@ def _drafts(
     framed = []
     for sent in sents:
         framed.append(sentence_frames(sent, registry, memory))
-        for frame in framed[-1]:
-            if memory.own_journalist(frame.speaker):
-                frame.side = memory.narrator
         remember_subjects(sent, framed[-1], registry, memory)
     attribute_quotations(sents, framed)
     attribute_back_references(sents, framed)

@@ -493,6 +493,8 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
         or registry.side_of(full)
         or (registry.side_of(given_by) if given_by else None)
     )
+    if found is not None and found[1] == "medium" and memory.own_journalist(text):
+        found = (memory.narrator, found[1])  # the page's own correspondent: its newsroom narrates
     bare = _THE.sub("", text)
     if found is None and bare in memory.initials:
         return memory.initials[bare][0], memory.initials[bare][1], "definite"
