@@ -205,9 +205,10 @@ def original_source(credit_line: str) -> str:
 
 
 # an agency's credit in the dateline: "DAMASCUS, Oct 1 (SANA) -", "MOSCOW, October 8. /TASS/.",
-# "Hama, SANA -", "Latakia, SANA_", "Moscow, 1 October, TASS:", or alone: "FNA - The Syrian ..."
+# "Hama, SANA -", "Latakia, SANA_", "Moscow, 1 October, TASS:", or alone: "FNA - The Syrian ...". No
+# dateline has a possessive or an "of": "Warplanes of Russia's Aerospace Forces (VKS) struck" is a sentence
 _CREDIT = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'-]{1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
+    r"^[A-Z](?:(?!'s\b| of )[A-Za-z0-9 .,'-]){1,40}?[ ,.]*(?:\(([^()\n]{2,40})\)|/([^/\n]{2,40})/)"
     r"|^[A-Z][A-Za-z0-9 .,'/-]{1,40}?,\s*([A-Z]{2,8})\s*[-–—_:]"
     r"|^([A-Z]{2,8})\s+[-–—]\s"
     r"|^[A-Z][A-Za-z .'-]{1,30}?\s[-–—]\s([A-Z][A-Za-z]{2,20})\.\s"  # "Moscow — Sputnik. The ..."

@@ -637,6 +637,13 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "reporter")},
         ),
+        # a bracketed name in the first sentence is no dateline's credit
+        (
+            "Warplanes of Russia's Aerospace Forces (VKS) struck civilian districts of Talbiseh. A source "
+            "said they also hit Latamneh.",
+            "",
+            {("Talbiseh", "reporter"), ("Latamneh", "other")},
+        ),
         # an official speaks for the capital they brief in
         (
             "A senior defense official told reporters in Washington that the strikes near Homs did not "
