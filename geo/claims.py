@@ -47,7 +47,7 @@ from geo.discourse import (
 from geo.headlines import Headline, credit_headline, headline_only, sum_up_the_lead
 from geo.lexicon import ordered, words
 from geo.resolve_article import home_country
-from geo.speakers import sentence_frames
+from geo.speakers import narrator_turns, sentence_frames
 from geo.strike_places import (
     PLACE_NOUNS,
     is_noun_of,
@@ -349,7 +349,7 @@ def _sentence_drafts(
             )
         )
     attributed = [d for d in drafts if d.frame.attributed and d.claim_type in SPECIFIC_TYPES]
-    if attributed:
+    if attributed and not any(d.frame.verb is not None and narrator_turns(d.frame.verb) for d in attributed):
         # Narration around an attributed claim only frames it ("jets struck Syria, with activists
         # claiming rebels were hit"): the places go to the claim, not to the reporter.
         sentence_targets = [p for d in drafts for p in d.places if p.role == "target"]

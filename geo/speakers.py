@@ -171,6 +171,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             - frame.speaker_tokens
             - _set_beside(tok, subject)
             - _before_a_semicolon(tok, subject)
+            - narrator_turns(tok)
         )
         if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and _says_of_its_noun(tok):
             frame.owned.add(tok.head.i)  # "strikes that the Red Cross said had killed 20": the strikes
@@ -220,7 +221,11 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             (
                 (f.speaker, f.side, f.kind)
                 for f in reversed([reporter, *frames])
-                if f.attributed and f.side != "reporter" and f.kind != "unknown" and not f.shown
+                if f.attributed
+                and f.side != "reporter"
+                and f.kind != "unknown"
+                and not f.shown
+                and not (f.verb is not None and narrator_turns(f.verb))
             ),
             None,
         )
@@ -309,6 +314,25 @@ def _before_a_semicolon(verb: Token, subject: Token) -> set[int]:
     if subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ";":
         return set()  # "hit A; B; and C, activists said": a list, whose speaker follows a comma
     return {t.i for c in verb.children if c.i < subject.i and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+
+
+def narrator_turns(verb: Token) -> set[int]:
+    """ "Putin says his pilots are attacking IS, but most of the strikes have fallen on other rebels":
+    a clause of its own joined to the speech by "but" is the narrator answering the speaker, and what
+    follows it is the narrator's too."""
+    turns = [c.i for c in verb.children if c.dep_ == "cc" and c.lower_ in _TURNS and c.i > verb.i]
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj"
+        and any(verb.i < i < c.i for i in turns)
+        and c.lemma_ not in SPEECH_VERBS
+        and any(k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)
+        for t in c.subtree
+    }
+
+
+_TURNS = frozenset({"but", "yet"})
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -480,6 +480,13 @@ def test_a_wire_citing_a_source(pipe: Pipeline, text: str, expected: set[tuple[s
             "from the carrier pounded terrain in Idlib.",
             {("Idlib", "russia")},
         ),
+        # the narrator's "but" answers the speaker, and the account ends there
+        (
+            "President Putin says his pilots are attacking the Islamic State, but Russian jets have bombed "
+            "rebels in Talbiseh. The clinics that were hit lie in Idlib and Hama, where "
+            "the group has no presence.",
+            {("Talbiseh", "reporter"), ("Idlib", "reporter"), ("Hama", "reporter")},
+        ),
     ],
 )
 def test_a_comment_ends_an_account(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
