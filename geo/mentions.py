@@ -606,8 +606,8 @@ def _proper_noun_runs(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterat
                 and doc[j + 1].text == "-"
                 and doc[j + 2].text[:1].isupper()
             ):
-                j += 2  # "Jisr ash-Shughur": the article inside a name
-                continue
+                j += 3  # "Jisr ash-Shughur": the article inside a name, and the word it joins, which the
+                continue  # tagger may read as a common noun ("Maarret-en-Nuuman")
             if (
                 t.lower_ in ARTICLES
                 and j + 1 < n

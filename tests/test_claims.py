@@ -637,6 +637,12 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "reporter")},
         ),
+        # the local authorities of a struck town are the opposition's councils
+        (
+            "According to the local authorities, Russian fighter jets struck grain stores in Talbiseh.",
+            "",
+            {("Talbiseh", "opposition")},
+        ),
         # a bracketed name in the first sentence is no dateline's credit
         (
             "Warplanes of Russia's Aerospace Forces (VKS) struck civilian districts of Talbiseh. A source "

@@ -44,7 +44,7 @@ ALTERNATES = {
     "gn:293788": ["Gan"],
     "gn:278963": ["Assad"],
     "sup:levant": ["al-Sham", "Sham"],
-    "gn:169289": ["Maarat al-Numan", "Ma'arrat al-Nu'man"],
+    "gn:169289": ["Maarat al-Numan", "Ma'arrat al-Nu'man", "Maarret-en-Nuuman"],
     "gn:165548": ["Mhambel"],
     "gn:173027": ["Ariha"],
 }
@@ -77,6 +77,8 @@ def found():
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
         # a name the model stops at its inner article
         ("Russia said its jets hit a depot outside Jisr ash-Shughour.", ["Russia", "Jisr ash-Shughour"]),
+        # and one whose last word the tagger reads as a common noun
+        ("Russian fighter jets struck grain stores in Maarret-en-Nuuman.", ["Maarret-en-Nuuman"]),
         # an Arabic article fused to the name, which the model reads as a person
         (
             "Talbiseh was hit, as were al-Rastan and Kafr Zita, activists said.",
