@@ -358,6 +358,9 @@ def says_this(verb: Token) -> bool:
         c.dep_ in {"ccomp", "parataxis"} and not _a_credit(c) for c in verb.children
     ):
         return False
+    if verb.lower_ == "according":  # "That's according to the activist group Deir Ezzor 24."
+        copula = verb.head if verb.head.lemma_ == "be" else verb
+        return any(c.dep_ == "nsubj" and c.lower_ in {"this", "that"} for c in copula.children)
     if any(
         (c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"})
         or (c.dep_ == "nsubjpass" and c.lower_ in {"this", "that"})

@@ -132,7 +132,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children) and not _relays(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
-            content_root = tok.head if tok.head.i != tok.i else None
+            content_root = tok.head if tok.head.i != tok.i else (tok if says_this(tok) else None)
             if tok.head.i > tok.i > sent.root.i and tok.doc[tok.i - 1].text == ",":
                 # "X hit Y, according to residents, one day after Russia vowed ...": the parser hangs
                 # it on the clause after; it credits the one before

@@ -93,11 +93,21 @@ def _of_an_area(root: Token) -> bool:
     )
 
 
+def _blamed_on(root: Token) -> bool:
+    """ "Monitors blamed the raids on Russia": who is blamed, which the parser may read as the raids'
+    target."""
+    on = root.head
+    blamed = on.head.head if on.head.dep_ == "dobj" else on.head
+    return root.dep_ == "pobj" and on.lower_ == "on" and blamed.lemma_ == "blame"
+
+
 def place_role(
     root: Token, frame: Frame, registry: Registry, ref_year: int | None, names: frozenset[int] = frozenset()
 ) -> Role:
     """Target when the parse ties the place to a strike as where it happened; context otherwise."""
     root = listed_for(root)
+    if _blamed_on(root):
+        return "context"
     if _compass_run(root.head, names) == root:
         root = root.head  # "raids on the town of al-Zafarana north Homs": the place the phrase heads
     elif _compass_run(root, names) is not None:

@@ -509,6 +509,19 @@ def test_a_comment_ends_an_account(pipe: Pipeline, text: str, expected: set[tupl
             "reported this.",
             {("Homs", "reporter"), ("Idlib", "russia")},
         ),
+        # "That's according to X" credits the narration before it, and X is who "the group" is after
+        (
+            "Russian jets struck a market in Talbiseh, killing 25 people. That's according to the activist "
+            "group Deir Ezzor 24.\n\nThe group said the jets hit Latamneh too.",
+            {("Talbiseh", "opposition"), ("Latamneh", "opposition")},
+        ),
+        # one who blames a force for a strike says it struck there
+        (
+            "Activists blamed Russian warplanes for Sunday's strike on the village of Latamneh.",
+            {("Latamneh", "opposition")},
+        ),
+        # and the one blamed is no target, wherever the parser hangs it
+        ("The Observatory blamed the raids on Russia.", set()),
     ],
 )
 def test_a_source_that_reported_this(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
