@@ -453,14 +453,20 @@ def _continues_report(sent: Span, side: str) -> bool:
         and subject.pos_ == "NOUN"
         and (
             any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_REFERENCES for c in subject.children)
-            # "Russian jets also wrecked a depot in X", "... the towns of A and B, which are also free
-            # of IS": "also" adds to the account before
+            # "... the towns of A and B, which are also free of IS": "also" adds to the account before;
+            # "Russian jets also wrecked a depot in X" adds to a military's briefing, which wire copy
+            # relays item by item (after activists or a monitor, an outlet goes on with its own list)
             or any(
-                t.dep_ == "advmod" and t.lower_ == "also" and (t.head == sent.root or t.head.dep_ == "relcl")
+                t.dep_ == "advmod"
+                and t.lower_ == "also"
+                and (t.head.dep_ == "relcl" or (t.head == sent.root and side in _BRIEFING_SIDES))
                 for t in sent
             )
         )
     )
+
+
+_BRIEFING_SIDES = frozenset({"russia", "syria_gov", "us"})
 
 
 def _hearsay_passive(sent: Span, registry: Registry, within: set[int]) -> bool:

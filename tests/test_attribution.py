@@ -607,6 +607,11 @@ def test_a_headlines_hearsay_sums_up_the_lead_not_the_last_speaker(pipe: Pipelin
             "The Russian defence ministry said jets struck Homs.\n\nRussian jets wrecked a depot in Idlib.",
             {("Homs", "russia"), ("Idlib", "reporter")},
         ),
+        # after activists, an outlet's "also" goes on with its own list
+        (
+            "Activists said jets struck Homs.\n\nRussian jets also wrecked a depot in Idlib.",
+            {("Homs", "opposition"), ("Idlib", "reporter")},
+        ),
         # so does an "also" that says the places it lists are as the source said the first was
         (
             "An FSA adviser said Russian jets struck Talbiseh, which has no IS fighters.\n\nEarlier raids "
