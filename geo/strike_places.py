@@ -781,16 +781,22 @@ _NAME_PARTICLES = ARTICLES | {"-", "'", "’"}  # "al-", "Ma'arrat": the parts o
 def _comma_run(first: Token, later: Token) -> bool:
     """ "around Anadan, Hayan, Beyanun, Kafr Hamra and Azez": a run of names set off by commas is one
     list, however the parser broke it (a name it did not know, read as an adjective, ends the tree's
-    list there)."""
+    list there); a name in it may have an ayn ("Jam'eyyat"), and the last a compass phrase after it."""
     between = first.doc[first.i + 1 : later.i]
     after = later.doc[later.i + 1] if later.i + 1 < len(later.doc) else None
     return (
         any(t.text in {",", "and"} for t in between)
         and all(
-            t.text in {",", "and"} or t.lower_ in _NAME_PARTICLES or (t.text[:1].isupper() and t.is_alpha)
+            t.text in {",", "and"}
+            or t.lower_ in _NAME_PARTICLES
+            or (t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha())
             for t in between
         )
-        and (after is None or after.text in {",", ".", ";", ")", "and"})
+        and (
+            after is None
+            or after.text in {",", ".", ";", ")", "and"}
+            or after.lower_ in DIRECTION_NOUNS  # "..., Jadraya, Kafrnuran west of Aleppo city"
+        )
     )
 
 

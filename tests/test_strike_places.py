@@ -41,6 +41,7 @@ PLACES = (
     Place("sup:misraba", "Misraba", 33.52, 36.36, "SY", "08"),
     Place("sup:sukhnah", "Suhnah", 34.88, 38.87, "SY", "11"),
     Place("gn:170017", "Jisr al-Shughur", 35.81, 36.32, "SY", "12"),
+    Place("sup:kafr-nouran", "Kafrnuran", 36.16, 36.93, "SY", "09"),
     # a province abroad under a quarter's name: what a looser spelling match may pick
     Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
 )
@@ -563,6 +564,13 @@ def test_a_compass_point_between_two_names(pipe: Pipeline, text: str, expected: 
             "Russian planes have been attacking opposition areas heavily around Anadan, Hayan, Beyanun "
             "and Tel Rifat, the commander said.",
             {"Anadan", "Beyanun", "Tel Rifat"},
+        ),
+        # the parser lost at the end of a long list, with a compass phrase after its last name
+        (
+            "The raids Russian jets carried out have risen to 65, targeting areas in Anadan, Beyanun, the "
+            "vicinity of the 46th regiment and Jabal Sheikh Barakat, Jam'eyyat al-Rahhal, Jadraya, "
+            "Kafrnuran west of Aleppo city.",
+            {"Anadan", "Beyanun", "Jadraya", "Kafrnuran"},
         ),
         # a name after the list that heads the speaker's phrase is not on it
         ("Russian jets struck Talbiseh, Hama residents said.", {"Talbiseh"}),
