@@ -78,8 +78,14 @@ def listed_names(
             continue
         if gazetteer.is_name(span.text) and not named:
             continue  # a known name the mention finder judged no place here
-        if tok.ent_type_ == "PERSON" and not named and span[0].lower_ not in PLACE_HEADS:
-            continue  # "Homs, Hama and Joseph": a person's name beside places; "Um Zaytouna" is a place
+        if (
+            tok.ent_type_ == "PERSON"
+            and not named
+            and span[0].lower_ not in PLACE_HEADS
+            and span[0].lower_ not in ARTICLES
+        ):
+            # "Homs, Hama and Joseph": a person's name beside places; "Um Zaytouna", "Al-Azamu" are places
+            continue
         mention = Mention(span.text, span.start_char, span.end_char, LABEL)
         found[span.start_char] = _known_here(mention, home, gazetteer)
     if not found:

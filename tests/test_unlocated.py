@@ -117,6 +117,12 @@ HAMA, IDLIB, ARIHA = "admin1:SY-HM", "admin1:SY-ID", "gn:172994"
             "al-Arbaeen",
             ("unlocated", "admin1", f"unlocated:{HAMA}:"),
         ),
+        # an "al-" name the model tags as a person, in a list of struck places, is a place of the list
+        (
+            "Warplanes struck Latamneh, Talbiseh, al-Abzamo, Al-Azamu and Ariha in Hama province.",
+            "Al-Azamu",
+            ("unlocated", "admin1", f"unlocated:{HAMA}:"),
+        ),
         # a known place in the list is skipped on the way to the list's container
         (
             "Warplanes struck Um Zaytouna, Latamneh and Tell Sikkin in Hama province.",
