@@ -637,6 +637,19 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "reporter")},
         ),
+        # "the ministry" no ministry was named before is the striking side's; after one, it is that one
+        (
+            "Russian warplanes flew 20 sorties and hit a training ground in Talbiseh, according to the "
+            "ministry.",
+            "",
+            {("Talbiseh", "russia")},
+        ),
+        (
+            "The Syrian foreign ministry said jets had struck terrorists in Talbiseh. The ministry added "
+            "that the raids also hit Latamneh.",
+            "",
+            {("Talbiseh", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
         # the local authorities of a struck town are the opposition's councils
         (
             "According to the local authorities, Russian fighter jets struck grain stores in Talbiseh.",
