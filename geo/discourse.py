@@ -88,7 +88,10 @@ class SpeakerMemory:
 
     def remember(self, speaker: str, side: str, kind: str, head: str = "", *, spoke: bool = True) -> None:
         """`spoke`: False for a person who only acted ("Putin has defied the West"), whom a later
-        "he said" means but whose account no later unattributed hearsay goes on with."""
+        "he said" means but whose account no later unattributed hearsay goes on with. The noun a
+        speaker was named by ("A media source told Al-Watan") is who "the source" is later, though
+        a partisan outlet's unnamed source has only the outlet's side; an unknown speaker of a
+        neutral outlet ("one official") does not displace a known one ("one defense official")."""
         if kind == "person":
             self.person = (speaker, side)
         else:
@@ -99,8 +102,8 @@ class SpeakerMemory:
             capitals = re.findall(r"\b[A-Z]", _THE.sub("", speaker))
             if kind != "person" and len(capitals) >= 2:
                 self.initials["".join(capitals)] = (speaker, side)
-            if head:
-                self.heads[head] = (speaker, side)
+        if head and side != "other":
+            self.heads[head] = (speaker, side)
 
     def recall(self, want: str) -> tuple[str, str] | None:
         if want == "person":
@@ -575,7 +578,7 @@ def name_speaker(span: Span, registry: Registry, memory: SpeakerMemory, full: st
     )
     if persons or kind == "person" or head in PERSON_NOUNS or named:
         kind = "person"
-    memory.remember(display, side, kind, head if found else "")
+    memory.remember(display, side, kind, head if found or kind == "person" else "")
     if found is not None and kind != "person":
         # "the Syrian Observatory for Human Rights (OSDH)": the initials it goes by from here on,
         # in whatever language's word order they were made

@@ -650,6 +650,14 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "syria_gov"), ("Latamneh", "syria_gov")},
         ),
+        # "the source" is the source that spoke last, not the last body
+        (
+            "The Russian defence ministry said its jets hit Homs, according to the Russia Today network. "
+            "A media source told the paper that jets struck Talbiseh. The raids, the source added, also "
+            "went after Latamneh.",
+            "Al-Watan",
+            {("Homs", "russia"), ("Talbiseh", "syria_gov"), ("Latamneh", "syria_gov")},
+        ),
         # the local authorities of a struck town are the opposition's councils
         (
             "According to the local authorities, Russian fighter jets struck grain stores in Talbiseh.",
