@@ -255,6 +255,21 @@ def _raided(root: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "against"} and tok.head.head.pos_ == "NOUN"
 
 
+def _dated_strike(root: Token) -> bool:
+    """ "the toll from Monday's strike in Ain Jara": a strike its day picks out is the one strike,
+    and where it hit is said, as much as "raids on X"."""
+    tok = root
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_noun_of(tok.head.head, PLACE_NOUNS):
+        tok = tok.head.head
+    noun = tok.head.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"in", "on", "near"}
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.lemma_.lower().rstrip("'s") in _WEEKDAYS for c in noun.children)
+    )
+
+
 def _says_it_was_a_strike(tokens: list[Token], registry: Registry) -> bool:
     """ "what activists say was a Russian air strike in X": the strike is what is said to have been."""
     return any(t.dep_ == "attr" and t.head.lemma_ == "be" and is_strike(t, registry) for t in tokens)
@@ -308,7 +323,7 @@ def _sentence_drafts(
                 p
                 if p.role == "target"
                 and p.toponym.precision != "country"
-                and _raided(roots_of[id(p.toponym)])
+                and (_raided(roots_of[id(p.toponym)]) or _dated_strike(roots_of[id(p.toponym)]))
                 else ClaimPlace(p.toponym, "context", p.basis)
                 for p in places
             ]

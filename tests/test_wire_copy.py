@@ -461,6 +461,11 @@ def test_a_spokesman_who_specifies_gives_an_account(pipe: Pipeline) -> None:
             "of the area as a launch site.",
             {("Talbiseh", "russia")},
         ),
+        # and one whose strike its day picks out
+        (
+            "The Observatory said the toll from Monday's strike in Talbiseh was expected to rise.",
+            {("Talbiseh", "monitor")},
+        ),
         # a quoted group's name (tagged a work of art) is no place that "near X" could describe
         (
             'The Russian defence ministry said jets destroyed a command centre of the terrorist "Daesh" near '
