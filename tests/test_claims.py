@@ -617,6 +617,11 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             {("Latamneh", "syria_gov")},
         ),
         (
+            "According to a military report, dozens of air strikes were carried out in Latamneh.",
+            "",
+            {("Latamneh", "syria_gov")},
+        ),
+        (
             "A spokesman told reporters that the air force destroyed terrorist dens in Latamneh.",
             "",
             {("Latamneh", "other")},
