@@ -616,6 +616,12 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Latamneh", "syria_gov")},
         ),
+        # a news site quoted for what it found narrates, as a wire does
+        (
+            "Russian jets struck the terrorists' positions in Talbiseh last night, Al Masdar News reported.",
+            "",
+            {("Talbiseh", "reporter")},
+        ),
         (
             "According to a military report, dozens of air strikes were carried out in Latamneh.",
             "",
