@@ -622,6 +622,12 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "reporter")},
         ),
+        # the networks that watch the sky over rebel areas are local sources
+        (
+            "Two centres that track the movements of military aircraft logged ten raids on Latamneh.",
+            "",
+            {("Latamneh", "opposition")},
+        ),
         (
             "According to a military report, dozens of air strikes were carried out in Latamneh.",
             "",
