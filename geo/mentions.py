@@ -558,11 +558,27 @@ def _struck(span: Span) -> bool:
     """ "jets struck Ma'arrat al-Nu'man", "Kafr Nabl was shelled": what a strike hits is no person
     (what it kills or wounds may be), nor is any name listed with it ("hit A, B and C")."""
     root = span.root
-    while root.dep_ in {"conj", "appos"} and root.head.i < root.i:
+    while not _rolled(root) and root.dep_ in {"conj", "appos"} and root.head.i < root.i:
         root = root.head
+    return _rolled(root) or _hit(root)
+
+
+def _hit(root: Token) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in {"against", "on"}:
         return _strike_noun(root.head.head)  # "20 air strikes against Rastan", "raids on X"
     return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in _PLACE_STRIKES
+
+
+def _rolled(first: Token) -> bool:
+    """ "struck the following: Talbisah, Al Latamneh, ...": a roll of names a colon opens after what
+    was struck, or after a place noun ("the towns:"), which the tagger reads as a roll of people."""
+    colon = first.left_edge.i - 1
+    doc = first.doc
+    return (
+        colon - 1 >= first.sent.start
+        and doc[colon].text == ":"
+        and (_hit(doc[colon - 1]) or doc[colon - 1].lemma_.lower() in _PLACE_WORDS)
+    )
 
 
 _STRIKE_NOUNS = words("strike_nouns")

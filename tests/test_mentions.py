@@ -123,6 +123,13 @@ def found():
             "The ministry said jets struck targets near Ma’arat al-Numan, Khan Shaykhun and Hish.",
             ["Ma’arat al-Numan"],
         ),
+        # and so is a roll of names a colon opens after what was struck
+        (
+            "ISW assesses with high confidence that Russian aircraft struck the following: Talbisah, "
+            "Mhambel, Ariha and Jisr al-Shughour.",
+            ["Talbisah", "Mhambel", "Ariha", "Jisr al-Shughour"],
+        ),
+        ("Russian aircraft struck these: Talbisah and Hama.", ["Talbisah", "Hama"]),
         # a capitalised direction is a cue before the name ("Southern Idlib" reads as "southern Idlib")
         ("Russian warplanes also hit IS sanctuaries in Eastern Homs and Hama.", ["Homs", "Hama"]),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
