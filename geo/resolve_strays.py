@@ -72,7 +72,14 @@ def is_stray(g: Group, i: int, story: _Story) -> bool:
     c = g.cands[i]
     p = c.place
     w = weights()
-    if p.kind in {"country", "admin1"} or not p.country_code or g.container_places or not story.shares:
+    if not p.country_code or g.container_places or not story.shares:
+        return False
+    if c.match != "exact" and not (g.kind_cue == "admin" and p.kind == "admin1"):
+        # "Khirbet" read as Kiribati, "Al-Khrayta" as Jakarta: a looser spelling's reading abroad is
+        # a guess however large the place, unless the story backs it or the text says what kind of
+        # place it is ("the Syrian province of Deir Ezzor")
+        return not _backed(p, story)
+    if p.kind in {"country", "admin1"}:
         return False  # (a province is no small place, though the gazetteer gives it no population)
     if is_primary(c, g.query):
         # (a feature under its own name, an air base or a landmark, has no population to weigh)
