@@ -444,6 +444,10 @@ def _continues_report(sent: Span, side: str) -> bool:
         # "..., the Observatory said.\n\nAir strikes killed four civilians in X.": a monitor's toll
         # goes on place by place in the paragraphs after it
         return True
+    if side in _BRIEFING_SIDES and _area_item(sent):
+        # "In the Aleppo area, Su-34 bombers destroyed a command centre.": a briefing goes on area by
+        # area, each paragraph opening with where
+        return True
     # the items of a list the account opened: "... killed 20 civilians:" then "- 12 in Talbiseh."
     before = next((t for t in reversed(doc[: sent.start]) if not t.is_space), None)
     if (before is not None and before.text == ":") or sent.text.lstrip()[:1] in _BULLETS:
@@ -467,6 +471,20 @@ def _continues_report(sent: Span, side: str) -> bool:
 
 
 _BRIEFING_SIDES = frozenset({"russia", "syria_gov", "us"})
+
+
+def _area_item(sent: Span) -> bool:
+    """Whether the sentence opens with where, set off by a comma ("In the province of Hama, ...",
+    "Near Palmyra, ..."), as a briefing's item for each area does."""
+    first = next((t for t in sent if not t.is_space), sent[0])
+    if first.lower_ not in _AREA_PREPS or first.head != sent.root:
+        return False
+    end = max(t.i for t in first.subtree)
+    named = any(t.is_title for t in first.subtree if t.i != first.i)
+    return named and end + 1 < sent.end and first.doc[end + 1].text == ","
+
+
+_AREA_PREPS = frozenset({"in", "near", "around"})
 
 
 def _hearsay_passive(sent: Span, registry: Registry, within: set[int]) -> bool:

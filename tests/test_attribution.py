@@ -98,6 +98,17 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "The bombers also struck depots near Latakia.",
             {("Deir ez-Zor", "russia"), ("Latakia", "russia")},
         ),
+        # or when a briefing goes on area by area, each paragraph opening with where
+        (
+            "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
+            "In the province of Latakia, Su-25 jets destroyed a command post.",
+            {("Deir ez-Zor", "russia"), ("Latakia", "russia")},
+        ),
+        (
+            "Activists said Russian jets hit Talbiseh.\n\n"
+            "In the province of Latakia, Su-25 jets destroyed a command post.",
+            {("Talbiseh", "opposition"), ("Latakia", "reporter")},
+        ),
         # a new paragraph that does not refer back is the reporter's
         (
             "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
