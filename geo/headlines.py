@@ -38,6 +38,29 @@ class Headline:
     toponyms: tuple[Toponym, ...]
 
 
+def sentence_case(title: str, body: str) -> str:
+    """A headline in title case ("Terrible Casualties In Aleppo, Idlib And Deir Ez-Zor As Russia
+    Begins Strikes From Iran") written as a sentence, which is what the parser was trained on: a word
+    goes to lower case when the body writes it so and never capitalises it inside a sentence, as
+    document-level truecasing does; names keep their capitals. Same length, so offsets hold."""
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", title))[1:]
+    if len(words) < 3 or sum(w.group()[0].isupper() for w in words) < 0.7 * len(words):
+        return title
+    lower = set(re.findall(r"(?<![.!?:\n\"“] )(?<!^)\b[a-z][\w'’-]*", body))
+    capital = {m.group().casefold() for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'’-]*", body)}
+    out = list(title)
+    for w in words:
+        low = w.group().lower()
+        if w.group()[0].isupper() and (low in _LOWER_WORDS or (low in lower and low not in capital)):
+            out[w.start()] = out[w.start()].lower()
+    return "".join(out)
+
+
+_LOWER_WORDS = frozenset(
+    "a an and as at by for from in into of on or over the to with after against near amid".split()
+)
+
+
 def headline_toponyms(
     title: str, mentions: Sequence[Mention], body_text: str, body: Sequence[Toponym], gazetteer: Gazetteer
 ) -> list[Toponym]:

@@ -16,7 +16,7 @@ from geo import articles as reader
 from geo import export
 from geo.claims import extract_claims
 from geo.gazetteer import Gazetteer
-from geo.headlines import Headline, headline_toponyms
+from geo.headlines import Headline, headline_toponyms, sentence_case
 from geo.mentions import find_mentions, load_nlp, parse_text
 from geo.registry import DEFAULT_REGISTRY, DESCRIPTIVE_KINDS, Registry, load_registry
 from geo.resolve import resolve
@@ -118,7 +118,7 @@ class Pipeline:
             return None
         # "Russia launches strikes in Syria; Washington says IS not the target": two headlines in one,
         # which the parser reads as one sentence with two subjects (same length: offsets still hold)
-        doc = self.nlp(parse_text(article.title).replace("; ", ". "))
+        doc = self.nlp(parse_text(sentence_case(article.title, article.text)).replace("; ", ". "))
         mentions = find_mentions(
             doc, self.gazetteer, is_person=self.registry.is_person, written=article.title
         )

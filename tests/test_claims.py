@@ -1096,6 +1096,12 @@ def test_real_reporting(pipe: Pipeline, text: str, outlet: str, expected: set) -
             "The raids hit a market, the Syrian Observatory for Human Rights said.",
             {("Talbiseh", "reporter")},
         ),
+        # a headline in title case is read as the sentence it is
+        (
+            "Russian Strikes Kill Civilians In Talbiseh, Latamneh And Jisr al-Shughour",
+            "Russian strikes kill civilians, the Syrian Observatory for Human Rights said on Saturday.",
+            {("Talbiseh", "reporter"), ("Latamneh", "reporter"), ("Jisr al-Shughour", "reporter")},
+        ),
         # a headline with no strike claim adds nothing
         (
             "Russia says it has no plans to extend strikes to Iraq",
