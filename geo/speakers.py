@@ -108,6 +108,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 # IS" is said of the noun, by no one)
                 subject = tok.head
                 content_root = subject.head if subject.dep_ in {"nsubj", "nsubjpass"} else tok
+                # "the ministry issued a statement saying ...": the statement is its issuer's word
+                subject = _issuer(subject) or subject
             if closing_attribution(tok, subject):
                 # "..., the Russian Defense Ministry announced on Thursday.", "..., a military source
                 # told SANA.": the parser hangs the attribution on the last noun of what it
@@ -596,6 +598,19 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
         other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
         out.append(other)
     return out
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued the statement or notice a sentence says something in ("the ministry issued a
+    statement saying ...", "the army put out a communique that ...")."""
+    if document.dep_ != "dobj" or document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    verb = document.head
+    if verb.lemma_ not in _RELEASE_VERBS and not (
+        verb.lemma_ == "put" and any(c.lower_ == "out" for c in verb.children)
+    ):
+        return None
+    return subject_of(verb)
 
 
 def _carried_author(verb: Token) -> Token | None:

@@ -622,6 +622,19 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "reporter")},
         ),
+        # a statement or notice a body issues is that body's word, as is a later "the statement"
+        (
+            "The Russian defence ministry issued a statement saying jets struck Talbiseh. According to "
+            "the statement, bombers also hit Latamneh.",
+            "",
+            {("Talbiseh", "russia"), ("Latamneh", "russia")},
+        ),
+        (
+            "The general command of the Free Syrian Army brigades issued a statement saying that its "
+            "headquarters in Talbiseh had been bombed by Russian jets.",
+            "",
+            {("Talbiseh", "opposition")},
+        ),
         # the networks that watch the sky over rebel areas are local sources
         (
             "Two centres that track the movements of military aircraft logged ten raids on Latamneh.",
