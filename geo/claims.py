@@ -507,8 +507,10 @@ def _last_struck(drafts: list[Draft], draft: Draft, area: list[Toponym]) -> Topo
 
 
 def _strike_area(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Toponym]:
-    """Where the article's strikes are: its specific targets when they share one province, else the
-    country they lie in (most named first)."""
+    """Where the article's strikes are: its specific targets when they share one province; none when
+    they lie in several (a placeless toll or denial has no one incident to stand for, and annotators
+    never count the whole country as struck where the story names where); else, with only the
+    country named as struck, that country."""
     if not targets:
         return []
     specific = [t for t in targets if t.precision != "country"]
@@ -517,7 +519,7 @@ def _strike_area(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[To
         rank = {"admin1": 0, "region": 1, "point": 2, "country": 3}
         best = min(specific, key=lambda t: (rank[t.precision], t.mention.start))
         return [best]
-    return _country_of(targets, toponyms)
+    return [] if specific else _country_of(targets, toponyms)
 
 
 def _country_of(targets: list[Toponym], toponyms: Sequence[Toponym]) -> list[Toponym]:

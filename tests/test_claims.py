@@ -450,6 +450,18 @@ def test_placeless_claim_is_placed_at_the_article_strike_area_and_flagged(pipe: 
     ]
 
 
+def test_a_placeless_claim_in_a_story_of_strikes_across_provinces_names_no_place(pipe: Pipeline) -> None:
+    # the strikes fell in Homs and Idlib provinces: a toll or a denial that names no place has no one
+    # incident to stand for, and the whole country would be a place no one claimed was struck
+    text = (
+        "Activists said Russian jets struck Talbiseh in Syria on Wednesday.\n\n"
+        "The Observatory said Russian raids also hit Jisr al-Shughour.\n\n"
+        "Carter said the strikes appeared to be in locations where ISIL in fact are not present."
+    )
+    claims = claims_of(pipe, text)
+    assert {c.source.side for c in claims} == {"opposition", "monitor"}
+
+
 def test_the_striking_sides_placeless_claims_go_to_the_campaign_not_the_reported_towns(
     pipe: Pipeline,
 ) -> None:
