@@ -209,6 +209,8 @@ def find_mentions(
     ents = (_with_name_head(_with_article_tail(e, gazetteer), gazetteer) for e in doc.ents)
     left: list[Span] = []
     for ent in (part for e in ents for part in _list_parts(e, gazetteer)):
+        if _name_read_as_a_date(ent):
+            continue  # left to the gazetteer's name runs below ("in Salqeen", tagged as a DATE)
         mention = _from_entity(ent, gazetteer, place_tokens)
         if mention is not None and (is_person(mention.text) or not _plausible(ent, gazetteer)):
             mention = None
@@ -261,6 +263,23 @@ def _with_site(text: str, m: Mention, gazetteer: Gazetteer) -> Mention:
 
 # labels the tagger gives a name it misreads as a number or a time ("Talbisseh" as a DATE)
 _NUMERIC_LABELS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"])
+
+
+def _name_read_as_a_date(ent: Span) -> bool:
+    """ "Salqeen", "Talbisseh": a capitalised word with no number in it that the tagger reads as a
+    date or a time, and that is no month, weekday or feast."""
+    return (
+        ent.label_ in _NUMERIC_LABELS
+        and all(t.is_alpha and t.text[:1].isupper() for t in ent)
+        and not any(t.lower_ in _CALENDAR_WORDS for t in ent)
+    )
+
+
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "ramadan eid christmas easter ashura nowruz new year day night week month".split()
+)
 
 
 def _listed_with_a_place(ent: Span, gazetteer: Gazetteer, place_tokens: set[int]) -> Mention | None:

@@ -34,6 +34,7 @@ PLACES = (
     Place("gn:169289", "Ma‘arrat an Nu‘mān", 35.64, 36.67, "SY", "12", population=58_008),
     Place("gn:165548", "Muḩambal", 35.77, 36.45, "SY", "12"),
     Place("gn:173027", "Arīḩā", 35.81, 36.61, "SY", "12", population=34_938),
+    Place("gn:163345", "Salqīn", 36.14, 36.45, "SY", "12", population=31_608),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -47,6 +48,7 @@ ALTERNATES = {
     "gn:169289": ["Maarat al-Numan", "Ma'arrat al-Nu'man", "Maarret-en-Nuuman"],
     "gn:165548": ["Mhambel"],
     "gn:173027": ["Ariha"],
+    "gn:163345": ["Salqeen"],
 }
 
 
@@ -130,6 +132,9 @@ def found():
             ["Talbisah", "Mhambel", "Ariha", "Jisr al-Shughour"],
         ),
         ("Russian aircraft struck these: Talbisah and Hama.", ["Talbisah", "Hama"]),
+        # a name the tagger reads as a date, which no month, weekday or feast is
+        ("Jets struck Salqeen on Monday.", ["Salqeen"]),
+        ("Jets struck Ariha in April, during Ramadan.", ["Ariha"]),
         # a capitalised direction is a cue before the name ("Southern Idlib" reads as "southern Idlib")
         ("Russian warplanes also hit IS sanctuaries in Eastern Homs and Hama.", ["Homs", "Hama"]),
         # possessives keep only the place; "U.S.-led" is no fuzzy place
