@@ -189,7 +189,11 @@ def place_role(
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":
             struck = [c for c in head.children if c.dep_ == "xcomp" and is_strike(c, registry)]
-            reported = [c for c in head.children if c.dep_ == "nsubjpass" and is_strike(c, registry)]
+            reported = [
+                s
+                for c in head.children
+                if c.dep_ == "nsubjpass" and (s := _a_strike_or_its_toll(c, registry)) is not None
+            ]
             if locative and tok.i == own_prep and reported and not other_force(reported[0], registry):
                 return "target"  # "the air strikes were reported near the villages of A and B"
             if not (tok.dep_ == "nsubjpass" and struck):
@@ -837,6 +841,23 @@ def _strike_shown(obj: Token, frame: Frame, registry: Registry) -> Token | None:
     if not frame.shown:
         return None
     return next((t for t in obj.subtree if t.dep_ == "pobj" and is_strike(t, registry)), None)
+
+
+def _a_strike_or_its_toll(tok: Token, registry: Registry) -> Token | None:
+    """ "the air strikes", "death tolls from alleged Russian air strikes": a strike, or what one
+    left, as what "were reported" or "were recorded" somewhere."""
+    if is_strike(tok, registry):
+        return tok
+    return next(
+        (
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in {"from", "of", "in"}
+            for g in p.children
+            if g.dep_ == "pobj" and is_strike(g, registry)
+        ),
+        None,
+    )
 
 
 def _a_distance_before(prep: Token) -> bool:

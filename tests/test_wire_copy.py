@@ -101,6 +101,11 @@ def test_a_pages_banners_are_no_headline() -> None:
             "Latamneh and Jisr al-Shughour, monitors said.",
             {("Talbiseh", "monitor"), ("Latamneh", "monitor"), ("Jisr al-Shughour", "monitor")},
         ),
+        # what a strike left, recorded somewhere, puts the strike there
+        (
+            "High death tolls from Russian air strikes were recorded in Latamneh on Tuesday.",
+            {("Latamneh", "reporter")},
+        ),
         # "wrecked" reports a strike's effect as "destroyed" does
         (
             "Konashenkov said a pinpoint strike had wrecked a facility in the north of Homs.",
