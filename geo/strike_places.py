@@ -156,6 +156,8 @@ def place_role(
         return "context"  # an actor named by its place: "Moscow said", "Syria's president"
     if _historical(root, ref_year) or _describes_a_place(root, names) or _in_dateline(root):
         return "context"
+    if _in_a_remit(root):
+        return "context"
     if _tally_item_without_strike(root, registry):
         return "context"
     locative = via_acl = False
@@ -389,6 +391,18 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
+
+
+def _in_a_remit(tok: Token) -> bool:
+    """ "Airwars, which specialises in tracking civilian casualties from air strikes in Syria, Iraq
+    and Libya", "a group that monitors air strikes in Syria": a relative clause in the present that
+    says what a body does tells its remit, not a strike."""
+    return any(
+        a.dep_ == "relcl" and a.lemma_ in _REMIT_VERBS and a.tag_ in {"VBZ", "VBP"} for a in tok.ancestors
+    )
+
+
+_REMIT_VERBS = frozenset({"specialise", "specialize", "focus", "track", "monitor", "document", "record"})
 
 
 def _compass_run(tok: Token, names: frozenset[int]) -> Token | None:

@@ -101,6 +101,12 @@ def test_a_pages_banners_are_no_headline() -> None:
             "Latamneh and Jisr al-Shughour, monitors said.",
             {("Talbiseh", "monitor"), ("Latamneh", "monitor"), ("Jisr al-Shughour", "monitor")},
         ),
+        # what a body does, told in the present, is its remit: no strike
+        (
+            "Russian jets struck Talbiseh on Monday, according to Airwars, which tracks civilian "
+            "casualties from air strikes in Iraq and Libya.",
+            {("Talbiseh", "monitor")},
+        ),
         # what a strike left, recorded somewhere, puts the strike there
         (
             "High death tolls from Russian air strikes were recorded in Latamneh on Tuesday.",
