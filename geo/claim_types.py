@@ -613,7 +613,10 @@ def _modifiers(anchor: Token, *, partners: bool = True) -> str:
         " ".join(
             t.text
             for t in p.subtree
-            if not _bracketed(t) and not _placed(t, p) and (partners or not _a_partner(t, p))
+            if not _bracketed(t)
+            and not _compared(t, p)
+            # "along with Russian warplanes" is a partner, though "along" may be a locative word
+            and (partners if _a_partner(t, p) else not _placed(t, p))
         )
         if p.dep_ != "relcl"
         else p.text
@@ -631,6 +634,17 @@ def _a_partner(tok: Token, part: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _compared(tok: Token, part: Token) -> bool:
+    """Whether a token of an owner's phrase names what it is compared with ("jets flying higher than
+    Syrian aircraft usually do"), which owns nothing."""
+    while tok.i != part.i:
+        if tok.lower_ == "than" or any(c.lower_ == "than" for c in tok.children):
+            return True
+        tok = tok.head
+    # "... than Syrian aircraft usually do had fired ...", the comparison parsed as the strike's clause
+    return part.dep_ == "nsubj" and any(c.lower_ == "than" and c.dep_ == "mark" for c in part.head.children)
 
 
 def _placed(tok: Token, part: Token) -> bool:

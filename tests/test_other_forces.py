@@ -138,3 +138,21 @@ def test_a_weapon_a_force_made_is_no_strike_of_that_force(pipe: Pipeline) -> Non
 )
 def test_a_partner_beside_the_striker(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the Syrian air force's own aircraft are another force's, named by their country alone
+        ("Syrian warplanes carried out raids on Talbiseh on Wednesday.", set()),
+        ("Syrian and Russian warplanes struck Talbiseh on Wednesday.", {("Talbiseh", "reporter")}),
+        # what a strike is compared with owns nothing
+        (
+            "A resident said two jets flying much higher than Syrian aircraft usually do had fired at "
+            "least eight missiles into Talbiseh.",
+            {("Talbiseh", "opposition")},
+        ),
+    ],
+)
+def test_syrian_aircraft_are_another_force(pipe: Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    assert targets(pipe, text) == expected
