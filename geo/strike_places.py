@@ -269,6 +269,14 @@ def place_role(
             # missiles at the town of X", where they were aimed
             return "context"
         if (
+            tok.dep_ == "prep"
+            and tok.lower_ == "from"
+            and any(a.lemma_ == "fire" for a in [head, *head.ancestors][:3])
+        ):
+            return "context"  # "fired missiles at targets in Syria from warships in the Caspian Sea"
+        if tok.dep_ == "prep" and head.pos_ == "NOUN" and head.lemma_.lower() in _TALKS:
+            return "context"  # "a day after the talks in Tehran": where the talks were, no strike
+        if (
             head.lemma_ in ROUTE_VERBS
             and not strikes_travel(head, registry)
             and not flown_strikes(head, registry)
@@ -792,6 +800,7 @@ def _same_list(first: Token, later: Token) -> bool:
     )
 
 
+_TALKS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations"})
 _AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
 _NAME_PARTICLES = ARTICLES | {"-", "'", "’"}  # "al-", "Ma'arrat": the parts of a name between its capitals
 

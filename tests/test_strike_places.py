@@ -379,6 +379,12 @@ def test_a_place_near_a_long_feature_is_struck(pipe: Pipeline, text: str, expect
         ("The ministry said jets flew 20 missions over Idlib on Friday.", {"Idlib"}),
         # a route the bombers flew is no strike place
         ("Six bombers reached Syria flying over Iraq.", set()),
+        # where missiles were fired from, however the parser hangs it, and where talks were held
+        (
+            "Russia has fired missiles at targets in Syria from warships in the Caspian Sea.",
+            {"Syria"},
+        ),
+        ("The air strikes on Latamneh resumed a day after the failed talks in Tehran.", {"Latamneh"}),
     ],
 )
 def test_sorties_flown_over_a_place(pipe: Pipeline, text: str, expected: set) -> None:
