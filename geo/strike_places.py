@@ -736,9 +736,13 @@ def _tally_item_without_strike(place: Token, registry: Registry) -> bool:
 
 
 def _negated_intent(tok: Token, frame: Frame) -> bool:
-    """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"."""
+    """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"; and a
+    strike only planned, threatened or offered ("stood ready to consider launching air strikes in
+    Iraq if Baghdad asks"), which no one says took place."""
     intent = negated = False
     for _ in range(8):
+        if tok.lemma_ in _UNREALISED:
+            return True
         if tok.lemma_ in INTENT_WORDS:
             intent = True
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
@@ -747,6 +751,9 @@ def _negated_intent(tok: Token, frame: Frame) -> bool:
             break
         tok = tok.head
     return intent and negated
+
+
+_UNREALISED = frozenset({"ready", "prepared", "willing", "plan", "intend", "threaten", "consider", "offer"})
 
 
 def _historical(root: Token, ref_year: int | None) -> bool:

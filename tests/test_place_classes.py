@@ -824,6 +824,9 @@ def test_the_regimes_forces_and_militias_are_another_force(pipe: Pipeline, text:
         # fighting that spreads is no strike; a strike spread to a place only in intent is none either
         ("The fighting has spread to neighbouring Homs and Hama.", set()),
         ("Moscow has no plans to extend its strikes to Raqqa.", set()),
+        # nor is one only offered or threatened
+        ("Moscow said it was ready to launch air strikes in Raqqa if asked.", set()),
+        ("Moscow threatened to strike Raqqa.", set()),
     ],
 )
 def test_strikes_that_spread_to_a_place(pipe: Pipeline, text: str, expected: set) -> None:
