@@ -753,7 +753,7 @@ def _negated_intent(tok: Token, frame: Frame) -> bool:
     return intent and negated
 
 
-_UNREALISED = frozenset({"ready", "prepared", "willing", "plan", "intend", "threaten", "consider", "offer"})
+_UNREALISED = frozenset({"willing", "plan", "intend", "threaten", "consider", "offer"})
 
 
 def _historical(root: Token, ref_year: int | None) -> bool:

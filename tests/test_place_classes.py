@@ -825,7 +825,7 @@ def test_the_regimes_forces_and_militias_are_another_force(pipe: Pipeline, text:
         ("The fighting has spread to neighbouring Homs and Hama.", set()),
         ("Moscow has no plans to extend its strikes to Raqqa.", set()),
         # nor is one only offered or threatened
-        ("Moscow said it was ready to launch air strikes in Raqqa if asked.", set()),
+        ("Moscow said it stood ready to consider air strikes in Raqqa if asked.", set()),
         ("Moscow threatened to strike Raqqa.", set()),
     ],
 )
