@@ -40,7 +40,20 @@ def mark_containers(places: list[ClaimPlace], roots: dict[int, Token]) -> list[C
                 p = ClaimPlace(p.toponym, "context", p.basis)
             else:
                 p = ClaimPlace(p.toponym, "target", "container")
-        elif p.role == "context" and p.toponym.precision == "admin1" and _province_of(p, targets, roots):
+        elif (
+            p.role == "context"
+            and p.toponym.precision == "admin1"
+            and (
+                _province_of(p, targets, roots)
+                # "the raids on the town of Kafranbel, in Idlib province, followed ...": the province
+                # locates a struck town, though the parse hangs it elsewhere than the strike
+                or any(
+                    _contains(p.toponym, q.toponym)
+                    and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), False)
+                    for q in targets
+                )
+            )
+        ):
             p = ClaimPlace(p.toponym, "target", "container")
         out.append(p)
     return out
