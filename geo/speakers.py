@@ -194,6 +194,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             if inner.verb is not None and inner.verb.i in outer.owned:
                 outer.owned -= inner.owned | inner.speaker_tokens
     _after_the_colon(sent, reporter, frames)
+    _after_the_semicolon(sent, reporter, frames)
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     if memory.known is not None and _hearsay_passive(sent, registry, reporter.owned):
@@ -420,6 +421,19 @@ def _after_the_colon(sent: Span, reporter: Frame, frames: list[Frame]) -> None:
     if colon is None or len(speakers) != 1 or any(f.verb is not None and f.verb.i > colon for f in frames):
         return
     speakers[0].owned |= {i for i in reporter.owned if i > colon}
+
+
+def _after_the_semicolon(sent: Span, reporter: Frame, frames: list[Frame]) -> None:
+    """ "In Hama, activists said jets raided Morek; 4 civilians were also killed when cluster bombs
+    fell on X": a clause after a semicolon with no speaker of its own goes on with the account before
+    it, as a next sentence in the paragraph would (the parser may make it the sentence's root)."""
+    semi = next((t.i for t in sent if t.text == ";"), None)
+    if semi is None or any(f.verb is not None and f.verb.i > semi for f in frames):
+        return
+    speakers = [f for f in frames if f.verb is not None and f.verb.i < semi and f.attributed]
+    if len(speakers) != 1:
+        return
+    speakers[0].owned |= {i for i in reporter.owned if i > semi}
 
 
 def _comment(sent: Span) -> bool:

@@ -92,6 +92,13 @@ def test_a_sites_banner_as_the_first_line(pipe: Pipeline, banner: str, side: str
             "Russian jets hit Homs, state television said. In Idlib, the jets also struck Latamneh.",
             {("Homs", "syria_gov"), ("Idlib", "syria_gov"), ("Latamneh", "syria_gov")},
         ),
+        # and past a semicolon, however the parser hangs the clause after it
+        (
+            "In Hama, activists said Russian warplanes had carried out raids on the city of Latamneh, "
+            "leaving heavy damage to homes; 4 civilians were also killed when cluster bombs were dropped "
+            "on the village of Kafr Zita in the northern Hama countryside.",
+            {("Latamneh", "opposition"), ("Kafr Zita", "opposition"), ("Hama", "opposition")},
+        ),
         # and into the next paragraph when the sentence refers back to what was reported
         (
             "Russian bombers hit Deir ez-Zor, the defence ministry in Moscow said.\n\n"
