@@ -653,6 +653,13 @@ def test_casualties_count_only_the_harmed(pipe: Pipeline, text: str, casualties:
             "",
             {("Talbiseh", "opposition")},
         ),
+        # a live news network of the opposition's areas is a local medium
+        (
+            "Russian jets killed three civilians when they hit Latamneh on Saturday, Syria Live Network "
+            "reported.",
+            "",
+            {("Latamneh", "opposition")},
+        ),
         # the networks that watch the sky over rebel areas are local sources
         (
             "Two centres that track the movements of military aircraft logged ten raids on Latamneh.",
