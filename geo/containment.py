@@ -30,12 +30,15 @@ def mark_containers(places: list[ClaimPlace], roots: dict[int, Token]) -> list[C
     targets = [p for p in places if p.role == "target" and p.toponym.place is not None]
     out = []
     for p in places:
-        if p in targets and any(
+        # "the raids on the town of Kafranbel, in Idlib province, followed ...": a province locates a
+        # struck town however the parse hangs it, whether or not it was read as a target itself
+        holds = any(
             q is not p
             and _contains(p.toponym, q.toponym, _names_an_area(roots.get(id(p.toponym))))
             and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), p.toponym.precision == "country")
             for q in targets
-        ):
+        )
+        if p in targets and holds:
             if p.toponym.precision == "country":
                 p = ClaimPlace(p.toponym, "context", p.basis)
             else:
@@ -43,16 +46,7 @@ def mark_containers(places: list[ClaimPlace], roots: dict[int, Token]) -> list[C
         elif (
             p.role == "context"
             and p.toponym.precision == "admin1"
-            and (
-                _province_of(p, targets, roots)
-                # "the raids on the town of Kafranbel, in Idlib province, followed ...": the province
-                # locates a struck town, though the parse hangs it elsewhere than the strike
-                or any(
-                    _contains(p.toponym, q.toponym)
-                    and _locates(roots.get(id(p.toponym)), roots.get(id(q.toponym)), False)
-                    for q in targets
-                )
-            )
+            and (holds or _province_of(p, targets, roots))
         ):
             p = ClaimPlace(p.toponym, "target", "container")
         out.append(p)

@@ -193,8 +193,8 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
                 continue  # two speakers of one verb share what it says
             if inner.verb is not None and inner.verb.i in outer.owned:
                 outer.owned -= inner.owned | inner.speaker_tokens
-    _after_the_colon(sent, reporter, frames)
-    _after_the_semicolon(sent, reporter, frames)
+    for mark in ":;":
+        _detail_after(mark, sent, reporter, frames)
     for f in frames:
         reporter.owned -= f.owned | f.speaker_tokens
     if memory.known is not None and _hearsay_passive(sent, registry, reporter.owned):
@@ -289,12 +289,16 @@ def _showing_medium(verb: Token) -> Token | None:
 
 def _released_medium(verb: Token) -> Token | None:
     """The video or pictures a speaker releases ("released footage of", "put out a video showing")."""
-    if verb.pos_ != "VERB" or not (
-        verb.lemma_ in _RELEASE_VERBS
-        or (verb.lemma_ == "put" and any(c.lower_ == "out" for c in verb.children))
-    ):
+    if verb.pos_ != "VERB" or not _releases(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS), None)
+
+
+def _releases(verb: Token) -> bool:
+    """ "released", "published", "issued", "put out" ("put" is read with its particle)."""
+    return verb.lemma_ in _RELEASE_VERBS or (
+        verb.lemma_ == "put" and any(c.lower_ == "out" for c in verb.children)
+    )
 
 
 def _picture_supplier(verb: Token) -> Token | None:
@@ -413,27 +417,16 @@ def _caption(sent: Span) -> bool:
     return len(words) == 2 and words[0].lemma_.lower() in _MEDIA_NOUNS and words[1].text == ":"
 
 
-def _after_the_colon(sent: Span, reporter: Frame, frames: list[Frame]) -> None:
+def _detail_after(mark: str, sent: Span, reporter: Frame, frames: list[Frame]) -> None:
     """ "Activists reported dozens of casualties from the raids: more than 35 died when the towns of
-    A and B were hit": what a colon opens after a source's report is that report's detail."""
-    colon = next((t.i for t in sent if t.text == ":" and t.i > sent.start + 2), None)
-    speakers = [f for f in frames if f.verb is not None and f.verb.i < (colon or 0)]
-    if colon is None or len(speakers) != 1 or any(f.verb is not None and f.verb.i > colon for f in frames):
+    A and B were hit": what a colon opens after a source's report is that report's detail; so is a
+    clause after a semicolon with no speaker of its own ("activists said jets raided Morek; 4
+    civilians were also killed when cluster bombs fell on X"), however the parser hangs it."""
+    at = next((t.i for t in sent if t.text == mark and t.i > sent.start + 2), None)
+    speakers = [f for f in frames if f.verb is not None and f.verb.i < (at or 0)]
+    if at is None or len(speakers) != 1 or any(f.verb is not None and f.verb.i > at for f in frames):
         return
-    speakers[0].owned |= {i for i in reporter.owned if i > colon}
-
-
-def _after_the_semicolon(sent: Span, reporter: Frame, frames: list[Frame]) -> None:
-    """ "In Hama, activists said jets raided Morek; 4 civilians were also killed when cluster bombs
-    fell on X": a clause after a semicolon with no speaker of its own goes on with the account before
-    it, as a next sentence in the paragraph would (the parser may make it the sentence's root)."""
-    semi = next((t.i for t in sent if t.text == ";"), None)
-    if semi is None or any(f.verb is not None and f.verb.i > semi for f in frames):
-        return
-    speakers = [f for f in frames if f.verb is not None and f.verb.i < semi and f.attributed]
-    if len(speakers) != 1:
-        return
-    speakers[0].owned |= {i for i in reporter.owned if i > semi}
+    speakers[0].owned |= {i for i in reporter.owned if i > at}
 
 
 def _comment(sent: Span) -> bool:
@@ -619,12 +612,7 @@ def _issuer(document: Token) -> Token | None:
     statement saying ...", "the army put out a communique that ...")."""
     if document.dep_ != "dobj" or document.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    verb = document.head
-    if verb.lemma_ not in _RELEASE_VERBS and not (
-        verb.lemma_ == "put" and any(c.lower_ == "out" for c in verb.children)
-    ):
-        return None
-    return subject_of(verb)
+    return subject_of(document.head) if _releases(document.head) else None
 
 
 def _carried_author(verb: Token) -> Token | None:

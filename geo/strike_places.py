@@ -274,7 +274,7 @@ def place_role(
             and any(a.lemma_ == "fire" for a in [head, *head.ancestors][:3])
         ):
             return "context"  # "fired missiles at targets in Syria from warships in the Caspian Sea"
-        if tok.dep_ == "prep" and head.pos_ == "NOUN" and head.lemma_.lower() in _TALKS:
+        if tok.dep_ == "prep" and head.pos_ == "NOUN" and is_noun_of(head, _TALKS):
             return "context"  # "a day after the talks in Tehran": where the talks were, no strike
         if (
             head.lemma_ in ROUTE_VERBS
@@ -287,7 +287,7 @@ def place_role(
             # verb are where the strike verb's subject is
             tok, head = head, head.head
             if is_strike(head, registry) and not other_force(head, registry):
-                return "target" if not _negated_intent(head, frame) else "context"
+                return "target" if not _intent_only(head, frame) else "context"
         if tok.dep_ == "conj" and tok.lemma_.lower() in _OTHER_EVENTS:
             return "context"  # "airstrikes in X, as well as fighting ... in Y": another event's place
         if (
@@ -362,7 +362,7 @@ def place_role(
                 locative = True  # "struck Talbiseh", "Homs was bombed", "targets included X and Y"
             elif via_acl and not (tok.dep_ == "prep" and tok.lower_ in _ON_TARGETS and head.i == anchor.i):
                 return "context"  # not "strikes on areas held by rebels in X", whose areas were struck
-            if not locative or other_force(anchor, registry) or _negated_intent(head, frame):
+            if not locative or other_force(anchor, registry) or _intent_only(head, frame):
                 return "context"
             if ground_doer(anchor):
                 return "context"
@@ -735,7 +735,7 @@ def _tally_item_without_strike(place: Token, registry: Registry) -> bool:
     return any(struck) and not struck[own]
 
 
-def _negated_intent(tok: Token, frame: Frame) -> bool:
+def _intent_only(tok: Token, frame: Frame) -> bool:
     """ "no plans to extend its airstrikes to Iraq", "not planning to expand raids to Iraq"; and a
     strike only planned, threatened or offered ("stood ready to consider launching air strikes in
     Iraq if Baghdad asks"), which no one says took place."""
@@ -807,7 +807,7 @@ def _same_list(first: Token, later: Token) -> bool:
     )
 
 
-_TALKS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations"})
+_TALKS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation"})
 _AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
 _NAME_PARTICLES = ARTICLES | {"-", "'", "’"}  # "al-", "Ma'arrat": the parts of a name between its capitals
 
