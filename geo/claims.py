@@ -29,6 +29,7 @@ from geo.claim_types import (
     counted_at,
     foreign_strikes,
     is_strike,
+    other_force,
     read_claim_type,
 )
 from geo.containment import mark_containers
@@ -55,6 +56,7 @@ from geo.strike_places import (
     presence_role,
     semicolon_lists,
     sets_the_scene,
+    where_the_struck_thing_is,
 )
 from geo.types import Article, Claim, ClaimPlace, ClaimType, LocationBasis, Role, Source, Toponym
 
@@ -270,6 +272,18 @@ def _dated_strike(root: Token) -> bool:
     )
 
 
+def _locates_what_was_struck(tokens: list[Token], registry: Registry) -> bool:
+    """A sentence with no strike of its own that says where a struck thing is ("the command center
+    stood near the town of X"); not one whose own strike was read as no claim (another force's)."""
+    for t in tokens:
+        struck = where_the_struck_thing_is(t, registry)
+        if struck is not None:
+            subject = {s.i for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} for s in c.subtree}
+            own = any(is_strike(s, registry) for s in tokens if s.i not in subject)
+            return not own and not other_force(struck, registry)
+    return False
+
+
 def _says_it_was_a_strike(tokens: list[Token], registry: Registry) -> bool:
     """ "what activists say was a Russian air strike in X": the strike is what is said to have been."""
     return any(t.dep_ == "attr" and t.head.lemma_ == "be" and is_strike(t, registry) for t in tokens)
@@ -294,6 +308,8 @@ def _sentence_drafts(
         field = claim_type is None and not frame.attributed and _location_field(sent)
         if field:
             claim_type = "strike_reported"  # an incident record's "Location: A, Homs, Syria"
+        elif claim_type is None and _locates_what_was_struck(tokens, registry):
+            claim_type = "strike_reported"  # "the destroyed base lay on the outskirts of Salma"
         places: list[ClaimPlace] = []
         for topo, root in located:
             if field and root.i in frame.owned:

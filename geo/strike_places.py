@@ -19,6 +19,7 @@ from geo.claim_types import (
     LIGHT_VERBS,
     LOCATIVE_PREPS,
     ROUTE_VERBS,
+    STRIKE_VERBS,
     died_in,
     dies,
     existential,
@@ -169,6 +170,12 @@ def place_role(
         if tok.i == own_prep and tok.dep_ == "conj" and head.pos_ == "ADP":
             own_prep, tok = head.i, head  # "in and around Palmyra": the first preposition is both's
             continue
+        if (
+            locative
+            and tok.i == own_prep
+            and (struck := where_the_struck_thing_is(head, registry)) is not None
+        ):
+            return "context" if other_force(struck, registry) else "target"
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
@@ -399,6 +406,36 @@ def place_role(
             via_acl = True
         tok = head
     return "context"
+
+
+def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:
+    """ "The destroyed base lay on the outskirts of Salma"; "the command center stood near the town of
+    As Sukhnah" after "warplanes destroyed an ISIL command center": a sentence that only says where
+    the struck thing is says where the strike fell. The strike is the subject's own participle, or
+    the verb that struck the same thing earlier in the story (a definite noun refers back)."""
+    if verb.lemma_ not in _LOCATING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    told = [
+        c
+        for c in subject.children
+        if c.dep_ in {"amod", "acl"} and (is_strike(c, registry) or c.lemma_.lower() in STRIKE_VERBS)
+    ]
+    if told:
+        return told[0]
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children):
+        return None
+    earlier = subject.doc[max(0, subject.sent.start - _BACK_REFERENCE_TOKENS) : subject.sent.start]
+    for t in reversed(earlier):
+        if t.lemma_ == subject.lemma_ and t.dep_ in {"dobj", "nsubjpass"} and is_strike(t.head, registry):
+            return t.head
+    return None
+
+
+_LOCATING_VERBS = frozenset({"be", "lie", "stand", "sit", "locate", "situate"})
+_BACK_REFERENCE_TOKENS = 200  # about two paragraphs of wire copy
 
 
 def _in_a_remit(tok: Token) -> bool:

@@ -636,3 +636,27 @@ def test_a_source_that_speaks_of_strikes_claims_them(pipe: Pipeline) -> None:
     assert {
         (p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"
     } == {("Anadan", "opposition")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence that only says where the struck thing is says where the strike fell: by the
+        # thing's own participle, or by a definite noun that refers back to what was struck
+        (
+            "Russian jets struck targets in Syria. The destroyed base lay on the outskirts of Anadan.",
+            {"Syria", "Anadan"},
+        ),
+        (
+            "Russian warplanes destroyed an ISIL command center on Tuesday, a source said. According to "
+            "the source, the command center stood near the town of Talbiseh.",
+            {"Talbiseh"},
+        ),
+        # a base nobody struck is where the jets fly from; another force's struck thing is not the
+        # campaign's
+        ("Russian jets struck Talbiseh. The air base is located near Homs.", {"Talbiseh"}),
+        ("US jets destroyed a mosque. The mosque was in Anadan.", set()),
+    ],
+)
+def test_where_the_struck_thing_is(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
