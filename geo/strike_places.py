@@ -173,9 +173,9 @@ def place_role(
         if (
             locative
             and tok.i == own_prep
-            and (struck := where_the_struck_thing_is(head, registry)) is not None
+            and (located := where_the_struck_thing_is(head, registry)) is not None
         ):
-            return "context" if other_force(struck, registry) else "target"
+            return "context" if other_force(located, registry) else "target"
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
