@@ -29,7 +29,7 @@ from geo.claim_types import (
     negated,
     other_force,
 )
-from geo.lexicon import words
+from geo.lexicon import table, words
 from geo.mentions import a_place_label, member_before, name_word
 from geo.names import ARTICLES
 from geo.speakers import SPEECH_VERBS, ancestors_until
@@ -560,14 +560,20 @@ def _in_dateline(root: Token) -> bool:
 
 def _named_area(tok: Token) -> bool:
     """ "the Salma and Arafeet areas": a place noun that names its places, the name right before it
-    (not "an Islamic State command centre", which a group's name only describes)."""
+    (not "an Islamic State command centre", which a group's name only describes, nor "Turkmen
+    villages", which a people's name does)."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
     return (
         tok.pos_ == "NOUN"
         and is_noun_of(tok, PLACE_NOUNS)
-        and tok.i > 0
-        and tok.doc[tok.i - 1].pos_ == "PROPN"
+        and before is not None
+        and before.pos_ == "PROPN"
+        and not (before.ent_type_ == "NORP" or before.lower_ in _PEOPLES)
         and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children)
     )
+
+
+_PEOPLES = frozenset(table("demonyms"))
 
 
 _RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])

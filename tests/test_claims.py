@@ -506,6 +506,8 @@ def test_article_without_claims_yields_none(pipe: Pipeline) -> None:
         ("Activists said Russian jets struck a command post near the settlement of Hama.", {"Hama"}),
         ("Activists said Russian aircraft destroyed a plant to the north of the city of Homs.", {"Homs"}),
         ("Activists said Russian warplanes struck rebel-held areas outside Idlib.", {"Idlib"}),
+        # a people's name before the noun names no place: the locator is still the only one
+        ("Activists said Russian jets struck Turkmen villages near Latakia.", {"Latakia"}),
         # one that only describes an already named place does not
         (
             "Mustafa stressed that the Russian jets were striking rural areas and Turkmen villages such "
