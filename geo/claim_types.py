@@ -559,6 +559,12 @@ def _doer(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
         return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in STRIKE_NOUNS for t in verb.head.subtree
+        ):
+            # "five were wounded by similar bombing and two people were hurt in Batbo": a passive
+            # of its own, beside the strikes that did it, names no other doer
+            return None
         return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return None
 

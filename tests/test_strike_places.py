@@ -660,3 +660,12 @@ def test_a_source_that_speaks_of_strikes_claims_them(pipe: Pipeline) -> None:
 )
 def test_where_the_struck_thing_is(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_passive_beside_the_bombing_that_did_it_is_its_effect(pipe: Pipeline) -> None:
+    # the second passive has a subject of its own, so the first one's victims are not its doer
+    text = (
+        "He said five civilians were wounded in the town of Anadan by similar bombing and two people "
+        "were hurt in the town of Beyanun."
+    )
+    assert targets(pipe, text) == {"Anadan", "Beyanun"}
