@@ -96,6 +96,10 @@ def registry() -> Registry:
         ("Orient TV", "opposition"),
         ("Watan FM", "opposition"),
         ("@SMARTNewsAgency", "opposition"),
+        # the agency by its short name, where a correspondent is its own (not "smart bombs")
+        ('The correspondent of "Smart', "opposition"),
+        ("The Smart correspondent", "opposition"),
+        ("SMART's reporter", "opposition"),
         ("LCCSY", "opposition"),
         ("the Syrian Interim Government", "opposition"),
         ("the Syrian Revolution General Commission", "opposition"),
@@ -229,6 +233,7 @@ def test_cited_speakers_map_to_sides(registry: Registry, phrase: str, side: str)
         "the staff of the museum",  # the General Staff
         "a general store",  # the General Command
         "the Fox News Network",  # a town's news network
+        "smart bombs",  # SMART, the news agency
     ],
 )
 def test_places_and_common_words_are_no_actor(registry: Registry, phrase: str) -> None:
