@@ -176,6 +176,13 @@ def place_role(
             and (located := where_the_struck_thing_is(head, registry)) is not None
         ):
             return "context" if other_force(located, registry) else "target"
+        if (
+            locative
+            and tok.i == own_prep
+            and head.pos_ == "VERB"
+            and (raids := _strikes_right_before(tok, registry)) is not None
+        ):
+            return "context" if other_force(raids, registry) or _intent_only(raids, frame) else "target"
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
@@ -436,6 +443,15 @@ def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:
 
 _LOCATING_VERBS = frozenset({"be", "lie", "stand", "sit", "locate", "situate"})
 _BACK_REFERENCE_TOKENS = 200  # about two paragraphs of wire copy
+
+
+def _strikes_right_before(prep: Token, registry: Registry) -> Token | None:
+    """ "wounds they suffered in the Russian raids on the village of X": "on" the parser hung on the
+    verb, right after the strikes it belongs to, says what they struck."""
+    if prep.lower_ not in _ON_TARGETS or prep.i == 0:
+        return None
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ == "NOUN" and is_strike(before, registry) else None
 
 
 def _in_a_remit(tok: Token) -> bool:
