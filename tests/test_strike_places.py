@@ -674,6 +674,7 @@ def test_a_passive_beside_the_bombing_that_did_it_is_its_effect(pipe: Pipeline) 
 def test_raids_on_a_place_hung_on_the_verb(pipe: Pipeline) -> None:
     # the parser hangs "on the village" on "suffered": it still says what the raids struck
     text = (
-        "Two civilians died of wounds they suffered yesterday in the Russian raids on the village of Anadan."
+        "Earlier this morning two civilians died of wounds they suffered yesterday in the Russian raids "
+        "on the village of Zafarana in the Homs countryside, raids that Moscow said it had carried out."
     )
-    assert targets(pipe, text) == {"Anadan"}
+    assert "Zafarana" in targets(pipe, text)
