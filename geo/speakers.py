@@ -743,8 +743,8 @@ def _speaker_span(subject: Token, verb: Token) -> Span:
         commas = [i for i in range(start, end) if doc[i].text == ","]
         if commas and any(t.pos_ in {"NOUN", "PROPN"} for t in doc[commas[-1] + 1 : end]):
             start = commas[-1] + 1
-    while start < end and doc[start].is_punct:
-        start += 1
+    while start < end and (doc[start].is_punct or (doc[start].ent_type_ == "DATE" and start < subject.i)):
+        start += 1  # nor the day a missing comma joined to the name ("On Monday Igor Konashenkov said")
     return doc[start:end]
 
 

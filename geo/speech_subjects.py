@@ -86,8 +86,30 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head.head  # "local sources went on reporting airstrikes in X"
             seen += 1
             continue
-        return trailing_speaker(verb) or speaker_before_aside(verb)
+        return trailing_speaker(verb) or speaker_before_aside(verb) or _swallowed_by_the_day(verb)
     return None
+
+
+def _swallowed_by_the_day(verb: Token) -> Token | None:
+    """ "On Tuesday Maj. Gen. Igor Konashenkov, the ministry's spokesman, rejected ...": with no
+    comma after the day, the parser makes the speaker the day's noun; the name the day opens speaks."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on" or prep.i > verb.i:
+            continue
+        for name in prep.children:
+            opener = prep.doc[prep.i + 1]
+            if (
+                name.dep_ == "pobj"
+                and name.pos_ == "PROPN"
+                and name.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+                and opener.lower_ in _WEEKDAYS
+                and opener.i < name.i
+            ):
+                return name
+    return None
+
+
+_WEEKDAYS = words("weekdays")
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -302,6 +302,16 @@ def test_a_quotations_speaker_with_an_apposition(pipe: Pipeline) -> None:
     assert {(c.source.speaker, c.source.side) for c in claims} == {("Igor Konashenkov", "russia")}
 
 
+def test_a_speaker_the_day_runs_into(pipe: Pipeline) -> None:
+    # no comma after the day: the parser makes the name the day's noun and leaves "said" no subject
+    text = (
+        "On Monday Igor Konashenkov, the official spokesman of the Russian Defence Ministry, said that "
+        "Russian aircraft had struck nine facilities of the Islamic State in Syria."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="t", text=text))
+    assert {(c.source.speaker, c.source.side) for c in claims} == {("Igor Konashenkov", "russia")}
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
