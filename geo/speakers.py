@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from geo.registry import Registry
 
 DENY_VERBS = words("deny_verbs")
+_HEARSAY_NOUNS = words("hearsay_nouns")
 OFFICIAL_NOUNS = words("official_nouns")
 LOCAL_NOUNS = words("local_nouns")
 _PLAIN_SPEECH = words("plain_speech_verbs")
@@ -185,6 +186,7 @@ def sentence_frames(sent: Span, registry: Registry, memory: SpeakerMemory) -> li
             frame.owned -= {t.i for t in tok.subtree}
         frames.append(frame)
         frames.extend(_co_speakers(subject, frame, registry))
+        frames.extend(_claim_holders(tok, frame, registry, memory))
     # nested frames take their tokens from the enclosing ones
     frames.sort(key=lambda f: len(f.owned), reverse=True)
     for i, outer in enumerate(frames):
@@ -604,6 +606,36 @@ def _co_speakers(subject: Token, frame: Frame, registry: Registry) -> list[Frame
         other = Frame(frame.verb, phrase, found[0], found[1], local=_is_local(conj))
         other.owned, other.speaker_tokens = set(frame.owned), set(frame.speaker_tokens)
         out.append(other)
+    return out
+
+
+def _claim_holders(verb: Token, frame: Frame, registry: Registry, memory: SpeakerMemory) -> list[Frame]:
+    """ "rejected claims by the Syrian Observatory that Russian jets had struck settlements in Idlib":
+    the claims denied are their holder's word, as well as the denier's denial."""
+    if verb.lemma_ not in DENY_VERBS:
+        return []
+    out: list[Frame] = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _HEARSAY_NOUNS):
+        holder = next(
+            (
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in {"by", "from"}
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        ) or next((c for c in noun.children if c.dep_ == "poss"), None)
+        said = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.pos_ == "VERB"), None)
+        if holder is None or said is None:
+            continue
+        span = _speaker_span(holder, verb)
+        speaker, side, kind = name_speaker(span, registry, memory, span.text)
+        if kind == "unknown" or side == frame.side:
+            continue
+        held = Frame(noun, speaker, side, kind, owned={t.i for t in said.subtree})
+        held.speaker_tokens = {t.i for t in span}
+        out.append(held)
     return out
 
 

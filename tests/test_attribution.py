@@ -831,3 +831,9 @@ def test_a_placeless_toll_is_the_toll_of_the_strike_just_told(pipe: Pipeline) ->
         "According to the Syrian Observatory for Human Rights, however, about 60 civilians were killed."
     )
     assert ("Maarat al-Numan", "monitor") in targets(pipe, text)
+
+
+def test_the_claims_a_denial_rejects_are_their_holders(pipe: Pipeline) -> None:
+    # the denier denies; the activists whose claims are denied claim the strike
+    text = "The ministry rejected claims by activists that Russian jets had struck Talbiseh."
+    assert targets(pipe, text) == {("Talbiseh", "russia"), ("Talbiseh", "opposition")}
