@@ -183,6 +183,12 @@ def place_role(
             and (raids := _strikes_right_before(tok, registry)) is not None
         ):
             return "context" if other_force(raids, registry) or _intent_only(raids, frame) else "target"
+        if (
+            locative
+            and tok.i == own_prep
+            and (struck := _struck_as_described(head, tok, registry)) is not None
+        ):
+            return "context" if other_force(struck, registry) or ground_doer(struck) else "target"
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
@@ -452,6 +458,21 @@ def _strikes_right_before(prep: Token, registry: Registry) -> Token | None:
         return None
     before = prep.doc[prep.i - 1]
     return before if before.pos_ == "NOUN" and is_strike(before, registry) else None
+
+
+def _struck_as_described(noun: Token, prep: Token, registry: Registry) -> Token | None:
+    """ "Turkmen villages in Latakia bombed from the air", "a hospital in Sarmin hit by strikes": a
+    participle after the place phrase says the noun it locates was struck."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > prep.i and is_strike(c, registry)
+        ),
+        None,
+    )
 
 
 def _in_a_remit(tok: Token) -> bool:

@@ -927,3 +927,8 @@ def test_a_clause_that_says_where_the_struck_noun_is(pipe: Pipeline, text: str, 
 )
 def test_it_in_a_clause_after_the_main_one(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_participle_after_the_place_phrase_says_the_noun_was_struck(pipe: Pipeline) -> None:
+    # the villages the headline locates in Latakia are what was bombed
+    assert "Latakia" in targets(pipe, "Syria: Turkmen villages in Latakia bombed from the air")
