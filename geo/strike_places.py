@@ -186,9 +186,9 @@ def place_role(
         if (
             locative
             and tok.i == own_prep
-            and (struck := _struck_as_described(head, tok, registry)) is not None
+            and (participle := _struck_as_described(head, tok, registry)) is not None
         ):
-            return "context" if other_force(struck, registry) or ground_doer(struck) else "target"
+            return "context" if other_force(participle, registry) or ground_doer(participle) else "target"
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
