@@ -139,7 +139,11 @@ def place_role(
             )
         root = root.head  # "near the Tabqa military airport", "the Kweires air base": where the site is
     described = described_as_struck(root, registry)
-    if described is not None and not (other_force(described, registry) or ground_doer(described)):
+    if (
+        described is not None
+        and not (other_force(described, registry) or ground_doer(described))
+        and not _labels_a_placed_noun(root, described, names)
+    ):
         return "target"  # "a resident of Rastan, one of the towns bombed by Russian planes"
     if a_place_label(root) and root.dep_ == "ROOT":
         # "Al Latamneh: three thermobaric missile attacks on civilian homes": the line is the label's
@@ -458,6 +462,13 @@ def _strikes_right_before(prep: Token, registry: Registry) -> Token | None:
         return None
     before = prep.doc[prep.i - 1]
     return before if before.pos_ == "NOUN" and is_strike(before, registry) else None
+
+
+def _labels_a_placed_noun(root: Token, described: Token, names: frozenset[int]) -> bool:
+    """ "Syria: Turkmen villages in Latakia bombed from the air": a headline's label over a struck
+    noun that names its own place is the story's country, not a strike place."""
+    labels = root.i + 1 < len(root.doc) and root.nbor(1).text == ":"
+    return labels and any(t.i in names and t.i != root.i for t in described.head.subtree)
 
 
 def _struck_as_described(noun: Token, prep: Token, registry: Registry) -> Token | None:
