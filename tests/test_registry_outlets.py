@@ -96,6 +96,10 @@ def registry() -> Registry:
         ("Orient TV", "opposition"),
         ("Watan FM", "opposition"),
         ("@SMARTNewsAgency", "opposition"),
+        # a wire's unnamed NGO counting a strike's dead is the monitor; so is the coordinators' team
+        ("a non-governmental organisation", "monitor"),
+        ("an NGO", "monitor"),
+        ("The Syria Response Coordinators Team", "monitor"),
         # the agency by its short name, where a correspondent is its own (not "smart bombs")
         ('The correspondent of "Smart', "opposition"),
         ("The Smart correspondent", "opposition"),
