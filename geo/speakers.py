@@ -368,10 +368,13 @@ def _relays(according: Token) -> bool:
     speaker names the medium that passed the words on, not who spoke them (geo.speakers'
     `_relayed_side` gives an unknown speaker the medium's side)."""
     verb = according.head
+    # "according to the Observatory, Russian aircraft are said to have hit X": what is said of a
+    # passive's subject has no speaker of its own
+    hearsay = any(c.dep_ == "xcomp" for c in verb.children)
     return (
         verb.i != according.i
         and verb.lemma_ in SPEECH_VERBS
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and not hearsay) for c in verb.children)
     )
 
 

@@ -837,3 +837,9 @@ def test_the_claims_a_denial_rejects_are_their_holders(pipe: Pipeline) -> None:
     # the denier denies; the activists whose claims are denied claim the strike
     text = "The ministry rejected claims by activists that Russian jets had struck Talbiseh."
     assert targets(pipe, text) == {("Talbiseh", "russia"), ("Talbiseh", "opposition")}
+
+
+def test_according_to_a_source_over_what_is_said_of_a_passive(pipe: Pipeline) -> None:
+    # "are said to have hit" has no speaker of its own: the Observatory is the source
+    text = "According to the Observatory, Russian aircraft are said to have hit rebel positions in Talbiseh."
+    assert targets(pipe, text) == {("Talbiseh", "monitor")}
