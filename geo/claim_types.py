@@ -44,6 +44,7 @@ MILITARY_OBJECTS = words("military_objects")
 COUNT_NOUNS = words("count_nouns")
 AIR_BACKING = words("air_backing")
 _OTHER_CAUSES = words("other_causes")
+_BLASTS = frozenset({"explosion", "blast", "detonation"})
 _CRITICISED = words("criticised_things")
 _COUNTED = words("casualty_nouns")
 _HARM_LEMMAS = words("harm_words")
@@ -426,7 +427,13 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not goes_after(tok)):
         return False
     if lemma not in EFFECT_VERBS and lemma != "go":
-        return True
+        # "a large explosion struck a building in al-Bab": a blast of no named cause is no air strike
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return not (
+            subject is not None
+            and subject.lemma_.lower() in _BLASTS
+            and not any(t.lower_ in AIR_WORDS for t in subject.subtree)
+        )
     doer = _doer(tok)
     if (
         doer is not None

@@ -678,3 +678,8 @@ def test_raids_on_a_place_hung_on_the_verb(pipe: Pipeline) -> None:
         "on the village of Zafarana in the Homs countryside, raids that Moscow said it had carried out."
     )
     assert "Zafarana" in targets(pipe, text)
+
+
+def test_a_blast_of_no_named_cause_is_no_strike(pipe: Pipeline) -> None:
+    text = "The Observatory said a large explosion struck a building on the outskirts of the town of Anadan."
+    assert targets(pipe, text) == set()
