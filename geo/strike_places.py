@@ -115,6 +115,8 @@ def place_role(
         return "context"  # its descriptor
     if root.pos_ == "VERB" and name_word(root):
         root = member_before(root)  # "A and Tell B" parsed as "and tell B": B stands where A does
+    if root.dep_ == "compound" and root.head.dep_ == "compound" and is_noun_of(root.head.head, PLACE_NOUNS):
+        root = root.head  # "the Bayirbucak Turkmen region": a people's name between the name and its noun
     if root.dep_ in NAME_DEPS and is_noun_of(root.head, PLACE_NOUNS):
         root = root.head  # "in the Homs countryside", "Idlib province"
     while (

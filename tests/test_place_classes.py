@@ -933,3 +933,8 @@ def test_a_participle_after_the_place_phrase_says_the_noun_was_struck(pipe: Pipe
     # the villages the headline locates in Latakia are what was bombed
     # and the country that labels the headline is no strike place of its own
     assert targets(pipe, "Syria: Turkmen villages in Latakia bombed from the air") == {"Latakia"}
+
+
+def test_a_peoples_name_between_a_name_and_its_place_noun(pipe: Pipeline) -> None:
+    text = "Buildings lie in ruins after Russian airstrikes on the Azaz Turkmen region in Latakia."
+    assert "Azaz" in targets(pipe, text)
