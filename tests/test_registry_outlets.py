@@ -98,6 +98,7 @@ def registry() -> Registry:
         ("@SMARTNewsAgency", "opposition"),
         # a wire's unnamed NGO counting a strike's dead is the monitor; so is the coordinators' team
         ("a non-governmental organisation", "monitor"),
+        # "the NGO" is whichever body the story named last (test_registry_sides)
         ("an NGO", "monitor"),
         ("The Syria Response Coordinators Team", "monitor"),
         # the agency by its short name, where a correspondent is its own (not "smart bombs")
