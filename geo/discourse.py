@@ -29,6 +29,12 @@ PERSON_NOUNS = words("person_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
 _DEFINITE_HEADS = words("speaker_body_nouns")
 # nouns any body's speaker answers to ("the Britain-based NGO said" after the Observatory)
+_BROADCASTERS = ("tv", "television", "channel", "broadcaster", "station")
+_SAME_MEDIUM = {
+    **{w: _BROADCASTERS for w in _BROADCASTERS},
+    **{w: ("agency", "news agency") for w in ("agency", "agencies")},
+    **{w: ("newspaper", "paper", "daily") for w in ("newspaper", "paper", "daily")},
+}
 _GENERIC_HEADS = frozenset(["group", "source", "official", "ngo", "organisation", "organization", "watchdog"])
 NEUTRAL_SIDES = frozenset(["other", "reporter"])
 
@@ -104,6 +110,9 @@ class SpeakerMemory:
                 self.initials["".join(capitals)] = (speaker, side)
         if head and side != "other":
             self.heads[head] = (speaker, side)
+        # "al-Mayadeen TV reported ... according to the channel": the kinds of medium one names
+        for same in _SAME_MEDIUM.get(head, ()):
+            self.heads[same] = (speaker, side)
 
     def recall(self, want: str) -> tuple[str, str] | None:
         if want == "person":

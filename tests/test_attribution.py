@@ -843,3 +843,12 @@ def test_according_to_a_source_over_what_is_said_of_a_passive(pipe: Pipeline) ->
     # "are said to have hit" has no speaker of its own: the Observatory is the source
     text = "According to the Observatory, Russian aircraft are said to have hit rebel positions in Talbiseh."
     assert targets(pipe, text) == {("Talbiseh", "monitor")}
+
+
+def test_the_channel_is_the_broadcaster_named_before(pipe: Pipeline) -> None:
+    # "the channel" after "Syrian state TV": one kind of medium named by another word
+    text = (
+        "Russian airstrikes hit a weapons convoy near Talbiseh, Syrian state TV reported. "
+        "The warplanes also struck depots near Rastan, the channel said."
+    )
+    assert targets(pipe, text) == {("Talbiseh", "syria_gov"), ("Rastan", "syria_gov")}
