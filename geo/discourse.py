@@ -28,13 +28,14 @@ if TYPE_CHECKING:
 PERSON_NOUNS = words("person_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
 _DEFINITE_HEADS = words("speaker_body_nouns")
-# nouns any body's speaker answers to ("the Britain-based NGO said" after the Observatory)
+# the words for one kind of medium: "the channel" after "al-Mayadeen TV"
 _BROADCASTERS = ("tv", "television", "channel", "broadcaster", "station")
 _SAME_MEDIUM = {
     **{w: _BROADCASTERS for w in _BROADCASTERS},
     **{w: ("agency", "news agency") for w in ("agency", "agencies")},
     **{w: ("newspaper", "paper", "daily") for w in ("newspaper", "paper", "daily")},
 }
+# nouns any body's speaker answers to ("the Britain-based NGO said" after the Observatory)
 _GENERIC_HEADS = frozenset(["group", "source", "official", "ngo", "organisation", "organization", "watchdog"])
 NEUTRAL_SIDES = frozenset(["other", "reporter"])
 
@@ -110,8 +111,7 @@ class SpeakerMemory:
                 self.initials["".join(capitals)] = (speaker, side)
         if head and side != "other":
             self.heads[head] = (speaker, side)
-        # "al-Mayadeen TV reported ... according to the channel": the kinds of medium one names
-        for same in _SAME_MEDIUM.get(head, ()):
+        for same in _SAME_MEDIUM.get(head, ()):  # "al-Mayadeen TV reported ... the channel said"
             self.heads[same] = (speaker, side)
 
     def recall(self, want: str) -> tuple[str, str] | None:

@@ -94,16 +94,19 @@ def _swallowed_by_the_day(verb: Token) -> Token | None:
     """ "On Tuesday Maj. Gen. Igor Konashenkov, the ministry's spokesman, rejected ...": with no
     comma after the day, the parser makes the speaker the day's noun; the name the day opens speaks."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "on" or prep.i > verb.i:
+        if (
+            prep.dep_ != "prep"
+            or prep.lower_ != "on"
+            or prep.i > verb.i
+            or prep.nbor(1).lower_ not in _WEEKDAYS
+        ):
             continue
         for name in prep.children:
-            opener = prep.doc[prep.i + 1]
             if (
                 name.dep_ == "pobj"
                 and name.pos_ == "PROPN"
                 and name.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
-                and opener.lower_ in _WEEKDAYS
-                and opener.i < name.i
+                and name.i > prep.i + 1
             ):
                 return name
     return None

@@ -179,22 +179,12 @@ def place_role(
         if (
             locative
             and tok.i == own_prep
-            and (located := where_the_struck_thing_is(head, registry)) is not None
+            and (beside := _strike_told_beside(head, tok, registry)) is not None
         ):
-            return "context" if other_force(located, registry) else "target"
-        if (
-            locative
-            and tok.i == own_prep
-            and head.pos_ == "VERB"
-            and (raids := _strikes_right_before(tok, registry)) is not None
-        ):
-            return "context" if other_force(raids, registry) or _intent_only(raids, frame) else "target"
-        if (
-            locative
-            and tok.i == own_prep
-            and (participle := _struck_as_described(head, tok, registry)) is not None
-        ):
-            return "context" if other_force(participle, registry) or ground_doer(participle) else "target"
+            unrealised = _intent_only(beside, frame)
+            return (
+                "context" if other_force(beside, registry) or ground_doer(beside) or unrealised else "target"
+            )
         if locative and tok.i != head.i and _in_the_aftermath(head, registry):
             return "target"  # "damaged buildings in X after the strikes"
         said = (frame.verb is not None and head.i == frame.verb.i) or (
@@ -427,6 +417,18 @@ def place_role(
     return "context"
 
 
+def _strike_told_beside(head: Token, prep: Token, registry: Registry) -> Token | None:
+    """The strike a place's own preposition `prep` locates, though it hangs on `head`, a word that is
+    no strike: the struck thing's location ("the destroyed base lay on the outskirts of X"), strikes
+    right before a misattached "on" ("wounds suffered in the raids on X"), or a participle after the
+    place phrase ("villages in X bombed from the air")."""
+    return (
+        where_the_struck_thing_is(head, registry)
+        or (_strikes_right_before(prep, registry) if head.pos_ == "VERB" else None)
+        or _struck_as_described(head, prep, registry)
+    )
+
+
 def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:
     """ "The destroyed base lay on the outskirts of Salma"; "the command center stood near the town of
     As Sukhnah" after "warplanes destroyed an ISIL command center": a sentence that only says where
@@ -437,13 +439,16 @@ def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN":
         return None
-    told = [
-        c
-        for c in subject.children
-        if c.dep_ in {"amod", "acl"} and (is_strike(c, registry) or c.lemma_.lower() in STRIKE_VERBS)
-    ]
-    if told:
-        return told[0]
+    participle = next(
+        (
+            c
+            for c in subject.children
+            if c.dep_ in {"amod", "acl"} and (is_strike(c, registry) or c.lemma_.lower() in STRIKE_VERBS)
+        ),
+        None,
+    )
+    if participle is not None:
+        return participle
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children):
         return None
     earlier = subject.doc[max(0, subject.sent.start - _BACK_REFERENCE_TOKENS) : subject.sent.start]
@@ -623,7 +628,7 @@ def _named_area(tok: Token) -> bool:
     )
 
 
-_PEOPLES = frozenset(table("demonyms"))
+_PEOPLES = frozenset(table("demonyms")) | words("demonyms_placeless")
 
 
 _RELATIVE_CUES = frozenset(["near", "outside", "around", "between", "nearby"])
