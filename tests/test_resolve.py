@@ -1066,3 +1066,14 @@ def test_a_names_own_kind_noun_outranks_one_before_it(gaz: Gazetteer) -> None:
     start = text.index("Homs City")
     (t,) = resolve_spans(text, [(start, start + len("Homs City"))], gaz)
     assert t.place is not None and (t.place.id, t.precision) == ("gn:169577", "point")
+
+
+@pytest.mark.realdata
+def test_real_northern_outskirts_of_a_town_stay_by_the_town(real_gaz: Gazetteer) -> None:
+    # a town of 40,000 reaches about 2 km: its northern outskirts are not 20 km away in the next district
+    text = "Su-24M aircraft destroyed a command post on the northern outskirts of Jisr al-Shughour."
+    start = text.index("Jisr")
+    (t,) = resolve_spans(text, [(start, len(text) - 1)], real_gaz)
+    assert t.place is not None and t.place.name == "Jisr ash Shughūr"
+    assert t.precision == "region" and t.lat is not None
+    assert 0 < t.lat - t.place.lat < 0.04
