@@ -424,6 +424,11 @@ def is_strike(tok: Token, registry: Registry) -> bool:
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _CRITICISED for c in tok.children)
     ):
         return False  # "Davutoglu attacked Russia's economic sanctions on Turkey": words, not weapons
+    if tok.pos_ == "VERB" and dies(tok):
+        # "eight more civilians lost their lives in Masran": as "were killed in" with no doer named
+        victims = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        civilians = victims is not None and bool(_CIVILIANS.search(" ".join(t.text for t in victims.subtree)))
+        return civilians and _no_other_cause(tok)
     if tok.pos_ != "VERB" or (lemma not in STRIKE_VERBS and not goes_after(tok)):
         return False
     if lemma not in EFFECT_VERBS and lemma != "go":
@@ -445,10 +450,7 @@ def is_strike(tok: Token, registry: Registry) -> bool:
     if doer is None:
         # "civilians were killed in Homs" in a strike story is the strikes' doing; "240,000 people
         # have been killed since the conflict erupted in 2011" is the war's
-        return not any(
-            t.lemma_.lower() in _OTHER_CAUSES or (t.like_num and len(t.text) == 4 and t.text.isdigit())
-            for t in tok.subtree
-        )
+        return _no_other_cause(tok)
     phrase = _phrase(doer)
     return (
         any(t.lemma_.lower() in AGENT_NOUNS for t in doer.subtree)
@@ -464,6 +466,13 @@ def is_strike(tok: Token, registry: Registry) -> bool:
             doer.lower_ in {"it", "we"}
             and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
         )
+    )
+
+
+def _no_other_cause(verb: Token) -> bool:
+    return not any(
+        t.lemma_.lower() in _OTHER_CAUSES or (t.like_num and len(t.text) == 4 and t.text.isdigit())
+        for t in verb.subtree
     )
 
 

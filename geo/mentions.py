@@ -482,14 +482,18 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, places_so_far: set[int]) -> Me
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive, which the gazetteer does not hold, and the
-    full stop and line break the model can take into a name at a line's end ("of Hama.\n")."""
+    """Drop a leading "the" and a trailing possessive, which the gazetteer does not hold, the
+    full stop and line break the model can take into a name at a line's end ("of Hama.\n"), and
+    the conjunction it can end a name with ("the cities of Arbeen and Zamalka" as "Arbeen and")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a"} or doc[start].is_space):
         start += 1
     while end > start and (
-        doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].text in {"'s", "’s", "'", "’"}
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in {"and", "or"}
     ):
         end -= 1
     if (

@@ -173,6 +173,10 @@ def place_role(
     tok = root
     for _ in range(24):  # a long list climbs one member a step
         head = tok.head
+        if locative and tok.i != root.i and tok.i in names and tok.dep_ == "pobj":
+            # "raids on the village of X in the Y countryside": Y contains X, and X's own preposition
+            # is where the strike is told, as it would be for X
+            first_prep = True
         if tok.i == own_prep and tok.dep_ == "conj" and head.pos_ == "ADP":
             own_prep, tok = head.i, head  # "in and around Palmyra": the first preposition is both's
             continue
@@ -324,10 +328,11 @@ def place_role(
             and tok.dep_ == "conj"
             and is_noun_of(tok, PLACE_NOUNS)
             and is_strike(head, registry)
-            and any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in"} for c in head.children)
+            and any(c.dep_ == "prep" and c.lower_ in {"on", "against", "in", "of"} for c in head.children)
         ):
             # "raids on the city of A and the villages of B", parsed as raids and villages: the
-            # villages are another object of "on"
+            # villages are another object of "on" (of "of" in "the bombardment of the town of A and
+            # the cities of B")
             locative = True
         if (
             not locative
@@ -389,6 +394,8 @@ def place_role(
             return "target"
         if dies(head) and head.pos_ == "VERB" and locative and tok.i == own_prep:
             return "target"  # "the raids killed 25, most of whom died in the villages of A and B"
+        if locative and tok.lower_ in _AIMED and (aimed := _strike_aimed(head, registry)) is not None:
+            return "context" if other_force(aimed, registry) or ground_doer(aimed) else "target"
         if head.pos_ == "VERB" and tok.dep_ not in {"conj", "appos"} and head.lemma_ not in LIGHT_VERBS:
             # "hit camps where civilians were sheltering on the bank of the Euphrates": a "where"
             # clause locates its noun as an "acl" participle does (not a name's own place: "where the
@@ -427,6 +434,23 @@ def _strike_told_beside(head: Token, prep: Token, registry: Registry) -> Token |
         or (_strikes_right_before(prep, registry) if head.pos_ == "VERB" else None)
         or _struck_as_described(head, prep, registry)
     )
+
+
+def _strike_aimed(verb: Token, registry: Registry) -> Token | None:
+    """ "a bombardment aimed at Douma and Harasta": the strike a participle of aim says the place
+    was aimed at (ANNOTATION.md counts strikes "aimed at a place"); also when the parser hangs it on
+    the doer ("bombardment by the regime and the Russian occupation aimed at Douma")."""
+    if verb.lemma_ not in {"aim", "direct"} or verb.dep_ != "acl":
+        return None
+    noun = verb.head
+    if is_strike(noun, registry):
+        return noun
+    while noun.dep_ == "conj":
+        noun = noun.head
+    by = noun.head
+    if noun.dep_ == "pobj" and by.lower_ == "by" and is_strike(by.head, registry):
+        return by.head
+    return None
 
 
 def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:

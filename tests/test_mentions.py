@@ -35,6 +35,8 @@ PLACES = (
     Place("gn:165548", "Muḩambal", 35.77, 36.45, "SY", "12"),
     Place("gn:173027", "Arīḩā", 35.81, 36.61, "SY", "12", population=34_938),
     Place("gn:163345", "Salqīn", 36.14, 36.45, "SY", "12", population=31_608),
+    Place("gn:170063a", "Aleppo", 36.20, 37.16, "SY", "09", population=1_600_000),
+    Place("gn:169388", "Idlib", 35.93062, 36.63393, "SY", "12", population=128_840),
 )
 ALTERNATES = {
     "gn:163779": ["Talbiseh", "Talbisah"],
@@ -49,6 +51,7 @@ ALTERNATES = {
     "gn:165548": ["Mhambel"],
     "gn:173027": ["Ariha"],
     "gn:163345": ["Salqeen"],
+    "gn:169388": ["Idleb"],
 }
 
 
@@ -79,6 +82,8 @@ def found():
         ("An activist in the Ghab plain spoke by telephone.", ["Ghab"]),
         # a name the model stops at its inner article
         ("Russia said its jets hit a depot outside Jisr ash-Shughour.", ["Russia", "Jisr ash-Shughour"]),
+        # a name the model ends with the conjunction after it
+        ("Syria: bombardments on Aleppo and Idleb", ["Syria", "Aleppo", "Idleb"]),
         # or at a hyphen, when Russian copy joins the article to the word before it too
         ("Su-24M jets destroyed a command post outside Jisr-esh-Shugur.", ["Jisr-esh-Shugur"]),
         ("The ministry said jets struck depots in Maarat-al-Numan.", ["Maarat-al-Numan"]),

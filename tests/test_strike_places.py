@@ -42,6 +42,8 @@ PLACES = (
     Place("sup:sukhnah", "Suhnah", 34.88, 38.87, "SY", "11"),
     Place("gn:170017", "Jisr al-Shughur", 35.81, 36.32, "SY", "12"),
     Place("sup:kafr-nouran", "Kafrnuran", 36.16, 36.93, "SY", "09"),
+    Place("sup:sukkariya", "al-Sukkariya", 34.5, 40.93, "SY", "05"),
+    Place("gn:172515", "Albu Kamal", 34.45, 40.92, "SY", "05", population=57_000),
     # a province abroad under a quarter's name: what a looser spelling match may pick
     Place("admin1:TR-79", "Kallasa", 36.75, 37.15, "TR", "79", kind="admin1"),
 )
@@ -683,3 +685,57 @@ def test_raids_on_a_place_hung_on_the_verb(pipe: Pipeline) -> None:
 def test_a_blast_of_no_named_cause_is_no_strike(pipe: Pipeline) -> None:
     text = "The Observatory said a large explosion struck a building on the outskirts of the town of Anadan."
     assert targets(pipe, text) == set()
+
+
+def test_a_container_of_a_village_in_raids_hung_on_the_verb(pipe: Pipeline) -> None:
+    # the parser hangs "on the village" on "wounded"; what contains the village is struck with it
+    text = (
+        "Five people, two children among them, were killed and others hurt in Russian raids on the "
+        "village of al-Sukkariya in the Albu Kamal countryside, and many homes were destroyed."
+    )
+    assert targets(pipe, text) == {"al-Sukkariya", "Albu Kamal"}
+
+
+def test_every_place_a_bombardment_is_of(pipe: Pipeline) -> None:
+    # "the cities of" parsed as joined to the bombardment: another object of its "of"
+    text = (
+        "Eleven civilians were killed when Russian jets renewed their bombardment of the town of Misraba "
+        "and the villages of Zafarana and Anadan."
+    )
+    assert targets(pipe, text) == {"Misraba", "Zafarana", "Anadan"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A Russian bombardment aimed at Talbiseh and Zafarana killed five.", {"Talbiseh", "Zafarana"}),
+        ("Russian raids directed at rebel positions in Latamneh killed five.", {"Latamneh"}),
+        # the parser hangs the participle on the doer
+        (
+            "Five civilians were killed in a bombardment by the regime and the Russian occupation aimed at "
+            "Misraba.",
+            {"Misraba"},
+        ),
+        # another force's
+        ("US-led strikes aimed at Islamic State positions near Raqqa killed five.", set()),
+    ],
+)
+def test_strikes_aimed_at_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Russian jets pounded Idlib on Tuesday. The monitor said eight more civilians lost their "
+            "lives in Talbiseh and Zafarana.",
+            {"Idlib", "Talbiseh", "Zafarana"},
+        ),
+        ("Russian jets pounded Idlib on Tuesday. Three children died in Anadan.", {"Idlib", "Anadan"}),
+        # another cause
+        ("Russian jets pounded Idlib on Tuesday. Three tourists died in a bus crash in Homs.", {"Idlib"}),
+    ],
+)
+def test_civilians_who_died_in_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
