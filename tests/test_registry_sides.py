@@ -65,6 +65,10 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
         ("Hussein Farouq, spokesman of the Homs documentation center", "opposition"),
         ("the Violations Documentation Center", "monitor"),
         ("the eyewitness", "opposition"),
+        # a province's health directorate runs the opposition's hospitals; the ministry is Damascus's
+        ("Munthir Khalil, head of the Idlib Health Directorate", "opposition"),
+        ("The Health Directorate in Hama", "opposition"),
+        ("the Syrian health ministry", "syria_gov"),
     ],
 )
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
