@@ -557,6 +557,12 @@ def _what_is_reported(anchor: Token, verb: Token) -> bool:
         anchor = anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.i == verb.i:
         return verb.lemma_ == "report"  # "a correspondent reports on the deadly air strikes in X"
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "of"
+        and anchor.head.head.lemma_.lower() in COUNT_NOUNS
+    ):
+        anchor = anchor.head.head  # "sources reported instances of Russian airstrikes in X"
     return anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == verb.i
 
 

@@ -177,6 +177,12 @@ def place_role(
             # "raids on the village of X in the Y countryside": Y contains X, and X's own preposition
             # is where the strike is told, as it would be for X
             first_prep = True
+        if first_prep and tok.dep_ == "dobj" and head.dep_ == "acl" and head.lemma_ in _SURROUNDING:
+            # "targeting rebel-held towns surrounding Fu'ah and Kafraya": a participle that places
+            # its noun as "around" does, the only locator of the towns struck
+            locative, first_prep, own_prep = True, False, head.i
+            tok = head
+            continue
         if tok.i == own_prep and tok.dep_ == "conj" and head.pos_ == "ADP":
             own_prep, tok = head.i, head  # "in and around Palmyra": the first preposition is both's
             continue
@@ -482,6 +488,7 @@ def where_the_struck_thing_is(verb: Token, registry: Registry) -> Token | None:
     return None
 
 
+_SURROUNDING = frozenset({"surround", "encircle"})
 _LOCATING_VERBS = frozenset({"be", "lie", "stand", "sit", "locate", "situate"})
 _BACK_REFERENCE_TOKENS = 200  # about two paragraphs of wire copy
 
@@ -731,11 +738,9 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
                 return c
             if c.dep_ == "dobj" and tok.lemma_ in LIGHT_VERBS and (gerund := _gerund_of(c, registry)):
                 return gerund  # "started bombing areas held by rebels", parsed as "bombing areas"
-            # "carried out a number of airstrikes on X", "launched a wave of raids on Y": the strikes
-            # a quantity noun counts
-            counted = [g for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-            if c.lemma_.lower() in COUNT_NOUNS and counted and is_strike(counted[0], registry):
-                return counted[0]
+            # "carried out a number of airstrikes on X", "launched a wave of raids on Y"
+            if (counted := _counted_strikes(c, registry)) is not None:
+                return counted
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
     if tok.pos_ == "VERB":
@@ -985,11 +990,22 @@ def _the_force(tok: Token, registry: Registry) -> bool:
     return found is not None and found[0] == registry.force_side
 
 
+def _counted_strikes(noun: Token, registry: Registry) -> Token | None:
+    """The strikes a quantity noun counts: "a number of airstrikes", "instances of Russian airstrikes"."""
+    counted = [g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if noun.lemma_.lower() in COUNT_NOUNS and counted and is_strike(counted[0], registry):
+        return counted[0]
+    return None
+
+
 def _strike_shown(obj: Token, frame: Frame, registry: Registry) -> Token | None:
-    """The strike a reporting verb's object is, or that the footage a source released shows
-    ("published video of airstrikes on IS forces")."""
+    """The strike a reporting verb's object is or counts ("reporting instances of Russian airstrikes
+    in X"), or that the footage a source released shows ("published video of airstrikes on IS
+    forces")."""
     if is_strike(obj, registry):
         return obj
+    if (counted := _counted_strikes(obj, registry)) is not None:
+        return counted
     if not frame.shown:
         return None
     return next((t for t in obj.subtree if t.dep_ == "pobj" and is_strike(t, registry)), None)

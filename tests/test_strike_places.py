@@ -739,3 +739,34 @@ def test_strikes_aimed_at_a_place(pipe: Pipeline, text: str, expected: set) -> N
 )
 def test_civilians_who_died_in_a_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle that places its noun as "around" does is the only locator of the towns struck
+        (
+            "Russian warplanes started targeting rebel-held towns surrounding Talbiseh and Zafarana on "
+            "November 4.",
+            {"Talbiseh", "Zafarana"},
+        ),
+        # forces that surround a town are no strike on it
+        ("The regime forces surrounding Homs advanced as Russian jets bombed Anadan.", {"Anadan"}),
+    ],
+)
+def test_towns_surrounding_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Local sources began reporting instances of Russian airstrikes in Hama Province.",
+            {"Hama Province"},
+        ),
+        ("Activists reported dozens of Russian raids in Talbiseh.", {"Talbiseh"}),
+    ],
+)
+def test_reported_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
