@@ -418,6 +418,8 @@ def is_strike(tok: Token, registry: Registry) -> bool:
         )
     if tok.pos_ == "VERB" and lemma not in STRIKE_VERBS and air_backed(tok, registry):
         return True
+    if tok.pos_ == "VERB" and lemma == "fly" and _flight_denied(tok):
+        return True
     if (
         tok.pos_ == "VERB"
         and lemma in STRIKE_VERBS
@@ -467,6 +469,18 @@ def is_strike(tok: Token, registry: Registry) -> bool:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in MILITARY_OBJECTS for c in tok.children)
         )
     )
+
+
+def _flight_denied(verb: Token) -> bool:
+    """ "Not a single Russian aircraft was flying over Haas", "our aircraft did not fly over X": the
+    striking side's denial that its aircraft were there is a denial that they struck there."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(
+        t.lemma_.lower() in AGENT_NOUNS or t.lower_ in AIR_WORDS for t in subject.subtree
+    ):
+        return False
+    over = any(c.dep_ == "prep" and c.lower_ in {"over", "above"} for c in verb.children)
+    return over and negated(verb)
 
 
 def _no_other_cause(verb: Token) -> bool:

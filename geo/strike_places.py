@@ -231,13 +231,17 @@ def place_role(
             head = struck[0]
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
-            if (
-                prep == "over"
-                and first_prep
-                and any(
-                    flown_sortie(t) or (t.pos_ == "NOUN" and t.dep_ != "nsubj" and is_strike(t, registry))
-                    for t in (head.head, *head.head.children)
+            flown = head.head
+            if prep == "over" and (
+                (
+                    first_prep
+                    and any(
+                        flown_sortie(t) or (t.pos_ == "NOUN" and t.dep_ != "nsubj" and is_strike(t, registry))
+                        for t in (flown, *flown.children)
+                    )
                 )
+                # "no Russian aircraft flew over X": where the striking side denies its aircraft were
+                or (flown.pos_ == "VERB" and flown.lemma_ == "fly" and is_strike(flown, registry))
             ):
                 # "flew 55 sorties over Syria", "launched an attack over the countrysides of Idlib and
                 # Aleppo": where sorties are flown and attacks made is where they strike (not "flew
@@ -306,6 +310,7 @@ def place_role(
             head.lemma_ in ROUTE_VERBS
             and not strikes_travel(head, registry)
             and not flown_strikes(head, registry)
+            and not is_strike(head, registry)  # "no Russian aircraft flew over X": a denied flight
         ):
             return "context"
         if _ellipsis(head) and tok.dep_ in {"nsubj", "nsubjpass"}:

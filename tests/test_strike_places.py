@@ -770,3 +770,25 @@ def test_towns_surrounding_a_place(pipe: Pipeline, text: str, expected: set) -> 
 )
 def test_reported_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the striking side denying its aircraft were over a place denies striking it
+        (
+            "Russian aircraft did not fly over Talbiseh on Wednesday, the Russian defence ministry said.",
+            {"Talbiseh"},
+        ),
+        (
+            "Russian jets have made no combat flights at all over Idlib, the Russian defence ministry said.",
+            {"Idlib"},
+        ),
+        ("Russian jets made 40 combat flights over Hama, the Russian defence ministry said.", {"Hama"}),
+        # a flight that is not denied is a route; another force's denial is no campaign claim
+        ("Russian jets flew over Talbiseh on Wednesday, the Russian defence ministry said.", set()),
+        ("US jets did not fly over Talbiseh, the Pentagon said.", set()),
+    ],
+)
+def test_flights_over_a_place(pipe: Pipeline, text: str, expected: set) -> None:
+    assert targets(pipe, text) == expected
