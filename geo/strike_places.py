@@ -167,16 +167,16 @@ def place_role(
         return "context"
     if _tally_item_without_strike(root, registry):
         return "context"
-    locative = via_acl = False
+    locative = via_acl = contained = False
     own_prep = -1  # the locative preposition that governs the place itself
     first_prep = True
     tok = root
     for _ in range(24):  # a long list climbs one member a step
         head = tok.head
         if locative and tok.i != root.i and tok.i in names and tok.dep_ == "pobj":
-            # "raids on the village of X in the Y countryside": Y contains X, and X's own preposition
-            # is where the strike is told, as it would be for X
-            first_prep = True
+            # "raids on the village of X in the Y countryside": Y contains X, and a preposition that
+            # places X tells the strike for Y as it does for X
+            contained = True
         if first_prep and tok.dep_ == "dobj" and head.dep_ == "acl" and head.lemma_ in _SURROUNDING:
             # "targeting rebel-held towns surrounding Fu'ah and Kafraya": a participle that places
             # its noun as "around" does, the only locator of the towns struck
@@ -188,7 +188,7 @@ def place_role(
             continue
         if (
             locative
-            and tok.i == own_prep
+            and (tok.i == own_prep or (contained and tok.dep_ == "prep"))
             and (beside := _strike_told_beside(head, tok, registry)) is not None
         ):
             unrealised = _intent_only(beside, frame)
