@@ -204,9 +204,12 @@ def closing_speaker(verb: Token) -> Token | None:
     elif verb.dep_ not in {"ccomp", "relcl", "acl", "conj", "advcl"} or verb.head.i > verb.i:
         return None
     elif verb.dep_ in {"conj", "advcl"} and (
-        not verb.text[:1].islower() or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in verb.subtree)
+        not verb.text[:1].islower()
+        or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in verb.subtree if t.i > verb.i)
     ):
-        return None  # "the villages of A and Tell Sikkin in Hama": a name's word read as the verb
+        # "the villages of A and Tell Sikkin in Hama": a name's word read as the verb (the names the
+        # parser hangs on a closing "stated" from before it are the account's)
+        return None
     elif any(
         c.dep_ in {"ccomp", "dobj", "xcomp"} - told and c.lower_ not in RELATIVES for c in verb.children
     ):

@@ -33,6 +33,7 @@ from geo.lexicon import table, words
 from geo.mentions import a_place_label, member_before, name_word
 from geo.names import ARTICLES
 from geo.speakers import SPEECH_VERBS, ancestors_until
+from geo.speech_subjects import closing_speaker
 from geo.strike_verbs import (
     described_as_struck,
     flown_strikes,
@@ -213,6 +214,16 @@ def place_role(
             ]
             if reported and not other_force(reported[0], registry):
                 return "target"
+        if (
+            frame.verb is not None
+            and head.i == frame.verb.i
+            and tok.i < head.i
+            and head.dep_ == "conj"
+            and closing_speaker(head) is not None
+        ):
+            # "... took place in the provinces of A, B and C, the ministry stated in a communiqué":
+            # what the parser hangs on a closing speech verb from before it is the account's
+            head = head.head
         if head.i == tok.i or (frame.verb is not None and head.i == frame.verb.i):
             return "context"
         if head.lemma_ in SPEECH_VERBS and head.pos_ == "VERB":

@@ -792,3 +792,14 @@ def test_reported_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expecte
 )
 def test_flights_over_a_place(pipe: Pipeline, text: str, expected: set) -> None:
     assert targets(pipe, text) == expected
+
+
+def test_a_list_the_parser_hangs_on_a_closing_speech_verb(pipe: Pipeline) -> None:
+    # "in the provinces of ..." parsed as where the ministry "stated": the account's places still
+    text = (
+        "These bombings took place on the outskirts of Talbiseh and in the provinces of Hama, Idlib and "
+        "Aleppo, the Russian Defence Ministry stated in a communiqué."
+    )
+    claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2017-09-01"))
+    found = {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
+    assert found == {("Talbiseh", "russia"), ("Hama", "russia"), ("Idlib", "russia"), ("Aleppo", "russia")}
