@@ -270,7 +270,11 @@ def place_role(
                 if prep in LOCATIVE_PREPS:
                     locative = True
                     own_prep = head.i
-                elif prep == "of" and is_noun_of(head.head, PLACE_NOUNS):
+                elif prep == "of" and (
+                    is_noun_of(head.head, PLACE_NOUNS)
+                    # "10 in the district of A and six in that of B": the pronoun stands for the noun
+                    or (head.head.lower_ in {"that", "those"} and head.head.dep_ == "pobj")
+                ):
                     first_prep = True  # "province of Homs": the next preposition decides
                     if head.head.dep_ in {"advmod", "npadvmod"}:
                         locative = True  # "fell north of Homs"

@@ -803,3 +803,12 @@ def test_a_list_the_parser_hangs_on_a_closing_speech_verb(pipe: Pipeline) -> Non
     claims = pipe.claims(Article(id="t.txt", title="", text=text, published="2017-09-01"))
     found = {(p.toponym.mention.text, c.source.side) for c in claims for p in c.places if p.role == "target"}
     assert found == {("Talbiseh", "russia"), ("Hama", "russia"), ("Idlib", "russia"), ("Aleppo", "russia")}
+
+
+def test_a_pronoun_standing_for_a_place_noun(pipe: Pipeline) -> None:
+    # "in that of X": the district the pronoun stands for, as in "in the district of X"
+    text = (
+        "According to activists, 50 civilians were killed by Russian air strikes in the districts of "
+        "Talbiseh and Zafarana, 13 in those of Misraba and Anadan and six in that of Latamneh."
+    )
+    assert targets(pipe, text) == {"Talbiseh", "Zafarana", "Misraba", "Anadan", "Latamneh"}
