@@ -69,6 +69,9 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
         ("Munthir Khalil, head of the Idlib Health Directorate", "opposition"),
         ("The Health Directorate in Hama", "opposition"),
         ("the Syrian health ministry", "syria_gov"),
+        # media for the government, however the outlet names its side
+        ("pro-government media", "syria_gov"),
+        ("pro-regime media", "syria_gov"),
     ],
 )
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
