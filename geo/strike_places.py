@@ -243,6 +243,13 @@ def place_role(
         if head.pos_ == "ADP" or tok.dep_ == "pobj":
             prep = head.lower_
             flown = head.head
+            while (
+                prep == "over"
+                and flown.dep_ == "pobj"
+                and flown.head.dep_ == "prep"
+                and not is_strike(flown, registry)
+            ):
+                flown = flown.head.head  # "flew 20 sorties during the daylight hours over X"
             if prep == "over" and (
                 (
                     first_prep

@@ -785,6 +785,11 @@ def test_reported_strikes_a_count_noun_counts(pipe: Pipeline, text: str, expecte
             {"Idlib"},
         ),
         ("Russian jets made 40 combat flights over Hama, the Russian defence ministry said.", {"Hama"}),
+        # sorties over a place that the parser hangs on the hours they were flown in
+        (
+            "Russian jets flew 20 sorties during the daylight hours over Talbiseh, activists said.",
+            {"Talbiseh"},
+        ),
         # a flight that is not denied is a route; another force's denial is no campaign claim
         ("Russian jets flew over Talbiseh on Wednesday, the Russian defence ministry said.", set()),
         ("US jets did not fly over Talbiseh, the Pentagon said.", set()),
