@@ -449,6 +449,25 @@ def _event_date(published: str, weekday: str) -> str:
     return (pub - timedelta(days=back)).isoformat()
 
 
+def _nothing_finer(places: list[ClaimPlace]) -> list[ClaimPlace]:
+    """ "air raids on Alep, in the north of Syria": a claim names its country as a strike place only
+    when it names nothing finer there (ANNOTATION.md); beside a struck town the country locates it."""
+    finer = {
+        p.toponym.place.country_code
+        for p in places
+        if p.role == "target" and p.toponym.place is not None and p.toponym.precision != "country"
+    }
+    return [
+        ClaimPlace(p.toponym, "context", p.basis)
+        if p.role == "target"
+        and p.toponym.precision == "country"
+        and p.toponym.place is not None
+        and p.toponym.place.country_code in finer
+        else p
+        for p in places
+    ]
+
+
 def _finish(
     article: Article,
     drafts: list[Draft],
@@ -466,7 +485,7 @@ def _finish(
     campaign_area = _country_of(explicit_targets, toponyms)
     claims: list[Claim] = []
     for d in drafts:
-        places = list(d.places)
+        places = _nothing_finer(list(d.places))
         if (
             d.claim_type in SPECIFIC_TYPES
             and d.frame.attributed
