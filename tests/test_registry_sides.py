@@ -72,6 +72,10 @@ def test_an_outlets_name_is_not_a_descriptor(registry: Registry, outlet: str) ->
         # media for the government, however the outlet names its side
         ("pro-government media", "syria_gov"),
         ("pro-regime media", "syria_gov"),
+        # what a newsroom first learnt is its own sourcing; a body's findings are the body's
+        ("the first information to come in", "reporter"),
+        ("preliminary findings", "reporter"),
+        ("the preliminary findings of the Syrian Observatory for Human Rights", "monitor"),
     ],
 )
 def test_investigators_and_rights_groups(registry: Registry, phrase: str, side: str) -> None:
