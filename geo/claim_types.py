@@ -490,6 +490,9 @@ def _no_other_cause(verb: Token) -> bool:
     )
 
 
+_PREPARING = frozenset({"prepare", "plan", "mass", "gather", "threaten", "intend"})
+
+
 def air_backed(verb: Token, registry: Registry) -> bool:
     """ "Syrian troops, backed by Russian jets, took X", "a campaign launched under Russian air cover
     with the aim of taking X": the force's aircraft strike where the ground operation they fly for
@@ -497,6 +500,8 @@ def air_backed(verb: Token, registry: Registry) -> bool:
     any kind) and "backed by Syrian jets" (another force's) are no such support."""
     if verb.pos_ != "VERB" or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in AIR_BACKING:
         return False
+    if verb.lemma_ in _PREPARING:
+        return False  # "troops, supported by Russian air power, are preparing an offensive on X": not yet
     if not any(t.lemma_ in AIR_BACKING for t in verb.sent):
         return False  # (is_strike asks this of every verb: most sentences name no backing at all)
     for clause in (verb, *verb.ancestors):

@@ -71,6 +71,8 @@ def test_the_armed_groups_strikes_are_context(
             {("Talbiseh", "russia")},
         ),
         ("Regime jets carried out raids in support of an army offensive to retake Talbiseh.", set()),
+        # an offensive only being prepared has not gone anywhere yet
+        ("Syrian troops, supported by Russian air power, are preparing an offensive on Talbiseh.", set()),
         # backing of any kind, or by another force's aircraft, is no strike of the campaign
         ("Syrian troops, backed by Russian forces, captured the town of Talbiseh.", set()),
         ("Syrian troops, backed by regime jets, captured the town of Talbiseh.", set()),
