@@ -383,11 +383,26 @@ def dies(verb: Token) -> bool:
 _NOT_PERFORMING = frozenset(["appear", "be", "include"])
 
 
+def counter_of(tok: Token) -> Token:
+    """The quantity noun that counts `tok` ("a number of raids", "instances of airstrikes"), which
+    stands where the strikes do in the clause; else `tok` itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_NOUNS:
+        return tok.head.head
+    return tok
+
+
+def counted_strike(noun: Token, registry: Registry) -> Token | None:
+    """The strikes a quantity noun counts: "a number of airstrikes", "instances of Russian airstrikes"."""
+    counted = [g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if noun.lemma_.lower() in COUNT_NOUNS and counted and is_strike(counted[0], registry):
+        return counted[0]
+    return None
+
+
 def _performed(tok: Token) -> bool:
     """ "launched airstrikes on X", "carried out a number of raids in Y", "strikes had been carried
     out in Z": strikes a light verb performs say where as plainly as "struck X" does."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_NOUNS:
-        tok = tok.head.head
+    tok = counter_of(tok)
     verb = tok.head
     return (
         tok.dep_ in {"dobj", "nsubjpass"}
@@ -490,7 +505,9 @@ def _no_other_cause(verb: Token) -> bool:
     )
 
 
-_PREPARING = frozenset({"prepare", "plan", "mass", "gather", "threaten", "intend"})
+UNREALISED = frozenset({"willing", "plan", "prepare", "intend", "threaten", "consider", "offer"})
+"""What only readies a strike or an offensive ("preparing an offensive on X", "stood ready to consider
+launching air strikes"): no one says it took place."""
 
 
 def air_backed(verb: Token, registry: Registry) -> bool:
@@ -500,7 +517,7 @@ def air_backed(verb: Token, registry: Registry) -> bool:
     any kind) and "backed by Syrian jets" (another force's) are no such support."""
     if verb.pos_ != "VERB" or verb.lemma_ in SPEECH_VERBS or verb.lemma_ in AIR_BACKING:
         return False
-    if verb.lemma_ in _PREPARING:
+    if verb.lemma_ in UNREALISED:
         return False  # "troops, supported by Russian air power, are preparing an offensive on X": not yet
     if not any(t.lemma_ in AIR_BACKING for t in verb.sent):
         return False  # (is_strike asks this of every verb: most sentences name no backing at all)
@@ -576,12 +593,7 @@ def _what_is_reported(anchor: Token, verb: Token) -> bool:
         anchor = anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.i == verb.i:
         return verb.lemma_ == "report"  # "a correspondent reports on the deadly air strikes in X"
-    if (
-        anchor.dep_ == "pobj"
-        and anchor.head.lower_ == "of"
-        and anchor.head.head.lemma_.lower() in COUNT_NOUNS
-    ):
-        anchor = anchor.head.head  # "sources reported instances of Russian airstrikes in X"
+    anchor = counter_of(anchor)  # "sources reported instances of Russian airstrikes in X"
     return anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.i == verb.i
 
 

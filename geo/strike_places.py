@@ -14,12 +14,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geo.claim_types import (
-    COUNT_NOUNS,
     EFFECT_VERBS,
     LIGHT_VERBS,
     LOCATIVE_PREPS,
     ROUTE_VERBS,
     STRIKE_VERBS,
+    UNREALISED,
+    counted_strike,
     died_in,
     dies,
     existential,
@@ -766,7 +767,7 @@ def _anchor(tok: Token, registry: Registry) -> Token | None:
             if c.dep_ == "dobj" and tok.lemma_ in LIGHT_VERBS and (gerund := _gerund_of(c, registry)):
                 return gerund  # "started bombing areas held by rebels", parsed as "bombing areas"
             # "carried out a number of airstrikes on X", "launched a wave of raids on Y"
-            if (counted := _counted_strikes(c, registry)) is not None:
+            if (counted := counted_strike(c, registry)) is not None:
                 return counted
     if tok.dep_ == "relcl" and is_strike(tok.head, registry):
         return tok.head
@@ -895,7 +896,7 @@ def _intent_only(tok: Token, frame: Frame) -> bool:
     Iraq if Baghdad asks"), which no one says took place."""
     intent = negated = False
     for _ in range(8):
-        if tok.lemma_ in _UNREALISED:
+        if tok.lemma_ in UNREALISED:
             return True
         if tok.lemma_ in INTENT_WORDS:
             intent = True
@@ -905,9 +906,6 @@ def _intent_only(tok: Token, frame: Frame) -> bool:
             break
         tok = tok.head
     return intent and negated
-
-
-_UNREALISED = frozenset({"willing", "plan", "intend", "threaten", "consider", "offer"})
 
 
 def _historical(root: Token, ref_year: int | None) -> bool:
@@ -1017,21 +1015,13 @@ def _the_force(tok: Token, registry: Registry) -> bool:
     return found is not None and found[0] == registry.force_side
 
 
-def _counted_strikes(noun: Token, registry: Registry) -> Token | None:
-    """The strikes a quantity noun counts: "a number of airstrikes", "instances of Russian airstrikes"."""
-    counted = [g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    if noun.lemma_.lower() in COUNT_NOUNS and counted and is_strike(counted[0], registry):
-        return counted[0]
-    return None
-
-
 def _strike_shown(obj: Token, frame: Frame, registry: Registry) -> Token | None:
     """The strike a reporting verb's object is or counts ("reporting instances of Russian airstrikes
     in X"), or that the footage a source released shows ("published video of airstrikes on IS
     forces")."""
     if is_strike(obj, registry):
         return obj
-    if (counted := _counted_strikes(obj, registry)) is not None:
+    if (counted := counted_strike(obj, registry)) is not None:
         return counted
     if not frame.shown:
         return None
